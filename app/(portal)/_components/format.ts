@@ -1,0 +1,25 @@
+import type { DeferralRecord } from "@/db/schema";
+import { describeBlackoutWindow } from "@/lib/domain/blackout/describeBlackoutWindow";
+import type { Locale } from "@/i18n/locales";
+
+/** Share counts with grouping; Chinese registers show 万股 for round ten-thousands. */
+export function formatShares(n: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
+
+/** Yuan with two decimals. */
+export function formatYuan(price: string, locale: Locale): string {
+  return locale === "en" ? `CNY ${price}` : `${price} 元`;
+}
+
+/** A ratio such as "0.33" as a percentage. */
+export function formatRatio(ratio: string): string {
+  const [int, frac = ""] = ratio.split(".");
+  const scaled = `${int}${frac.padEnd(2, "0").slice(0, 2)}.${frac.slice(2)}`.replace(/^0+(?=\d)/, "").replace(/\.?0*$/, "");
+  return `${scaled || "0"}%`;
+}
+
+/** Why a date moved, in the reader's language. */
+export function describeDeferral(d: DeferralRecord, locale: Locale): string {
+  return describeBlackoutWindow({ id: d.blackoutWindowId, planId: null, kind: d.kind as never, from: d.from, to: d.to, reason: (d.reason ?? { kind: d.kind }) as never }, locale);
+}

@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/server/session";
+import { PasswordForm } from "./PasswordForm";
+
+export default async function AccountPage() {
+  const user = await requireUser();
+  const t = await getTranslations();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold">{t("account.title")}</h1>
+      <dl className="grid max-w-md grid-cols-3 gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <dt className="text-slate-500">{t("account.email")}</dt><dd className="col-span-2 break-all">{user.email}</dd>
+        <dt className="text-slate-500">{t("account.roles")}</dt><dd className="col-span-2">{user.roles.map((r) => t(`roles.${r}`)).join(" · ")}</dd>
+      </dl>
+      <section className="space-y-3">
+        <h2 className="text-lg font-semibold">{t("account.changePassword")}</h2>
+        <PasswordForm />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
+import { tradingDays, tradingDaysQuery } from "@/lib/server/dal/calendar";
+import { parseQuery } from "@/lib/server/validation/common";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/calendar/trading-days?from=&to= */
+export const GET = apiRoute(async (req: Request) => jsonPrivate(await tradingDays(parseQuery(tradingDaysQuery, req.url))));

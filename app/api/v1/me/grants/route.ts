@@ -1,0 +1,7 @@
+import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
+import { myGrants } from "@/lib/server/dal/grants";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/me/grants: the caller's own grants. */
+export const GET = apiRoute(async () => jsonPrivate({ items: await myGrants() }));

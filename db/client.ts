@@ -1,0 +1,52 @@
+import path from "node:path";
+import fs from "node:fs";
+import { Pool } from "pg";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The drizzle database, whichever driver is behind it: app code speaks PostgreSQL only. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** A transaction handle, usable wherever a Database is. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type DatabaseKind = "postgres" | "pglite";
+
+/** An open database with its driver kind and a way to close it. */
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  close: () => Promise<void>;
+}
+
+/** Options for opening a database; by default read from the environment. */
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  url?: string;
+  /** PGlite data folder; "memory://" for an in-memory database. */
+  pgliteDir?: string;
+  poolSize?: number;
+}
+
+/** The data folder for the embedded database and generated secrets. */
+export function dataDir(): string {
+  return path.resolve(process.env.DATA_DIR || ".data");
+}
+
+/** Opens PostgreSQL through a pg Pool when a URL is given, otherwise PGlite persisted under DATA_DIR. */
+export function openDatabase(options: DatabaseOptions = {}): DatabaseHandle {
+  const url = options.url ?? process.env.DATABASE_URL;
+  if (url) {
+    const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // A dropped idle connection must not crash the server; the next query reconnects.
+    pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+    return { db: drizzlePg(pool, { schema }) as unknown as Database, kind: "postgres", close: () => pool.end() };
+  }
+  const dir = options.pgliteDir ?? path.join(dataDir(), "pglite");
+  if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir);
+  return { db: drizzlePglite(client, { schema }) as unknown as Database, kind: "pglite", close: () => client.close() };
+}

@@ -1,0 +1,149 @@
+/**
+ * Rule codes, the RuleError exception and human messages for the domain engine.
+ *
+ * Error convention (used by every module in lib/domain):
+ * - Validators (`check*` functions) never throw for a broken business rule: they return a
+ *   `RuleViolation[]`, empty when everything is fine, so a form can show every problem at once.
+ * - Engine functions that cannot produce an answer (a corporate action that would push the price
+ *   below par, ratios that do not add up, a date the exchange calendar does not cover yet) throw
+ *   a `RuleError` carrying the same code and details.
+ * - Malformed input that a schema layer should already have rejected (a string that is not an ISO
+ *   date, a negative or fractional share count) throws a plain `RangeError`: it is a programming
+ *   error, not a rule the user can fix.
+ */
+
+/** Machine-readable code of a business rule that was broken. */
+export type RuleCode =
+  | "NOT_A_TRADING_DAY"
+  | "IN_BLACKOUT"
+  | "OUTSIDE_WINDOW"
+  | "AFTER_VALIDITY_END"
+  | "CALENDAR_NOT_PUBLISHED"
+  | "CAP_PERSON_EXCEEDED"
+  | "CAP_TOTAL_EXCEEDED"
+  | "RESERVE_EXCEEDED"
+  | "RESERVE_DEADLINE_PASSED"
+  | "VALIDITY_TOO_LONG"
+  | "PLAN_TOTAL_MISMATCH"
+  | "PUBLICITY_TOO_SHORT"
+  | "PUBLICITY_NOT_ENDED"
+  | "VERIFICATION_TOO_LATE"
+  | "VERIFICATION_STALE"
+  | "PRICE_BELOW_PAR"
+  | "INVALID_ADJUSTMENT"
+  | "INVALID_RATIOS";
+
+/** Structured, JSON-serialisable context of a violation (limits, offending dates, windows...). */
+export type RuleDetails = Readonly<Record<string, unknown>>;
+
+/** One broken rule as returned by validators. */
+export type RuleViolation = {
+  readonly code: RuleCode;
+  /** English message; use `ruleMessages[code]` for other locales. */
+  readonly message: string;
+  readonly details: RuleDetails;
+};
+
+/** Short English and Simplified Chinese message for each rule code. */
+export const ruleMessages: Readonly<Record<RuleCode, { readonly en: string; readonly zh: string }>> = {
+  NOT_A_TRADING_DAY: {
+    en: "The date is not an SSE trading day.",
+    zh: "该日期不是上海证券交易所交易日。",
+  },
+  IN_BLACKOUT: {
+    en: "The date falls in a period in which shares may not vest.",
+    zh: "该日期处于不得归属的期间内。",
+  },
+  OUTSIDE_WINDOW: {
+    en: "The date is outside the tranche's vesting period.",
+    zh: "该日期不在本批次的归属期内。",
+  },
+  AFTER_VALIDITY_END: {
+    en: "The date is after the end of the plan's validity period.",
+    zh: "该日期晚于激励计划有效期届满日。",
+  },
+  CALENDAR_NOT_PUBLISHED: {
+    en: "The exchange calendar for that year has not been published yet.",
+    zh: "交易所尚未公布该年度的休市安排。",
+  },
+  CAP_PERSON_EXCEEDED: {
+    en: "One participant's awards under all valid plans would exceed 1% of the share capital.",
+    zh: "单个激励对象通过全部有效期内的激励计划获授的股票累计将超过公司股本总额的1%。",
+  },
+  CAP_TOTAL_EXCEEDED: {
+    en: "Shares under all valid plans would exceed 20% of the share capital.",
+    zh: "全部在有效期内的激励计划所涉及的股票总数将超过公司股本总额的20%。",
+  },
+  RESERVE_EXCEEDED: {
+    en: "The reserved awards exceed their limit.",
+    zh: "预留权益超出限额。",
+  },
+  RESERVE_DEADLINE_PASSED: {
+    en: "Reserved awards must be granted within 12 months after the general meeting approved the plan.",
+    zh: "预留权益须在股东会审议通过激励计划后12个月内授出。",
+  },
+  VALIDITY_TOO_LONG: {
+    en: "The plan's validity period exceeds 10 years (120 months).",
+    zh: "激励计划有效期超过10年（120个月）。",
+  },
+  PLAN_TOTAL_MISMATCH: {
+    en: "The first grant plus the reserve must equal the plan's total.",
+    zh: "首次授予数量与预留数量之和须等于激励计划拟授予总量。",
+  },
+  PUBLICITY_TOO_SHORT: {
+    en: "The participant list must be publicised for at least 10 days.",
+    zh: "激励对象名单公示期不得少于10天。",
+  },
+  PUBLICITY_NOT_ENDED: {
+    en: "The verification opinion can only be disclosed after the publicity period has ended.",
+    zh: "公示期结束后方可披露核查意见。",
+  },
+  VERIFICATION_TOO_LATE: {
+    en: "The verification opinion must be disclosed at least 5 days before the general meeting.",
+    zh: "核查意见须在股东会召开前5日披露。",
+  },
+  VERIFICATION_STALE: {
+    en: "The participant list changed after it was verified.",
+    zh: "激励对象名单在核查后发生了变更。",
+  },
+  PRICE_BELOW_PAR: {
+    en: "The adjusted grant price would be below the par value.",
+    zh: "调整后的授予价格将低于股票面值。",
+  },
+  INVALID_ADJUSTMENT: {
+    en: "The corporate action's parameters are missing or invalid.",
+    zh: "权益分派或股本变动的调整参数缺失或无效。",
+  },
+  INVALID_RATIOS: {
+    en: "The ratios are invalid.",
+    zh: "比例设置无效。",
+  },
+};
+
+/** Exception thrown by engine functions that cannot proceed because a rule is broken. */
+export class RuleError extends Error {
+  readonly code: RuleCode;
+  readonly details: RuleDetails;
+
+  constructor(code: RuleCode, details: RuleDetails = {}, message?: string) {
+    super(message ?? ruleMessages[code].en);
+    this.name = "RuleError";
+    this.code = code;
+    this.details = details;
+  }
+
+  /** The same problem as a validator result, for callers that collect violations. */
+  toViolation(): RuleViolation {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/** Builds a violation with the standard English message. */
+export function violation(code: RuleCode, details: RuleDetails = {}): RuleViolation {
+  return { code, message: ruleMessages[code].en, details };
+}
+
+/** True when `e` is a RuleError (optionally with the given code). */
+export function isRuleError(e: unknown, code?: RuleCode): e is RuleError {
+  return e instanceof RuleError && (code === undefined || e.code === code);
+}

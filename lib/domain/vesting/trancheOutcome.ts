@@ -1,0 +1,57 @@
+/** Where a tranche stands as of a day. */
+export type TrancheStatus = "pending" | "vestable" | "vested" | "lapsed";
+
+/** Why (part of) a tranche was voided. */
+export type LapseReason = null | "appraisal" | "left" | "window_closed" | "validity_ended";
+
+/** Day-number facts about one tranche; -1 = none/unknown, MAX_SAFE_INTEGER = never. */
+export type TrancheFacts = {
+  readonly vestingDay: number;
+  readonly openDay: number;
+  readonly closeDay: number;
+  readonly asOfDay: number;
+  readonly leaveDay: number;
+  readonly validityEndDay: number;
+};
+
+/**
+ * Time-based outcome of a tranche, before quantities are known. `outstandingUntil` is the first
+ * day on which the tranche no longer takes part in corporate-action adjustments: the vesting
+ * day (vested on the ex-date = already registered) or the day it lapsed.
+ */
+export type TrancheOutcome =
+  | { readonly kind: "vested"; readonly vestingDay: number; readonly outstandingUntil: number }
+  | { readonly kind: "lapsed"; readonly reason: Exclude<LapseReason, null | "appraisal">; readonly outstandingUntil: number }
+  | { readonly kind: "outstanding"; readonly vestable: boolean; readonly outstandingUntil: number };
+
+const NEVER = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Decides whether a tranche has vested, lapsed by a dated event, or is still outstanding.
+ * A recorded vesting counts only if it is on or before asOf and on or before the leave date
+ * (unvested awards are voided from the departure date). Otherwise the earliest dated lapse
+ * wins: leaving (effective on the leave date), the window closing (the day after close) or
+ * validity ending (the day after the validity end); ties favour that order.
+ */
+export function decideOutcome(f: TrancheFacts): TrancheOutcome {
+  if (f.vestingDay >= 0 && f.vestingDay <= f.asOfDay && f.vestingDay <= f.leaveDay) {
+    return { kind: "vested", vestingDay: f.vestingDay, outstandingUntil: f.vestingDay };
+  }
+  let reason: Exclude<LapseReason, null | "appraisal"> | null = null;
+  let lapseDay = NEVER;
+  if (f.leaveDay <= f.asOfDay) {
+    reason = "left";
+    lapseDay = f.leaveDay;
+  }
+  if (f.closeDay >= 0 && f.closeDay < f.asOfDay && f.closeDay + 1 < lapseDay) {
+    reason = "window_closed";
+    lapseDay = f.closeDay + 1;
+  }
+  if (f.validityEndDay < f.asOfDay && f.validityEndDay + 1 < lapseDay) {
+    reason = "validity_ended";
+    lapseDay = f.validityEndDay + 1;
+  }
+  if (reason !== null) return { kind: "lapsed", reason, outstandingUntil: lapseDay };
+  const vestable = f.openDay >= 0 && f.asOfDay >= f.openDay && (f.closeDay < 0 || f.asOfDay <= f.closeDay);
+  return { kind: "outstanding", vestable, outstandingUntil: NEVER };
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { isRuleError } from "@/lib/domain/errors";
+import { ApiError, errorBody } from "./apiError";
+
+/** Headers for any response carrying personal data: never cached by browsers or proxies. */
+export const PRIVATE_NO_STORE = { "Cache-Control": "no-store" } as const;
+
+/** JSON response that must not be cached. */
+export function jsonPrivate(body: unknown, status = 200) {
+  return NextResponse.json(body, { status, headers: PRIVATE_NO_STORE });
+}
+
+/** Maps any thrown error to the API's error body: ApiError as is, zod as 400, database outage as 503, the rest as 500. */
+export function errorResponse(e: unknown) {
+  if (e instanceof ApiError) return NextResponse.json(errorBody(e), { status: e.status, headers: PRIVATE_NO_STORE });
+  if (isRuleError(e)) {
+    // A broken plan rule is the caller's to fix: 422 with the rule code and its details.
+    return NextResponse.json({ error: { code: e.code, message: e.message, details: e.details } }, { status: 422, headers: PRIVATE_NO_STORE });
+  }
+  if (e instanceof ZodError) {
+    return NextResponse.json(
+      { error: { code: "BAD_REQUEST", message: "The request is not valid.", details: e.issues.map((i) => ({ path: i.path.join("."), message: i.message })) } },
+      { status: 400, headers: PRIVATE_NO_STORE },
+    );
+  }
+  if (isDatabaseUnavailable(e)) {
+    return NextResponse.json({ error: { code: "DATABASE_UNAVAILABLE", message: "The database is not reachable; try again shortly.", details: null } }, { status: 503, headers: PRIVATE_NO_STORE });
+  }
+  console.error("[api] unexpected error:", e);
+  return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side.", details: null } }, { status: 500, headers: PRIVATE_NO_STORE });
+}
+
+/** Wraps a route handler so every failure answers with the JSON error shape. */
+export function apiRoute<C>(handler: (req: Request, ctx: C) => Promise<Response>) {
+  return async (req: Request, ctx: C): Promise<Response> => {
+    try {
+      return await handler(req, ctx);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+/** Connection refused/reset or PostgreSQL shutting down: the database is out of reach, not the request at fault. */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
+  return code === "ECONNREFUSED" || code === "ECONNRESET" || code === "57P01" || code === "57P03" || code === "ETIMEDOUT";
+}

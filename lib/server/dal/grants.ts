@@ -1,0 +1,48 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { grants } from "@/db/schema";
+import { db } from "../db";
+import { notFound } from "../apiError";
+import { ensureDerivedToday } from "../freshness";
+import { grantById, grantsOfPerson, loadGrants, type GrantDto } from "../grantReads";
+import { hasRole, requireUser, STAFF_READ_ROLES, type SessionUser } from "../session";
+
+/** The signed-in user's own grants (empty for a user not linked to a person). */
+export async function myGrants(user?: SessionUser): Promise<GrantDto[]> {
+  const u = user ?? (await requireUser());
+  if (!u.personId) return [];
+  const database = await db();
+  await ensureDerivedToday(database);
+  return grantsOfPerson(database, u.personId);
+}
+
+/** One grant: staff see any, an employee only their own; anything else is 404, never 403. */
+export async function grantForUser(grantId: string): Promise<GrantDto> {
+  const u = await requireUser();
+  if (!isUuid(grantId)) throw notFound("Grant");
+  const database = await db();
+  await ensureDerivedToday(database);
+  const staff = hasRole(u, ...STAFF_READ_ROLES);
+  if (!staff && !u.personId) throw notFound("Grant");
+  const grant = await grantById(database, grantId, staff ? undefined : u.personId!);
+  if (!grant) throw notFound("Grant");
+  return grant;
+}
+
+/** Grants of a plan: staff see all; an employee sees only their own within it. */
+export async function planGrantsForUser(planId: string): Promise<GrantDto[]> {
+  const u = await requireUser();
+  if (!isUuid(planId)) throw notFound("Plan");
+  const database = await db();
+  await ensureDerivedToday(database);
+  if (hasRole(u, ...STAFF_READ_ROLES)) return loadGrants(database, eq(grants.planId, planId));
+  if (!u.personId) throw notFound("Plan");
+  const own = (await grantsOfPerson(database, u.personId)).filter((g) => g.planId === planId);
+  if (own.length === 0) throw notFound("Plan");
+  return own;
+}
+
+/** True for a canonical UUID; anything else cannot name a row and is answered 404 without a query. */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

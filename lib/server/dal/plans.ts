@@ -1,0 +1,33 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { grants, issuers } from "@/db/schema";
+import { db } from "../db";
+import { notFound } from "../apiError";
+import { loadPlans, type PlanDto } from "../planReads";
+import { hasRole, requireUser, STAFF_READ_ROLES } from "../session";
+import { isUuid } from "./grants";
+
+/** Plans the user may see: every plan for staff, the plans an employee holds grants in. */
+export async function plansForUser(): Promise<PlanDto[]> {
+  const u = await requireUser();
+  const database = await db();
+  if (hasRole(u, ...STAFF_READ_ROLES)) return loadPlans(database);
+  if (!u.personId) return [];
+  const own = await database.selectDistinct({ planId: grants.planId }).from(grants).where(eq(grants.personId, u.personId));
+  return loadPlans(database, own.map((r) => r.planId));
+}
+
+/** One plan the user may see, else 404. */
+export async function planForUser(planId: string): Promise<PlanDto> {
+  if (!isUuid(planId)) throw notFound("Plan");
+  const plan = (await plansForUser()).find((p) => p.id === planId);
+  if (!plan) throw notFound("Plan");
+  return plan;
+}
+
+/** The issuer's name and stock code for page headers. */
+export async function issuerSummary() {
+  await requireUser();
+  const [row] = await (await db()).select({ name: issuers.name, nameEn: issuers.nameEn, stockCode: issuers.stockCode }).from(issuers).limit(1);
+  return row ?? null;
+}

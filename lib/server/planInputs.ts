@@ -1,0 +1,46 @@
+import { and, asc, eq, isNull, or } from "drizzle-orm";
+import type { Database, Transaction } from "@/db/client";
+import { blackoutRuleSets, calendarClosures, calendarPublishedYears, disclosureEvents, plans } from "@/db/schema";
+import { TradingCalendar } from "@/lib/domain/calendar/tradingCalendar";
+import { deriveBlackoutWindows, type BlackoutWindow, type DisclosureEvent } from "@/lib/domain/blackout/blackoutWindows";
+
+/** The SSE calendar with the closures and published years admins added in the database. */
+export async function loadTradingCalendar(db: Database | Transaction): Promise<TradingCalendar> {
+  const extra = await db.select({ date: calendarClosures.date, reason: calendarClosures.reason }).from(calendarClosures);
+  const years = await db.select({ year: calendarPublishedYears.year }).from(calendarPublishedYears);
+  const lastPublishedYear = years.reduce((max, y) => Math.max(max, y.year), 0);
+  return TradingCalendar.sse({ closures: extra, lastPublishedYear: lastPublishedYear || undefined });
+}
+
+/** Disclosure events that apply to a plan (company-wide ones and the plan's own), as engine input. */
+export async function loadDisclosureEvents(db: Database | Transaction, issuerId: string, planId: string | null): Promise<DisclosureEvent[]> {
+  const rows = await db
+    .select()
+    .from(disclosureEvents)
+    .where(and(eq(disclosureEvents.issuerId, issuerId), planId ? or(isNull(disclosureEvents.planId), eq(disclosureEvents.planId, planId)) : undefined))
+    .orderBy(asc(disclosureEvents.id));
+  return rows.map((r) => ({
+    id: r.id,
+    planId: r.planId,
+    kind: r.kind,
+    title: r.title,
+    fiscalYear: r.fiscalYear ?? undefined,
+    scheduledDate: r.scheduledDate,
+    actualDate: r.actualDate,
+    startDate: r.startDate ?? undefined,
+    endDate: r.endDate ?? undefined,
+  }));
+}
+
+/** A plan's blackout windows under its rule set. */
+export async function loadPlanBlackouts(db: Database | Transaction, planId: string): Promise<{ windows: BlackoutWindow[]; ruleSet: { name: string; annualDays: number; quarterlyDays: number } }> {
+  const [plan] = await db
+    .select({ issuerId: plans.issuerId, name: blackoutRuleSets.name, annualDays: blackoutRuleSets.annualDays, quarterlyDays: blackoutRuleSets.quarterlyDays })
+    .from(plans)
+    .innerJoin(blackoutRuleSets, eq(plans.blackoutRuleSetId, blackoutRuleSets.id))
+    .where(eq(plans.id, planId));
+  if (!plan) throw new Error(`plan ${planId} not found`);
+  const ruleSet = { name: plan.name, annualDays: plan.annualDays, quarterlyDays: plan.quarterlyDays };
+  const events = await loadDisclosureEvents(db, plan.issuerId, planId);
+  return { windows: deriveBlackoutWindows(events, ruleSet), ruleSet };
+}

@@ -1,0 +1,20 @@
+import "next-auth";
+import "next-auth/jwt";
+
+declare module "next-auth" {
+  interface Session {
+    uid?: string;
+    roles?: ("employee" | "hr" | "admin" | "auditor")[];
+    sv?: number;
+    absExp?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    roles?: ("employee" | "hr" | "admin" | "auditor")[];
+    sv?: number;
+    absExp?: number;
+  }
+}
