@@ -1,0 +1,13 @@
+/**
+ * npm run bench: runs every benchmark in one process and writes bench/results.json.
+ * Figures are ratios against their targets measured in the same run, never timed test assertions.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import os from "node:os";
+import { runEngineBench } from "./engine.bench";
+
+const results = [runEngineBench()];
+const report = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", results };
+fs.writeFileSync(path.join(process.cwd(), "bench", "results.json"), JSON.stringify(report, null, 2) + "\n");
+for (const r of results) console.log(`${r.name}: ${r.seconds} s (target ≤ ${r.target} s, ratio ${r.ratio})`);
