@@ -29,6 +29,6 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}`, DEMO_PASSWORD: "vesting-demo", VD_E2E: "1" },
+    env: { PORT: String(port), DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}`, DEMO_PASSWORD: "vesting-demo", VD_E2E: "1", VD_TODAY: process.env.VD_TODAY || "2026-11-21" },
   },
 });

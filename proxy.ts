@@ -17,5 +17,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: the API answers 401 itself, and login, auth and static assets stay public.
-  matcher: ["/((?!api|login|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api|login|bench|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -22,6 +22,8 @@ export default async function PortalLayout({ children }: { children: React.React
           </Link>
           <nav className="flex items-center gap-3 text-sm">
             <Link href="/" className="text-slate-700 hover:text-brand-700">{t("nav.home")}</Link>
+            <Link href="/blackouts" className="text-slate-700 hover:text-brand-700" data-testid="nav-blackouts">{t("nav.blackouts")}</Link>
+            <Link href="/publicity" className="text-slate-700 hover:text-brand-700" data-testid="nav-publicity">{t("nav.publicity")}</Link>
             <Link href="/account" className="text-slate-700 hover:text-brand-700">{t("nav.account")}</Link>
           </nav>
           <div className="flex items-center gap-2">

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { myGrants } from "@/lib/server/dal/grants";
+import { granteeOverview } from "@/lib/server/dal/grantee";
 import { issuerSummary, plansForUser } from "@/lib/server/dal/plans";
 import { hasRole, requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
 import { GranteeHome } from "./_components/GranteeHome";
@@ -9,8 +9,9 @@ export default async function HomePage() {
   const user = await requireUser();
   const t = await getTranslations();
   const staff = hasRole(user, ...STAFF_READ_ROLES);
-  const [grants, plans, issuer] = await Promise.all([
-    hasRole(user, "employee") || user.personId ? myGrants(user) : Promise.resolve([]),
+  const grantee = hasRole(user, "employee") || Boolean(user.personId);
+  const [overview, plans, issuer] = await Promise.all([
+    grantee ? granteeOverview() : Promise.resolve(null),
     staff ? plansForUser() : Promise.resolve([]),
     staff ? issuerSummary() : Promise.resolve(null),
   ]);
@@ -21,7 +22,7 @@ export default async function HomePage() {
         <p className="text-sm text-slate-500">{user.roles.map((r) => t(`roles.${r}`)).join(" · ")}</p>
       </div>
       {staff && <StaffHome plans={plans} issuer={issuer} />}
-      {(hasRole(user, "employee") || user.personId) && <GranteeHome grants={grants} linked={Boolean(user.personId)} />}
+      {overview && <GranteeHome overview={overview} linked={Boolean(user.personId)} />}
     </div>
   );
 }

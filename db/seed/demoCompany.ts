@@ -94,6 +94,25 @@ export const DEMO_PLANS = [
   },
 ];
 
+/** A plan now in publicity (not from the texts): it shows the publicity notice and objections at work. */
+export const DEMO_PLAN_IN_PUBLICITY = {
+  name: "2026年限制性股票激励计划",
+  nameEn: "2026 Restricted Stock Incentive Plan",
+  boardApprovalDate: "2026-11-13",
+  announcementDate: "2026-11-14",
+  generalMeetingDate: "2026-12-08",
+  firstGrantQuantity: 1_000_000,
+  reservedQuantity: 200_000,
+  validityMonths: 72,
+  category: { code: 1, name: "核心技术及业务人员", nameEn: "Core technical and business staff", arrangement: [
+    { index: 1, startMonths: 12, endMonths: 24, ratio: "0.4" },
+    { index: 2, startMonths: 24, endMonths: 36, ratio: "0.3" },
+    { index: 3, startMonths: 36, endMonths: 48, ratio: "0.3" },
+  ] },
+  people: range(100, 159),
+  publicity: { startDate: "2026-11-18", endDate: "2026-11-30" },
+};
+
 /** The one corporate action of the texts: the 2020 cash dividend of 0.60 yuan per share (ex-date placed by us). */
 export const DEMO_DIVIDEND = { type: "dividend" as const, exDate: "2021-07-09", v: "0.60", description: "2020年度利润分配：每股派发现金红利0.60元（含税）" };
 

@@ -7,7 +7,7 @@ import { appendAudit } from "@/lib/server/auditTrail";
 import { rederivePlan } from "@/lib/server/trancheDerivation";
 import { BLACKOUT_RULES_2022, BLACKOUT_RULES_2024 } from "@/lib/domain/blackout/blackoutRules";
 import { DEFAULT_GRADE_TABLE } from "@/lib/domain/vesting/appraisal";
-import { DEMO_DISCLOSURES, DEMO_DIVIDEND, DEMO_ISSUER, DEMO_PLANS, PEOPLE, demoGrade } from "./demoCompany";
+import { DEMO_DISCLOSURES, DEMO_DIVIDEND, DEMO_ISSUER, DEMO_PLAN_IN_PUBLICITY, DEMO_PLANS, PEOPLE, demoGrade } from "./demoCompany";
 import { allocateQuantities, syntheticPeople } from "./syntheticPeople";
 
 /** Demo logins; the password comes from DEMO_PASSWORD. */
@@ -43,6 +43,7 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
     .values([BLACKOUT_RULES_2022, BLACKOUT_RULES_2024].map((r) => ({ name: r.name, annualDays: r.annualDays, quarterlyDays: r.quarterlyDays, isPreset: true })))
     .returning();
   const rules2022 = ruleSets.find((r) => r.name === BLACKOUT_RULES_2022.name)!;
+  const rules2024 = ruleSets.find((r) => r.name === BLACKOUT_RULES_2024.name)!;
 
   const people = syntheticPeople(PEOPLE.count, PEOPLE.foreign);
   const personRows = await tx
@@ -59,6 +60,9 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
     )
     .returning({ id: s.persons.id, employeeNo: s.persons.employeeNo, name: s.persons.name, position: s.persons.position, nationality: s.persons.nationality });
   const personAt = (index: number) => personRows[index - 1]!;
+  // The two demo employees have not yet confirmed their 2022 first grant in the portal.
+  const unconfirmed = new Set([personAt(PEOPLE.employee).id, personAt(PEOPLE.employee2).id]);
+  const awaitsAcceptance = (planKey: string, batch: string, personId: string) => planKey === "2022" && batch === "first" && unconfirmed.has(personId);
 
   const userIds = new Map<string, string>();
   for (const a of DEMO_ACCOUNTS) {
@@ -106,7 +110,7 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
       batchIds.set(kind, batch!.id);
       const grantRows = await tx
         .insert(s.grants)
-        .values(entries.map((e) => ({ batchId: batch!.id, planId, personId: e.person.id, categoryId: e.categoryId, quantity: e.quantity, adjustedPrice: b.grantPrice, adjustedQuantity: e.quantity, acceptedAt: new Date(`${b.grantDate}T10:00:00+08:00`) })))
+        .values(entries.map((e) => ({ batchId: batch!.id, planId, personId: e.person.id, categoryId: e.categoryId, quantity: e.quantity, adjustedPrice: b.grantPrice, adjustedQuantity: e.quantity, acceptedAt: awaitsAcceptance(def.key, kind, e.person.id) ? null : new Date(`${b.grantDate}T10:00:00+08:00`) })))
         .returning({ id: s.grants.id, personId: s.grants.personId, categoryId: s.grants.categoryId });
       const indexOfPerson = new Map(b.people.map((index) => [personAt(index).id, index]));
       for (const run of def.vestingRuns.filter((r) => r.batch === kind)) {
@@ -121,6 +125,7 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
     }
   }
 
+  planIds.push(await seedPlanInPublicity(tx, issuerId, rules2024.id, personAt));
   for (const planId of planIds) await rederivePlan(tx, planId, asOf);
   await appendAudit(tx, { actorUserId: null, action: "seed.demo", entityType: "issuer", entityId: issuerId, after: { plans: planIds.length, persons: personRows.length } });
 }
@@ -136,6 +141,29 @@ async function seedPublicityAndVerification(tx: Transaction, planId: string, lis
     opinionDate: def.verification.opinionDate, disclosureDate: def.verification.disclosureDate, generalMeetingDate: def.generalMeetingDate,
     opinion: "监事会认为：列入本次激励计划激励对象名单的人员均符合相关法律法规及《激励计划（草案）》规定的激励对象条件，其作为激励对象的主体资格合法、有效。",
   });
+}
+
+type PersonRow = { id: string; name: string; position: string; nationality: string };
+
+async function seedPlanInPublicity(tx: Transaction, issuerId: string, ruleSetId: string, personAt: (index: number) => PersonRow): Promise<string> {
+  const def = DEMO_PLAN_IN_PUBLICITY;
+  const [plan] = await tx
+    .insert(s.plans)
+    .values({
+      issuerId, name: def.name, nameEn: def.nameEn, announcementDate: def.announcementDate, boardApprovalDate: def.boardApprovalDate, generalMeetingDate: def.generalMeetingDate,
+      totalQuantity: def.firstGrantQuantity + def.reservedQuantity, firstGrantQuantity: def.firstGrantQuantity, reservedQuantity: def.reservedQuantity,
+      shareCapitalAtAnnouncement: DEMO_ISSUER.shareCapital, validityMonths: def.validityMonths, blackoutRuleSetId: ruleSetId,
+      // Approved by the board after the 2025-03-27 amendment: the remuneration and appraisal committee verifies.
+      verifyingBody: "remuneration_committee", status: "publicity", gradeTable: { ...DEFAULT_GRADE_TABLE },
+    })
+    .returning();
+  const [category] = await tx.insert(s.participantCategories).values({ planId: plan!.id, code: def.category.code, name: def.category.name, nameEn: def.category.nameEn, illustrative: true }).returning();
+  await tx.insert(s.vestingArrangements).values(def.category.arrangement.map((t) => ({ categoryId: category!.id, trancheIndex: t.index, startMonths: t.startMonths, endMonths: t.endMonths, ratio: t.ratio })));
+  const quantities = allocateQuantities(def.firstGrantQuantity, def.people.length, 2026);
+  const [version] = await tx.insert(s.participantListVersions).values({ planId: plan!.id, batch: "first", version: 1, contentHash: "seed-2026-first", sourceFileName: "2026-首次授予激励对象名单.xlsx", note: "Demo data" }).returning();
+  await tx.insert(s.participantListEntries).values(def.people.map((index, i) => { const p = personAt(index); return { listVersionId: version!.id, personId: p.id, categoryId: category!.id, name: p.name, position: p.position, nationality: p.nationality, quantity: quantities[i]! }; }));
+  await tx.insert(s.publicityPeriods).values({ planId: plan!.id, listVersionId: version!.id, startDate: def.publicity.startDate, endDate: def.publicity.endDate, channel: "Vesting Desk", status: "open" });
+  return plan!.id;
 }
 
 function positionOf(index: number, fallback: string): string {

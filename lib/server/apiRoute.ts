@@ -32,10 +32,34 @@ export function errorResponse(e: unknown) {
   return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side.", details: null } }, { status: 500, headers: PRIVATE_NO_STORE });
 }
 
+/**
+ * A state-changing request from another origin (or from an opaque "null" origin) is refused: the session
+ * cookie is SameSite=Lax already, and this closes the gap for browsers and proxies that do not honour it.
+ */
+export function assertSameOrigin(req: Request): void {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return;
+  const origin = req.headers.get("origin");
+  if (origin === null) return;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = origin === "null" ? null : new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (!originHost || originHost !== host) throw new ApiError(403, "CROSS_ORIGIN", "Cross-origin requests may not change data.");
+}
+
+/** The caller's IP as the proxy reports it, for the audit trail. */
+export function clientIp(req: Request): string | null {
+  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+}
+
 /** Wraps a route handler so every failure answers with the JSON error shape. */
 export function apiRoute<C>(handler: (req: Request, ctx: C) => Promise<Response>) {
   return async (req: Request, ctx: C): Promise<Response> => {
     try {
+      assertSameOrigin(req);
       return await handler(req, ctx);
     } catch (e) {
       return errorResponse(e);

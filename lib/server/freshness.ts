@@ -1,20 +1,25 @@
 import { lt, isNull, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { plans } from "@/db/schema";
-import { todayInShanghai } from "@/lib/domain/calendar/isoDate";
+
+import { refreshNotices } from "./notices";
 import { rederivePlan } from "./trancheDerivation";
+import { today as clockToday } from "@/lib/server/clock";
 
 const globalForFresh = globalThis as unknown as { __vdFreshOn?: string; __vdFreshening?: Promise<void> };
 
 /**
  * Statuses and earliest dates depend on today, so the first read of a new Shanghai day re-derives
- * every plan derived on an earlier day. Cheap after that: one comparison per request.
+ * every plan derived on an earlier day and creates the day's notices. Cheap after that: one comparison
+ * per request.
  */
-export async function ensureDerivedToday(db: Database, today = todayInShanghai()): Promise<void> {
+export async function ensureDerivedToday(db: Database, today = clockToday()): Promise<void> {
   if (globalForFresh.__vdFreshOn === today) return;
   globalForFresh.__vdFreshening ??= (async () => {
     const stale = await db.select({ id: plans.id }).from(plans).where(or(isNull(plans.derivedOn), lt(plans.derivedOn, today)));
     for (const p of stale) await db.transaction((tx) => rederivePlan(tx, p.id, today).then(() => undefined));
+    // Notices depend on today as well (windows opening within 14 days, blackouts starting soon).
+    await refreshNotices(db, today);
     globalForFresh.__vdFreshOn = today;
   })().finally(() => {
     globalForFresh.__vdFreshening = undefined;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { groupBy } from "@/lib/collections/groupBy";
 import type { Database } from "@/db/client";
-import { adjustmentRecords, corporateActions, grantBatches, grants, participantCategories, persons, plans, tranches, type DeferralRecord } from "@/db/schema";
+import { adjustmentRecords, appraisalResults, companyAppraisals, corporateActions, grantBatches, grants, participantCategories, persons, plans, tranches, type DeferralRecord } from "@/db/schema";
 
 /** A tranche as the API and pages show it. */
 export interface TrancheDto {
@@ -19,6 +19,8 @@ export interface TrancheDto {
   lapsedQuantity: number;
   vestingDate: string | null;
   lapseReason: string | null;
+  /** The appraisal of this period, once recorded: individual grade with its ratio, and the company ratio. */
+  appraisal: { fiscalYear: number; grade: string; individualRatio: string | null; companyRatio: string | null } | null;
 }
 
 /** A grant as the API contract (#3) names it, plus display names. */
@@ -56,6 +58,8 @@ export async function loadGrants(db: Database, where: SQL | undefined): Promise<
       employeeNo: persons.employeeNo,
       personName: persons.name,
       batch: grantBatches.batch,
+      batchId: grants.batchId,
+      gradeTable: plans.gradeTable,
       categoryId: grants.categoryId,
       categoryName: participantCategories.name,
       categoryNameEn: participantCategories.nameEn,
@@ -75,7 +79,7 @@ export async function loadGrants(db: Database, where: SQL | undefined): Promise<
     .orderBy(asc(grantBatches.grantDate), asc(persons.employeeNo));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [trancheRows, adjustmentRows] = await Promise.all([
+  const [trancheRows, adjustmentRows, appraisalRows] = await Promise.all([
     db.select().from(tranches).where(inArray(tranches.grantId, ids)).orderBy(asc(tranches.grantId), asc(tranches.trancheIndex)),
     db
       .select({ grantId: adjustmentRecords.grantId, date: corporateActions.exDate, type: corporateActions.type, priceBefore: adjustmentRecords.priceBefore, priceAfter: adjustmentRecords.priceAfter, quantityBefore: adjustmentRecords.quantityBefore, quantityAfter: adjustmentRecords.quantityAfter })
@@ -83,10 +87,17 @@ export async function loadGrants(db: Database, where: SQL | undefined): Promise<
       .innerJoin(corporateActions, eq(adjustmentRecords.corporateActionId, corporateActions.id))
       .where(inArray(adjustmentRecords.grantId, ids))
       .orderBy(asc(corporateActions.exDate)),
+    db
+      .select({ grantId: appraisalResults.grantId, trancheIndex: appraisalResults.trancheIndex, fiscalYear: appraisalResults.fiscalYear, grade: appraisalResults.grade, companyRatio: companyAppraisals.companyRatio })
+      .from(appraisalResults)
+      .innerJoin(grants, eq(appraisalResults.grantId, grants.id))
+      .leftJoin(companyAppraisals, and(eq(companyAppraisals.batchId, grants.batchId), eq(companyAppraisals.categoryId, grants.categoryId), eq(companyAppraisals.trancheIndex, appraisalResults.trancheIndex)))
+      .where(inArray(appraisalResults.grantId, ids)),
   ]);
+  const appraisalByTranche = new Map(appraisalRows.map((a) => [`${a.grantId}/${a.trancheIndex}`, a]));
   const tranchesByGrant = groupBy(trancheRows, (t) => t.grantId);
   const adjustmentsByGrant = groupBy(adjustmentRows, (a) => a.grantId);
-  return rows.map((r) => ({
+  return rows.map(({ batchId: _batchId, gradeTable, ...r }) => ({
     ...r,
     acceptedAt: r.acceptedAt?.toISOString() ?? null,
     adjustments: (adjustmentsByGrant.get(r.id) ?? []).map(({ grantId: _g, ...a }) => a),
@@ -104,6 +115,7 @@ export async function loadGrants(db: Database, where: SQL | undefined): Promise<
       lapsedQuantity: t.lapsedQuantity,
       vestingDate: t.vestingDate,
       lapseReason: t.lapseReason,
+      appraisal: appraisalOf(appraisalByTranche.get(`${r.id}/${t.trancheIndex}`), gradeTable),
     })),
   }));
 }
@@ -111,6 +123,11 @@ export async function loadGrants(db: Database, where: SQL | undefined): Promise<
 /** Grants of one person. */
 export function grantsOfPerson(db: Database, personId: string) {
   return loadGrants(db, eq(grants.personId, personId));
+}
+
+function appraisalOf(a: { fiscalYear: number; grade: string; companyRatio: string | null } | undefined, gradeTable: Record<string, string>): TrancheDto["appraisal"] {
+  if (!a) return null;
+  return { fiscalYear: a.fiscalYear, grade: a.grade, individualRatio: gradeTable[a.grade] ?? null, companyRatio: a.companyRatio === null ? null : trimRatio(a.companyRatio) };
 }
 
 /** One grant, optionally only if it belongs to the person. */

@@ -5,11 +5,12 @@ import {
   adjustmentRecords, appraisalResults, companyAppraisals, corporateActions, grantBatches, grants, issuers,
   persons, plans, tranches, vestingArrangements, vestingRuns, participantCategories,
 } from "@/db/schema";
-import { addMonthsClamped, addDays, todayInShanghai } from "@/lib/domain/calendar/isoDate";
+import { addMonthsClamped, addDays } from "@/lib/domain/calendar/isoDate";
 import { prepareBlackouts } from "@/lib/domain/blackout/preparedBlackouts";
 import { deriveTranches, type DerivedGrant } from "@/lib/domain/vesting/deriveTranches";
 import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
 import { loadPlanBlackouts, loadTradingCalendar } from "./planInputs";
+import { today } from "@/lib/server/clock";
 
 /** Last day of a plan's validity: validity months after the first grant date, exclusive. */
 export function validityEndOf(firstGrantDate: string | null, validityMonths: number): string | null {
@@ -109,7 +110,7 @@ export function computePlanDerivation(inputs: PlanDerivationInputs, asOf: string
  * tranche rows, adjusted prices and quantities, and adjustment records change. Call it inside the
  * transaction that changed any input (grant, appraisal, leave date, disclosure, rule set, corporate action).
  */
-export async function rederivePlan(tx: Database | Transaction, planId: string, asOf: string = todayInShanghai()): Promise<Map<string, DerivedGrant>> {
+export async function rederivePlan(tx: Database | Transaction, planId: string, asOf: string = today()): Promise<Map<string, DerivedGrant>> {
   const inputs = await loadPlanDerivationInputs(tx, planId);
   const computed = computePlanDerivation(inputs, asOf);
   const trancheValues: (typeof tranches.$inferInsert)[] = [];

@@ -90,10 +90,28 @@ describe.each(BACKENDS)("demo seed and sign-in on %s", (kind) => {
     }
   });
 
+  it("has a 2026 plan in open publicity, verified by the remuneration committee under the 2024 rules", async () => {
+    const [p] = await rows<{ status: string; verifying_body: string; rule: string; open: number; listed: number }>(
+      h,
+      sql`SELECT p.status::text, p.verifying_body::text, r.name AS rule,
+            (SELECT count(*)::int FROM publicity_periods pp WHERE pp.plan_id = p.id AND pp.status = 'open') AS open,
+            (SELECT count(*)::int FROM participant_list_entries e JOIN participant_list_versions v ON v.id = e.list_version_id WHERE v.plan_id = p.id) AS listed
+          FROM plans p JOIN blackout_rule_sets r ON r.id = p.blackout_rule_set_id WHERE p.name_en LIKE '2026%'`,
+    );
+    expect(p).toEqual({ status: "publicity", verifying_body: "remuneration_committee", rule: "2024-05-24 rules", open: 1, listed: 60 });
+  });
+
+  it("leaves only the demo employees' 2022 first grants awaiting acceptance", async () => {
+    const pending = await rows<{ email: string }>(h, sql`SELECT u.email FROM grants g JOIN users u ON u.person_id = g.person_id WHERE g.accepted_at IS NULL ORDER BY 1`);
+    expect(pending.map((r) => r.email)).toEqual(["employee2@demo.local", "employee@demo.local"]);
+    const [all] = await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM grants WHERE accepted_at IS NULL`);
+    expect(all!.n).toBe(2);
+  });
+
   it("seeds only an empty database", async () => {
     expect(await seedDemoIfEmpty(h.db, AS_OF)).toBe(false);
     const [n] = await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM plans`);
-    expect(n!.n).toBe(2);
+    expect(n!.n).toBe(3);
   });
 
   it("signs in by email or employee number and refuses a wrong password without saying which part was wrong", async () => {

@@ -1,16 +1,17 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { GrantDto } from "@/lib/server/grantReads";
-import { grantTotals } from "@/lib/server/grantReads";
+import Link from "next/link";
+import type { granteeOverview } from "@/lib/server/dal/grantee";
 import { toLocale } from "@/i18n/locales";
 import { describeDeferral, formatRatio, formatShares, formatYuan } from "./format";
+import { NoticeList } from "./NoticeList";
 import { StatusBadge } from "./StatusBadge";
 
 /** The grantee's overview: totals, then every grant with its tranche schedule. */
-export async function GranteeHome({ grants, linked }: { grants: GrantDto[]; linked: boolean }) {
+export async function GranteeHome({ overview, linked }: { overview: Awaited<ReturnType<typeof granteeOverview>>; linked: boolean }) {
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   if (!linked) return <p className="rounded-lg bg-white p-4 text-slate-600 shadow-sm">{t("home.noPerson")}</p>;
-  const totals = grantTotals(grants);
+  const { grants, totals, nextEvent, blackoutToday, notices } = overview;
   const cards = [
     { key: "granted", value: totals.granted },
     { key: "vested", value: totals.vested },
@@ -29,13 +30,41 @@ export async function GranteeHome({ grants, linked }: { grants: GrantDto[]; link
           </div>
         ))}
       </dl>
+      <div className="grid gap-3 md:grid-cols-2">
+        <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="next-event">
+          <h2 className="text-sm font-medium text-slate-500">{t("home.nextEvent")}</h2>
+          {nextEvent ? (
+            <div className="mt-1 space-y-1 text-sm">
+              <p className="font-semibold">{t("home.nextEventBody", { index: nextEvent.trancheIndex, plan: locale === "en" ? nextEvent.planNameEn : nextEvent.planName, quantity: formatShares(nextEvent.plannedQuantity, locale) })}</p>
+              <p className="tabular text-slate-600">{t("home.window2", { open: nextEvent.windowOpen ?? "—", close: nextEvent.windowClose ?? t("home.calendarPending") })}</p>
+              <p className="tabular">{nextEvent.earliestVestingDate ? t("home.earliestOn", { date: nextEvent.earliestVestingDate }) : t("home.noDayLeft")}</p>
+              <Link href={`/grants/${nextEvent.grantId}`} className="text-brand-700 hover:underline">{t("home.openGrant")} →</Link>
+            </div>
+          ) : (
+            <p className="mt-1 text-sm text-slate-600">{t("home.noNextEvent")}</p>
+          )}
+        </section>
+        <section className={`rounded-lg border p-4 shadow-sm ${blackoutToday ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`} data-testid="blackout-today">
+          <h2 className="text-sm font-medium text-slate-500">{t("nav.blackouts")}</h2>
+          <p className="mt-1 text-sm">{blackoutToday ? t("home.inBlackout", { to: blackoutToday.to, reason: blackoutToday.reason }) : t("home.notInBlackout")}</p>
+          <Link href="/blackouts" className="text-sm text-brand-700 hover:underline">{t("nav.blackouts")} →</Link>
+        </section>
+      </div>
+      <section aria-labelledby="notices-heading" className="space-y-2">
+        <h2 id="notices-heading" className="text-lg font-semibold">{t("home.notices")}</h2>
+        <NoticeList notices={notices} locale={locale} />
+      </section>
       <section aria-labelledby="grants-heading" className="space-y-4">
         <h2 id="grants-heading" className="text-lg font-semibold">{t("home.grants")}</h2>
         {grants.length === 0 && <p className="text-slate-600">{t("home.noGrants")}</p>}
         {grants.map((g) => (
           <article key={g.id} className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="grant-card">
             <header className="border-b border-slate-100 p-4">
-              <h3 className="font-semibold">{locale === "en" ? g.planNameEn : g.planName}</h3>
+              <div className="flex items-start justify-between gap-2">
+                <h3 className="font-semibold">{locale === "en" ? g.planNameEn : g.planName}</h3>
+                <Link href={`/grants/${g.id}`} className="shrink-0 text-sm text-brand-700 hover:underline" data-testid="grant-link">{t("home.openGrant")} →</Link>
+              </div>
+              {!g.acceptedAt && <p className="mt-1 text-xs text-amber-800">{t("home.toAccept")}</p>}
               <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
                 <div><dt className="text-slate-500">{t("home.batch")}</dt><dd>{t(`batch.${g.batch}`)}</dd></div>
                 <div><dt className="text-slate-500">{t("home.grantDate")}</dt><dd className="tabular">{g.grantDate}</dd></div>

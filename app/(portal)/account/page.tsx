@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/server/session";
+import { hasCalendarFeed } from "@/lib/server/dal/calendarFeed";
+import { CalendarFeedPanel } from "./CalendarFeedPanel";
 import { PasswordForm } from "./PasswordForm";
 
 export default async function AccountPage() {
@@ -12,6 +14,12 @@ export default async function AccountPage() {
         <dt className="text-slate-500">{t("account.email")}</dt><dd className="col-span-2 break-all">{user.email}</dd>
         <dt className="text-slate-500">{t("account.roles")}</dt><dd className="col-span-2">{user.roles.map((r) => t(`roles.${r}`)).join(" · ")}</dd>
       </dl>
+      {user.personId && (
+        <section className="max-w-xl space-y-3">
+          <h2 className="text-lg font-semibold">{t("feed.title")}</h2>
+          <CalendarFeedPanel active={await hasCalendarFeed()} />
+        </section>
+      )}
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t("account.changePassword")}</h2>
         <PasswordForm />

@@ -2,12 +2,13 @@ import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { grants, persons, plans } from "@/db/schema";
-import { maxIsoDate, todayInShanghai } from "@/lib/domain/calendar/isoDate";
+import { maxIsoDate } from "@/lib/domain/calendar/isoDate";
 import { validateCorporateAction } from "@/lib/domain/adjustments/corporateActions";
 import { db } from "../db";
 import { computePlanDerivation, loadPlanDerivationInputs, type PlanAction } from "../trancheDerivation";
 import { decimalString, isoDate } from "../validation/common";
 import { requireUser, STAFF_READ_ROLES } from "../session";
+import { today as clockToday } from "@/lib/server/clock";
 
 /** Body of POST /api/v1/corporate-actions/preview (and, with confirm, of the recording endpoint). */
 export const corporateActionBody = z.object({
@@ -42,7 +43,7 @@ export async function previewCorporateAction(body: z.infer<typeof corporateActio
   const action = { type: body.type, exDate: body.exDate, n: body.n, v: body.v, p1: body.p1, p2: body.p2 };
   validateCorporateAction(action);
   const database = await db();
-  const asOf = maxIsoDate(todayInShanghai(), body.exDate);
+  const asOf = maxIsoDate(clockToday(), body.exDate);
   const planRows = await database.select({ id: plans.id }).from(plans);
   const items: AdjustmentPreviewItem[] = [];
   for (const { id: planId } of planRows) {

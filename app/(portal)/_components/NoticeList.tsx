@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/i18n/locales";
+import { markNoticeReadAction } from "../noticeActions";
+
+type Notice = { id: string; kind: string; payload: Record<string, unknown>; readAt: Date | null; createdAt: Date };
+
+/** The user's notices, unread ones highlighted, each with its link and a mark-read button. */
+export async function NoticeList({ notices, locale }: { notices: Notice[]; locale: Locale }) {
+  const t = await getTranslations();
+  if (notices.length === 0) return <p className="text-sm text-slate-600">{t("home.noNotices")}</p>;
+  return (
+    <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="notices">
+      {notices.map((n) => {
+        const p = n.payload as Record<string, string>;
+        const plan = locale === "en" ? p.planNameEn : p.planName;
+        const text = t(`notice.${n.kind as "grant_to_accept"}`, { plan: plan ?? "", index: String(p.trancheIndex ?? ""), date: p.windowOpen ?? p.endDate ?? "", from: p.from ?? "", to: p.to ?? "" });
+        const href = p.grantId ? `/grants/${p.grantId}` : n.kind === "publicity_opened" ? "/publicity" : n.kind === "blackout_starting" ? "/blackouts" : null;
+        return (
+          <li key={n.id} className={`flex flex-wrap items-center gap-2 p-3 text-sm ${n.readAt ? "text-slate-500" : ""}`} data-testid={`notice-${n.kind}`}>
+            {!n.readAt && <span className="h-2 w-2 rounded-full bg-brand-600" aria-hidden />}
+            {href ? <Link href={href} className="flex-1 hover:underline">{text}</Link> : <span className="flex-1">{text}</span>}
+            {!n.readAt && (
+              <form action={markNoticeReadAction}>
+                <input type="hidden" name="noticeId" value={n.id} />
+                <button type="submit" className="text-xs text-brand-700 hover:underline">{t("home.markRead")}</button>
+              </form>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { grants, notifications } from "@/db/schema";
+
+import { appendAudit } from "../auditTrail";
+import { db } from "../db";
+import { notFound } from "../apiError";
+import { grantTotals, type GrantDto } from "../grantReads";
+import { markNoticeRead, noticesOf } from "../notices";
+import { requireUser } from "../session";
+import { blackoutWindowsForUser, type BlackoutWindowDto } from "./calendar";
+import { isUuid, myGrants } from "./grants";
+import { today as clockToday } from "@/lib/server/clock";
+
+/** The next thing that will happen to the grantee's shares: the earliest date among unvested tranches. */
+export interface NextVestingEvent {
+  grantId: string;
+  planName: string;
+  planNameEn: string;
+  trancheIndex: number;
+  windowOpen: string | null;
+  windowClose: string | null;
+  earliestVestingDate: string | null;
+  plannedQuantity: number;
+  deferred: boolean;
+}
+
+/** Everything the grantee's home page shows, for the signed-in user only. */
+export async function granteeOverview() {
+  const user = await requireUser();
+  const today = clockToday();
+  const list = await myGrants(user);
+  const [windows, notices] = await Promise.all([
+    user.personId && list.length > 0 ? blackoutWindowsForUser({ from: today }) : Promise.resolve([] as BlackoutWindowDto[]),
+    noticesOf(await db(), user.id),
+  ]);
+  return { today, grants: list, totals: grantTotals(list), nextEvent: nextVestingEvent(list), blackoutToday: windows.find((w) => w.from <= today && w.to >= today) ?? null, upcomingBlackouts: windows.filter((w) => w.from > today).slice(0, 3), notices };
+}
+
+/** The unvested tranche with the earliest (earliest vesting or window-open) date. */
+export function nextVestingEvent(list: GrantDto[]): NextVestingEvent | null {
+  let best: NextVestingEvent | null = null;
+  for (const g of list) {
+    for (const t of g.tranches) {
+      if (t.status !== "pending" && t.status !== "vestable") continue;
+      const date = t.earliestVestingDate ?? t.windowOpen;
+      const bestDate = best ? best.earliestVestingDate ?? best.windowOpen : null;
+      if (date && (!bestDate || date < bestDate)) {
+        best = { grantId: g.id, planName: g.planName, planNameEn: g.planNameEn, trancheIndex: t.index, windowOpen: t.windowOpen, windowClose: t.windowClose, earliestVestingDate: t.earliestVestingDate, plannedQuantity: t.plannedQuantity, deferred: t.deferredBy.length > 0 };
+      }
+    }
+  }
+  return best;
+}
+
+/** The grantee confirms a grant; idempotent, audit-logged; someone else's grant is 404. */
+export async function acceptGrant(grantId: string, ip: string | null = null): Promise<{ id: string; acceptedAt: string }> {
+  const user = await requireUser();
+  if (!isUuid(grantId) || !user.personId) throw notFound("Grant");
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [grant] = await tx.select({ id: grants.id, acceptedAt: grants.acceptedAt }).from(grants).where(and(eq(grants.id, grantId), eq(grants.personId, user.personId!)));
+    if (!grant) throw notFound("Grant");
+    if (grant.acceptedAt) return { id: grant.id, acceptedAt: grant.acceptedAt.toISOString() };
+    const now = new Date();
+    await tx.update(grants).set({ acceptedAt: now }).where(and(eq(grants.id, grantId), isNull(grants.acceptedAt)));
+    // The "please confirm" notice has done its job.
+    await tx.update(notifications).set({ readAt: now }).where(and(eq(notifications.dedupeKey, `grant_to_accept:${grantId}`), isNull(notifications.readAt)));
+    await appendAudit(tx, { actorUserId: user.id, action: "grant.accepted", entityType: "grant", entityId: grantId, before: { acceptedAt: null }, after: { acceptedAt: now.toISOString() }, ip });
+    return { id: grant.id, acceptedAt: now.toISOString() };
+  });
+}
+
+/** Marks one of the signed-in user's notices read; another user's notice is 404. */
+export async function readNotice(noticeId: string): Promise<void> {
+  const user = await requireUser();
+  if (!isUuid(noticeId)) throw notFound("Notice");
+  await markNoticeRead(await db(), user.id, noticeId);
+}
+
+/** The signed-in user's notices. */
+export async function myNotices() {
+  const user = await requireUser();
+  return noticesOf(await db(), user.id, 100);
+}
