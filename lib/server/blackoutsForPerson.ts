@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { grants } from "@/db/schema";
 import { describeBlackoutWindow } from "@/lib/domain/blackout/describeBlackoutWindow";
 import type { Locale } from "@/i18n/locales";
-import { loadPlanBlackouts } from "./planInputs";
+import { loadBlackoutsForPlans } from "./planInputs";
 
 /** A blackout window as the API returns it, with its reason in words. */
 export interface BlackoutWindowDto {
@@ -19,9 +19,9 @@ export interface BlackoutWindowDto {
 export async function blackoutWindowsForPlans(db: Database, planIds: string[], locale: Locale, range: { from?: string; to?: string } = {}): Promise<BlackoutWindowDto[]> {
   const seen = new Set<string>();
   const out: BlackoutWindowDto[] = [];
+  const byPlan = await loadBlackoutsForPlans(db, planIds);
   for (const planId of planIds) {
-    const { windows } = await loadPlanBlackouts(db, planId);
-    for (const w of windows) {
+    for (const w of byPlan.get(planId) ?? []) {
       if ((range.from && w.to < range.from) || (range.to && w.from > range.to)) continue;
       // Plans under the same rule set give the same window for a company-wide event: list it once.
       const key = `${w.id}/${w.from}/${w.to}`;

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { blackoutRuleSets, calendarClosures, calendarPublishedYears, disclosureEvents, plans } from "@/db/schema";
 import { TradingCalendar } from "@/lib/domain/calendar/tradingCalendar";
@@ -19,17 +19,7 @@ export async function loadDisclosureEvents(db: Database | Transaction, issuerId:
     .from(disclosureEvents)
     .where(and(eq(disclosureEvents.issuerId, issuerId), planId ? or(isNull(disclosureEvents.planId), eq(disclosureEvents.planId, planId)) : undefined))
     .orderBy(asc(disclosureEvents.id));
-  return rows.map((r) => ({
-    id: r.id,
-    planId: r.planId,
-    kind: r.kind,
-    title: r.title,
-    fiscalYear: r.fiscalYear ?? undefined,
-    scheduledDate: r.scheduledDate,
-    actualDate: r.actualDate,
-    startDate: r.startDate ?? undefined,
-    endDate: r.endDate ?? undefined,
-  }));
+  return rows.map(toDisclosureEvent);
 }
 
 /** A plan's blackout windows under its rule set. */
@@ -43,4 +33,41 @@ export async function loadPlanBlackouts(db: Database | Transaction, planId: stri
   const ruleSet = { name: plan.name, annualDays: plan.annualDays, quarterlyDays: plan.quarterlyDays };
   const events = await loadDisclosureEvents(db, plan.issuerId, planId);
   return { windows: deriveBlackoutWindows(events, ruleSet), ruleSet };
+}
+
+/** Blackout windows of several plans from two queries (rule sets, then events), whatever the number of plans. */
+export async function loadBlackoutsForPlans(db: Database | Transaction, planIds: string[]): Promise<Map<string, BlackoutWindow[]>> {
+  const out = new Map<string, BlackoutWindow[]>();
+  if (planIds.length === 0) return out;
+  const planRows = await db
+    .select({ id: plans.id, issuerId: plans.issuerId, name: blackoutRuleSets.name, annualDays: blackoutRuleSets.annualDays, quarterlyDays: blackoutRuleSets.quarterlyDays })
+    .from(plans)
+    .innerJoin(blackoutRuleSets, eq(plans.blackoutRuleSetId, blackoutRuleSets.id))
+    .where(inArray(plans.id, planIds));
+  const issuerIds = [...new Set(planRows.map((p) => p.issuerId))];
+  const eventRows = await db
+    .select()
+    .from(disclosureEvents)
+    .where(and(inArray(disclosureEvents.issuerId, issuerIds), or(isNull(disclosureEvents.planId), inArray(disclosureEvents.planId, planIds))))
+    .orderBy(asc(disclosureEvents.id));
+  const events = eventRows.map(toDisclosureEvent);
+  for (const p of planRows) {
+    const own = events.filter((e, i) => eventRows[i]!.issuerId === p.issuerId && (e.planId === null || e.planId === p.id));
+    out.set(p.id, deriveBlackoutWindows(own, { name: p.name, annualDays: p.annualDays, quarterlyDays: p.quarterlyDays }));
+  }
+  return out;
+}
+
+function toDisclosureEvent(r: typeof disclosureEvents.$inferSelect): DisclosureEvent {
+  return {
+    id: r.id,
+    planId: r.planId,
+    kind: r.kind,
+    title: r.title,
+    fiscalYear: r.fiscalYear ?? undefined,
+    scheduledDate: r.scheduledDate,
+    actualDate: r.actualDate,
+    startDate: r.startDate ?? undefined,
+    endDate: r.endDate ?? undefined,
+  };
 }

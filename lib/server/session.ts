@@ -1,8 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { eq } from "drizzle-orm";
-import { getServerSession } from "next-auth";
-import { authOptions } from "@/lib/auth/authOptions";
+import { eq, sql } from "drizzle-orm";
+import { cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
+import { authSecret } from "./secrets";
 import { userRoles, users } from "@/db/schema";
 import { db } from "./db";
 import { forbidden, unauthenticated } from "./apiError";
@@ -23,19 +24,42 @@ export interface SessionUser {
  * (session version bump) or a passed absolute expiry ends the session at the next request.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
+  const session = await sessionToken();
   if (!session?.uid) return null;
   if (!session.absExp || session.absExp * 1000 < Date.now()) return null;
   const database = await db();
+  // One round trip per request: the user row with its roles aggregated.
   const [row] = await database
-    .select({ id: users.id, email: users.email, displayName: users.displayName, personId: users.personId, locale: users.locale, disabled: users.disabled, sessionVersion: users.sessionVersion })
+    .select({
+      id: users.id, email: users.email, displayName: users.displayName, personId: users.personId, locale: users.locale, disabled: users.disabled, sessionVersion: users.sessionVersion,
+      roles: sql<Role[]>`coalesce(array_agg(${userRoles.role}::text) filter (where ${userRoles.role} is not null), '{}')`,
+    })
     .from(users)
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .where(eq(users.id, session.uid))
+    .groupBy(users.id)
     .limit(1);
   if (!row || row.disabled || row.sessionVersion !== session.sv) return null;
-  const roles = (await database.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, row.id))).map((r) => r.role);
-  return { id: row.id, email: row.email, displayName: row.displayName, personId: row.personId, locale: row.locale, roles };
+  return { id: row.id, email: row.email, displayName: row.displayName, personId: row.personId, locale: row.locale, roles: row.roles };
 });
+
+// next-auth's cookie names: the __Secure- prefix is used when the portal runs behind HTTPS.
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/**
+ * The verified, decrypted session token from the request's cookie. Decoding it directly (the same
+ * decode next-auth uses) avoids building next-auth's whole request handler on every page and API call.
+ */
+async function sessionToken() {
+  const jar = await cookies();
+  const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!raw) return null;
+  try {
+    return await decode({ token: raw, secret: authSecret() });
+  } catch {
+    return null;
+  }
+}
 
 /** True when the user holds any of the roles. */
 export function hasRole(user: SessionUser, ...roles: Role[]): boolean {

@@ -9,7 +9,7 @@ import { loadTradingCalendar } from "../planInputs";
 import { blackoutWindowsForPlans, type BlackoutWindowDto } from "../blackoutsForPerson";
 import { isoDate, uuid } from "../validation/common";
 import { requireUser } from "../session";
-import { plansForUser } from "./plans";
+import { visiblePlanIds } from "./plans";
 
 /** Query of GET /api/v1/blackout-windows. */
 export const blackoutQuery = z.object({ from: isoDate.optional(), to: isoDate.optional(), planId: uuid.optional() });
@@ -19,8 +19,8 @@ export type { BlackoutWindowDto };
 /** Blackout windows of the plans the user may see, overlapping [from, to], with the reason in the user's language. */
 export async function blackoutWindowsForUser(query: z.infer<typeof blackoutQuery>): Promise<BlackoutWindowDto[]> {
   const user = await requireUser();
-  const visible = await plansForUser();
-  const planIds = query.planId ? visible.filter((p) => p.id === query.planId).map((p) => p.id) : visible.map((p) => p.id);
+  const visible = await visiblePlanIds(user);
+  const planIds = query.planId ? visible.filter((id) => id === query.planId) : visible;
   return blackoutWindowsForPlans(await db(), planIds, toLocale(user.locale), query);
 }
 

@@ -1,20 +1,26 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { grants, issuers } from "@/db/schema";
+import { grants, issuers, plans } from "@/db/schema";
 import { db } from "../db";
 import { notFound } from "../apiError";
 import { loadPlans, type PlanDto } from "../planReads";
-import { hasRole, requireUser, STAFF_READ_ROLES } from "../session";
+import { hasRole, requireUser, STAFF_READ_ROLES, type SessionUser } from "../session";
 import { isUuid } from "./grants";
 
-/** Plans the user may see: every plan for staff, the plans an employee holds grants in. */
+/** Ids of the plans a user may see: every plan for staff, the plans an employee holds grants in. */
+export async function visiblePlanIds(u: SessionUser): Promise<string[]> {
+  const database = await db();
+  if (hasRole(u, ...STAFF_READ_ROLES)) return (await database.select({ id: plans.id }).from(plans)).map((r) => r.id);
+  if (!u.personId) return [];
+  return (await database.selectDistinct({ planId: grants.planId }).from(grants).where(eq(grants.personId, u.personId))).map((r) => r.planId);
+}
+
+/** Plans the user may see. */
 export async function plansForUser(): Promise<PlanDto[]> {
   const u = await requireUser();
   const database = await db();
   if (hasRole(u, ...STAFF_READ_ROLES)) return loadPlans(database);
-  if (!u.personId) return [];
-  const own = await database.selectDistinct({ planId: grants.planId }).from(grants).where(eq(grants.personId, u.personId));
-  return loadPlans(database, own.map((r) => r.planId));
+  return loadPlans(database, await visiblePlanIds(u));
 }
 
 /** One plan the user may see, else 404. */
