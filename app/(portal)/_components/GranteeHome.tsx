@@ -2,9 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { granteeOverview } from "@/lib/server/dal/grantee";
 import { toLocale } from "@/i18n/locales";
-import { describeDeferral, formatRatio, formatShares, formatYuan } from "./format";
+import { describeDeferral, formatShares, formatYuan } from "./format";
 import { NoticeList } from "./NoticeList";
-import { StatusBadge } from "./StatusBadge";
 
 /** The grantee's overview: totals, then every grant with its tranche schedule. */
 export async function GranteeHome({ overview, linked }: { overview: Awaited<ReturnType<typeof granteeOverview>>; linked: boolean }) {
@@ -38,6 +37,9 @@ export async function GranteeHome({ overview, linked }: { overview: Awaited<Retu
               <p className="font-semibold">{t("home.nextEventBody", { index: nextEvent.trancheIndex, plan: locale === "en" ? nextEvent.planNameEn : nextEvent.planName, quantity: formatShares(nextEvent.plannedQuantity, locale) })}</p>
               <p className="tabular text-slate-600">{t("home.window2", { open: nextEvent.windowOpen ?? "—", close: nextEvent.windowClose ?? t("home.calendarPending") })}</p>
               <p className="tabular">{nextEvent.earliestVestingDate ? t("home.earliestOn", { date: nextEvent.earliestVestingDate }) : t("home.noDayLeft")}</p>
+              {nextEvent.deferredBy.length > 0 && (
+                <p className="text-xs text-amber-800" data-testid="deferred-reason">{t("home.deferredBy", { reasons: nextEvent.deferredBy.map((d) => describeDeferral(d, locale)).join("; ") })}</p>
+              )}
               <Link href={`/grants/${nextEvent.grantId}`} className="text-brand-700 hover:underline">{t("home.openGrant")} →</Link>
             </div>
           ) : (
@@ -57,62 +59,36 @@ export async function GranteeHome({ overview, linked }: { overview: Awaited<Retu
       <section aria-labelledby="grants-heading" className="space-y-4">
         <h2 id="grants-heading" className="text-lg font-semibold">{t("home.grants")}</h2>
         {grants.length === 0 && <p className="text-slate-600">{t("home.noGrants")}</p>}
-        {grants.map((g) => (
-          <article key={g.id} className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="grant-card">
-            <header className="border-b border-slate-100 p-4">
-              <div className="flex items-start justify-between gap-2">
-                <h3 className="font-semibold">{locale === "en" ? g.planNameEn : g.planName}</h3>
-                <Link href={`/grants/${g.id}`} className="shrink-0 text-sm text-brand-700 hover:underline" data-testid="grant-link">{t("home.openGrant")} →</Link>
-              </div>
-              {!g.acceptedAt && <p className="mt-1 text-xs text-amber-800">{t("home.toAccept")}</p>}
-              <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
-                <div><dt className="text-slate-500">{t("home.batch")}</dt><dd>{t(`batch.${g.batch}`)}</dd></div>
-                <div><dt className="text-slate-500">{t("home.grantDate")}</dt><dd className="tabular">{g.grantDate}</dd></div>
-                <div>
-                  <dt className="text-slate-500">{t("home.grantPrice")}</dt>
-                  <dd className="tabular" data-testid="grant-price">{formatYuan(g.grantPrice, locale)}</dd>
-                  {g.grantPrice !== g.originalGrantPrice && <dd className="text-xs text-slate-500">{t("home.adjustedFrom", { price: g.originalGrantPrice })}</dd>}
+        <ul className="grid gap-3 md:grid-cols-2">
+          {grants.map((g) => {
+            const vested = g.tranches.reduce((n, x) => n + x.vestedQuantity, 0);
+            const lapsed = g.tranches.reduce((n, x) => n + x.lapsedQuantity, 0);
+            const open = g.tranches.filter((x) => x.status === "pending" || x.status === "vestable").length;
+            return (
+              <li key={g.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="grant-card">
+                <div className="flex items-start justify-between gap-2">
+                  <h3 className="font-semibold">{locale === "en" ? g.planNameEn : g.planName}</h3>
+                  <Link href={`/grants/${g.id}`} className="shrink-0 text-sm text-brand-700 hover:underline" data-testid="grant-link">{t("home.openGrant")} →</Link>
                 </div>
-                <div><dt className="text-slate-500">{t("home.quantity")}</dt><dd className="tabular">{formatShares(g.quantity, locale)}</dd></div>
-                <div className="col-span-2 sm:col-span-4"><dt className="text-slate-500">{t("home.category")}</dt><dd>{locale === "en" ? g.categoryNameEn : g.categoryName}</dd></div>
-              </dl>
-            </header>
-            <ol className="divide-y divide-slate-100">
-              {g.tranches.map((tr) => (
-                <li key={tr.index} className="grid grid-cols-2 gap-x-4 gap-y-1 p-4 text-sm sm:grid-cols-6" data-testid="tranche">
-                  <div className="col-span-2 flex items-center gap-2 sm:col-span-1">
-                    <span className="font-medium">{t("home.tranche")} {tr.index}</span>
-                    <StatusBadge status={tr.status} label={t(`status.${tr.status}`)} />
+                {!g.acceptedAt && <p className="mt-1 text-xs text-amber-800">{t("home.toAccept")}</p>}
+                <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
+                  <div><dt className="text-slate-500">{t("home.batch")}</dt><dd>{t(`batch.${g.batch}`)} · <span className="tabular">{g.grantDate}</span></dd></div>
+                  <div>
+                    <dt className="text-slate-500">{t("home.grantPrice")}</dt>
+                    <dd className="tabular" data-testid="grant-price">{formatYuan(g.grantPrice, locale)}{g.grantPrice !== g.originalGrantPrice && <span className="text-xs text-slate-500"> {t("home.adjustedFrom", { price: g.originalGrantPrice })}</span>}</dd>
                   </div>
-                  <div><span className="text-slate-500">{t("home.ratio")} </span><span className="tabular">{formatRatio(tr.ratio)}</span></div>
-                  <div><span className="text-slate-500">{t("home.planned")} </span><span className="tabular">{formatShares(tr.plannedQuantity, locale)}</span></div>
-                  <div className="col-span-2">
-                    <span className="text-slate-500">{t("home.window")} </span>
-                    <span className="tabular">{tr.windowOpen ?? "—"} – {tr.windowClose ?? t("home.calendarPending")}</span>
-                  </div>
-                  <div className="col-span-2 sm:col-span-1">
-                    {tr.status === "vested" && <span className="tabular">{t("home.vestedQty")} {formatShares(tr.vestedQuantity, locale)} · {tr.vestingDate}</span>}
-                    {tr.status === "lapsed" && <span className="tabular text-rose-700">{t("home.lapsedQty")} {formatShares(tr.lapsedQuantity, locale)}</span>}
-                    {(tr.status === "pending" || tr.status === "vestable") && (
-                      <span>
-                        <span className="text-slate-500">{t("home.earliest")} </span>
-                        <span className="tabular font-medium" data-testid="earliest-date">{tr.earliestVestingDate ?? (tr.earliestReason === "exchange calendar not yet published" ? t("home.calendarPending") : t("home.noDayLeft"))}</span>
-                      </span>
-                    )}
-                  </div>
-                  {tr.status === "vested" && tr.lapsedQuantity > 0 && (
-                    <p className="col-span-2 text-xs text-rose-700 sm:col-span-6">{t("home.lapsedQty")} {formatShares(tr.lapsedQuantity, locale)}</p>
-                  )}
-                  {tr.deferredBy.length > 0 && (tr.status === "pending" || tr.status === "vestable") && (
-                    <p className="col-span-2 text-xs text-amber-800 sm:col-span-6" data-testid="deferred-reason">
-                      {t("home.deferredBy", { reasons: tr.deferredBy.map((d) => describeDeferral(d, locale)).join("; ") })}
-                    </p>
-                  )}
-                </li>
-              ))}
-            </ol>
-          </article>
-        ))}
+                  <div><dt className="text-slate-500">{t("home.quantity")}</dt><dd className="tabular">{formatShares(g.quantity, locale)}</dd></div>
+                  <div><dt className="text-slate-500">{t("home.totals.vested")}</dt><dd className="tabular">{formatShares(vested, locale)}{lapsed > 0 && <span className="text-rose-700"> · {t("home.lapsedQty")} {formatShares(lapsed, locale)}</span>}</dd></div>
+                </dl>
+                <div className="mt-3 flex h-2 overflow-hidden rounded-full bg-slate-100" role="img" aria-label={`${t("home.totals.vested")} ${vested} / ${g.quantity}`}>
+                  <div className="bg-emerald-600" style={{ width: `${(100 * vested) / Math.max(g.quantity, 1)}%` }} />
+                  <div className="bg-rose-400" style={{ width: `${(100 * lapsed) / Math.max(g.quantity, 1)}%` }} />
+                </div>
+                <p className="mt-2 text-xs text-slate-500">{g.tranches.length} {t("home.tranche")} · {open} {t("status.pending")}/{t("status.vestable")}</p>
+              </li>
+            );
+          })}
+        </ul>
       </section>
     </div>
   );

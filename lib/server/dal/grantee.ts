@@ -22,7 +22,7 @@ export interface NextVestingEvent {
   windowClose: string | null;
   earliestVestingDate: string | null;
   plannedQuantity: number;
-  deferred: boolean;
+  deferredBy: GrantDto["tranches"][number]["deferredBy"];
 }
 
 /** Everything the grantee's home page shows, for the signed-in user only. */
@@ -46,7 +46,7 @@ export function nextVestingEvent(list: GrantDto[]): NextVestingEvent | null {
       const date = t.earliestVestingDate ?? t.windowOpen;
       const bestDate = best ? best.earliestVestingDate ?? best.windowOpen : null;
       if (date && (!bestDate || date < bestDate)) {
-        best = { grantId: g.id, planName: g.planName, planNameEn: g.planNameEn, trancheIndex: t.index, windowOpen: t.windowOpen, windowClose: t.windowClose, earliestVestingDate: t.earliestVestingDate, plannedQuantity: t.plannedQuantity, deferred: t.deferredBy.length > 0 };
+        best = { grantId: g.id, planName: g.planName, planNameEn: g.planNameEn, trancheIndex: t.index, windowOpen: t.windowOpen, windowClose: t.windowClose, earliestVestingDate: t.earliestVestingDate, plannedQuantity: t.plannedQuantity, deferredBy: t.deferredBy };
       }
     }
   }
