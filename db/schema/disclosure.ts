@@ -12,6 +12,7 @@ export const disclosureEvents = pgTable("disclosure_events", {
   planId: uuid("plan_id").references(() => plans.id),
   kind: disclosureKindEnum("kind").notNull(),
   title: text("title").notNull(),
+  titleEn: text("title_en"),
   fiscalYear: integer("fiscal_year"),
   scheduledDate: date("scheduled_date"),
   actualDate: date("actual_date"),

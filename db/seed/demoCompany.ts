@@ -125,7 +125,7 @@ export function demoGrade(personIndex: number, tranche: number): string {
 }
 
 /** Disclosure calendar 2021-2026: periodic reports, one postponed annual report, a forecast, an express and one major event. */
-export const DEMO_DISCLOSURES: { kind: "annual_report" | "semi_annual_report" | "q1_report" | "q3_report" | "performance_forecast" | "performance_express" | "major_event"; title: string; fiscalYear?: number; scheduledDate?: string; actualDate?: string; startDate?: string; endDate?: string }[] = [
+export const DEMO_DISCLOSURES: { kind: "annual_report" | "semi_annual_report" | "q1_report" | "q3_report" | "performance_forecast" | "performance_express" | "major_event"; title: string; titleEn?: string; fiscalYear?: number; scheduledDate?: string; actualDate?: string; startDate?: string; endDate?: string }[] = [
   ...periodicYear(2020, "2021-04-28", "2021-04-28", "2021-08-26", "2021-10-28"),
   ...periodicYear(2021, "2022-04-27", "2022-04-27", "2022-08-25", "2022-10-27"),
   ...periodicYear(2022, "2023-04-26", "2023-04-26", "2023-08-24", "2023-10-26"),
@@ -138,7 +138,7 @@ export const DEMO_DISCLOSURES: { kind: "annual_report" | "semi_annual_report" | 
   ...periodicYear(2024, "2025-04-18", "2025-04-25", "2025-08-21", "2025-10-29"),
   { kind: "performance_express", title: "2025年度业绩快报", fiscalYear: 2025, scheduledDate: "2026-02-26", actualDate: "2026-02-26" },
   ...periodicYear(2025, "2026-04-22", "2026-04-28", "2026-08-20", "2026-10-28"),
-  { kind: "major_event", title: "筹划重大资产购买事项", startDate: "2026-11-16", endDate: "2026-11-27" },
+  { kind: "major_event", title: "筹划重大资产购买事项", titleEn: "planning a major asset purchase", startDate: "2026-11-16", endDate: "2026-11-27" },
 ];
 
 function periodicYear(fy: number, annual: string, q1: string, half: string, q3: string) {

@@ -72,7 +72,7 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
     userIds.set(a.email, user!.id);
   }
 
-  await tx.insert(s.disclosureEvents).values(DEMO_DISCLOSURES.map((d) => ({ issuerId, planId: null, kind: d.kind, title: d.title, fiscalYear: d.fiscalYear ?? null, scheduledDate: d.scheduledDate ?? null, actualDate: d.actualDate ?? null, startDate: d.startDate ?? null, endDate: d.endDate ?? null })));
+  await tx.insert(s.disclosureEvents).values(DEMO_DISCLOSURES.map((d) => ({ issuerId, planId: null, kind: d.kind, title: d.title, titleEn: d.titleEn ?? null, fiscalYear: d.fiscalYear ?? null, scheduledDate: d.scheduledDate ?? null, actualDate: d.actualDate ?? null, startDate: d.startDate ?? null, endDate: d.endDate ?? null })));
   await tx.insert(s.corporateActions).values({ issuerId, type: DEMO_DIVIDEND.type, exDate: DEMO_DIVIDEND.exDate, v: DEMO_DIVIDEND.v, description: DEMO_DIVIDEND.description });
 
   const planIds: string[] = [];

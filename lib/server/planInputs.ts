@@ -64,6 +64,7 @@ function toDisclosureEvent(r: typeof disclosureEvents.$inferSelect): DisclosureE
     planId: r.planId,
     kind: r.kind,
     title: r.title,
+    titleEn: r.titleEn ?? undefined,
     fiscalYear: r.fiscalYear ?? undefined,
     scheduledDate: r.scheduledDate,
     actualDate: r.actualDate,

@@ -14,8 +14,8 @@ describe.each(BACKENDS)("migrations on %s", (kind) => {
 
   it("applies every migration once and is idempotent", async () => {
     const before = await appliedMigrationCount(h);
-    expect(before).toBe(2);
-    expect(await applyMigrations(h)).toBe(2);
+    expect(before).toBe(3);
+    expect(await applyMigrations(h)).toBe(3);
     const tables = await rows<{ table_name: string }>(h, sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
     expect(tables.map((t) => t.table_name)).toEqual(
       expect.arrayContaining(["issuers", "plans", "participant_categories", "vesting_arrangements", "persons", "participant_list_versions", "publicity_periods", "objections", "verification_records", "grant_batches", "grants", "tranches", "appraisal_results", "disclosure_events", "corporate_actions", "adjustment_records", "users", "user_roles", "api_tokens", "audit_log", "notifications", "email_outbox", "calendar_closures"]),

@@ -120,6 +120,14 @@ describe("deriveBlackoutWindows", () => {
 });
 
 describe("describeBlackoutWindow", () => {
+  it("shows a major event's English title to English readers and the Chinese one to Chinese readers", () => {
+    const [w] = deriveBlackoutWindows([{ id: "m", planId: null, kind: "major_event", title: "筹划重大资产购买事项", titleEn: "planning a major asset purchase", startDate: "2026-11-16", endDate: "2026-11-27" }], BLACKOUT_RULES_2022);
+    expect(describeBlackoutWindow(w!, "en")).toBe("Major event: planning a major asset purchase, from 2026-11-16 until its disclosure on 2026-11-27");
+    expect(describeBlackoutWindow(w!, "zh-CN")).toBe("重大事件（筹划重大资产购买事项）：自2026-11-16起至依法披露之日（2026-11-27）");
+    const [untranslated] = deriveBlackoutWindows([{ id: "n", planId: null, kind: "major_event", title: "收购", startDate: "2026-01-05", endDate: "2026-01-09" }], BLACKOUT_RULES_2022);
+    expect(describeBlackoutWindow(untranslated!, "en")).toBe("Major event: 收购, from 2026-01-05 until its disclosure on 2026-01-09");
+  });
+
   it("annual report, English and Chinese", () => {
     const w = one({ id: "ar", planId: null, kind: "annual_report", fiscalYear: 2024, actualDate: "2025-04-18" });
     expect(describeBlackoutWindow(w, "en")).toBe("30 days before the 2024 annual report on 2025-04-18");

@@ -84,7 +84,7 @@ export async function GranteeHome({ overview, linked }: { overview: Awaited<Retu
                   <div className="bg-emerald-600" style={{ width: `${(100 * vested) / Math.max(g.quantity, 1)}%` }} />
                   <div className="bg-rose-400" style={{ width: `${(100 * lapsed) / Math.max(g.quantity, 1)}%` }} />
                 </div>
-                <p className="mt-2 text-xs text-slate-500">{g.tranches.length} {t("home.tranche")} · {open} {t("status.pending")}/{t("status.vestable")}</p>
+                <p className="mt-2 text-xs text-slate-500">{t("home.trancheSummary", { total: g.tranches.length, open })}</p>
               </li>
             );
           })}

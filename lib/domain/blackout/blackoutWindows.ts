@@ -21,6 +21,8 @@ export type DisclosureEvent = {
   readonly planId: string | null;
   readonly kind: DisclosureKind;
   readonly title?: string;
+  /** English title, shown to English readers when given. */
+  readonly titleEn?: string;
   readonly fiscalYear?: number;
   /** Originally scheduled (pre-booked) publication date of a periodic report. */
   readonly scheduledDate?: string | null;
@@ -36,6 +38,7 @@ export type DisclosureEvent = {
 export type BlackoutReason = {
   readonly kind: DisclosureKind;
   readonly eventTitle?: string;
+  readonly eventTitleEn?: string;
   readonly fiscalYear?: number;
   readonly publicationDate?: string;
   /** Set when a periodic report was postponed past its scheduled date. */
@@ -87,6 +90,7 @@ function windowOf(e: DisclosureEvent, rules: BlackoutRuleSet): BlackoutWindow | 
   const label = {
     kind: e.kind,
     ...(e.title !== undefined ? { eventTitle: e.title } : {}),
+    ...(e.titleEn !== undefined ? { eventTitleEn: e.titleEn } : {}),
     ...(e.fiscalYear !== undefined ? { fiscalYear: e.fiscalYear } : {}),
   };
   switch (e.kind) {

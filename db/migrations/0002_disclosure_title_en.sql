@@ -1,0 +1,1 @@
+ALTER TABLE "disclosure_events" ADD COLUMN "title_en" text;
