@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentUser } from "@/lib/server/session";
+import { MESSAGES } from "@/messages";
 import { LOCALE_COOKIE, toLocale } from "./locales";
 
 export default getRequestConfig(async () => {
@@ -11,6 +12,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: "Asia/Shanghai",
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: MESSAGES[locale] as never,
   };
 });

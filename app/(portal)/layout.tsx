@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { currentUser } from "@/lib/server/session";
+import { currentUser, hasRole, STAFF_READ_ROLES } from "@/lib/server/session";
 import { LanguageSwitch } from "../LanguageSwitch";
 import { SignOutButton } from "./SignOutButton";
 
@@ -11,6 +11,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const user = await currentUser();
   if (!user) redirect("/login");
   const t = await getTranslations();
+  const staff = hasRole(user, ...STAFF_READ_ROLES);
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">{t("nav.skip")}</a>
@@ -22,6 +23,9 @@ export default async function PortalLayout({ children }: { children: React.React
           </Link>
           <nav className="flex items-center gap-3 text-sm">
             <Link href="/" className="text-slate-700 hover:text-brand-700">{t("nav.home")}</Link>
+            {staff && <Link href="/hr/plans" className="text-slate-700 hover:text-brand-700" data-testid="nav-hr-plans">{t("nav.plans")}</Link>}
+            {staff && <Link href="/hr/disclosures" className="text-slate-700 hover:text-brand-700" data-testid="nav-hr-disclosures">{t("nav.disclosures")}</Link>}
+            {staff && <Link href="/hr/corporate-actions" className="text-slate-700 hover:text-brand-700" data-testid="nav-hr-actions">{t("nav.corporateActions")}</Link>}
             <Link href="/blackouts" className="text-slate-700 hover:text-brand-700" data-testid="nav-blackouts">{t("nav.blackouts")}</Link>
             <Link href="/publicity" className="text-slate-700 hover:text-brand-700" data-testid="nav-publicity">{t("nav.publicity")}</Link>
             <Link href="/account" className="text-slate-700 hover:text-brand-700">{t("nav.account")}</Link>

@@ -1,0 +1,28 @@
+import en from "./en.json";
+import zh from "./zh-CN.json";
+import hrCommonEn from "./hr/common.en.json";
+import hrCommonZh from "./hr/common.zh-CN.json";
+import hrPlansEn from "./hr/plans.en.json";
+import hrPlansZh from "./hr/plans.zh-CN.json";
+import hrParticipantsEn from "./hr/participants.en.json";
+import hrParticipantsZh from "./hr/participants.zh-CN.json";
+import hrPublicityEn from "./hr/publicity.en.json";
+import hrPublicityZh from "./hr/publicity.zh-CN.json";
+import hrGrantsEn from "./hr/grants.en.json";
+import hrGrantsZh from "./hr/grants.zh-CN.json";
+import hrVestingEn from "./hr/vesting.en.json";
+import hrVestingZh from "./hr/vesting.zh-CN.json";
+import hrDisclosuresEn from "./hr/disclosures.en.json";
+import hrDisclosuresZh from "./hr/disclosures.zh-CN.json";
+import hrActionsEn from "./hr/actions.en.json";
+import hrActionsZh from "./hr/actions.zh-CN.json";
+import type { Locale } from "@/i18n/locales";
+
+/** Namespaces of the HR and admin pages; sent to the browser only under /hr. */
+export const HR_NAMESPACES = ["hrCommon", "hrPlans", "hrParticipants", "hrPublicity", "hrGrants", "hrVesting", "hrDisclosures", "hrActions"] as const;
+
+/** Every message of each locale; HR namespaces live in their own files so each feature owns its texts. */
+export const MESSAGES: Record<Locale, Record<string, unknown>> = {
+  en: { ...en, hrCommon: hrCommonEn, hrPlans: hrPlansEn, hrParticipants: hrParticipantsEn, hrPublicity: hrPublicityEn, hrGrants: hrGrantsEn, hrVesting: hrVestingEn, hrDisclosures: hrDisclosuresEn, hrActions: hrActionsEn },
+  "zh-CN": { ...zh, hrCommon: hrCommonZh, hrPlans: hrPlansZh, hrParticipants: hrParticipantsZh, hrPublicity: hrPublicityZh, hrGrants: hrGrantsZh, hrVesting: hrVestingZh, hrDisclosures: hrDisclosuresZh, hrActions: hrActionsZh },
+};
