@@ -24,6 +24,8 @@ export default async function PortalLayout({ children }: { children: React.React
           <nav className="flex items-center gap-3 text-sm">
             <Link href="/" className="text-slate-700 hover:text-brand-700">{t("nav.home")}</Link>
             {staff && <Link href="/hr/plans" className="text-slate-700 hover:text-brand-700" data-testid="nav-hr-plans">{t("nav.plans")}</Link>}
+            {staff && <Link href="/hr/publicity" className="text-slate-700 hover:text-brand-700" data-testid="nav-hr-publicity">{t("nav.hrPublicity")}</Link>}
+            {staff && <Link href="/hr/grants" className="text-slate-700 hover:text-brand-700" data-testid="nav-hr-grants">{t("nav.hrGrants")}</Link>}
             {staff && <Link href="/hr/disclosures" className="text-slate-700 hover:text-brand-700" data-testid="nav-hr-disclosures">{t("nav.disclosures")}</Link>}
             {staff && <Link href="/hr/corporate-actions" className="text-slate-700 hover:text-brand-700" data-testid="nav-hr-actions">{t("nav.corporateActions")}</Link>}
             <Link href="/blackouts" className="text-slate-700 hover:text-brand-700" data-testid="nav-blackouts">{t("nav.blackouts")}</Link>

@@ -7,6 +7,8 @@ import { loadPlanBlackouts } from "./planInputs";
 
 /** Kinds of in-app notice. */
 export type NoticeKind = "window_opening" | "blackout_starting" | "publicity_opened" | "grant_to_accept";
+/** Kinds written by HR changes (disclosure calendar, corporate actions, vesting runs). */
+export type ChangeNoticeKind = "earliest_date_changed" | "grant_adjusted" | "vesting_recorded";
 
 interface NewNotice { userId: string; email: string; kind: NoticeKind; payload: Record<string, unknown>; dedupeKey: string }
 

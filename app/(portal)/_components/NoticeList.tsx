@@ -3,6 +3,9 @@ import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/i18n/locales";
 import { markNoticeReadAction } from "../noticeActions";
 
+// Kinds with a text in messages/*.json (notice.*); an unknown kind shows its code rather than breaking the page.
+const KNOWN_KINDS = new Set(["window_opening", "blackout_starting", "publicity_opened", "grant_to_accept", "earliest_date_changed", "grant_adjusted", "vesting_recorded"]);
+
 type Notice = { id: string; kind: string; payload: Record<string, unknown>; readAt: Date | null; createdAt: Date };
 
 /** The user's notices, unread ones highlighted, each with its link and a mark-read button. */
@@ -14,7 +17,11 @@ export async function NoticeList({ notices, locale }: { notices: Notice[]; local
       {notices.map((n) => {
         const p = n.payload as Record<string, string>;
         const plan = locale === "en" ? p.planNameEn : p.planName;
-        const text = t(`notice.${n.kind as "grant_to_accept"}`, { plan: plan ?? "", index: String(p.trancheIndex ?? ""), date: p.windowOpen ?? p.endDate ?? "", from: p.from ?? "", to: p.to ?? "" });
+        const values = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v === null || v === undefined ? "—" : String(v)]));
+        const known = KNOWN_KINDS.has(n.kind);
+        const text = known
+          ? t(`notice.${n.kind as "grant_to_accept"}`, { ...values, plan: plan ?? "", index: String(p.trancheIndex ?? ""), date: p.windowOpen ?? p.endDate ?? "", from: p.from ?? "", to: p.to ?? "" })
+          : n.kind;
         const href = p.grantId ? `/grants/${p.grantId}` : n.kind === "publicity_opened" ? "/publicity" : n.kind === "blackout_starting" ? "/blackouts" : null;
         return (
           <li key={n.id} className={`flex flex-wrap items-center gap-2 p-3 text-sm ${n.readAt ? "text-slate-500" : ""}`} data-testid={`notice-${n.kind}`}>

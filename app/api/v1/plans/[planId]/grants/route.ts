@@ -1,5 +1,11 @@
 import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
 import { planGrantsForUser } from "@/lib/server/dal/grants";
+import { db } from "@/lib/server/db";
+import { grantAwards, grantAwardsSchema } from "@/lib/server/hr/grants";
+import { staffActor } from "@/lib/server/hr/staffRoute";
+import { readJson } from "@/lib/server/requestBody";
+import { notFound } from "@/lib/server/apiError";
+import { uuid } from "@/lib/server/validation/common";
 
 export const dynamic = "force-dynamic";
 
@@ -7,4 +13,13 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (_req: Request, ctx: { params: Promise<{ planId: string }> }) => {
   const { planId } = await ctx.params;
   return jsonPrivate({ items: await planGrantsForUser(planId) });
+});
+
+/** POST /api/v1/plans/{planId}/grants: a first or reserved grant batch (HR, admin); 201 {batchId, grants}. */
+export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ planId: string }> }) => {
+  const actor = await staffActor(req);
+  const { planId } = await ctx.params;
+  if (!uuid.safeParse(planId).success) throw notFound("Plan");
+  const body = grantAwardsSchema.parse(await readJson(req));
+  return jsonPrivate(await grantAwards(await db(), actor, planId, body), 201);
 });

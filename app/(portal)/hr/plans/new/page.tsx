@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import { verifyingBodyFor } from "@/lib/domain/process/processRules";
+import { today } from "@/lib/server/clock";
+import { requireUser, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { NewPlanForm } from "./NewPlanForm";
+
+/** Set up a draft plan: quantities, validity, blackout rule set, verifying body and one category's tranches. */
+export default async function NewPlanPage() {
+  await requireUser(...STAFF_WRITE_ROLES);
+  const t = await getTranslations("hrPlans");
+  const now = today();
+  return (
+    <div className="space-y-4">
+      <header className="space-y-1">
+        <h1 className="text-xl font-semibold">{t("form.title")}</h1>
+        <p className="text-sm text-slate-600">{t("form.intro")}</p>
+      </header>
+      <NewPlanForm today={now} defaultVerifyingBody={verifyingBodyFor(now)} />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { toLocale } from "@/i18n/locales";
+import { today } from "@/lib/server/clock";
+import { db } from "@/lib/server/db";
+import { planPublicityOptions, plansForPublicity } from "@/lib/server/hr/publicity";
+import { NewPublicityForm } from "./NewPublicityForm";
+
+export const dynamic = "force-dynamic";
+
+/** Opens a publicity period for a plan (?planId=); without a plan, lists the plans to pick from. */
+export default async function NewPublicityPage({ searchParams }: { searchParams: Promise<{ planId?: string }> }) {
+  const t = await getTranslations("hrPublicity");
+  const locale = toLocale(await getLocale());
+  const { planId } = await searchParams;
+  const database = await db();
+
+  if (!planId) {
+    const planList = await plansForPublicity(database);
+    return (
+      <div className="space-y-4">
+        <h1 className="text-xl font-semibold">{t("new.title")}</h1>
+        <p className="text-sm text-slate-600">{t("new.pickPlan")}</p>
+        <ul className="space-y-2">
+          {planList.map((p) => (
+            <li key={p.id}><Link href={`/hr/publicity/new?planId=${p.id}`} className="text-brand-700 hover:underline">{locale === "en" ? p.nameEn : p.name}</Link></li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+
+  const { plan, versions } = await planPublicityOptions(database, planId);
+  const options = versions.map((v) => ({ id: v.id, label: t("versionLabel", { batch: t(`batch.${v.batch}`), version: v.version, people: v.people }) }));
+  return (
+    <div className="max-w-2xl space-y-4">
+      <Link href="/hr/publicity" className="text-sm text-brand-700 hover:underline">← {t("back")}</Link>
+      <header className="space-y-1">
+        <h1 className="text-xl font-semibold">{t("new.title")}</h1>
+        <p className="text-sm text-slate-600">{locale === "en" ? plan.nameEn : plan.name}</p>
+      </header>
+      {options.length === 0 ? (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="publicity-no-list">{t("new.noVersions")}</p>
+      ) : (
+        <NewPublicityForm planId={plan.id} versions={options} defaultStart={today()} />
+      )}
+    </div>
+  );
+}

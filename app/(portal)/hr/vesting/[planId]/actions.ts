@@ -1,0 +1,30 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { badRequest } from "@/lib/server/apiError";
+import { db } from "@/lib/server/db";
+import { looksLikeXlsx } from "@/lib/server/hr/participants/xlsx";
+import { staffAction } from "@/lib/server/hr/staffAction";
+import { confirmVestingRun, previewVestingRun, vestingRunSchema } from "@/lib/server/hr/vestingRun";
+import { uuid } from "@/lib/server/validation/common";
+import { parseGradesCsv, parseGradesXlsx } from "@/lib/server/hr/vestingGrades";
+
+const runInput = z.object({ planId: uuid, input: vestingRunSchema });
+
+/** Preview of a run (same service as POST /api/v1/plans/{planId}/vesting-runs without confirm). */
+export const previewVestingAction = staffAction(runInput, async ({ planId, input }) => previewVestingRun(await db(), planId, input));
+
+/** Records a run (POST /api/v1/plans/{planId}/vesting-runs with confirm: true). */
+export const confirmVestingAction = staffAction(runInput, async ({ planId, input }, actor) => {
+  const result = await confirmVestingRun(await db(), actor, planId, input);
+  revalidatePath(`/hr/vesting/${planId}`);
+  return { runId: result.runId, totals: result.totals };
+});
+
+/** Reads grades from an uploaded XLSX (base64) or pasted CSV text. */
+export const parseGradesAction = staffAction(z.object({ kind: z.enum(["xlsx", "csv"]), data: z.string().max(14_000_000) }), async ({ kind, data }) => {
+  if (kind === "csv") return parseGradesCsv(data);
+  const bytes = new Uint8Array(Buffer.from(data, "base64"));
+  if (!looksLikeXlsx(bytes)) throw badRequest("The file must be an XLSX workbook.");
+  return parseGradesXlsx(bytes);
+});

@@ -1,0 +1,15 @@
+import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
+import { db } from "@/lib/server/db";
+import { answerObjection, answerObjectionBody } from "@/lib/server/hr/publicity";
+import { staffActor } from "@/lib/server/hr/staffRoute";
+import { readJson } from "@/lib/server/requestBody";
+
+export const dynamic = "force-dynamic";
+
+/** PATCH /api/v1/objections/{id} {status: "answered"|"upheld", response}: HR's answer; upheld means a new list version must follow. */
+export const PATCH = apiRoute(async (req: Request, ctx: { params: Promise<{ objectionId: string }> }) => {
+  const actor = await staffActor(req);
+  const { objectionId } = await ctx.params;
+  const body = answerObjectionBody.parse(await readJson(req));
+  return jsonPrivate(await answerObjection(await db(), actor, objectionId, body));
+});

@@ -1,0 +1,16 @@
+import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
+import { db } from "@/lib/server/db";
+import { recordLeaver, recordLeaverSchema } from "@/lib/server/hr/leavers";
+import { staffActor } from "@/lib/server/hr/staffRoute";
+import { readJson } from "@/lib/server/requestBody";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/v1/persons/{personId}/leave {leaveDate}: records a departure; unvested tranches lapse from that date. */
+export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ personId: string }> }) => {
+  const actor = await staffActor(req);
+  const { personId } = await ctx.params;
+  const body = recordLeaverSchema.parse(await readJson(req));
+  const result = await recordLeaver(await db(), actor, personId, body);
+  return jsonPrivate(result, result.unchanged ? 200 : 201);
+});

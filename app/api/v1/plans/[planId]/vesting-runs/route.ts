@@ -1,0 +1,58 @@
+import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
+import { badRequest, notFound } from "@/lib/server/apiError";
+import { db } from "@/lib/server/db";
+import { confirmVestingRun, listVestingRuns, previewVestingRun, vestingRunSchema } from "@/lib/server/hr/vestingRun";
+import { staffActor } from "@/lib/server/hr/staffRoute";
+import { readJson } from "@/lib/server/requestBody";
+import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { uuid } from "@/lib/server/validation/common";
+import { looksLikeXlsx } from "@/lib/server/hr/participants/xlsx";
+import { parseGradesXlsx } from "@/lib/server/hr/vestingGrades";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ planId: string }> };
+const MAX_UPLOAD_BYTES = 10_000_000;
+
+/** GET /api/v1/plans/{planId}/vesting-runs: the plan's recorded runs (staff). */
+export const GET = apiRoute(async (_req: Request, ctx: Ctx) => {
+  await requireUser(...STAFF_READ_ROLES);
+  const { planId } = await ctx.params;
+  if (!uuid.safeParse(planId).success) throw notFound("Plan");
+  return jsonPrivate({ items: await listVestingRuns(await db(), planId) });
+});
+
+/**
+ * POST /api/v1/plans/{planId}/vesting-runs: {batch, categoryId, trancheIndex, vestingDate, companyRatio, fiscalYear,
+ * grades, confirm?}. Without confirm: the preview (200); with confirm: recorded (201). Multipart is accepted too:
+ * field "input" (that JSON without grades) and file "grades" (XLSX with 工号 / 考核等级 columns).
+ */
+export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
+  const actor = await staffActor(req);
+  const { planId } = await ctx.params;
+  if (!uuid.safeParse(planId).success) throw notFound("Plan");
+  const raw = (req.headers.get("content-type") ?? "").startsWith("multipart/form-data") ? await fromMultipart(req) : await readJson(req);
+  const confirm = typeof raw === "object" && raw !== null && (raw as { confirm?: unknown }).confirm === true;
+  const input = vestingRunSchema.parse(raw);
+  const database = await db();
+  if (confirm) return jsonPrivate(await confirmVestingRun(database, actor, planId, input), 201);
+  return jsonPrivate(await previewVestingRun(database, planId, input));
+});
+
+async function fromMultipart(req: Request): Promise<unknown> {
+  const form = await req.formData();
+  const text = form.get("input");
+  const file = form.get("grades");
+  if (typeof text !== "string") throw badRequest('The multipart field "input" (JSON) is missing.');
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    throw badRequest('The multipart field "input" is not valid JSON.');
+  }
+  if (!(file instanceof File)) return input;
+  if (file.size > MAX_UPLOAD_BYTES) throw badRequest("The grades file is too large.");
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (!looksLikeXlsx(bytes)) throw badRequest("The grades file must be an XLSX workbook.");
+  return { ...(input as object), grades: await parseGradesXlsx(bytes) };
+}

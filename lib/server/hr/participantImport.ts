@@ -1,0 +1,90 @@
+import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { participantListEntries, participantListVersions, plans } from "@/db/schema";
+import { ApiError, badRequest, notFound } from "../apiError";
+import { appendAudit, canonicalJson } from "../auditTrail";
+import { markVerificationsStale } from "./verification";
+import type { Actor } from "./actor";
+import { parseParticipantCsv } from "./participants/csv";
+import { latestListVersion } from "./participants/listVersions";
+import type { ListBatch, ParticipantRow } from "./participants/rowShape";
+import { validateRows, type ListPreview } from "./participants/validateRows";
+import { looksLikeXlsx, parseParticipantXlsx } from "./participants/xlsx";
+
+export { listParticipantVersions, listVersionDiff } from "./participants/listVersions";
+export type { ListDiff, ListEntryDto, ListVersionDto } from "./participants/listVersions";
+export { participantsBodySchema, rowsFromJson, batchSchema } from "./participants/rowShape";
+export type { ListBatch, ParticipantRow } from "./participants/rowShape";
+export type { ListError, ListPreview, PreviewRow } from "./participants/validateRows";
+
+/** Largest list file accepted (a 5,000-row XLSX is well under 1 MB). */
+export const MAX_LIST_FILE_BYTES = 5_000_000;
+
+/** Result of applying a list: the version now current, and whether this call wrote it. */
+export interface ApplyResult {
+  versionId: string;
+  version: number;
+  previousVersion: number | null;
+  unchanged: boolean;
+  people: number;
+  total: number;
+}
+
+/** Rows of an uploaded XLSX or CSV file (told apart by content, not by name), in the shared row shape. */
+export async function parseParticipantFile(bytes: Uint8Array, fileName = ""): Promise<ParticipantRow[]> {
+  if (bytes.length === 0) throw badRequest("The file is empty.");
+  if (bytes.length > MAX_LIST_FILE_BYTES) throw new ApiError(400, "FILE_TOO_LARGE", "The file is larger than 5 MB.", { limit: MAX_LIST_FILE_BYTES });
+  if (looksLikeXlsx(bytes)) return parseParticipantXlsx(bytes);
+  if (/\.(xlsx|xls)$/i.test(fileName)) throw badRequest("The file is not a readable XLSX workbook (old .xls files are not supported; save as .xlsx or CSV).");
+  return parseParticipantCsv(bytes);
+}
+
+/** Validates a list for a plan's first grant or reserve and reports every problem, writing nothing. */
+export async function previewParticipants(db: Database, planId: string, batch: ListBatch, rows: ParticipantRow[]): Promise<ListPreview> {
+  return validateRows(db, planId, batch, rows);
+}
+
+/**
+ * Writes the list as the batch's next version, all or nothing: any row or list error refuses the
+ * whole file (422, every error in details). The same content as the latest version is a no-op.
+ */
+export async function applyParticipants(db: Database, actor: Actor, planId: string, batch: ListBatch, rows: ParticipantRow[], sourceFileName?: string): Promise<ApplyResult> {
+  return db.transaction(async (tx) => {
+    // Locking the plan serialises version numbering for concurrent uploads.
+    const [plan] = await tx.select({ status: plans.status }).from(plans).where(eq(plans.id, planId)).for("update");
+    if (!plan) throw notFound("Plan");
+    if (plan.status === "closed" || plan.status === "expired") throw new ApiError(409, "PLAN_CLOSED", "The plan has ended; its lists can no longer change.", { status: plan.status });
+    const preview = await validateRows(tx, planId, batch, rows);
+    if (!preview.ok) {
+      const rowErrors = preview.rows.filter((r) => r.errors.length > 0).map((r) => ({ line: r.line, employeeNo: r.employeeNo, errors: r.errors }));
+      const first = rowErrors[0]?.errors[0] ?? preview.listErrors[0]!;
+      throw new ApiError(422, "INVALID_PARTICIPANT_LIST", `The list has errors (first: ${first.code}); nothing was written.`, { rows: rowErrors, listErrors: preview.listErrors, summary: preview.summary });
+    }
+    const entries = preview.rows
+      .map((r) => ({ personId: r.personId!, categoryId: r.categoryId!, name: r.name, position: r.position, nationality: r.nationality, quantity: r.quantity! }))
+      .sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+    const contentHash = crypto.createHash("sha256").update(canonicalJson(entries)).digest("hex");
+    const people = entries.length;
+    const total = entries.reduce((s, e) => s + e.quantity, 0);
+    const latest = await latestListVersion(tx, planId, batch);
+    if (latest && latest.contentHash === contentHash) {
+      return { versionId: latest.id, version: latest.version, previousVersion: latest.version, unchanged: true, people, total };
+    }
+    const version = (latest?.version ?? 0) + 1;
+    const [row] = await tx
+      .insert(participantListVersions)
+      .values({ planId, batch, version, contentHash, sourceFileName: sourceFileName ?? null, createdBy: actor.userId })
+      .returning({ id: participantListVersions.id });
+    await tx.insert(participantListEntries).values(entries.map((e) => ({ listVersionId: row!.id, ...e })));
+    // A list changed after verification needs a new verification: earlier opinions on this batch go stale.
+    await markVerificationsStale(tx, planId, row!.id);
+    await appendAudit(tx, {
+      actorUserId: actor.userId, action: "participants.apply", entityType: "participant_list_version", entityId: row!.id,
+      before: latest ? { planId, batch, version: latest.version } : null,
+      after: { planId, batch, version, people, total, sourceFileName: sourceFileName ?? null },
+      ip: actor.ip,
+    });
+    return { versionId: row!.id, version, previousVersion: latest?.version ?? null, unchanged: false, people, total };
+  });
+}
