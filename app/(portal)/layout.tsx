@@ -12,6 +12,17 @@ export default async function PortalLayout({ children }: { children: React.React
   if (!user) redirect("/login");
   const t = await getTranslations();
   const staff = hasRole(user, ...STAFF_READ_ROLES);
+  const links = [
+    { href: "/", label: t("nav.home"), testId: "nav-home", show: true },
+    { href: "/hr/plans", label: t("nav.plans"), testId: "nav-hr-plans", show: staff },
+    { href: "/hr/publicity", label: t("nav.hrPublicity"), testId: "nav-hr-publicity", show: staff },
+    { href: "/hr/grants", label: t("nav.hrGrants"), testId: "nav-hr-grants", show: staff },
+    { href: "/hr/disclosures", label: t("nav.disclosures"), testId: "nav-hr-disclosures", show: staff },
+    { href: "/hr/corporate-actions", label: t("nav.corporateActions"), testId: "nav-hr-actions", show: staff },
+    { href: "/blackouts", label: t("nav.blackouts"), testId: "nav-blackouts", show: true },
+    { href: "/publicity", label: t("nav.publicity"), testId: "nav-publicity", show: true },
+    { href: "/account", label: t("nav.account"), testId: "nav-account", show: true },
+  ].filter((l) => l.show);
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">{t("nav.skip")}</a>
@@ -21,18 +32,21 @@ export default async function PortalLayout({ children }: { children: React.React
             <span className="text-lg font-semibold text-brand-900">{t("app.name")}</span>
             <span className="hidden text-xs text-slate-500 sm:inline">{t("app.tagline")}</span>
           </Link>
-          <nav className="flex items-center gap-3 text-sm">
-            <Link href="/" className="text-slate-700 hover:text-brand-700">{t("nav.home")}</Link>
-            {staff && <Link href="/hr/plans" className="text-slate-700 hover:text-brand-700" data-testid="nav-hr-plans">{t("nav.plans")}</Link>}
-            {staff && <Link href="/hr/publicity" className="text-slate-700 hover:text-brand-700" data-testid="nav-hr-publicity">{t("nav.hrPublicity")}</Link>}
-            {staff && <Link href="/hr/grants" className="text-slate-700 hover:text-brand-700" data-testid="nav-hr-grants">{t("nav.hrGrants")}</Link>}
-            {staff && <Link href="/hr/disclosures" className="text-slate-700 hover:text-brand-700" data-testid="nav-hr-disclosures">{t("nav.disclosures")}</Link>}
-            {staff && <Link href="/hr/corporate-actions" className="text-slate-700 hover:text-brand-700" data-testid="nav-hr-actions">{t("nav.corporateActions")}</Link>}
-            <Link href="/blackouts" className="text-slate-700 hover:text-brand-700" data-testid="nav-blackouts">{t("nav.blackouts")}</Link>
-            <Link href="/publicity" className="text-slate-700 hover:text-brand-700" data-testid="nav-publicity">{t("nav.publicity")}</Link>
-            <Link href="/account" className="text-slate-700 hover:text-brand-700">{t("nav.account")}</Link>
+          <nav className="hidden items-center gap-3 text-sm lg:flex" aria-label={t("nav.menu")}>
+            {links.map((l) => (
+              <Link key={l.href} href={l.href} className="text-slate-700 hover:text-brand-700" data-testid={l.testId}>{l.label}</Link>
+            ))}
           </nav>
           <div className="flex items-center gap-2">
+            {/* Phones get the same links in a disclosure menu instead of a wrapped row of nine. */}
+            <details className="relative lg:hidden">
+              <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-700" data-testid="menu-toggle">{t("nav.menu")}</summary>
+              <nav className="absolute right-0 z-10 mt-2 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg" aria-label={t("nav.menu")}>
+                {links.map((l) => (
+                  <Link key={l.href} href={l.href} className="block px-4 py-2 text-sm text-slate-700 hover:bg-slate-50" data-testid={`menu-${l.testId}`}>{l.label}</Link>
+                ))}
+              </nav>
+            </details>
             <span className="hidden text-sm text-slate-600 md:inline" data-testid="user-name">{user.displayName}</span>
             <LanguageSwitch />
             <SignOutButton label={t("nav.signOut")} />

@@ -25,6 +25,14 @@ test("HR takes a new plan from draft to its first vesting run, and every rule re
   const plan = await created.json();
   expect(plan).toMatchObject({ status: "draft", verifyingBody: "board_of_supervisors", blackoutRule: { annualDays: 15, quarterlyDays: 5 } });
   const categoryId = plan.categories[0].id;
+  const edited = await api.patch(`/api/v1/plans/${plan.id}`, { data: { ...PLAN, validityMonths: 72 } });
+  expect(edited.status()).toBe(200);
+  expect((await edited.json()).validityMonths).toBe(72);
+  expect(await refusalCode(await api.patch(`/api/v1/plans/${plan.id}`, { data: { ...PLAN, validityMonths: 121 } }))).toMatchObject({ status: 422, code: "VALIDITY_TOO_LONG" });
+  expect(await refusalCode(await api.post(`/api/v1/plans/${plan.id}/status`, { data: { to: "granted" } }))).toMatchObject({ status: 409, code: "INVALID_TRANSITION" });
+  const approved = await api.post(`/api/v1/plans/${plan.id}/status`, { data: { to: "board_approved" } });
+  expect((await approved.json()).status).toBe("board_approved");
+  expect(await refusalCode(await api.patch(`/api/v1/plans/${plan.id}`, { data: PLAN }))).toMatchObject({ status: 409, code: "PLAN_NOT_DRAFT" });
   await page.goto("/hr/plans");
   await expect(page.getByTestId("plans-table")).toContainText(PLAN.name);
 
@@ -109,6 +117,17 @@ test("the disclosure calendar shows the postponed report and a corporate action 
   await page.getByTestId("action-v").fill("40.00");
   await page.getByTestId("action-preview").click();
   await expect(page.getByTestId("refusal-code")).toContainText("PRICE_BELOW_PAR");
+});
+
+test("the objection inbox names the filer for HR and is closed to employees", async ({ browser }) => {
+  const hrPage = await (await browser.newContext()).newPage();
+  await signIn(hrPage, "hr@demo.local");
+  const open = (await (await hrPage.request.get("/api/v1/publicity-periods")).json()).items as { id: string }[];
+  const inbox = await hrPage.request.get(`/api/v1/publicity-periods/${open[0]!.id}/objections`);
+  expect(inbox.status()).toBe(200);
+  const employee = await (await browser.newContext()).newPage();
+  await signIn(employee, "employee@demo.local");
+  expect((await employee.request.get(`/api/v1/publicity-periods/${open[0]!.id}/objections`)).status()).toBe(403);
 });
 
 test("employees cannot reach HR pages or write APIs", async ({ page }) => {

@@ -1,5 +1,11 @@
 import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
 import { planForUser } from "@/lib/server/dal/plans";
+import { notFound } from "@/lib/server/apiError";
+import { isUuid } from "@/lib/server/dal/grants";
+import { db } from "@/lib/server/db";
+import { planInputSchema, updatePlan } from "@/lib/server/hr/plans";
+import { staffActor } from "@/lib/server/hr/staffRoute";
+import { readJson } from "@/lib/server/requestBody";
 
 export const dynamic = "force-dynamic";
 
@@ -7,4 +13,12 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (_req: Request, ctx: { params: Promise<{ planId: string }> }) => {
   const { planId } = await ctx.params;
   return jsonPrivate(await planForUser(planId));
+});
+
+/** PATCH /api/v1/plans/{planId}: edits a draft plan (the same body as POST /api/v1/plans). */
+export const PATCH = apiRoute(async (req: Request, ctx: { params: Promise<{ planId: string }> }) => {
+  const actor = await staffActor(req);
+  const { planId } = await ctx.params;
+  if (!isUuid(planId)) throw notFound("Plan");
+  return jsonPrivate(await updatePlan(await db(), actor, planId, planInputSchema.parse(await readJson(req))));
 });

@@ -1,6 +1,9 @@
 import { apiRoute, clientIp, jsonPrivate } from "@/lib/server/apiRoute";
 import { fileObjection, objectionBody } from "@/lib/server/dal/publicity";
 import { readJson } from "@/lib/server/requestBody";
+import { db } from "@/lib/server/db";
+import { listObjections } from "@/lib/server/hr/publicity";
+import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
 
@@ -8,4 +11,11 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ periodId: string }> }) => {
   const { periodId } = await ctx.params;
   return jsonPrivate(await fileObjection(periodId, objectionBody.parse(await readJson(req)), clientIp(req)), 201);
+});
+
+/** GET /api/v1/publicity-periods/{id}/objections: the objection inbox with each filer, for HR, admins and auditors only. */
+export const GET = apiRoute(async (_req: Request, ctx: { params: Promise<{ periodId: string }> }) => {
+  await requireUser(...STAFF_READ_ROLES);
+  const { periodId } = await ctx.params;
+  return jsonPrivate({ items: await listObjections(await db(), periodId) });
 });
