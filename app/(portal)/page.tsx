@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { granteeOverview } from "@/lib/server/dal/grantee";
 import { issuerSummary, plansForUser } from "@/lib/server/dal/plans";
-import { hasRole, requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { hasRole, requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
 import { GranteeHome } from "./_components/GranteeHome";
 import { StaffHome } from "./_components/StaffHome";
 
 export default async function HomePage() {
-  const user = await requireUser();
+  const user = await requirePageUser();
   const t = await getTranslations();
   const staff = hasRole(user, ...STAFF_READ_ROLES);
   const grantee = hasRole(user, "employee") || Boolean(user.personId);

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { eq, sql } from "drizzle-orm";
 import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { authSecret } from "./secrets";
 import { userRoles, users } from "@/db/schema";
@@ -76,5 +77,16 @@ export async function requireUser(...roles: Role[]): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) throw unauthenticated();
   if (roles.length > 0 && !hasRole(user, ...roles)) throw forbidden();
+  return user;
+}
+
+/**
+ * For pages: the current user holding one of the roles. Anonymous visitors go to the login page; a
+ * role that may not see the page gets 404, as for anything that is not theirs to see.
+ */
+export async function requirePageUser(...roles: Role[]): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  if (roles.length > 0 && !hasRole(user, ...roles)) notFound();
   return user;
 }

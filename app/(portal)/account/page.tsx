@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/server/session";
+import { requirePageUser } from "@/lib/server/session";
 import { hasCalendarFeed } from "@/lib/server/dal/calendarFeed";
 import { CalendarFeedPanel } from "./CalendarFeedPanel";
 import { PasswordForm } from "./PasswordForm";
 
 export default async function AccountPage() {
-  const user = await requireUser();
+  const user = await requirePageUser();
   const t = await getTranslations();
   return (
     <div className="space-y-6">

@@ -1,14 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/server/db";
 import { listCorporateActions } from "@/lib/server/hr/corporateActions";
-import { hasRole, requireUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
 import { ActionForm, CompensateButton } from "./ActionForm";
 
 type ActionType = "capitalisation" | "bonus" | "split" | "rights" | "consolidation" | "dividend" | "dividend_bonus" | "issuance";
 
 /** Recorded corporate actions with the grants each adjusted, and the preview-then-confirm form. */
 export default async function CorporateActionsPage() {
-  const user = await requireUser(...STAFF_READ_ROLES);
+  const user = await requirePageUser(...STAFF_READ_ROLES);
   const canWrite = hasRole(user, ...STAFF_WRITE_ROLES);
   const t = await getTranslations("hrActions");
   const actions = await listCorporateActions(await db());

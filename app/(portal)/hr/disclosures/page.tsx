@@ -5,14 +5,14 @@ import { today } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { listClosures } from "@/lib/server/hr/calendarClosures";
 import { listDisclosures } from "@/lib/server/hr/disclosures";
-import { hasRole, requireUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
 import { AddEventForm, ClosuresForm, EventRowActions } from "./DisclosureForms";
 
 const RANGE_KINDS = new Set<string>(["major_event", "exchange_window"]);
 
 /** Disclosure calendar by year with the blackout window each event opens per plan, plus extra exchange closures. */
 export default async function DisclosuresPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
-  const user = await requireUser(...STAFF_READ_ROLES);
+  const user = await requirePageUser(...STAFF_READ_ROLES);
   const canWrite = hasRole(user, ...STAFF_WRITE_ROLES);
   const t = await getTranslations("hrDisclosures");
   const locale = toLocale(await getLocale());

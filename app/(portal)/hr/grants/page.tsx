@@ -4,11 +4,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { plans } from "@/db/schema";
 import { toLocale } from "@/i18n/locales";
 import { db } from "@/lib/server/db";
+import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
 
 /** Entry to grants: one link per plan, plus the leavers page. */
 export default async function GrantsIndexPage() {
+  await requirePageUser(...STAFF_READ_ROLES);
   const database = await db();
   const list = await database.select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, status: plans.status }).from(plans).orderBy(asc(plans.createdAt));
   const t = await getTranslations("hrGrants");

@@ -7,11 +7,13 @@ import { findPersons, holdingsOf, personById } from "@/lib/server/hr/leavers";
 import { formatShares } from "../../_components/format";
 import { StatusBadge } from "../../_components/StatusBadge";
 import { LeaveForm } from "./LeaveForm";
+import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
 
 /** Leavers: find a person, see what is still unvested, and record the leave date. */
 export default async function LeaversPage({ searchParams }: { searchParams: Promise<{ q?: string; person?: string }> }) {
+  await requirePageUser(...STAFF_READ_ROLES);
   const { q = "", person: personId } = await searchParams;
   const database = await db();
   const hits = q.trim() ? await findPersons(database, q.slice(0, 60)) : [];

@@ -3,14 +3,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
 import { db } from "@/lib/server/db";
 import { loadPlans } from "@/lib/server/planReads";
-import { hasRole, requireUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
 import { formatShares } from "../../_components/format";
 
 export const dynamic = "force-dynamic";
 
 /** Every plan with its status and quantities; HR and admins can start a new one. */
 export default async function PlansPage() {
-  const user = await requireUser(...STAFF_READ_ROLES);
+  const user = await requirePageUser(...STAFF_READ_ROLES);
   const t = await getTranslations("hrPlans");
   const tRoot = await getTranslations();
   const locale = toLocale(await getLocale());

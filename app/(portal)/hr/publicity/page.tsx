@@ -3,11 +3,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
 import { db } from "@/lib/server/db";
 import { listPublicityPeriods, plansForPublicity } from "@/lib/server/hr/publicity";
+import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
 
 /** Every publicity period with its status and objection counts, and each plan's next steps. */
 export default async function PublicityOverviewPage() {
+  await requirePageUser(...STAFF_READ_ROLES);
   const t = await getTranslations("hrPublicity");
   const tRoot = await getTranslations();
   const locale = toLocale(await getLocale());

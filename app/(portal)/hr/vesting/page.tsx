@@ -4,11 +4,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { plans } from "@/db/schema";
 import { toLocale } from "@/i18n/locales";
 import { db } from "@/lib/server/db";
+import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
 
 /** Entry to vesting runs: one link per plan. */
 export default async function VestingIndexPage() {
+  await requirePageUser(...STAFF_READ_ROLES);
   const database = await db();
   const list = await database.select({ id: plans.id, name: plans.name, nameEn: plans.nameEn }).from(plans).orderBy(asc(plans.createdAt));
   const t = await getTranslations("hrVesting");

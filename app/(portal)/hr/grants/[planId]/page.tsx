@@ -9,11 +9,13 @@ import { uuid } from "@/lib/server/validation/common";
 import { formatShares, formatYuan } from "../../../_components/format";
 import { batchesOf, planCategories, planHeader, unaccepted, verifiedList } from "./data";
 import { GrantForm } from "./GrantForm";
+import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
 
 /** Grants of one plan: reserve status, batches, the grant form and who has not yet accepted. */
 export default async function PlanGrantsPage({ params }: { params: Promise<{ planId: string }> }) {
+  await requirePageUser(...STAFF_READ_ROLES);
   const { planId } = await params;
   if (!uuid.safeParse(planId).success) notFound();
   const database = await db();

@@ -6,7 +6,7 @@ import { db } from "@/lib/server/db";
 import { listParticipantVersions } from "@/lib/server/hr/participantImport";
 import { nextStatuses, type PlanStatus } from "@/lib/server/hr/plans";
 import { loadPlans } from "@/lib/server/planReads";
-import { hasRole, requireUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
 import { uuid } from "@/lib/server/validation/common";
 import { formatRatio, formatShares } from "../../../_components/format";
 import { AdvanceStatus } from "./AdvanceStatus";
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 
 /** One plan: summary, categories with their vesting arrangements, lifecycle status and the participant lists. */
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
-  const user = await requireUser(...STAFF_READ_ROLES);
+  const user = await requirePageUser(...STAFF_READ_ROLES);
   const { planId } = await params;
   if (!uuid.safeParse(planId).success) notFound();
   const database = await db();

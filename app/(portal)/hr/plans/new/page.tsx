@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { verifyingBodyFor } from "@/lib/domain/process/processRules";
 import { today } from "@/lib/server/clock";
-import { requireUser, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { requirePageUser, STAFF_WRITE_ROLES } from "@/lib/server/session";
 import { NewPlanForm } from "./NewPlanForm";
 
 /** Set up a draft plan: quantities, validity, blackout rule set, verifying body and one category's tranches. */
 export default async function NewPlanPage() {
-  await requireUser(...STAFF_WRITE_ROLES);
+  await requirePageUser(...STAFF_WRITE_ROLES);
   const t = await getTranslations("hrPlans");
   const now = today();
   return (

@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/server/apiError";
 import { today } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { listObjections, publicityPeriodDetail } from "@/lib/server/hr/publicity";
-import { hasRole, requireUser, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { hasRole, requirePageUser, STAFF_WRITE_ROLES, STAFF_READ_ROLES } from "@/lib/server/session";
 import { ClosePeriodForm } from "./ClosePeriodForm";
 import { ObjectionAnswerForm } from "./ObjectionAnswerForm";
 
@@ -17,7 +17,7 @@ const OBJECTION_STYLE: Record<string, string> = { open: "bg-amber-50 text-amber-
 /** One publicity period: the list, the objection inbox (with filers, staff only), closing, the notice downloads. */
 export default async function PublicityPeriodPage({ params }: { params: Promise<{ periodId: string }> }) {
   const { periodId } = await params;
-  const user = await requireUser();
+  const user = await requirePageUser(...STAFF_READ_ROLES);
   const canWrite = hasRole(user, ...STAFF_WRITE_ROLES);
   const t = await getTranslations("hrPublicity");
   const locale = toLocale(await getLocale());

@@ -5,11 +5,13 @@ import { today } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { planPublicityOptions, plansForPublicity } from "@/lib/server/hr/publicity";
 import { NewPublicityForm } from "./NewPublicityForm";
+import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
 
 /** Opens a publicity period for a plan (?planId=); without a plan, lists the plans to pick from. */
 export default async function NewPublicityPage({ searchParams }: { searchParams: Promise<{ planId?: string }> }) {
+  await requirePageUser(...STAFF_READ_ROLES);
   const t = await getTranslations("hrPublicity");
   const locale = toLocale(await getLocale());
   const { planId } = await searchParams;

@@ -9,11 +9,13 @@ import { uuid } from "@/lib/server/validation/common";
 import { formatShares } from "../../../_components/format";
 import { runOptions } from "./data";
 import { VestingForm } from "./VestingForm";
+import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
 
 /** Vesting runs of a plan: the run form with preview and confirmation, and the runs recorded so far. */
 export default async function PlanVestingPage({ params }: { params: Promise<{ planId: string }> }) {
+  await requirePageUser(...STAFF_READ_ROLES);
   const { planId } = await params;
   if (!uuid.safeParse(planId).success) notFound();
   const database = await db();

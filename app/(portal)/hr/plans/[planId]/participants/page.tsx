@@ -6,7 +6,7 @@ import { db } from "@/lib/server/db";
 import { listParticipantVersions, listVersionDiff, type ListDiff } from "@/lib/server/hr/participantImport";
 import { planCategories } from "@/lib/server/hr/participants/listVersions";
 import { loadPlans } from "@/lib/server/planReads";
-import { hasRole, requireUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
 import { uuid } from "@/lib/server/validation/common";
 import { formatShares } from "../../../../_components/format";
 import { ParticipantUpload } from "./ParticipantUpload";
@@ -17,7 +17,7 @@ type Search = { batch?: string; from?: string; to?: string };
 
 /** The plan's participant lists: upload and check a file, apply it as a new version, browse versions and their differences. */
 export default async function ParticipantsPage({ params, searchParams }: { params: Promise<{ planId: string }>; searchParams: Promise<Search> }) {
-  const user = await requireUser(...STAFF_READ_ROLES);
+  const user = await requirePageUser(...STAFF_READ_ROLES);
   const { planId } = await params;
   if (!uuid.safeParse(planId).success) notFound();
   const database = await db();

@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/server/apiError";
 import { db } from "@/lib/server/db";
 import { publicityPeriodDetail } from "@/lib/server/hr/publicity";
 import { PrintButton } from "./PrintButton";
+import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +21,7 @@ const PRINT_CSS = `
 
 /** The printable publicity notice: heading, period, names and positions, and a signature line for the board office. */
 export default async function PublicityPrintPage({ params }: { params: Promise<{ periodId: string }> }) {
+  await requirePageUser(...STAFF_READ_ROLES);
   const { periodId } = await params;
   const t = await getTranslations("hrPublicity");
   const locale = toLocale(await getLocale());

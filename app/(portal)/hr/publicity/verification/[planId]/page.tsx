@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/server/apiError";
 import { db } from "@/lib/server/db";
 import { listPublicityPeriods, planPublicityOptions } from "@/lib/server/hr/publicity";
 import { isPlanVerified, listVerifications } from "@/lib/server/hr/verification";
-import { hasRole, requireUser, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { hasRole, requirePageUser, STAFF_WRITE_ROLES, STAFF_READ_ROLES } from "@/lib/server/session";
 import { VerificationForm } from "./VerificationForm";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 /** The verification record of a plan's list: the form, and the existing records with stale badges. */
 export default async function VerificationPage({ params }: { params: Promise<{ planId: string }> }) {
   const { planId } = await params;
-  const user = await requireUser();
+  const user = await requirePageUser(...STAFF_READ_ROLES);
   const t = await getTranslations("hrPublicity");
   const locale = toLocale(await getLocale());
   const database = await db();
