@@ -169,3 +169,18 @@ test("pages: anonymous visitors are sent to /login (also for RSC, prefetch and x
     await ctx.dispose();
   }
 });
+
+test("every response carries the baseline security headers; personal data is never cached", async ({ baseURL }) => {
+  const ctx = await sessionFor(baseURL!, "employee");
+  for (const url of ["/", "/login", "/api/v1/me/grants", "/api/v1/health"]) {
+    const res = await ctx.get(url, { maxRedirects: 0 });
+    const h = res.headers();
+    expect(h["x-content-type-options"], url).toBe("nosniff");
+    expect(h["referrer-policy"], url).toBe("same-origin");
+    expect(h["content-security-policy"], url).toContain("frame-ancestors 'none'");
+    expect(h["x-frame-options"], url).toBe("DENY");
+  }
+  expect((await ctx.get("/api/v1/me/grants")).headers()["cache-control"]).toContain("no-store");
+  expect((await ctx.get("/")).headers()["cache-control"]).toMatch(/no-store|private/);
+  await ctx.dispose();
+});
