@@ -7,20 +7,12 @@ import { ApiError } from "@/lib/server/apiError";
 import { grantAwards, reserveStatus, type GrantAwardsInput } from "@/lib/server/hr/grants";
 import type { Actor } from "@/lib/server/hr/actor";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
+import { refusal } from "./support/refusal";
 
 const AS_OF = "2026-11-21";
 const CAP = 4_610_000; // 1 % of 461,000,000
 
 /** The ApiError a refused call throws (fails the test when the call succeeds). */
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe.each(BACKENDS)("HR grants on %s", (kind) => {
   let h: DatabaseHandle;

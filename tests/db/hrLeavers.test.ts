@@ -3,22 +3,13 @@ import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { persons, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { ApiError } from "@/lib/server/apiError";
 import type { Actor } from "@/lib/server/hr/actor";
 import { findPersons, holdingsOf, recordLeaver } from "@/lib/server/hr/leavers";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
+import { refusal } from "./support/refusal";
 
 const AS_OF = "2026-11-21";
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe.each(BACKENDS)("HR leavers on %s", (kind) => {
   let h: DatabaseHandle;

@@ -4,24 +4,15 @@ import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { objections, participantCategories, participantListEntries, participantListVersions, persons, plans, publicityPeriods, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { ApiError } from "@/lib/server/apiError";
 import type { Actor } from "@/lib/server/hr/actor";
 import { answerObjection, closePublicityPeriod, listObjections, listPublicityPeriods, openPublicityPeriod, publicityPeriodDetail } from "@/lib/server/hr/publicity";
 import { attachmentDisposition, buildPublicityNoticeXlsx, spreadsheetSafeText } from "@/lib/server/hr/publicityNotice";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
+import { refusal } from "./support/refusal";
 
 const AS_OF = "2026-11-21";
 
 /** The refusal a call ends with, or null when it succeeds. */
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe.each(BACKENDS)("HR publicity periods on %s", (kind) => {
   let h: DatabaseHandle;

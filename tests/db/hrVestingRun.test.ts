@@ -4,24 +4,15 @@ import ExcelJS from "exceljs";
 import type { DatabaseHandle } from "@/db/client";
 import { participantCategories, plans, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { ApiError } from "@/lib/server/apiError";
 import type { Actor } from "@/lib/server/hr/actor";
 import { confirmVestingRun, listVestingRuns, previewVestingRun, type VestingRunInput } from "@/lib/server/hr/vestingRun";
 import { parseGradesCsv, parseGradesXlsx } from "@/lib/server/hr/vestingGrades";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
+import { refusal } from "./support/refusal";
 
 const AS_OF = "2026-11-21";
 const LEAVER = "E00150"; // left on 2024-09-30
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 /** A grade per employee number: mostly A, every 7th C (80 %), one D (0 %). */
 function gradeFor(employeeNo: string): string {

@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { AdjustmentPreviewItem } from "@/lib/server/dal/corporateActionPreview";
 import type { ActionResult } from "@/lib/server/hr/staffAction";
+import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";
 import { compensateAction, previewAction, recordAction } from "./actions";
 
 const TYPES = ["capitalisation", "bonus", "split", "rights", "consolidation", "dividend", "dividend_bonus", "issuance"] as const;
@@ -13,11 +14,6 @@ const PARAMS: Record<ActionType, Param[]> = {
   capitalisation: ["n"], bonus: ["n"], split: ["n"], rights: ["n", "p1", "p2"], consolidation: ["n"], dividend: ["v"], dividend_bonus: ["v", "n"], issuance: [],
 };
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base";
-
-function Refusal({ result }: { result: ActionResult<unknown> | null }) {
-  if (!result || result.ok) return null;
-  return <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="refusal"><span className="font-mono font-semibold" data-testid="refusal-code">{result.code}</span> {result.message}</p>;
-}
 
 /** Corporate action form: parameters per type, preview of every affected grant, then confirmation. */
 export function ActionForm() {
@@ -56,8 +52,8 @@ export function ActionForm() {
         <button type="button" disabled={pending} onClick={() => start(async () => { setRecorded(null); setPreview(await previewAction(body())); })} className="rounded-md border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60" data-testid="action-preview">{t("preview")}</button>
         <button type="button" disabled={pending || previewed === null || recorded?.ok === true} onClick={() => start(async () => setRecorded(await recordAction({ ...body(), confirm: true, description: values.description || undefined })))} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="action-confirm">{t("confirm")}</button>
       </div>
-      <Refusal result={preview} />
-      <Refusal result={recorded} />
+      <RefusalBox refusal={preview} />
+      <RefusalBox refusal={recorded} />
       {recorded?.ok && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="action-recorded">{t("recorded", { count: recorded.data.affected })}</p>}
       {previewed && (
         <div className="space-y-1">
@@ -95,7 +91,7 @@ export function CompensateButton({ actionId }: { actionId: string }) {
   return (
     <div className="space-y-1">
       <button type="button" disabled={pending || result?.ok === true} onClick={() => { if (window.confirm(t("confirmCompensate"))) start(async () => setResult(await compensateAction({ actionId }))); }} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50" data-testid="action-compensate">{t("compensate")}</button>
-      <Refusal result={result} />
+      <RefusalBox refusal={result} />
       {result?.ok && <p role="status" className="text-xs text-emerald-800">{t("compensated", { type: t(`types.${result.data.type as ActionType}`), n: result.data.n ?? "" })}</p>}
     </div>
   );

@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/server/hr/staffAction";
 import { addClosuresAction, createDisclosureAction, deleteDisclosureAction, updateDisclosureAction, type ChangeSummary } from "./actions";
-import { Refusal } from "./Refusal";
+import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";
 
 const KINDS = ["annual_report", "semi_annual_report", "q1_report", "q3_report", "performance_forecast", "performance_express", "major_event", "exchange_window"] as const;
 const RANGE_KINDS = new Set<string>(["major_event", "exchange_window"]);
@@ -20,7 +20,7 @@ function useStaffAction() {
 
 function Done({ result }: { result: ActionResult<ChangeSummary> | null }) {
   const t = useTranslations("hrDisclosures");
-  if (!result?.ok) return <Refusal result={result} />;
+  if (!result?.ok) return <RefusalBox refusal={result} />;
   return <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="change-summary">{t("changed", { plans: result.data.affectedPlans, tranches: result.data.changedTranches })}</p>;
 }
 

@@ -2,7 +2,7 @@
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/server/hr/staffAction";
-import { RefusalBox } from "../grants/RefusalBox";
+import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";
 import { recordLeaverAction } from "./actions";
 
 type Done = { unchanged: boolean; lapsedTranches: number; lapsedQuantity: number };
@@ -30,7 +30,7 @@ export function LeaveForm({ personId, name, unvested, today }: { personId: strin
         <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} className="mt-1" data-testid="leave-confirm" />
         <span>{t("confirmText", { name, date: leaveDate, unvested })}</span>
       </label>
-      <RefusalBox result={result} detailsLabel={t("details")} />
+      <RefusalBox refusal={result} />
       {result?.ok && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="leave-done">{result.data.unchanged ? t("unchanged") : t("done", { tranches: result.data.lapsedTranches, quantity: result.data.lapsedQuantity })}</p>}
       <button type="submit" disabled={pending || !sure} className="rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60" data-testid="leave-submit">{t("submit")}</button>
     </form>

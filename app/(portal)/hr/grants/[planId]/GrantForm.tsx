@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/server/hr/staffAction";
 import { grantAwardsAction } from "./actions";
-import { RefusalBox } from "../RefusalBox";
+import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";
 
 type Category = { id: string; label: string };
 type Row = { key: number; include: boolean; employeeNo: string; name?: string; categoryId: string; quantity: string; listed?: number };
@@ -97,7 +97,7 @@ export function GrantForm({ planId, categories, listRows, listState, today }: {
       {batch === "reserved" && <button type="button" onClick={() => setRows((rs) => [...rs, blank(Math.max(0, ...rs.map((r) => r.key)) + 1)])} className="text-sm text-brand-700 hover:underline" data-testid="add-row">+ {t("addRow")}</button>}
       <p className="text-sm text-slate-600" data-testid="grant-total">{t("total", { people: chosen.length, quantity: total })}</p>
 
-      <RefusalBox result={result} detailsLabel={t("details")} />
+      <RefusalBox refusal={result} />
       {result?.ok && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="grant-done">{t("done", { count: result.data.count, quantity: result.data.quantity })}</p>}
       <button type="submit" disabled={pending || chosen.length === 0} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="grant-submit">{pending ? t("submitting") : t("submit")}</button>
     </form>

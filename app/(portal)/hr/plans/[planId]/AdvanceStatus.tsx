@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { advancePlanStatusAction } from "./actions";
-import { RefusalBox, type Refusal } from "../RefusalBox";
+import { RefusalBox, type Refusal } from "@/app/(portal)/hr/_components/RefusalBox";
 
 /** One button per status the plan may move to next (labels already translated). */
 export function AdvanceStatus({ planId, options }: { planId: string; options: { to: string; label: string }[] }) {

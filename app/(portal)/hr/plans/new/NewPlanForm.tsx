@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { verifyingBodyFor } from "@/lib/domain/process/processRules";
 import { createPlanAction } from "./actions";
-import { RefusalBox, type Refusal } from "../RefusalBox";
+import { RefusalBox, type Refusal } from "@/app/(portal)/hr/_components/RefusalBox";
 
 type Tranche = { startMonths: string; endMonths: string; ratio: string };
 const PRESETS = ["2022 rules", "2024-05-24 rules"] as const;

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { openPublicityAction } from "../actions";
 import { inclusiveDays } from "../_components/daySpan";
-import { Refusal } from "../_components/Refusal";
+import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";
 
 type Version = { id: string; label: string };
 
@@ -59,7 +59,7 @@ export function NewPublicityForm({ planId, versions, defaultStart }: { planId: s
           {t("new.days", { days })} {days < 10 && t("new.tooShort")}
         </p>
       )}
-      {error && <Refusal code={error.code} message={error.message} />}
+      {error && <RefusalBox refusal={error} />}
       <button type="submit" disabled={pending || versions.length === 0} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="publicity-submit">
         {t("new.submit")}
       </button>

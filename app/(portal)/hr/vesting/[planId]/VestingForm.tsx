@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/server/hr/staffAction";
 import type { VestingRunInput, VestingRunPreview } from "@/lib/server/hr/vestingRun";
 import type { BlackoutWindow } from "@/lib/domain/blackout/blackoutWindows";
 import { describeBlackoutWindow } from "@/lib/domain/blackout/describeBlackoutWindow";
-import { RefusalBox } from "../../grants/RefusalBox";
+import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";
 import { confirmVestingAction, parseGradesAction, previewVestingAction } from "./actions";
 
 type Options = {
@@ -104,14 +104,14 @@ export function VestingForm({ planId, options, today }: { planId: string; option
           />
           <textarea value={csv} onChange={(e) => setCsv(e.target.value)} rows={4} placeholder={"工号,考核等级\nE00100,A"} className={`${input} font-mono text-sm`} data-testid="grades-csv" />
           <button type="button" disabled={pending || csv.trim() === ""} onClick={() => loadGrades(() => parseGradesAction({ kind: "csv", data: csv }))} className="text-sm text-brand-700 hover:underline disabled:opacity-50" data-testid="grades-csv-load">{t("loadCsv")}</button>
-          <RefusalBox result={gradeResult} detailsLabel={t("details")} />
+          <RefusalBox refusal={gradeResult} />
           <p className="text-sm text-slate-700" data-testid="grades-count">{t("gradesLoaded", { n: grades.length })}</p>
         </fieldset>
 
         <button type="submit" disabled={pending} className={button} data-testid="run-preview">{t("preview")}</button>
       </form>
 
-      <RefusalBox result={preview} detailsLabel={t("details")} />
+      <RefusalBox refusal={preview} />
       {windows.length > 0 && (
         <ul className="list-disc space-y-1 pl-5 text-sm text-red-800" data-testid="blackout-reasons">
           {windows.map((w) => <li key={`${w.id}-${w.from}`}>{describeBlackoutWindow(w, locale)}</li>)}
@@ -136,7 +136,7 @@ export function VestingForm({ planId, options, today }: { planId: string; option
               </tbody>
             </table>
           </div>
-          <RefusalBox result={confirmed} detailsLabel={t("details")} />
+          <RefusalBox refusal={confirmed} />
           {confirmed?.ok ? (
             <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="run-recorded">{t("recorded", { vested: confirmed.data.totals.vested })}</p>
           ) : (

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ListPreview } from "@/lib/server/hr/participants/validateRows";
-import { RefusalBox, useRefusalText, type Refusal } from "../../RefusalBox";
+import { RefusalBox, useRefusalText, type Refusal } from "@/app/(portal)/hr/_components/RefusalBox";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "processing" };
 type Answer = { status: number; body: unknown };

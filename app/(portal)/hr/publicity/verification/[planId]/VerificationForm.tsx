@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { leadDays } from "../../_components/daySpan";
-import { Refusal } from "../../_components/Refusal";
+import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";
 
 type Body = "board_of_supervisors" | "remuneration_committee";
 type Version = { id: string; label: string };
@@ -107,7 +107,7 @@ export function VerificationForm({ planId, verifyingBody, versions, publicityEnd
         <span className="text-sm font-medium">{t("verify.attachment")}</span>
         <input type="file" accept=".pdf,.jpg,.jpeg,.png,.doc,.docx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="mt-1 block w-full text-sm" data-testid="verification-attachment" />
       </label>
-      {error && <Refusal code={error.code} message={error.message} />}
+      {error && <RefusalBox refusal={error} />}
       {saved && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="verification-saved">{t("verify.saved")}</p>}
       <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="verification-submit">{t("verify.submit")}</button>
     </form>

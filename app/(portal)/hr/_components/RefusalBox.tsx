@@ -1,0 +1,49 @@
+"use client";
+import { useLocale, useTranslations } from "next-intl";
+import { ruleMessages, type RuleCode } from "@/lib/domain/errors";
+import type { ActionResult } from "@/lib/server/hr/staffAction";
+
+/** A refused change as a form shows it: code, message and the details the server gave. */
+export type Refusal = { code: string; message: string; details?: unknown };
+
+type Item = { code?: string; message: string; path?: string; details?: unknown };
+
+/** Rule codes read in the user's language; other codes keep the server's message. */
+export function useRefusalText() {
+  const locale = useLocale();
+  return (code: string | undefined, fallback: string) => {
+    const known = code && Object.prototype.hasOwnProperty.call(ruleMessages, code) ? ruleMessages[code as RuleCode] : undefined;
+    return known ? (locale === "en" ? known.en : known.zh) : fallback;
+  };
+}
+
+/**
+ * The one refusal box of the staff pages: the code (for support and tests), the message in the reader's
+ * language, every rule broken, and the raw details (limits, dates, people) folded away. Accepts a refusal
+ * or a server-action result (nothing is shown for a success).
+ */
+export function RefusalBox({ refusal }: { refusal: Refusal | ActionResult<unknown> | null | undefined }) {
+  const t = useTranslations("hrCommon");
+  const text = useRefusalText();
+  if (!refusal || ("ok" in refusal && refusal.ok)) return null;
+  const r = refusal as Refusal;
+  const d = r.details as { violations?: Item[] } | Item[] | null | undefined;
+  const items: Item[] = Array.isArray(d) ? d : (d?.violations ?? []);
+  return (
+    <div role="alert" className="space-y-1 rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="refusal" data-code={r.code}>
+      <p className="font-medium">{t("refused")} <code className="text-xs" data-testid="refusal-code">{r.code}</code></p>
+      {items.length <= 1 && <p>{text(r.code, r.message)}</p>}
+      {items.length > 1 && (
+        <ul className="list-disc pl-5">
+          {items.map((v, i) => <li key={i}>{v.code && <code className="mr-1 text-xs">{v.code}</code>}{v.path && <code className="mr-1 text-xs">{v.path}</code>}{text(v.code, v.message)}</li>)}
+        </ul>
+      )}
+      {d !== null && d !== undefined && (
+        <details>
+          <summary className="cursor-pointer text-xs">{t("details")}</summary>
+          <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all text-xs">{JSON.stringify(d, null, 2)}</pre>
+        </details>
+      )}
+    </div>
+  );
+}
