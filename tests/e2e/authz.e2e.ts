@@ -59,7 +59,7 @@ const API_ACCESS: Record<string, Access> = {
   "GET /api/v1/publicity-periods": "signedIn",
 };
 
-const PAGE_ACCESS: Record<string, "public" | "signedIn" | "staffRead" | "benchOnly"> = {
+const PAGE_ACCESS: Record<string, "public" | "signedIn" | "staffRead" | "staffWrite" | "benchOnly"> = {
   "/login": "public",
   "/bench/floor": "benchOnly",
   "/": "signedIn",
@@ -73,8 +73,9 @@ const PAGE_ACCESS: Record<string, "public" | "signedIn" | "staffRead" | "benchOn
   "/hr/grants/[planId]": "staffRead",
   "/hr/leavers": "staffRead",
   "/hr/plans": "staffRead",
-  "/hr/plans/new": "staffRead",
+  "/hr/plans/new": "staffWrite",
   "/hr/plans/[planId]": "staffRead",
+  "/hr/plans/[planId]/edit": "staffWrite",
   "/hr/plans/[planId]/participants": "staffRead",
   "/hr/publicity": "staffRead",
   "/hr/publicity/new": "staffRead",
@@ -115,7 +116,7 @@ async function sessionFor(baseURL: string, role: Role): Promise<APIRequestContex
   return ctx;
 }
 
-function allowed(access: Access | "public" | "signedIn" | "staffRead", role: Role): boolean {
+function allowed(access: Access, role: Role): boolean {
   if (access === "public") return true;
   if (access === "benchOnly") return false;
   if (role === "anonymous") return false;

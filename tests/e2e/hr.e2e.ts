@@ -25,6 +25,12 @@ test("HR takes a new plan from draft to its first vesting run, and every rule re
   const plan = await created.json();
   expect(plan).toMatchObject({ status: "draft", verifyingBody: "board_of_supervisors", blackoutRule: { annualDays: 15, quarterlyDays: 5 } });
   const categoryId = plan.categories[0].id;
+  await page.goto(`/hr/plans/${plan.id}`);
+  await page.getByTestId("plan-edit-link").click();
+  await page.getByTestId("plan-validity").fill("66");
+  await page.getByTestId("plan-submit").click();
+  await expect(page).toHaveURL(new RegExp(`/hr/plans/${plan.id}$`));
+  expect((await (await api.get(`/api/v1/plans/${plan.id}`)).json()).validityMonths).toBe(66);
   const edited = await api.patch(`/api/v1/plans/${plan.id}`, { data: { ...PLAN, validityMonths: 72 } });
   expect(edited.status()).toBe(200);
   expect((await edited.json()).validityMonths).toBe(72);

@@ -53,6 +53,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
 
       <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="plan-status-section">
         <h2 className="font-semibold">{t("detail.status")}: <span data-testid="plan-status">{status(plan.status)}</span></h2>
+        {hasRole(user, ...STAFF_WRITE_ROLES) && plan.status === "draft" && <Link href={`/hr/plans/${plan.id}/edit`} className="text-sm text-brand-700 hover:underline" data-testid="plan-edit-link">{t("form.editLink")}</Link>}
         {hasRole(user, ...STAFF_WRITE_ROLES) && <AdvanceStatus planId={plan.id} options={nextStatuses(plan.status as PlanStatus).map((to) => ({ to, label: status(to) }))} />}
       </section>
 

@@ -3,16 +3,19 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { verifyingBodyFor } from "@/lib/domain/process/processRules";
-import { createPlanAction } from "./actions";
+import { createPlanAction, updatePlanAction } from "./actions";
 import { RefusalBox, type Refusal } from "@/app/(portal)/hr/_components/RefusalBox";
 
-type Tranche = { startMonths: string; endMonths: string; ratio: string };
+export type Tranche = { startMonths: string; endMonths: string; ratio: string };
 const PRESETS = ["2022 rules", "2024-05-24 rules"] as const;
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base";
 const label = "block text-sm font-medium";
 
-/** The new-plan form: presets for the blackout rule set and the verifying body, one category with editable tranches. */
-export function NewPlanForm({ today, defaultVerifyingBody }: { today: string; defaultVerifyingBody: string }) {
+/** Values of a draft plan to edit (the form then saves it instead of creating a new one). */
+export type PlanFormEdit = { planId: string; fields: Partial<Record<string, string>>; tranches: Tranche[] };
+
+/** The plan form: presets for the blackout rule set and the verifying body, one category with editable tranches; creates or edits a draft. */
+export function NewPlanForm({ today, defaultVerifyingBody, edit }: { today: string; defaultVerifyingBody: string; edit?: PlanFormEdit }) {
   const t = useTranslations("hrPlans");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -22,8 +25,9 @@ export function NewPlanForm({ today, defaultVerifyingBody }: { today: string; de
     totalQuantity: "", firstGrantQuantity: "", reservedQuantity: "", shareCapitalAtAnnouncement: "", validityMonths: "60",
     rule: "2024-05-24 rules" as string, ruleName: "", annualDays: "15", quarterlyDays: "5", verifyingBody: "auto",
     code: "1", categoryName: "", categoryNameEn: "",
+    ...edit?.fields,
   });
-  const [tranches, setTranches] = useState<Tranche[]>([
+  const [tranches, setTranches] = useState<Tranche[]>(edit?.tranches ?? [
     { startMonths: "12", endMonths: "24", ratio: "0.4" },
     { startMonths: "24", endMonths: "36", ratio: "0.3" },
     { startMonths: "36", endMonths: "48", ratio: "0.3" },
@@ -48,7 +52,7 @@ export function NewPlanForm({ today, defaultVerifyingBody }: { today: string; de
       }],
     };
     startTransition(async () => {
-      const result = await createPlanAction(body);
+      const result = edit ? await updatePlanAction({ planId: edit.planId, body }) : await createPlanAction(body);
       if (result.ok) router.push(`/hr/plans/${result.data.id}`);
       else setRefusal(result);
     });
@@ -130,7 +134,7 @@ export function NewPlanForm({ today, defaultVerifyingBody }: { today: string; de
       </fieldset>
 
       {refusal && <RefusalBox refusal={refusal} />}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="plan-submit">{pending ? t("form.saving") : t("form.submit")}</button>
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="plan-submit">{pending ? t("form.saving") : edit ? t("form.save") : t("form.submit")}</button>
     </form>
   );
 }

@@ -1,0 +1,55 @@
+import { eq } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { participantCategories, plans } from "@/db/schema";
+import { verifyingBodyFor } from "@/lib/domain/process/processRules";
+import { today } from "@/lib/server/clock";
+import { db } from "@/lib/server/db";
+import { isUuid } from "@/lib/server/dal/grants";
+import { loadPlans } from "@/lib/server/planReads";
+import { requirePageUser, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { NewPlanForm } from "../../new/NewPlanForm";
+
+/** Edit a draft plan with the same form that creates one. */
+export default async function EditPlanPage({ params }: { params: Promise<{ planId: string }> }) {
+  await requirePageUser(...STAFF_WRITE_ROLES);
+  const { planId } = await params;
+  if (!isUuid(planId)) notFound();
+  const database = await db();
+  const [plan] = await loadPlans(database, [planId]);
+  const [row] = await database.select({ announcementDate: plans.announcementDate, boardApprovalDate: plans.boardApprovalDate }).from(plans).where(eq(plans.id, planId));
+  if (!plan || !row) notFound();
+  const codes = await database.select({ id: participantCategories.id, code: participantCategories.code }).from(participantCategories).where(eq(participantCategories.planId, planId));
+  const t = await getTranslations("hrPlans");
+  const now = today();
+  const category = plan.categories[0];
+  const presets = ["2022 rules", "2024-05-24 rules"];
+  return (
+    <div className="space-y-4">
+      <header className="space-y-1">
+        <h1 className="text-xl font-semibold">{t("form.editTitle")}</h1>
+        <p className="text-sm text-slate-600">{t("form.editIntro")}</p>
+      </header>
+      {plan.categories.length !== 1 || !category ? (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("form.editMultiCategory")}</p>
+      ) : (
+        <NewPlanForm
+          today={now}
+          defaultVerifyingBody={verifyingBodyFor(row.boardApprovalDate ?? now)}
+          edit={{
+            planId,
+            fields: {
+              name: plan.name, nameEn: plan.nameEn, announcementDate: row.announcementDate ?? "", boardApprovalDate: row.boardApprovalDate ?? "", generalMeetingDate: plan.generalMeetingDate ?? "",
+              totalQuantity: String(plan.totalQuantity), firstGrantQuantity: String(plan.firstGrantQuantity), reservedQuantity: String(plan.reservedQuantity),
+              shareCapitalAtAnnouncement: String(plan.shareCapital), validityMonths: String(plan.validityMonths),
+              rule: presets.includes(plan.blackoutRule.name) ? plan.blackoutRule.name : "custom", ruleName: plan.blackoutRule.name,
+              annualDays: String(plan.blackoutRule.annualDays), quarterlyDays: String(plan.blackoutRule.quarterlyDays), verifyingBody: plan.verifyingBody,
+              code: String(codes.find((c) => c.id === category.id)?.code ?? 1), categoryName: category.name, categoryNameEn: category.nameEn,
+            },
+            tranches: category.tranches.map((x) => ({ startMonths: String(x.startMonths), endMonths: String(x.endMonths), ratio: x.ratio })),
+          }}
+        />
+      )}
+    </div>
+  );
+}
