@@ -72,7 +72,8 @@ export default async function PlanGrantsPage({ params }: { params: Promise<{ pla
           planId={planId}
           today={today()}
           categories={categories.map((c) => ({ id: c.id, label: `${c.code} · ${locale === "en" ? c.nameEn : c.name}` }))}
-          listRows={list.rows}
+          // Once the first grant is made, only reserved grants remain: the form starts there.
+          listRows={batches.some((b) => b.batch === "first") ? [] : list.rows}
           listState={list.state}
         />
       </section>
