@@ -6,6 +6,7 @@ import { isRuleError } from "@/lib/domain/errors";
 import { BlackoutMonthGrid } from "../_components/BlackoutMonthGrid";
 import { monthMatrix } from "../_components/monthMatrix";
 import { today as clockToday } from "@/lib/server/clock";
+import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 const MONTHS_SHOWN = 3;
 
@@ -21,10 +22,7 @@ export default async function BlackoutsPage() {
   const monthName = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", timeZone: "UTC" });
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-xl font-semibold">{t("blackouts.title")}</h1>
-        <p className="text-sm text-slate-600">{t("blackouts.intro")}</p>
-      </header>
+      <PageHeader title={t("blackouts.title")} intro={t("blackouts.intro")} />
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("blackouts.list")}</h2>
         {upcoming.length === 0 ? (

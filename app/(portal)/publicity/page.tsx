@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { openPublicityNotices } from "@/lib/server/dal/publicity";
 import { toLocale } from "@/i18n/locales";
 import { ObjectionForm } from "./ObjectionForm";
+import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 export default async function PublicityPage() {
   const t = await getTranslations();
@@ -9,10 +10,7 @@ export default async function PublicityPage() {
   const notices = await openPublicityNotices();
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-xl font-semibold">{t("publicity.title")}</h1>
-        <p className="text-sm text-slate-600">{t("publicity.intro")}</p>
-      </header>
+      <PageHeader title={t("publicity.title")} intro={t("publicity.intro")} />
       {notices.length === 0 && <p className="text-sm text-slate-600">{t("publicity.none")}</p>}
       {notices.map((n) => (
         <section key={n.id} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="publicity-notice">

@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db";
 import { listCorporateActions } from "@/lib/server/hr/corporateActions";
 import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
 import { ActionForm, CompensateButton } from "./ActionForm";
+import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 type ActionType = "capitalisation" | "bonus" | "split" | "rights" | "consolidation" | "dividend" | "dividend_bonus" | "issuance";
 
@@ -15,10 +16,7 @@ export default async function CorporateActionsPage() {
   const params = (a: (typeof actions)[number]) => [["n", a.n], ["V", a.v], ["P1", a.p1], ["P2", a.p2]].filter(([, v]) => v !== null).map(([k, v]) => `${k} = ${v}`).join(", ");
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
-      </header>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <section className="space-y-2">
         <h2 className="font-semibold">{t("recordedTitle")}</h2>
         {actions.length === 0 ? (

@@ -7,6 +7,7 @@ import { listClosures } from "@/lib/server/hr/calendarClosures";
 import { listDisclosures } from "@/lib/server/hr/disclosures";
 import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
 import { AddEventForm, ClosuresForm, EventRowActions } from "./DisclosureForms";
+import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 const RANGE_KINDS = new Set<string>(["major_event", "exchange_window"]);
 
@@ -26,10 +27,7 @@ export default async function DisclosuresPage({ searchParams }: { searchParams: 
   const years = [year - 2, year - 1, year, year + 1];
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
-      </header>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <nav className="flex flex-wrap gap-2 text-sm" aria-label={t("year")}>
         {years.map((y) => (
           <Link key={y} href={`/hr/disclosures?year=${y}`} className={`rounded-full px-3 py-1 ${y === year ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`} data-testid={`year-${y}`}>{y}</Link>

@@ -4,6 +4,7 @@ import { toLocale } from "@/i18n/locales";
 import { db } from "@/lib/server/db";
 import { listPublicityPeriods, plansForPublicity } from "@/lib/server/hr/publicity";
 import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 export const dynamic = "force-dynamic";
 
@@ -19,10 +20,7 @@ export default async function PublicityOverviewPage() {
 
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
-      </header>
+      <PageHeader title={t("title")} intro={t("intro")} />
 
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("periods")}</h2>

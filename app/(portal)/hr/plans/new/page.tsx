@@ -3,6 +3,7 @@ import { verifyingBodyFor } from "@/lib/domain/process/processRules";
 import { today } from "@/lib/server/clock";
 import { requirePageUser, STAFF_WRITE_ROLES } from "@/lib/server/session";
 import { NewPlanForm } from "./NewPlanForm";
+import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 /** Set up a draft plan: quantities, validity, blackout rule set, verifying body and one category's tranches. */
 export default async function NewPlanPage() {
@@ -11,10 +12,7 @@ export default async function NewPlanPage() {
   const now = today();
   return (
     <div className="space-y-4">
-      <header className="space-y-1">
-        <h1 className="text-xl font-semibold">{t("form.title")}</h1>
-        <p className="text-sm text-slate-600">{t("form.intro")}</p>
-      </header>
+      <PageHeader title={t("form.title")} intro={t("form.intro")} />
       <NewPlanForm today={now} defaultVerifyingBody={verifyingBodyFor(now)} />
     </div>
   );

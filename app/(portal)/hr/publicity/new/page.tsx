@@ -6,6 +6,7 @@ import { db } from "@/lib/server/db";
 import { planPublicityOptions, plansForPublicity } from "@/lib/server/hr/publicity";
 import { NewPublicityForm } from "./NewPublicityForm";
 import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 export const dynamic = "force-dynamic";
 
@@ -37,10 +38,7 @@ export default async function NewPublicityPage({ searchParams }: { searchParams:
   return (
     <div className="max-w-2xl space-y-4">
       <Link href="/hr/publicity" className="text-sm text-brand-700 hover:underline">← {t("back")}</Link>
-      <header className="space-y-1">
-        <h1 className="text-xl font-semibold">{t("new.title")}</h1>
-        <p className="text-sm text-slate-600">{locale === "en" ? plan.nameEn : plan.name}</p>
-      </header>
+      <PageHeader title={t("new.title")} intro={locale === "en" ? plan.nameEn : plan.name} />
       {options.length === 0 ? (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="publicity-no-list">{t("new.noVersions")}</p>
       ) : (

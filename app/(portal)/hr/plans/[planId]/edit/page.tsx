@@ -9,6 +9,7 @@ import { isUuid } from "@/lib/server/dal/grants";
 import { loadPlans } from "@/lib/server/planReads";
 import { requirePageUser, STAFF_WRITE_ROLES } from "@/lib/server/session";
 import { NewPlanForm } from "../../new/NewPlanForm";
+import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 /** Edit a draft plan with the same form that creates one. */
 export default async function EditPlanPage({ params }: { params: Promise<{ planId: string }> }) {
@@ -26,10 +27,7 @@ export default async function EditPlanPage({ params }: { params: Promise<{ planI
   const presets = ["2022 rules", "2024-05-24 rules"];
   return (
     <div className="space-y-4">
-      <header className="space-y-1">
-        <h1 className="text-xl font-semibold">{t("form.editTitle")}</h1>
-        <p className="text-sm text-slate-600">{t("form.editIntro")}</p>
-      </header>
+      <PageHeader title={t("form.editTitle")} intro={t("form.editIntro")} />
       {plan.categories.length !== 1 || !category ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("form.editMultiCategory")}</p>
       ) : (
