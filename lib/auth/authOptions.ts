@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { firstForwardedIp } from "@/lib/server/clientIp";
 import { authenticate, type Role } from "@/lib/server/credentials";
 import { db } from "@/lib/server/db";
 import { authSecret } from "@/lib/server/secrets";
@@ -22,7 +23,7 @@ export const authOptions: NextAuthOptions = {
         const password = String(credentials?.password ?? "");
         if (!identifier || !password || identifier.length > 200 || password.length > 200) return null;
         const forwarded = req?.headers?.["x-forwarded-for"];
-        const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || "local";
+        const ip = firstForwardedIp(Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? "local";
         const result = await authenticate(await db(), identifier, password, ip);
         if (!result.ok) {
           // The message reaches the login form as its error code.

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { isRuleError } from "@/lib/domain/errors";
 import { ApiError, errorBody } from "./apiError";
+import { firstForwardedIp } from "./clientIp";
 
 /** Headers for any response carrying personal data: never cached by browsers or proxies. */
 export const PRIVATE_NO_STORE = { "Cache-Control": "no-store" } as const;
@@ -52,7 +53,7 @@ export function assertSameOrigin(req: Request): void {
 
 /** The caller's IP as the proxy reports it, for the audit trail. */
 export function clientIp(req: Request): string | null {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  return firstForwardedIp(req.headers.get("x-forwarded-for"));
 }
 
 /** Wraps a route handler so every failure answers with the JSON error shape. */

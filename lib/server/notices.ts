@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { emailOutbox, grants, notifications, plans, publicityPeriods, tranches, userRoles, users } from "@/db/schema";
 import { addDays } from "@/lib/domain/calendar/isoDate";
 import { chunks } from "@/lib/collections/groupBy";
-import { loadPlanBlackouts } from "./planInputs";
+import { loadBlackoutsForPlans } from "./planInputs";
 
 /** Kinds of in-app notice. */
 export type NoticeKind = "window_opening" | "blackout_starting" | "publicity_opened" | "grant_to_accept";
@@ -48,8 +48,9 @@ export async function refreshNotices(db: Database, today: string): Promise<numbe
   }
 
   const planIds = [...new Set(grantees.map((g) => g.planId))];
+  const windowsByPlan = await loadBlackoutsForPlans(db, planIds);
   for (const planId of planIds) {
-    const { windows } = await loadPlanBlackouts(db, planId);
+    const windows = windowsByPlan.get(planId) ?? [];
     const starting = windows.filter((w) => w.from >= today && w.from <= addDays(today, 7));
     const holders = new Map(grantees.filter((g) => g.planId === planId).map((g) => [g.userId, g]));
     for (const w of starting) {

@@ -12,27 +12,11 @@ export async function loadTradingCalendar(db: Database | Transaction): Promise<T
   return TradingCalendar.sse({ closures: extra, lastPublishedYear: lastPublishedYear || undefined });
 }
 
-/** Disclosure events that apply to a plan (company-wide ones and the plan's own), as engine input. */
-export async function loadDisclosureEvents(db: Database | Transaction, issuerId: string, planId: string | null): Promise<DisclosureEvent[]> {
-  const rows = await db
-    .select()
-    .from(disclosureEvents)
-    .where(and(eq(disclosureEvents.issuerId, issuerId), planId ? or(isNull(disclosureEvents.planId), eq(disclosureEvents.planId, planId)) : undefined))
-    .orderBy(asc(disclosureEvents.id));
-  return rows.map(toDisclosureEvent);
-}
-
-/** A plan's blackout windows under its rule set. */
-export async function loadPlanBlackouts(db: Database | Transaction, planId: string): Promise<{ windows: BlackoutWindow[]; ruleSet: { name: string; annualDays: number; quarterlyDays: number } }> {
-  const [plan] = await db
-    .select({ issuerId: plans.issuerId, name: blackoutRuleSets.name, annualDays: blackoutRuleSets.annualDays, quarterlyDays: blackoutRuleSets.quarterlyDays })
-    .from(plans)
-    .innerJoin(blackoutRuleSets, eq(plans.blackoutRuleSetId, blackoutRuleSets.id))
-    .where(eq(plans.id, planId));
-  if (!plan) throw new Error(`plan ${planId} not found`);
-  const ruleSet = { name: plan.name, annualDays: plan.annualDays, quarterlyDays: plan.quarterlyDays };
-  const events = await loadDisclosureEvents(db, plan.issuerId, planId);
-  return { windows: deriveBlackoutWindows(events, ruleSet), ruleSet };
+/** A plan's blackout windows under its rule set (company-wide events and the plan's own). */
+export async function loadPlanBlackouts(db: Database | Transaction, planId: string): Promise<{ windows: BlackoutWindow[] }> {
+  const windows = (await loadBlackoutsForPlans(db, [planId])).get(planId);
+  if (!windows) throw new Error(`plan ${planId} not found`);
+  return { windows };
 }
 
 /** Blackout windows of several plans from two queries (rule sets, then events), whatever the number of plans. */

@@ -1,6 +1,6 @@
 "use server";
 import { eq, sql } from "drizzle-orm";
-import { headers } from "next/headers";
+import { requestIp } from "@/lib/server/clientIp";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { hashPassword, newPasswordProblems, verifyPassword } from "@/lib/auth/password";
@@ -26,7 +26,7 @@ export async function changePassword(_prev: ChangePasswordState, form: FormData)
   const [row] = await database.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row?.hash || !(await verifyPassword(row.hash, current))) return { ok: false, errors: ["wrongCurrent"] };
   const hash = await hashPassword(next);
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  const ip = await requestIp();
   await database.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash: hash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id));
     await appendAudit(tx, { actorUserId: user.id, action: "auth.password_changed", entityType: "user", entityId: user.id, ip });

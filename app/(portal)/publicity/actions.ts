@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { requestIp } from "@/lib/server/clientIp";
 import { ZodError } from "zod";
 import { ApiError } from "@/lib/server/apiError";
 import { fileObjection, objectionBody } from "@/lib/server/dal/publicity";
@@ -11,7 +11,7 @@ export type ObjectionState = { receiptNo?: string; error?: string };
 /** Server action behind the objection form; the same function as POST /api/v1/publicity-periods/{id}/objections. */
 export async function fileObjectionAction(_prev: ObjectionState, form: FormData): Promise<ObjectionState> {
   try {
-    const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+    const ip = await requestIp();
     const receipt = await fileObjection(String(form.get("periodId") ?? ""), objectionBody.parse({ text: form.get("text") }), ip);
     revalidatePath("/publicity");
     return { receiptNo: receipt.receiptNo };

@@ -9,7 +9,8 @@ import { grantTotals, type GrantDto } from "../grantReads";
 import { markNoticeRead, noticesOf } from "../notices";
 import { requireUser } from "../session";
 import { blackoutWindowsForUser, type BlackoutWindowDto } from "./calendar";
-import { isUuid, myGrants } from "./grants";
+import { myGrants } from "./grants";
+import { isUuid } from "../validation/common";
 import { today as clockToday } from "@/lib/server/clock";
 
 /** The next thing that will happen to the grantee's shares: the earliest date among unvested tranches. */

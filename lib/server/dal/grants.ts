@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { grants } from "@/db/schema";
 import { db } from "../db";
+import { isUuid } from "../validation/common";
 import { notFound } from "../apiError";
 import { ensureDerivedToday } from "../freshness";
 import { grantById, grantsOfPerson, loadGrants, type GrantDto } from "../grantReads";
@@ -42,7 +43,3 @@ export async function planGrantsForUser(planId: string): Promise<GrantDto[]> {
   return own;
 }
 
-/** True for a canonical UUID; anything else cannot name a row and is answered 404 without a query. */
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}

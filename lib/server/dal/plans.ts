@@ -5,7 +5,7 @@ import { db } from "../db";
 import { notFound } from "../apiError";
 import { loadPlans, type PlanDto } from "../planReads";
 import { hasRole, requireUser, STAFF_READ_ROLES, type SessionUser } from "../session";
-import { isUuid } from "./grants";
+import { isUuid } from "../validation/common";
 
 /** Ids of the plans a user may see: every plan for staff, the plans an employee holds grants in. */
 export async function visiblePlanIds(u: SessionUser): Promise<string[]> {

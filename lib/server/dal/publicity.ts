@@ -9,7 +9,7 @@ import { appendAudit } from "../auditTrail";
 import { ApiError, notFound } from "../apiError";
 import { db } from "../db";
 import { requireUser } from "../session";
-import { isUuid } from "./grants";
+import { isUuid } from "../validation/common";
 import { today as clockToday } from "@/lib/server/clock";
 
 /** A publicity notice as every employee may read it: names and positions only, never quantities or ID numbers. */

@@ -5,7 +5,7 @@ import { grantBatches, grants, plans, persons, tranches } from "@/db/schema";
 import { ApiError, notFound } from "../apiError";
 import { appendAudit } from "../auditTrail";
 import { rederivePlan } from "../trancheDerivation";
-import { isoDate, uuid } from "../validation/common";
+import { isoDate, isUuid } from "../validation/common";
 import type { Actor } from "./actor";
 
 /** Body of POST /api/v1/persons/{personId}/leave. */
@@ -28,7 +28,7 @@ export interface LeaverResult {
  * Recording the same date again changes nothing; another date is refused (409).
  */
 export async function recordLeaver(db: Database, actor: Actor, personId: string, input: RecordLeaverInput): Promise<LeaverResult> {
-  if (!uuid.safeParse(personId).success) throw notFound("Person");
+  if (!isUuid(personId)) throw notFound("Person");
   return db.transaction(async (tx) => {
     const [person] = await tx.select().from(persons).where(eq(persons.id, personId)).for("update");
     if (!person) throw notFound("Person");
@@ -95,7 +95,7 @@ export interface PersonGrantHolding {
 
 /** A person's grants with their tranches, for the confirmation before recording a departure. */
 export async function holdingsOf(db: Database, personId: string): Promise<PersonGrantHolding[]> {
-  if (!uuid.safeParse(personId).success) return [];
+  if (!isUuid(personId)) return [];
   const rows = await db
     .select({ grantId: grants.id, planName: plans.name, planNameEn: plans.nameEn, batch: grantBatches.batch, grantDate: grantBatches.grantDate, quantity: grants.adjustedQuantity })
     .from(grants)
@@ -119,7 +119,7 @@ export async function holdingsOf(db: Database, personId: string): Promise<Person
 
 /** One person by id, or null. */
 export async function personById(db: Database, personId: string): Promise<PersonHit | null> {
-  if (!uuid.safeParse(personId).success) return null;
+  if (!isUuid(personId)) return null;
   const [p] = await db
     .select({ id: persons.id, employeeNo: persons.employeeNo, name: persons.name, position: persons.position, department: persons.department, employmentStatus: persons.employmentStatus, leaveDate: persons.leaveDate })
     .from(persons)

@@ -6,7 +6,7 @@ import { checkPublicityPeriod } from "@/lib/domain/process/processRules";
 import { ApiError, notFound } from "../apiError";
 import { appendAudit } from "../auditTrail";
 import { today } from "../clock";
-import { isoDate, uuid } from "../validation/common";
+import { isoDate, uuid, isUuid } from "../validation/common";
 import type { Actor } from "./actor";
 import { refuseIfAny } from "./refusal";
 
@@ -44,7 +44,7 @@ const periodColumns = {
 
 /** The plan row, locked for the rest of the transaction so two concurrent changes to its process serialise; 404 when unknown. */
 export async function lockPlan(tx: Db, planId: string) {
-  if (!uuid.safeParse(planId).success) throw notFound("Plan");
+  if (!isUuid(planId)) throw notFound("Plan");
   const [plan] = await tx.select().from(plans).where(eq(plans.id, planId)).for("update");
   if (!plan) throw notFound("Plan");
   return plan;
@@ -96,7 +96,7 @@ export type ObjectionCounts = { open: number; answered: number; upheld: number; 
 
 /** Publicity periods (of one plan, or all) with plan name, list version number and objection counts; newest first. */
 export async function listPublicityPeriods(db: Database, planId?: string) {
-  if (planId !== undefined && !uuid.safeParse(planId).success) throw notFound("Plan");
+  if (planId !== undefined && !isUuid(planId)) throw notFound("Plan");
   const periods = await db
     .select({ ...periodColumns, summary: publicityPeriods.summary, closedAt: publicityPeriods.closedAt, planName: plans.name, planNameEn: plans.nameEn, listVersion: participantListVersions.version, batch: participantListVersions.batch })
     .from(publicityPeriods)
@@ -118,7 +118,7 @@ export async function listPublicityPeriods(db: Database, planId?: string) {
 
 /** One period with its plan and the publicised list (names and positions only, the way every employee sees it); 404 when unknown. */
 export async function publicityPeriodDetail(db: Database, periodId: string) {
-  if (!uuid.safeParse(periodId).success) throw notFound("Publicity period");
+  if (!isUuid(periodId)) throw notFound("Publicity period");
   const [p] = await db
     .select({ ...periodColumns, summary: publicityPeriods.summary, closedAt: publicityPeriods.closedAt, planName: plans.name, planNameEn: plans.nameEn, planStatus: plans.status, listVersion: participantListVersions.version, batch: participantListVersions.batch })
     .from(publicityPeriods)
@@ -137,7 +137,7 @@ export async function publicityPeriodDetail(db: Database, periodId: string) {
 
 /** The objection inbox of a period, WITH the filer (name, e-mail, employee no.): for staff only, never shown to other employees. */
 export async function listObjections(db: Database, periodId: string) {
-  if (!uuid.safeParse(periodId).success) throw notFound("Publicity period");
+  if (!isUuid(periodId)) throw notFound("Publicity period");
   const rows = await db
     .select({
       id: objections.id, receiptNo: objections.receiptNo, text: objections.text, status: objections.status, response: objections.response,
@@ -153,7 +153,7 @@ export async function listObjections(db: Database, periodId: string) {
 
 /** Answers or upholds an objection; an upheld one means the list must change, so the answer says a new list version is needed. */
 export async function answerObjection(db: Database, actor: Actor, objectionId: string, input: z.infer<typeof answerObjectionBody>) {
-  if (!uuid.safeParse(objectionId).success) throw notFound("Objection");
+  if (!isUuid(objectionId)) throw notFound("Objection");
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(objections).where(eq(objections.id, objectionId)).for("update");
     if (!before) throw notFound("Objection");
@@ -170,7 +170,7 @@ export async function answerObjection(db: Database, actor: Actor, objectionId: s
 
 /** Closes a period with a summary of the feedback; only after its end date (422 PUBLICITY_NOT_ENDED before). */
 export async function closePublicityPeriod(db: Database, actor: Actor, periodId: string, input: z.infer<typeof closePublicityBody>) {
-  if (!uuid.safeParse(periodId).success) throw notFound("Publicity period");
+  if (!isUuid(periodId)) throw notFound("Publicity period");
   return db.transaction(async (tx) => {
     const [p] = await tx.select().from(publicityPeriods).where(eq(publicityPeriods.id, periodId)).for("update");
     if (!p) throw notFound("Publicity period");
@@ -187,7 +187,7 @@ export async function closePublicityPeriod(db: Database, actor: Actor, periodId:
 
 /** Plans with their first-grant list versions, for the "open publicity" form. */
 export async function planPublicityOptions(db: Database, planId: string) {
-  if (!uuid.safeParse(planId).success) throw notFound("Plan");
+  if (!isUuid(planId)) throw notFound("Plan");
   const [plan] = await db.select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, status: plans.status, verifyingBody: plans.verifyingBody, generalMeetingDate: plans.generalMeetingDate }).from(plans).where(eq(plans.id, planId));
   if (!plan) throw notFound("Plan");
   const versions = await db

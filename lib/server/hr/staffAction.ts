@@ -1,5 +1,5 @@
 import "server-only";
-import { headers } from "next/headers";
+import { requestIp } from "@/lib/server/clientIp";
 import { ZodError, type z } from "zod";
 import { ApiError } from "../apiError";
 import { requireUser, STAFF_WRITE_ROLES } from "../session";
@@ -16,7 +16,7 @@ export function staffAction<S extends z.ZodTypeAny, T>(schema: S, run: (input: z
   return async (input: unknown): Promise<ActionResult<T>> => {
     try {
       const user = await requireUser(...STAFF_WRITE_ROLES);
-      const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+      const ip = await requestIp();
       return { ok: true, data: await run(schema.parse(input), actorOf(user, ip)) };
     } catch (e) {
       if (e instanceof ZodError) return { ok: false, code: "BAD_REQUEST", message: "The form is not valid.", details: e.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };

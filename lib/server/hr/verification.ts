@@ -6,7 +6,7 @@ import { violation } from "@/lib/domain/errors";
 import { checkVerification } from "@/lib/domain/process/processRules";
 import { ApiError, notFound } from "../apiError";
 import { appendAudit } from "../auditTrail";
-import { isoDate, uuid } from "../validation/common";
+import { isoDate, uuid, isUuid } from "../validation/common";
 import type { Actor } from "./actor";
 import { lockPlan, resolveListVersion } from "./publicity";
 import { refuse, refuseIfAny } from "./refusal";
@@ -110,7 +110,7 @@ async function hasNewerVersion(tx: Db, planId: string, batch: "first" | "reserve
 
 /** Verification records of a plan, newest first, each with its `stale` flag and no attachment bytes. */
 export async function listVerifications(db: Database, planId: string): Promise<VerificationDto[]> {
-  if (!uuid.safeParse(planId).success) throw notFound("Plan");
+  if (!isUuid(planId)) throw notFound("Plan");
   const rows = await db
     .select(dtoColumns)
     .from(verificationRecords)
@@ -145,7 +145,7 @@ export async function markVerificationsStale(db: Db, planId: string, listVersion
 
 /** True when the plan's latest verification exists and is not stale. */
 export async function isPlanVerified(db: Db, planId: string): Promise<boolean> {
-  if (!uuid.safeParse(planId).success) return false;
+  if (!isUuid(planId)) return false;
   const [latest] = await db.select({ stale: verificationRecords.stale }).from(verificationRecords).where(eq(verificationRecords.planId, planId)).orderBy(desc(verificationRecords.createdAt)).limit(1);
   return latest !== undefined && !latest.stale;
 }

@@ -8,6 +8,11 @@ export const decimalString = z.string().regex(/^\d{1,12}(\.\d{1,8})?$/, { messag
 /** A UUID path or query parameter. */
 export const uuid = z.string().uuid();
 
+/** True for a UUID; anything else cannot name a row and is answered 404 without a query. */
+export function isUuid(value: string): boolean {
+  return uuid.safeParse(value).success;
+}
+
 /** Parses URL search parameters with a zod object schema; unknown parameters are ignored. */
 export function parseQuery<T extends z.ZodTypeAny>(schema: T, url: string): z.infer<T> {
   const params = Object.fromEntries(new URL(url).searchParams.entries());

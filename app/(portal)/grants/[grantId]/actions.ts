@@ -1,13 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { requestIp } from "@/lib/server/clientIp";
 import { z } from "zod";
 import { acceptGrant } from "@/lib/server/dal/grantee";
 
 /** Server action behind the "Confirm grant" button; the same function as POST /api/v1/grants/{id}/accept. */
 export async function acceptGrantAction(form: FormData): Promise<void> {
   const grantId = z.string().uuid().parse(form.get("grantId"));
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  const ip = await requestIp();
   await acceptGrant(grantId, ip);
   revalidatePath(`/grants/${grantId}`);
   revalidatePath("/");

@@ -5,7 +5,7 @@ import { toLocale } from "@/i18n/locales";
 import { db } from "@/lib/server/db";
 import { today } from "@/lib/server/clock";
 import { reserveStatus } from "@/lib/server/hr/grants";
-import { uuid } from "@/lib/server/validation/common";
+import { isUuid } from "@/lib/server/validation/common";
 import { formatShares, formatYuan } from "../../../_components/format";
 import { batchesOf, planCategories, planHeader, unaccepted, verifiedList } from "./data";
 import { GrantForm } from "./GrantForm";
@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 export default async function PlanGrantsPage({ params }: { params: Promise<{ planId: string }> }) {
   await requirePageUser(...STAFF_READ_ROLES);
   const { planId } = await params;
-  if (!uuid.safeParse(planId).success) notFound();
+  if (!isUuid(planId)) notFound();
   const database = await db();
   const plan = await planHeader(database, planId);
   if (!plan) notFound();

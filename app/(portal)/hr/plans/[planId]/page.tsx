@@ -7,7 +7,7 @@ import { listParticipantVersions } from "@/lib/server/hr/participantImport";
 import { nextStatuses, type PlanStatus } from "@/lib/server/hr/plans";
 import { loadPlans } from "@/lib/server/planReads";
 import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
-import { uuid } from "@/lib/server/validation/common";
+import { isUuid } from "@/lib/server/validation/common";
 import { formatRatio, formatShares } from "../../../_components/format";
 import { AdvanceStatus } from "./AdvanceStatus";
 
@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
   const user = await requirePageUser(...STAFF_READ_ROLES);
   const { planId } = await params;
-  if (!uuid.safeParse(planId).success) notFound();
+  if (!isUuid(planId)) notFound();
   const database = await db();
   const [plan] = await loadPlans(database, [planId]);
   if (!plan) notFound();

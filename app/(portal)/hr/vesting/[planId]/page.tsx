@@ -5,7 +5,7 @@ import { toLocale } from "@/i18n/locales";
 import { db } from "@/lib/server/db";
 import { today } from "@/lib/server/clock";
 import { listVestingRuns } from "@/lib/server/hr/vestingRun";
-import { uuid } from "@/lib/server/validation/common";
+import { isUuid } from "@/lib/server/validation/common";
 import { formatShares } from "../../../_components/format";
 import { runOptions } from "./data";
 import { VestingForm } from "./VestingForm";
@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 export default async function PlanVestingPage({ params }: { params: Promise<{ planId: string }> }) {
   await requirePageUser(...STAFF_READ_ROLES);
   const { planId } = await params;
-  if (!uuid.safeParse(planId).success) notFound();
+  if (!isUuid(planId)) notFound();
   const database = await db();
   const options = await runOptions(database, planId);
   if (!options) notFound();

@@ -1,7 +1,7 @@
 import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
 import { planForUser } from "@/lib/server/dal/plans";
 import { notFound } from "@/lib/server/apiError";
-import { isUuid } from "@/lib/server/dal/grants";
+import { isUuid } from "@/lib/server/validation/common";
 import { db } from "@/lib/server/db";
 import { planInputSchema, updatePlan } from "@/lib/server/hr/plans";
 import { staffActor } from "@/lib/server/hr/staffRoute";

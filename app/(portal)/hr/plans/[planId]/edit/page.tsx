@@ -5,7 +5,7 @@ import { participantCategories, plans } from "@/db/schema";
 import { verifyingBodyFor } from "@/lib/domain/process/processRules";
 import { today } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
-import { isUuid } from "@/lib/server/dal/grants";
+import { isUuid } from "@/lib/server/validation/common";
 import { loadPlans } from "@/lib/server/planReads";
 import { requirePageUser, STAFF_WRITE_ROLES } from "@/lib/server/session";
 import { NewPlanForm } from "../../new/NewPlanForm";

@@ -7,7 +7,7 @@ import { listParticipantVersions, listVersionDiff, type ListDiff } from "@/lib/s
 import { planCategories } from "@/lib/server/hr/participants/listVersions";
 import { loadPlans } from "@/lib/server/planReads";
 import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
-import { uuid } from "@/lib/server/validation/common";
+import { isUuid } from "@/lib/server/validation/common";
 import { formatShares } from "../../../../_components/format";
 import { ParticipantUpload } from "./ParticipantUpload";
 
@@ -19,7 +19,7 @@ type Search = { batch?: string; from?: string; to?: string };
 export default async function ParticipantsPage({ params, searchParams }: { params: Promise<{ planId: string }>; searchParams: Promise<Search> }) {
   const user = await requirePageUser(...STAFF_READ_ROLES);
   const { planId } = await params;
-  if (!uuid.safeParse(planId).success) notFound();
+  if (!isUuid(planId)) notFound();
   const database = await db();
   const [plan] = await loadPlans(database, [planId]);
   if (!plan) notFound();

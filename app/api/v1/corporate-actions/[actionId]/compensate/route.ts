@@ -5,7 +5,7 @@ import { staffActor } from "@/lib/server/hr/staffRoute";
 import { readJson } from "@/lib/server/requestBody";
 import { z } from "zod";
 import { notFound } from "@/lib/server/apiError";
-import { isUuid } from "@/lib/server/dal/grants";
+import { isUuid } from "@/lib/server/validation/common";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { grantAwards, grantAwardsSchema } from "@/lib/server/hr/grants";
 import { staffActor } from "@/lib/server/hr/staffRoute";
 import { readJson } from "@/lib/server/requestBody";
 import { notFound } from "@/lib/server/apiError";
-import { uuid } from "@/lib/server/validation/common";
+import { isUuid } from "@/lib/server/validation/common";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,7 @@ export const GET = apiRoute(async (_req: Request, ctx: { params: Promise<{ planI
 export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ planId: string }> }) => {
   const actor = await staffActor(req);
   const { planId } = await ctx.params;
-  if (!uuid.safeParse(planId).success) throw notFound("Plan");
+  if (!isUuid(planId)) throw notFound("Plan");
   const body = grantAwardsSchema.parse(await readJson(req));
   return jsonPrivate(await grantAwards(await db(), actor, planId, body), 201);
 });

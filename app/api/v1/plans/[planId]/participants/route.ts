@@ -10,7 +10,7 @@ import { diffBounds } from "@/lib/server/hr/participants/listVersions";
 import { staffActor } from "@/lib/server/hr/staffRoute";
 import { readJson } from "@/lib/server/requestBody";
 import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
-import { uuid } from "@/lib/server/validation/common";
+import { isUuid } from "@/lib/server/validation/common";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ type Ctx = { params: Promise<{ planId: string }> };
 
 async function planIdOf(ctx: Ctx): Promise<string> {
   const { planId } = await ctx.params;
-  if (!uuid.safeParse(planId).success) throw notFound("Plan");
+  if (!isUuid(planId)) throw notFound("Plan");
   return planId;
 }
 

@@ -1,6 +1,6 @@
 import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
 import { notFound } from "@/lib/server/apiError";
-import { isUuid } from "@/lib/server/dal/grants";
+import { isUuid } from "@/lib/server/validation/common";
 import { db } from "@/lib/server/db";
 import { advancePlanStatus, advanceStatusSchema } from "@/lib/server/hr/plans";
 import { staffActor } from "@/lib/server/hr/staffRoute";

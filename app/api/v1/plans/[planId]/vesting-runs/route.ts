@@ -5,7 +5,7 @@ import { confirmVestingRun, listVestingRuns, previewVestingRun, vestingRunSchema
 import { staffActor } from "@/lib/server/hr/staffRoute";
 import { readJson } from "@/lib/server/requestBody";
 import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
-import { uuid } from "@/lib/server/validation/common";
+import { isUuid } from "@/lib/server/validation/common";
 import { looksLikeXlsx } from "@/lib/server/hr/participants/xlsx";
 import { parseGradesXlsx } from "@/lib/server/hr/vestingGrades";
 
@@ -18,7 +18,7 @@ const MAX_UPLOAD_BYTES = 10_000_000;
 export const GET = apiRoute(async (_req: Request, ctx: Ctx) => {
   await requireUser(...STAFF_READ_ROLES);
   const { planId } = await ctx.params;
-  if (!uuid.safeParse(planId).success) throw notFound("Plan");
+  if (!isUuid(planId)) throw notFound("Plan");
   return jsonPrivate({ items: await listVestingRuns(await db(), planId) });
 });
 
@@ -30,7 +30,7 @@ export const GET = apiRoute(async (_req: Request, ctx: Ctx) => {
 export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
   const actor = await staffActor(req);
   const { planId } = await ctx.params;
-  if (!uuid.safeParse(planId).success) throw notFound("Plan");
+  if (!isUuid(planId)) throw notFound("Plan");
   const raw = (req.headers.get("content-type") ?? "").startsWith("multipart/form-data") ? await fromMultipart(req) : await readJson(req);
   const confirm = typeof raw === "object" && raw !== null && (raw as { confirm?: unknown }).confirm === true;
   const input = vestingRunSchema.parse(raw);
