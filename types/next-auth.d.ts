@@ -7,6 +7,7 @@ declare module "next-auth" {
     roles?: ("employee" | "hr" | "admin" | "auditor")[];
     sv?: number;
     absExp?: number;
+    sid?: string;
   }
 }
 
@@ -16,5 +17,6 @@ declare module "next-auth/jwt" {
     roles?: ("employee" | "hr" | "admin" | "auditor")[];
     sv?: number;
     absExp?: number;
+    sid?: string;
   }
 }

@@ -11,9 +11,9 @@ const ERROR_KEYS: Record<string, "invalid" | "throttled" | "unavailable"> = {
 };
 
 /** Credentials form; next-auth supplies the CSRF token and sets the session cookie. */
-export function LoginForm() {
+export function LoginForm({ ssoEnabled = false, ssoRefused = false }: { ssoEnabled?: boolean; ssoRefused?: boolean }) {
   const t = useTranslations("login");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(ssoRefused ? t("ssoRefused") : null);
   const [pending, setPending] = useState(false);
   const router = useRouter();
 
@@ -54,6 +54,12 @@ export function LoginForm() {
       <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? t("submitting") : t("submit")}
       </button>
+      {ssoEnabled && (
+        // signIn() rather than a form POST: the redirect to the identity provider must not hit CSP form-action.
+        <button type="button" onClick={() => signIn("oidc", { callbackUrl: "/" })} data-testid="login-sso" className="w-full rounded-md border border-slate-300 px-4 py-2.5 font-medium text-slate-700 hover:bg-slate-50">
+          {t("sso")}
+        </button>
+      )}
     </form>
   );
 }

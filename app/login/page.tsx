@@ -3,13 +3,16 @@ import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/server/session";
 import { LanguageSwitch } from "../LanguageSwitch";
 import { LoginForm } from "./LoginForm";
+import { ClientMessages } from "../ClientMessages";
+import { oidcProvider } from "@/lib/auth/oidcProvider";
 
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   if (await currentUser().catch(() => null)) redirect("/");
   const t = await getTranslations();
   const demo = process.env.VD_DEMO !== "0";
+  const { error } = await searchParams;
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
@@ -23,7 +26,7 @@ export default async function LoginPage() {
         <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="text-lg font-semibold">{t("login.title")}</h1>
           <p className="mt-1 mb-5 text-sm text-slate-600">{t("login.subtitle")}</p>
-          <LoginForm />
+          <ClientMessages namespaces={["login"]}><LoginForm ssoEnabled={oidcProvider() !== null} ssoRefused={error === "AccessDenied"} /></ClientMessages>
         </section>
         {demo && <p className="mt-4 text-center text-xs text-slate-500">{t("login.demoHint")}</p>}
       </div>

@@ -16,6 +16,9 @@ export const users = pgTable("users", {
   /** SHA-256 of the secret calendar-feed token; null when no feed is issued. */
   calendarFeedTokenHash: text("calendar_feed_token_hash"),
   lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+  /** SHA-256 of a one-time link that lets the user set a password (invitation or admin reset). */
+  passwordSetupTokenHash: text("password_setup_token_hash").unique(),
+  passwordSetupExpiresAt: timestamp("password_setup_expires_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -35,11 +38,31 @@ export const apiTokens = pgTable("api_tokens", {
   userId: uuid("user_id").notNull().references(() => users.id),
   name: text("name").notNull(),
   tokenHash: text("token_hash").notNull().unique(),
+  /** The first characters of the token, shown in lists so an admin can tell tokens apart. */
+  tokenPrefix: text("token_prefix").notNull().default(""),
   role: roleEnum("role").notNull(),
+  createdByUserId: uuid("created_by_user_id").references(() => users.id),
   lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * One row per signed-in browser session: the JWT carries its id. Idle timeout and sign-out are decided
+ * here, in the database, so they hold across instances; last_seen_at is refreshed at most once a minute.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    ip: text("ip"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
+);
 
 /** Login attempts, kept in the database so throttling holds across instances. */
 export const loginAttempts = pgTable(

@@ -4,6 +4,10 @@ import { firstForwardedIp } from "@/lib/server/clientIp";
 import { authenticate, type Role } from "@/lib/server/credentials";
 import { db } from "@/lib/server/db";
 import { authSecret } from "@/lib/server/secrets";
+import { endUserSession, startUserSession } from "@/lib/server/sessionRecords";
+import { OIDC_PROVIDER_ID, oidcAccountFor, oidcProvider, oidcUserFor } from "./oidcProvider";
+
+const sso = oidcProvider();
 
 /** Absolute session lifetime: 12 hours. */
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
@@ -13,7 +17,7 @@ export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S, updateAge: 0 },
   jwt: { maxAge: SESSION_MAX_AGE_S },
-  pages: { signIn: "/login" },
+  pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "credentials",
@@ -30,20 +34,37 @@ export const authOptions: NextAuthOptions = {
           throw new Error(result.reason === "throttled" ? "TOO_MANY_ATTEMPTS" : "INVALID_CREDENTIALS");
         }
         const u = result.user;
-        return { id: u.id, email: u.email, name: u.displayName, roles: u.roles, sessionVersion: u.sessionVersion, locale: u.locale };
+        const sessionId = await startUserSession(await db(), u.id, ip);
+        return { id: u.id, email: u.email, name: u.displayName, roles: u.roles, sessionVersion: u.sessionVersion, locale: u.locale, sessionId };
       },
     }),
+    ...(sso ? [sso] : []),
   ],
+  events: {
+    async signOut({ token }) {
+      if (token?.sid) await endUserSession(await db(), token.sid);
+    },
+  },
   callbacks: {
-    async jwt({ token, user }) {
-      if (user) {
-        const u = user as typeof user & { roles: Role[]; sessionVersion: number; locale: string };
-        token.uid = u.id;
-        token.roles = u.roles;
-        token.sv = u.sessionVersion;
-        // Absolute expiry: never slid forward by activity.
-        token.absExp = Math.floor(Date.now() / 1000) + SESSION_MAX_AGE_S;
-      }
+    async signIn({ account, user, profile }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      if ((profile as { email_verified?: boolean } | undefined)?.email_verified === false) return false;
+      // Company SSO only signs in people who already have a portal account (unknown or disabled -> AccessDenied).
+      return (await oidcAccountFor(await db(), user.email)) !== null;
+    },
+    async jwt({ token, user, account }) {
+      if (!user) return token;
+      // SSO users are matched to their portal account here; credentials users arrive already resolved.
+      const u = account?.provider === OIDC_PROVIDER_ID
+        ? await oidcUserFor(await db(), user.email, null)
+        : (user as typeof user & { roles: Role[]; sessionVersion: number; sessionId: string });
+      if (!u) throw new Error("SSO_ACCOUNT_UNKNOWN");
+      token.uid = u.id;
+      token.sid = u.sessionId;
+      token.roles = u.roles;
+      token.sv = u.sessionVersion;
+      // Absolute expiry: never slid forward by activity.
+      token.absExp = Math.floor(Date.now() / 1000) + SESSION_MAX_AGE_S;
       return token;
     },
     async session({ session, token }) {

@@ -18,9 +18,9 @@ export function PasswordForm() {
   return (
     <form action={action} className="max-w-md space-y-4">
       <label className="block"><span className="text-sm font-medium">{t("current")}</span><input name="current" type="password" autoComplete="current-password" required className={field} /></label>
-      <label className="block"><span className="text-sm font-medium">{t("new")}</span><input name="next" type="password" autoComplete="new-password" required minLength={10} className={field} /></label>
-      <label className="block"><span className="text-sm font-medium">{t("confirm")}</span><input name="confirm" type="password" autoComplete="new-password" required minLength={10} className={field} /></label>
-      {state.errors.length > 0 && <ul role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.errors.map((e) => <li key={e}>{t(e as "tooShort")}</li>)}</ul>}
+      <label className="block"><span className="text-sm font-medium">{t("new")}</span><input name="next" type="password" autoComplete="new-password" required minLength={10} maxLength={200} className={field} /></label>
+      <label className="block"><span className="text-sm font-medium">{t("confirm")}</span><input name="confirm" type="password" autoComplete="new-password" required minLength={10} maxLength={200} className={field} /></label>
+      {state.errors.length > 0 && <ul role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.errors.map((e) => <li key={e} data-code={e}>{t.has(e) ? t(e) : e}</li>)}</ul>}
       {state.ok && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-700">{t("saved")}</p>}
       <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{t("save")}</button>
     </form>

@@ -4,11 +4,16 @@ import { requestIp } from "@/lib/server/clientIp";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { hashPassword, newPasswordProblems, verifyPassword } from "@/lib/auth/password";
+import { MAX_PASSWORD_LENGTH, passwordPolicyProblem, type PasswordPolicyProblem } from "@/lib/auth/passwordPolicy";
 import { appendAudit } from "@/lib/server/auditTrail";
 import { db } from "@/lib/server/db";
 import { requireUser } from "@/lib/server/session";
 
-const schema = z.object({ current: z.string().min(1).max(200), next: z.string().max(200), confirm: z.string().max(200) });
+// Generous bounds here: the password policy decides what is too long, with its own message.
+const schema = z.object({ current: z.string().min(1).max(MAX_PASSWORD_LENGTH), next: z.string().max(MAX_PASSWORD_LENGTH * 4), confirm: z.string().max(MAX_PASSWORD_LENGTH * 4) });
+
+/** The policy's verdicts as the form's message keys under "account". */
+const POLICY_KEYS: Record<Exclude<PasswordPolicyProblem, null>, string> = { TOO_SHORT: "tooShort", TOO_COMMON: "tooCommon", TOO_LONG: "tooLong" };
 
 /** Result shown by the form: message keys under "account". */
 export type ChangePasswordState = { ok: boolean; errors: string[] };
@@ -20,7 +25,9 @@ export async function changePassword(_prev: ChangePasswordState, form: FormData)
   if (!parsed.success) return { ok: false, errors: ["tooShort"] };
   const { current, next, confirm } = parsed.data;
   if (next !== confirm) return { ok: false, errors: ["mismatch"] };
-  const problems = newPasswordProblems(next, { email: user.email });
+  // The shared policy (length, the 49k common-password list) plus this form's own email-name check.
+  const policy = passwordPolicyProblem(next);
+  const problems = [...new Set([...(policy ? [POLICY_KEYS[policy]] : []), ...newPasswordProblems(next, { email: user.email })])];
   if (problems.length) return { ok: false, errors: problems };
   const database = await db();
   const [row] = await database.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));

@@ -3,11 +3,13 @@ import { requirePageUser } from "@/lib/server/session";
 import { hasCalendarFeed } from "@/lib/server/dal/calendarFeed";
 import { CalendarFeedPanel } from "./CalendarFeedPanel";
 import { PasswordForm } from "./PasswordForm";
+import { ClientMessages } from "../../ClientMessages";
 
 export default async function AccountPage() {
   const user = await requirePageUser();
   const t = await getTranslations();
   return (
+    <ClientMessages namespaces={["account", "feed"]}>
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">{t("account.title")}</h1>
       <dl className="grid max-w-md grid-cols-3 gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
@@ -25,5 +27,6 @@ export default async function AccountPage() {
         <PasswordForm />
       </section>
     </div>
+    </ClientMessages>
   );
 }
