@@ -1,0 +1,23 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { adminAction } from "@/lib/server/admin/adminAction";
+import { actionOrigin } from "@/lib/server/admin/adminRoute";
+import { resetPassword, updateUser, updateUserSchema } from "@/lib/server/admin/userChanges";
+import { db } from "@/lib/server/db";
+import { uuid } from "@/lib/server/validation/common";
+
+/** Changes name, roles, person link or enabled state (same service as PATCH /api/v1/users/{userId}). */
+export const updateUserAction = adminAction(z.object({ userId: uuid, body: updateUserSchema }), async ({ userId, body }, actor) => {
+  const user = await updateUser(await db(), actor, userId, body);
+  revalidatePath(`/admin/users/${userId}`);
+  revalidatePath("/admin/users");
+  return { disabled: user.disabled };
+});
+
+/** Issues a fresh setup link and ends the user's sessions (same service as POST /api/v1/users/{userId}/password-reset). */
+export const resetPasswordAction = adminAction(z.object({ userId: uuid }), async ({ userId }, actor) => {
+  const reset = await resetPassword(await db(), actor, userId, await actionOrigin());
+  revalidatePath(`/admin/users/${userId}`);
+  return reset.setupLink;
+});

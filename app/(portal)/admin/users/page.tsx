@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { listUsers, USER_LIST_LIMIT, userListQuerySchema } from "@/lib/server/admin/users";
+import { db } from "@/lib/server/db";
+import { requirePageUser } from "@/lib/server/session";
+import { PageHeader } from "../../_components/PageHeader";
+import { shanghaiTime } from "../_components/shanghaiTime";
+import { CreateUserForm } from "./CreateUserForm";
+import { statusText } from "./userStatus";
+
+export const dynamic = "force-dynamic";
+
+const ROLES = ["employee", "hr", "admin", "auditor"] as const;
+
+/** Users: search and filter the accounts, open one to change it, or invite a new one. */
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requirePageUser("admin");
+  const params = await searchParams;
+  const parsed = userListQuerySchema.safeParse({ q: params.q || undefined, role: params.role || undefined, state: params.state || undefined });
+  const query = parsed.success ? parsed.data : {};
+  const items = await listUsers(await db(), query);
+  const t = await getTranslations("adminUsers");
+  const cell = "px-3 py-2";
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("title")} intro={t("intro")} testId="admin-users-title" />
+      <form method="get" className="flex flex-col gap-2 sm:flex-row sm:flex-wrap" role="search">
+        <input name="q" defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} maxLength={100} className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2 text-base" data-testid="user-search" />
+        <select name="role" defaultValue={query.role ?? ""} className="rounded-md border border-slate-300 px-3 py-2 text-base" aria-label={t("columns.roles")}>
+          <option value="">{t("anyRole")}</option>
+          {ROLES.map((r) => <option key={r} value={r}>{t(`roleNames.${r}`)}</option>)}
+        </select>
+        <select name="state" defaultValue={query.state ?? ""} className="rounded-md border border-slate-300 px-3 py-2 text-base" aria-label={t("columns.status")}>
+          <option value="">{t("anyState")}</option>
+          {(["enabled", "disabled", "pending"] as const).map((s) => <option key={s} value={s}>{t(`states.${s}`)}</option>)}
+        </select>
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">{t("search")}</button>
+      </form>
+      {items.length === 0 ? <p className="text-sm text-slate-600">{t("empty")}</p> : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-sm" data-testid="user-table">
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr><th className={cell}>{t("columns.email")}</th><th className={cell}>{t("columns.name")}</th><th className={cell}>{t("columns.roles")}</th><th className={cell}>{t("columns.person")}</th><th className={cell}>{t("columns.status")}</th><th className={cell}>{t("columns.lastLogin")}</th></tr>
+            </thead>
+            <tbody>
+              {items.map((u) => (
+                <tr key={u.id} className="border-t border-slate-100 align-top" data-testid="user-row">
+                  <td className={cell}><Link href={`/admin/users/${u.id}`} className="break-all text-brand-700 hover:underline">{u.email}</Link></td>
+                  <td className={cell}>{u.displayName}</td>
+                  <td className={cell}>{u.roles.map((r) => t(`roleNames.${r}`)).join(" · ")}</td>
+                  <td className={`${cell} whitespace-nowrap`}>{u.person ? `${u.person.employeeNo} ${u.person.name}` : t("none")}</td>
+                  <td className={cell}>{statusText(u, t)}</td>
+                  <td className={`${cell} whitespace-nowrap`}>{u.lastLoginAt ? shanghaiTime(u.lastLoginAt) : t("never")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {items.length === USER_LIST_LIMIT && <p className="text-sm text-slate-600">{t("limited", { n: USER_LIST_LIMIT })}</p>}
+      <CreateUserForm />
+    </div>
+  );
+}
+

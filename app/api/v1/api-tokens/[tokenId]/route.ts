@@ -1,0 +1,13 @@
+import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
+import { adminActor } from "@/lib/server/admin/adminRoute";
+import { revokeApiToken } from "@/lib/server/admin/apiTokens";
+import { db } from "@/lib/server/db";
+
+export const dynamic = "force-dynamic";
+
+/** DELETE /api/v1/api-tokens/{tokenId}: revokes the token; revoking again answers the same record. */
+export const DELETE = apiRoute(async (req: Request, ctx: { params: Promise<{ tokenId: string }> }) => {
+  const actor = await adminActor(req);
+  const { tokenId } = await ctx.params;
+  return jsonPrivate(await revokeApiToken(await db(), actor, tokenId));
+});
