@@ -1,0 +1,28 @@
+import { apiRoute, clientIp, PRIVATE_NO_STORE } from "@/lib/server/apiRoute";
+import { db } from "@/lib/server/db";
+import { exportRegister, registerExportInputFromQuery, registerExportQuerySchema } from "@/lib/server/exports/registerExport";
+import { ensureDerivedToday } from "@/lib/server/freshness";
+import { attachmentDisposition } from "@/lib/server/hr/publicityNotice";
+import { requireUser } from "@/lib/server/session";
+import { parseQuery } from "@/lib/server/validation/common";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/exports/register?register=&format=&planId=&includeIdNumbers=: a register as a streamed download (admin, auditor). */
+export const GET = apiRoute(async (req: Request) => {
+  // Role first, so a caller without access learns nothing from validation errors.
+  const user = await requireUser("admin", "auditor");
+  const input = registerExportInputFromQuery(parseQuery(registerExportQuerySchema, req.url));
+  const database = await db();
+  // Tranche statuses depend on today: the register must not show yesterday's.
+  await ensureDerivedToday(database);
+  const file = await exportRegister(database, user, input, clientIp(req));
+  return new Response(file.body, {
+    headers: {
+      ...PRIVATE_NO_STORE,
+      "Content-Type": file.contentType,
+      "Content-Disposition": attachmentDisposition(file.filename, file.asciiFilename),
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+});
