@@ -1,0 +1,8 @@
+import { NextResponse } from "next/server";
+import { apiRoute } from "@/lib/server/apiRoute";
+import { openApiDocument } from "@/lib/server/openapi/document";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/openapi.json: the OpenAPI 3.1 document, built once per process; public, as it describes code and holds no data. */
+export const GET = apiRoute(async () => NextResponse.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } }));

@@ -1,0 +1,33 @@
+import type { z } from "zod";
+
+/** Who may call an operation; the same vocabulary as the authorization matrix test. */
+export type OperationAccess = "public" | "signedIn" | "staffRead" | "staffWrite" | "adminOnly" | "adminOrAuditor";
+
+/** One response of an operation: JSON described by a zod schema, or another media type (CSV, XLSX, ICS...). */
+export interface OperationResponse {
+  description: string;
+  /** The JSON body's schema; omitted for bodies that are not JSON. */
+  schema?: z.ZodType;
+  /** Defaults to application/json when a schema is given. */
+  contentType?: string;
+}
+
+/**
+ * One /api/v1 endpoint as the OpenAPI document describes it. Request schemas must be the very zod
+ * schemas the route validates with (imported, never copied), so the document cannot drift from the code.
+ */
+export interface ApiOperation {
+  method: "get" | "post" | "patch" | "put" | "delete";
+  /** OpenAPI path template, e.g. "/api/v1/plans/{planId}". */
+  path: string;
+  operationId: string;
+  summary: string;
+  tags: string[];
+  access: OperationAccess;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Non-JSON request bodies (multipart uploads); described by media type only. */
+  bodyContentType?: string;
+  responses: Record<number, OperationResponse>;
+}
