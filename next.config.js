@@ -8,7 +8,8 @@ const nextConfig = {
   // Native and WASM packages stay outside the bundle and load from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "exceljs"],
   poweredByHeader: false,
-  // Baseline headers on every response; a nonce-based Content-Security-Policy for scripts is issue #7's.
+  // Baseline headers on every response. The page Content-Security-Policy carries a per-request
+  // nonce, so proxy.ts sets it on pages; API responses get a fixed, stricter one here.
   async headers() {
     return [
       {
@@ -17,10 +18,21 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Frame-Options", value: "DENY" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-          { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
         ],
+      },
+      {
+        // JSON and files never load scripts, styles or frames.
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+      {
+        // HSTS only on responses to HTTPS requests: `next start` speaks HTTP behind a TLS-terminating
+        // reverse proxy, which says so in X-Forwarded-Proto (first hop). One rule here covers pages,
+        // API and redirects alike, including responses the proxy or a route handler builds itself.
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https(\\s*,.*)?" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }],
       },
     ];
   },

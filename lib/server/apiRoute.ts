@@ -4,6 +4,10 @@ import { ZodError } from "zod";
 import { isRuleError } from "@/lib/domain/errors";
 import { ApiError, errorBody } from "./apiError";
 import { firstForwardedIp } from "./clientIp";
+import { isDatabaseUnavailable } from "./http/databaseUnavailable";
+import { invalidDatabaseValueCode } from "./http/invalidDatabaseValue";
+
+export { isDatabaseUnavailable };
 
 /** Headers for any response carrying personal data: never cached by browsers or proxies. */
 export const PRIVATE_NO_STORE = { "Cache-Control": "no-store" } as const;
@@ -13,7 +17,10 @@ export function jsonPrivate(body: unknown, status = 200) {
   return NextResponse.json(body, { status, headers: PRIVATE_NO_STORE });
 }
 
-/** Maps any thrown error to the API's error body: ApiError as is, zod as 400, database outage as 503, the rest as 500. */
+/**
+ * Maps any thrown error to the API's error body: ApiError as is, rule breaks as 422, zod as 400,
+ * database outage as 503, a value the database cannot store as 400, the rest as 500.
+ */
 export function errorResponse(e: unknown) {
   if (e instanceof ApiError) return NextResponse.json(errorBody(e), { status: e.status, headers: PRIVATE_NO_STORE });
   if (isRuleError(e)) {
@@ -27,7 +34,18 @@ export function errorResponse(e: unknown) {
     );
   }
   if (isDatabaseUnavailable(e)) {
-    return NextResponse.json({ error: { code: "DATABASE_UNAVAILABLE", message: "The database is not reachable; try again shortly.", details: null } }, { status: 503, headers: PRIVATE_NO_STORE });
+    // Not the caller's fault and usually brief: 503 with a hint when to try again.
+    console.error("[api] database unavailable:", e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : e);
+    return NextResponse.json(
+      { error: { code: "DATABASE_UNAVAILABLE", message: "The database is not reachable; try again shortly.", details: null } },
+      { status: 503, headers: { ...PRIVATE_NO_STORE, "Retry-After": "5" } },
+    );
+  }
+  const valueError = invalidDatabaseValueCode(e);
+  if (valueError) {
+    // The database's own message names tables and columns: it stays in the log, not in the answer.
+    console.warn(`[api] value refused by the database (${valueError}); a request schema should catch this:`, e instanceof Error ? e.message.split("\n")[0] : e);
+    return NextResponse.json({ error: { code: "INVALID_VALUE", message: "A value in the request is out of range or malformed.", details: { sqlstate: valueError } } }, { status: 400, headers: PRIVATE_NO_STORE });
   }
   console.error("[api] unexpected error:", e);
   return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side.", details: null } }, { status: 500, headers: PRIVATE_NO_STORE });
@@ -66,10 +84,4 @@ export function apiRoute<C>(handler: (req: Request, ctx: C) => Promise<Response>
       return errorResponse(e);
     }
   };
-}
-
-/** Connection refused/reset or PostgreSQL shutting down: the database is out of reach, not the request at fault. */
-export function isDatabaseUnavailable(e: unknown): boolean {
-  const code = (e as { code?: string })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
-  return code === "ECONNREFUSED" || code === "ECONNRESET" || code === "57P01" || code === "57P03" || code === "ETIMEDOUT";
 }

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 
-type Access = "public" | "signedIn" | "staffRead" | "staffWrite" | "benchOnly";
+type Access = "public" | "signedIn" | "staffRead" | "staffWrite" | "adminOnly" | "adminOrAuditor" | "benchOnly";
 type Role = "anonymous" | "employee" | "hr" | "auditor" | "admin";
 
 const API_ACCESS: Record<string, Access> = {
@@ -57,9 +57,21 @@ const API_ACCESS: Record<string, Access> = {
   "POST /api/v1/publicity-periods/[periodId]/objections": "signedIn",
   "GET /api/v1/publicity-periods/[periodId]/objections": "staffRead",
   "GET /api/v1/publicity-periods": "signedIn",
+  "GET /api/v1/openapi.json": "public",
+  "GET /api/v1/exports/register": "adminOrAuditor",
+  "GET /api/v1/users": "adminOnly",
+  "POST /api/v1/users": "adminOnly",
+  "GET /api/v1/users/[userId]": "adminOnly",
+  "PATCH /api/v1/users/[userId]": "adminOnly",
+  "POST /api/v1/users/[userId]/password-reset": "adminOnly",
+  "GET /api/v1/api-tokens": "adminOnly",
+  "POST /api/v1/api-tokens": "adminOnly",
+  "DELETE /api/v1/api-tokens/[tokenId]": "adminOnly",
+  "GET /api/v1/audit-log": "adminOrAuditor",
+  "GET /api/v1/audit-log/verify": "adminOrAuditor",
 };
 
-const PAGE_ACCESS: Record<string, "public" | "signedIn" | "staffRead" | "staffWrite" | "benchOnly"> = {
+const PAGE_ACCESS: Record<string, Access> = {
   "/login": "public",
   "/bench/floor": "benchOnly",
   "/": "signedIn",
@@ -84,6 +96,12 @@ const PAGE_ACCESS: Record<string, "public" | "signedIn" | "staffRead" | "staffWr
   "/hr/publicity/verification/[planId]": "staffRead",
   "/hr/vesting": "staffRead",
   "/hr/vesting/[planId]": "staffRead",
+  "/set-password": "public",
+  "/admin/exports": "adminOrAuditor",
+  "/admin/audit": "adminOrAuditor",
+  "/admin/users": "adminOnly",
+  "/admin/users/[userId]": "adminOnly",
+  "/admin/tokens": "adminOnly",
 };
 
 const NOWHERE = "6d2b79f5-0000-4000-8000-00000000abcd";
@@ -122,6 +140,8 @@ function allowed(access: Access, role: Role): boolean {
   if (role === "anonymous") return false;
   if (access === "signedIn") return true;
   if (access === "staffRead") return role !== "employee";
+  if (access === "adminOnly") return role === "admin";
+  if (access === "adminOrAuditor") return role === "admin" || role === "auditor";
   return role === "hr" || role === "admin";
 }
 

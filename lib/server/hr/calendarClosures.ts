@@ -7,14 +7,14 @@ import { isWeekend } from "@/lib/domain/calendar/isoDate";
 import { SSE_CALENDAR_LAST_YEAR } from "@/lib/domain/calendar/sseClosures.data";
 import { ApiError } from "../apiError";
 import { appendAudit } from "../auditTrail";
-import { isoDate } from "../validation/common";
+import { isoDate, text } from "../validation/common";
 import type { Actor } from "./actor";
 import { rederiveWithNotices, type ChangedTranche } from "./disclosures";
 
 /** Body of POST /api/v1/calendar/closures. */
 export const closuresBody = z.object({
   year: z.number().int().min(2015).max(2100),
-  closures: z.array(z.object({ date: isoDate, reason: z.string().trim().min(1).max(100) })).max(60),
+  closures: z.array(z.object({ date: isoDate, reason: text().min(1).max(100) })).max(60),
   published: z.boolean(),
 });
 

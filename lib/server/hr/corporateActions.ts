@@ -1,5 +1,6 @@
 import { asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
+import { text } from "../validation/common";
 import type { Database, Transaction } from "@/db/client";
 import { adjustmentRecords, corporateActions, plans } from "@/db/schema";
 import { validateCorporateAction, type CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
@@ -15,10 +16,13 @@ import { issuerOf, notifyGrantees } from "./disclosures";
 import { refuse } from "./refusal";
 
 /** Body of POST /api/v1/corporate-actions: the preview body plus an explicit confirmation. */
-export const recordActionBody = corporateActionBody.extend({ confirm: z.boolean().optional(), description: z.string().trim().max(500).optional() });
+export const recordActionBody = corporateActionBody.extend({ confirm: z.boolean().optional(), description: text().max(500).optional() });
 
-/** Body of the compensation request (server action and route). */
-export const compensateBody = z.object({ actionId: z.string().uuid(), description: z.string().trim().max(500).optional() });
+/** Body of the compensation server action. */
+export const compensateBody = z.object({ actionId: z.string().uuid(), description: text().max(500).optional() });
+
+/** Body of POST /api/v1/corporate-actions/{actionId}/compensate (the id is in the path; an empty body is accepted too). */
+export const compensateRequestBody = compensateBody.omit({ actionId: true });
 
 type ActionRow = typeof corporateActions.$inferSelect;
 /** A recorded action with what it did to each grant. */

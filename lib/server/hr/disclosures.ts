@@ -7,7 +7,7 @@ import { ApiError, notFound } from "../apiError";
 import { appendAudit } from "../auditTrail";
 import { loadBlackoutsForPlans } from "../planInputs";
 import { rederivePlan } from "../trancheDerivation";
-import { isoDate, uuid } from "../validation/common";
+import { isoDate, text, uuid } from "../validation/common";
 import type { Actor } from "./actor";
 
 const KINDS = ["annual_report", "semi_annual_report", "q1_report", "q3_report", "performance_forecast", "performance_express", "major_event", "exchange_window"] as const;
@@ -16,8 +16,8 @@ const RANGE_KINDS = new Set<string>(["major_event", "exchange_window"]);
 /** Body of POST /api/v1/disclosures. */
 export const disclosureBody = z.object({
   kind: z.enum(KINDS),
-  title: z.string().trim().min(1).max(200),
-  titleEn: z.string().trim().max(200).optional(),
+  title: text().min(1).max(200),
+  titleEn: text().max(200).optional(),
   fiscalYear: z.number().int().min(2000).max(2100).optional(),
   scheduledDate: isoDate.optional(),
   actualDate: isoDate.optional(),
@@ -30,8 +30,8 @@ export const disclosureBody = z.object({
 /** Body of PATCH /api/v1/disclosures/{id}: any field; null clears an optional one (e.g. record the actual date of a postponed report). */
 export const disclosurePatch = z.object({
   kind: z.enum(KINDS).optional(),
-  title: z.string().trim().min(1).max(200).optional(),
-  titleEn: z.string().trim().max(200).nullable().optional(),
+  title: text().min(1).max(200).optional(),
+  titleEn: text().max(200).nullable().optional(),
   fiscalYear: z.number().int().min(2000).max(2100).nullable().optional(),
   scheduledDate: isoDate.nullable().optional(),
   actualDate: isoDate.nullable().optional(),

@@ -12,7 +12,7 @@ import { ApiError, notFound } from "../apiError";
 import { appendAudit } from "../auditTrail";
 import { today } from "../clock";
 import { rederivePlan, validityEndOf } from "../trancheDerivation";
-import { decimalString, isoDate, uuid } from "../validation/common";
+import { decimalString, employeeNumber, isoDate, uuid } from "../validation/common";
 import type { Actor } from "./actor";
 import { refuse } from "./refusal";
 
@@ -22,14 +22,18 @@ import { refuse } from "./refusal";
  */
 export const GRANT_WRITE_LOCK = 7_311_020_301;
 
+// Grant prices are stored as numeric(12,2): a third decimal would be rounded silently and 10^10 or more
+// would fail the insert (a 500), so both are refused up front. Prices are quoted to the fen (0.01 yuan) anyway.
+const grantPrice = decimalString.refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), { message: "Expected a price in yuan with at most 2 decimals, e.g. \"20.00\"." });
+
 /** Body of POST /api/v1/plans/{planId}/grants (the contract of issue #5). */
 export const grantAwardsSchema = z.object({
   batch: z.enum(["first", "reserved"]),
   grantDate: isoDate,
-  grantPrice: decimalString,
+  grantPrice,
   boardResolutionDate: isoDate.optional(),
   items: z
-    .array(z.object({ employeeNo: z.string().trim().min(1).max(40), categoryId: uuid, quantity: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }))
+    .array(z.object({ employeeNo: employeeNumber, categoryId: uuid, quantity: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }))
     .min(1)
     .max(20_000),
 });

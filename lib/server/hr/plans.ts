@@ -14,7 +14,7 @@ import { appendAudit } from "../auditTrail";
 import { today } from "../clock";
 import { loadPlans, type PlanDto } from "../planReads";
 import { rederivePlan } from "../trancheDerivation";
-import { decimalString, isoDate } from "../validation/common";
+import { decimalString, isoDate, text as freeText } from "../validation/common";
 import type { Actor } from "./actor";
 import { refuseIfAny } from "./refusal";
 import { plansInValidity } from "./participants/plansInValidity";
@@ -22,7 +22,7 @@ import { plansInValidity } from "./participants/plansInValidity";
 const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 // Arrangements are stored as numeric(7,4): more decimals would be rounded silently, so they are refused.
 const trancheRatio = z.string().regex(/^[01](\.\d{1,4})?$/, { message: "Expected a ratio such as \"0.33\" (at most 4 decimals)." });
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => freeText().min(1).max(max);
 
 /** One tranche of a category's arrangement: months after the grant date and its share. */
 export const trancheInputSchema = z.object({ index: z.number().int().min(1).max(20), startMonths: z.number().int().min(0).max(240), endMonths: z.number().int().min(1).max(240), ratio: trancheRatio });
@@ -58,7 +58,7 @@ export const planInputSchema = z
     validityMonths: z.number().int().positive().max(1200),
     blackoutRule: blackoutRuleInputSchema,
     verifyingBody: z.enum(["board_of_supervisors", "remuneration_committee"]).optional(),
-    gradeTable: z.record(z.string().trim().min(1).max(8), decimalString).optional(),
+    gradeTable: z.record(freeText().min(1).max(8), decimalString).optional(),
     categories: z.array(categoryInputSchema).min(1).max(20),
   })
   .superRefine((p, ctx) => {

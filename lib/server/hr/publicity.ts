@@ -6,7 +6,7 @@ import { checkPublicityPeriod } from "@/lib/domain/process/processRules";
 import { ApiError, notFound } from "../apiError";
 import { appendAudit } from "../auditTrail";
 import { today } from "../clock";
-import { isoDate, uuid, isUuid } from "../validation/common";
+import { isoDate, isUuid, text, uuid } from "../validation/common";
 import type { Actor } from "./actor";
 import { refuseIfAny } from "./refusal";
 
@@ -17,14 +17,14 @@ export const openPublicityBody = z.object({
   listVersionId: uuid.optional(),
   startDate: isoDate,
   endDate: isoDate,
-  channel: z.string().trim().min(1).max(200).optional(),
+  channel: text().min(1).max(200).optional(),
 });
 
 /** Body of PATCH /api/v1/objections/{id}: "upheld" means the list must change (a new list version follows). */
-export const answerObjectionBody = z.object({ status: z.enum(["answered", "upheld"]), response: z.string().trim().min(2).max(4000) });
+export const answerObjectionBody = z.object({ status: z.enum(["answered", "upheld"]), response: text().min(2).max(4000) });
 
 /** Body of POST /api/v1/publicity-periods/{id}/close. */
-export const closePublicityBody = z.object({ summary: z.string().trim().min(2).max(4000) });
+export const closePublicityBody = z.object({ summary: text().min(2).max(4000) });
 
 /** A publicity period as the API returns it. */
 export interface PublicityPeriodDto {

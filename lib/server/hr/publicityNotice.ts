@@ -1,4 +1,8 @@
 import ExcelJS from "exceljs";
+import { spreadsheetSafeText } from "@/lib/domain/registers/spreadsheetSafeText";
+
+// Kept as an export here for existing importers; the function itself lives in the pure registers module.
+export { spreadsheetSafeText };
 
 /** What the publicity notice shows: the plan, the period and names with positions, never quantities or ID numbers. */
 export interface PublicityNoticeContent {
@@ -6,14 +10,6 @@ export interface PublicityNoticeContent {
   startDate: string;
   endDate: string;
   entries: { name: string; position: string }[];
-}
-
-// Characters that make spreadsheet programs read a cell as a formula (or a DDE payload) when typed or re-imported.
-const FORMULA_TRIGGER = /^[=+\-@\t\r\0]/;
-
-/** Text that can never turn into a formula: a leading trigger character gets a single quote in front. */
-export function spreadsheetSafeText(value: string): string {
-  return FORMULA_TRIGGER.test(value) ? `'${value}` : value;
 }
 
 function setText(cell: ExcelJS.Cell, value: string) {

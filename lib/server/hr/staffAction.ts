@@ -3,6 +3,7 @@ import { requestIp } from "@/lib/server/clientIp";
 import { ZodError, type z } from "zod";
 import { ApiError } from "../apiError";
 import { requireUser, STAFF_WRITE_ROLES } from "../session";
+import type { Role } from "../credentials";
 import { actorOf, type Actor } from "./actor";
 
 /** What a staff form shows after a server action: success data or a translated-ready error. */
@@ -13,9 +14,14 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string;
  * refusals (rule codes, 4xx) returned as form state instead of thrown; anything else is a real error.
  */
 export function staffAction<S extends z.ZodTypeAny, T>(schema: S, run: (input: z.infer<S>, actor: Actor) => Promise<T>) {
+  return roleAction(STAFF_WRITE_ROLES, schema, run);
+}
+
+/** The same wrapper for any set of roles (admin pages use it with "admin" alone). */
+export function roleAction<S extends z.ZodTypeAny, T>(roles: Role[], schema: S, run: (input: z.infer<S>, actor: Actor) => Promise<T>) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     try {
-      const user = await requireUser(...STAFF_WRITE_ROLES);
+      const user = await requireUser(...roles);
       const ip = await requestIp();
       return { ok: true, data: await run(schema.parse(input), actorOf(user, ip)) };
     } catch (e) {

@@ -6,7 +6,7 @@ import { violation } from "@/lib/domain/errors";
 import { checkVerification } from "@/lib/domain/process/processRules";
 import { ApiError, notFound } from "../apiError";
 import { appendAudit } from "../auditTrail";
-import { isoDate, uuid, isUuid } from "../validation/common";
+import { isoDate, isUuid, text, uuid } from "../validation/common";
 import type { Actor } from "./actor";
 import { lockPlan, resolveListVersion } from "./publicity";
 import { refuse, refuseIfAny } from "./refusal";
@@ -22,14 +22,14 @@ const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: "Expected b
 export const recordVerificationBody = z
   .object({
     body: z.enum(["board_of_supervisors", "remuneration_committee"]),
-    members: z.string().trim().max(1000).optional(),
+    members: text().max(1000).optional(),
     opinionDate: isoDate,
     disclosureDate: isoDate,
     generalMeetingDate: isoDate,
-    opinion: z.string().trim().min(2).max(20_000),
+    opinion: text().min(2).max(20_000),
     listVersionId: uuid.optional(),
     attachment: z
-      .object({ name: z.string().trim().min(1).max(200), base64 })
+      .object({ name: text().min(1).max(200), base64 })
       .refine((a) => Math.floor((a.base64.length * 3) / 4) - (a.base64.match(/=+$/)?.[0].length ?? 0) <= MAX_ATTACHMENT_BYTES, { message: "The attachment is larger than 5 MB.", path: ["base64"] })
       .optional(),
   })

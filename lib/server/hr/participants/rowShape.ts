@@ -1,7 +1,11 @@
 import { z } from "zod";
+import { text } from "../../validation/common";
 
-/** Most rows a list may have; a STAR plan's list is a few hundred people at most. */
-export const MAX_LIST_ROWS = 5000;
+/**
+ * Most rows a list may have. A STAR plan's list is usually a few hundred people, but the largest
+ * issuers grant to thousands; 10,000 rows preview and apply in a few seconds (BENCHMARKS.md, P4).
+ */
+export const MAX_LIST_ROWS = 10_000;
 
 /**
  * One participant row as read from XLSX, CSV or JSON, before validation. Every value is text:
@@ -52,7 +56,7 @@ export const participantsBodySchema = z.object({
   rows: z.array(participantRowInputSchema).max(MAX_LIST_ROWS),
   dryRun: z.boolean().optional(),
   batch: batchSchema.optional(),
-  sourceFileName: z.string().trim().max(200).optional(),
+  sourceFileName: text().max(200).optional(),
 });
 
 type Field = Exclude<keyof ParticipantRow, "line">;

@@ -1,15 +1,12 @@
 import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
 import { db } from "@/lib/server/db";
-import { compensateCorporateAction } from "@/lib/server/hr/corporateActions";
+import { compensateCorporateAction, compensateRequestBody } from "@/lib/server/hr/corporateActions";
 import { staffActor } from "@/lib/server/hr/staffRoute";
 import { readJson } from "@/lib/server/requestBody";
-import { z } from "zod";
 import { notFound } from "@/lib/server/apiError";
 import { isUuid } from "@/lib/server/validation/common";
 
 export const dynamic = "force-dynamic";
-
-const body = z.object({ description: z.string().trim().max(500).optional() });
 
 /** POST /api/v1/corporate-actions/{id}/compensate: records the action that reverses it (the only undo). */
 export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ actionId: string }> }) => {
@@ -17,6 +14,6 @@ export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ actio
   const { actionId } = await ctx.params;
   if (!isUuid(actionId)) throw notFound("Corporate action");
   const text = await req.clone().text();
-  const input = text.trim() ? body.parse(await readJson(req)) : {};
+  const input = text.trim() ? compensateRequestBody.parse(await readJson(req)) : {};
   return jsonPrivate(await compensateCorporateAction(await db(), actor, actionId, input.description), 201);
 });

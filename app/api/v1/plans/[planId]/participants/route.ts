@@ -6,11 +6,11 @@ import {
   applyParticipants, batchSchema, listParticipantVersions, listVersionDiff, parseParticipantFile, participantsBodySchema,
   previewParticipants, rowsFromJson, MAX_LIST_FILE_BYTES, type ListBatch, type ParticipantRow,
 } from "@/lib/server/hr/participantImport";
-import { diffBounds } from "@/lib/server/hr/participants/listVersions";
+import { diffBounds, participantVersionsQuery } from "@/lib/server/hr/participants/listVersions";
 import { staffActor } from "@/lib/server/hr/staffRoute";
 import { readJson } from "@/lib/server/requestBody";
 import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
-import { isUuid } from "@/lib/server/validation/common";
+import { isUuid, parseQuery } from "@/lib/server/validation/common";
 
 export const dynamic = "force-dynamic";
 
@@ -26,11 +26,11 @@ async function planIdOf(ctx: Ctx): Promise<string> {
 export const GET = apiRoute(async (req: Request, ctx: Ctx) => {
   await requireUser(...STAFF_READ_ROLES);
   const planId = await planIdOf(ctx);
-  const params = new URL(req.url).searchParams;
-  const batch = params.get("batch") ? batchSchema.parse(params.get("batch")) : undefined;
+  const query = parseQuery(participantVersionsQuery, req.url);
+  const batch = query.batch || undefined;
   const database = await db();
   const body: Record<string, unknown> = await listParticipantVersions(database, planId, batch);
-  const bounds = diffBounds(params.get("from"), params.get("to"));
+  const bounds = diffBounds(query.from ?? null, query.to ?? null);
   if (bounds) body.diff = await listVersionDiff(database, planId, batch ?? "first", bounds.from, bounds.to);
   return jsonPrivate(body);
 });

@@ -1,7 +1,7 @@
 import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
 import { badRequest, notFound } from "@/lib/server/apiError";
 import { db } from "@/lib/server/db";
-import { confirmVestingRun, listVestingRuns, previewVestingRun, vestingRunSchema } from "@/lib/server/hr/vestingRun";
+import { confirmVestingRun, listVestingRuns, previewVestingRun, vestingRunRequestBody } from "@/lib/server/hr/vestingRun";
 import { staffActor } from "@/lib/server/hr/staffRoute";
 import { readJson } from "@/lib/server/requestBody";
 import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
@@ -32,10 +32,9 @@ export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
   const { planId } = await ctx.params;
   if (!isUuid(planId)) throw notFound("Plan");
   const raw = (req.headers.get("content-type") ?? "").startsWith("multipart/form-data") ? await fromMultipart(req) : await readJson(req);
-  const confirm = typeof raw === "object" && raw !== null && (raw as { confirm?: unknown }).confirm === true;
-  const input = vestingRunSchema.parse(raw);
+  const { confirm, ...input } = vestingRunRequestBody.parse(raw);
   const database = await db();
-  if (confirm) return jsonPrivate(await confirmVestingRun(database, actor, planId, input), 201);
+  if (confirm === true) return jsonPrivate(await confirmVestingRun(database, actor, planId, input), 201);
   return jsonPrivate(await previewVestingRun(database, planId, input));
 });
 

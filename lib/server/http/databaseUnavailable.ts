@@ -1,0 +1,32 @@
+/**
+ * Recognises "the database is out of reach" among thrown errors, so callers answer 503 (try again)
+ * rather than 500 (our bug). Observed with node-postgres behind drizzle: the driver's error arrives
+ * as the `cause` of drizzle's "Failed query" error, or bare inside a transaction.
+ */
+
+/** Socket-level codes from Node (connect/DNS/reset) and PostgreSQL SQLSTATEs for "server not serving". */
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "EPIPE",
+  // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up / recovering)
+  "57P01", "57P02", "57P03",
+  // class 08: connection exceptions; 53300 too_many_connections
+  "08000", "08001", "08003", "08004", "08006", "53300",
+]);
+
+/**
+ * node-postgres reports a dropped connection and its own connect timeout by message only (no code):
+ * "Connection terminated unexpectedly", "Connection terminated due to connection timeout",
+ * "Client has encountered a connection error and is not queryable", and pg-pool's
+ * "timeout exceeded when trying to connect" when every connection is stuck connecting.
+ */
+const UNAVAILABLE_MESSAGES = [/^Connection terminated/, /^Client has encountered a connection error/, /^timeout exceeded when trying to connect/];
+
+/** True when the error, its causes or (for dual-stack connects) its aggregated errors say the database is unreachable. */
+export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof e !== "object" || e === null) return false;
+  const { code, message, cause, errors } = e as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  if (typeof message === "string" && UNAVAILABLE_MESSAGES.some((m) => m.test(message))) return true;
+  if (Array.isArray(errors) && errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true;
+  return isDatabaseUnavailable(cause, depth + 1);
+}
