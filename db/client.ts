@@ -40,7 +40,8 @@ export function dataDir(): string {
 export function openDatabase(options: DatabaseOptions = {}): DatabaseHandle {
   const url = options.url ?? process.env.DATABASE_URL;
   if (url) {
-    const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // Fail fast when the network hangs, so requests answer 503 instead of waiting on a dead socket.
+    const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 3000, keepAlive: true });
     // A dropped idle connection must not crash the server; the next query reconnects.
     pool.on("error", (err) => console.error("[db] idle client error:", err.message));
     return { db: drizzlePg(pool, { schema }) as unknown as Database, kind: "postgres", close: () => pool.end() };

@@ -16,13 +16,24 @@ import hrDisclosuresEn from "./hr/disclosures.en.json";
 import hrDisclosuresZh from "./hr/disclosures.zh-CN.json";
 import hrActionsEn from "./hr/actions.en.json";
 import hrActionsZh from "./hr/actions.zh-CN.json";
+import adminUsersEn from "./admin/users.en.json";
+import adminUsersZh from "./admin/users.zh-CN.json";
+import adminTokensEn from "./admin/tokens.en.json";
+import adminTokensZh from "./admin/tokens.zh-CN.json";
+import adminAuditEn from "./admin/audit.en.json";
+import adminAuditZh from "./admin/audit.zh-CN.json";
+import adminExportsEn from "./admin/exports.en.json";
+import adminExportsZh from "./admin/exports.zh-CN.json";
 import type { Locale } from "@/i18n/locales";
 
 /** Namespaces of the HR and admin pages; sent to the browser only under /hr. */
 export const HR_NAMESPACES = ["hrCommon", "hrPlans", "hrParticipants", "hrPublicity", "hrGrants", "hrVesting", "hrDisclosures", "hrActions"] as const;
 
+/** Namespaces of the administration pages (users, API tokens, audit trail, registers); sent only under /admin. */
+export const ADMIN_NAMESPACES = ["adminUsers", "adminTokens", "adminAudit", "adminExports"] as const;
+
 /** Every message of each locale; HR namespaces live in their own files so each feature owns its texts. */
 export const MESSAGES: Record<Locale, Record<string, unknown>> = {
-  en: { ...en, hrCommon: hrCommonEn, hrPlans: hrPlansEn, hrParticipants: hrParticipantsEn, hrPublicity: hrPublicityEn, hrGrants: hrGrantsEn, hrVesting: hrVestingEn, hrDisclosures: hrDisclosuresEn, hrActions: hrActionsEn },
-  "zh-CN": { ...zh, hrCommon: hrCommonZh, hrPlans: hrPlansZh, hrParticipants: hrParticipantsZh, hrPublicity: hrPublicityZh, hrGrants: hrGrantsZh, hrVesting: hrVestingZh, hrDisclosures: hrDisclosuresZh, hrActions: hrActionsZh },
+  en: { ...en, hrCommon: hrCommonEn, hrPlans: hrPlansEn, hrParticipants: hrParticipantsEn, hrPublicity: hrPublicityEn, hrGrants: hrGrantsEn, hrVesting: hrVestingEn, hrDisclosures: hrDisclosuresEn, hrActions: hrActionsEn, adminUsers: adminUsersEn, adminTokens: adminTokensEn, adminAudit: adminAuditEn, adminExports: adminExportsEn },
+  "zh-CN": { ...zh, hrCommon: hrCommonZh, hrPlans: hrPlansZh, hrParticipants: hrParticipantsZh, hrPublicity: hrPublicityZh, hrGrants: hrGrantsZh, hrVesting: hrVestingZh, hrDisclosures: hrDisclosuresZh, hrActions: hrActionsZh, adminUsers: adminUsersZh, adminTokens: adminTokensZh, adminAudit: adminAuditZh, adminExports: adminExportsZh },
 };

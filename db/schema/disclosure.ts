@@ -1,4 +1,4 @@
-import { date, integer, numeric, pgTable, text, timestamp, uuid, bigint, jsonb } from "drizzle-orm/pg-core";
+import { date, integer, numeric, pgTable, text, timestamp, uuid, bigint, jsonb, index } from "drizzle-orm/pg-core";
 import { corporateActionTypeEnum, disclosureKindEnum } from "./enums";
 import { issuers } from "./issuer";
 import { plans } from "./plan";
@@ -57,7 +57,9 @@ export const corporateActions = pgTable("corporate_actions", {
 });
 
 /** Before/after record of one corporate action on one grant. */
-export const adjustmentRecords = pgTable("adjustment_records", {
+export const adjustmentRecords = pgTable(
+  "adjustment_records",
+  {
   id: uuid("id").primaryKey().defaultRandom(),
   corporateActionId: uuid("corporate_action_id").notNull().references(() => corporateActions.id),
   grantId: uuid("grant_id").notNull().references(() => grants.id),
@@ -67,4 +69,7 @@ export const adjustmentRecords = pgTable("adjustment_records", {
   quantityAfter: bigint("quantity_after", { mode: "number" }).notNull(),
   flags: jsonb("flags").$type<string[]>().notNull().default([]),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+},
+  // Every grant read looks up its adjustment history by grant.
+  (t) => [index("adjustment_records_grant_idx").on(t.grantId)],
+);

@@ -1,4 +1,4 @@
-import { bigint, date, integer, pgTable, text, timestamp, uuid, boolean, unique, customType } from "drizzle-orm/pg-core";
+import { bigint, date, integer, pgTable, text, timestamp, uuid, boolean, unique, customType, index } from "drizzle-orm/pg-core";
 import { grantBatchKindEnum, objectionStatusEnum, publicityStatusEnum, verifyingBodyEnum } from "./enums";
 import { participantCategories, plans } from "./plan";
 import { persons } from "./person";
@@ -36,7 +36,8 @@ export const participantListEntries = pgTable(
     nationality: text("nationality").notNull(),
     quantity: bigint("quantity", { mode: "number" }).notNull(),
   },
-  (t) => [unique().on(t.listVersionId, t.personId)],
+  // The 1 % cap check sums a person's listed quantities across plans: by person first.
+  (t) => [unique().on(t.listVersionId, t.personId), index("participant_list_entries_person_idx").on(t.personId)],
 );
 
 /** Internal publicity of a list version (>= 10 calendar days). */

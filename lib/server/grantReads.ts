@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
-import { groupBy } from "@/lib/collections/groupBy";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { preparedStatement } from "./preparedStatement";
 import { adjustmentRecords, appraisalResults, companyAppraisals, corporateActions, grantBatches, grants, participantCategories, persons, plans, tranches, type DeferralRecord } from "@/db/schema";
 
 /** A tranche as the API and pages show it. */
@@ -46,9 +46,24 @@ export interface GrantDto {
   tranches: TrancheDto[];
 }
 
-/** Loads grants matching the filter with their tranches and adjustment history, in a fixed order. */
+/**
+ * Loads grants matching the filter with their tranches, appraisals and adjustment history, in a fixed
+ * order. One round trip: tranches and adjustments come back as JSON arrays built by correlated
+ * subqueries, because per-request query count, not query cost, dominates the grantee pages' time.
+ */
 export async function loadGrants(db: Database, where: SQL | undefined): Promise<GrantDto[]> {
-  const rows = await db
+  return toGrantDtos(await grantRows(db, where));
+}
+
+/** Grants of one person: the grantee pages' query, prepared once. */
+export async function grantsOfPerson(db: Database, personId: string): Promise<GrantDto[]> {
+  return toGrantDtos(await grantsOfPersonQuery(db).execute({ personId }));
+}
+
+const grantsOfPersonQuery = preparedStatement((db) => grantRows(db, eq(grants.personId, sql.placeholder("personId"))).prepare("vd_grants_of_person"));
+
+function grantRows(db: Database, where: SQL | undefined) {
+  return db
     .select({
       id: grants.id,
       planId: grants.planId,
@@ -58,7 +73,6 @@ export async function loadGrants(db: Database, where: SQL | undefined): Promise<
       employeeNo: persons.employeeNo,
       personName: persons.name,
       batch: grantBatches.batch,
-      batchId: grants.batchId,
       gradeTable: plans.gradeTable,
       categoryId: grants.categoryId,
       categoryName: participantCategories.name,
@@ -69,6 +83,26 @@ export async function loadGrants(db: Database, where: SQL | undefined): Promise<
       quantity: grants.adjustedQuantity,
       originalQuantity: grants.quantity,
       acceptedAt: grants.acceptedAt,
+      tranches: sql<TrancheRow[]>`coalesce((
+        select json_agg(json_build_object(
+          'index', ${tranches.trancheIndex}, 'ratio', ${tranches.ratio}::text, 'plannedQuantity', ${tranches.plannedQuantity},
+          'windowOpen', ${tranches.windowOpen}, 'windowClose', ${tranches.windowClose}, 'earliestVestingDate', ${tranches.earliestVestingDate},
+          'earliestReason', ${tranches.earliestReason}, 'deferredBy', ${tranches.deferredBy}, 'status', ${tranches.status},
+          'vestedQuantity', ${tranches.vestedQuantity}, 'lapsedQuantity', ${tranches.lapsedQuantity}, 'vestingDate', ${tranches.vestingDate},
+          'lapseReason', ${tranches.lapseReason}, 'fiscalYear', ${appraisalResults.fiscalYear}, 'grade', ${appraisalResults.grade},
+          'companyRatio', ${companyAppraisals.companyRatio}::text
+        ) order by ${tranches.trancheIndex})
+        from ${tranches}
+        left join ${appraisalResults} on ${appraisalResults.grantId} = ${tranches.grantId} and ${appraisalResults.trancheIndex} = ${tranches.trancheIndex}
+        left join ${companyAppraisals} on ${companyAppraisals.batchId} = ${grants.batchId} and ${companyAppraisals.categoryId} = ${grants.categoryId} and ${companyAppraisals.trancheIndex} = ${tranches.trancheIndex}
+        where ${tranches.grantId} = ${grants.id}), '[]'::json)`,
+      adjustments: sql<GrantDto["adjustments"]>`coalesce((
+        select json_agg(json_build_object(
+          'date', ${corporateActions.exDate}, 'type', ${corporateActions.type}, 'priceBefore', ${adjustmentRecords.priceBefore}::text,
+          'priceAfter', ${adjustmentRecords.priceAfter}::text, 'quantityBefore', ${adjustmentRecords.quantityBefore}, 'quantityAfter', ${adjustmentRecords.quantityAfter}
+        ) order by ${corporateActions.exDate}, ${adjustmentRecords.createdAt})
+        from ${adjustmentRecords} join ${corporateActions} on ${corporateActions.id} = ${adjustmentRecords.corporateActionId}
+        where ${adjustmentRecords.grantId} = ${grants.id}), '[]'::json)`,
     })
     .from(grants)
     .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
@@ -77,58 +111,33 @@ export async function loadGrants(db: Database, where: SQL | undefined): Promise<
     .innerJoin(participantCategories, eq(grants.categoryId, participantCategories.id))
     .where(where)
     .orderBy(asc(grantBatches.grantDate), asc(persons.employeeNo));
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [trancheRows, adjustmentRows, appraisalRows] = await Promise.all([
-    db.select().from(tranches).where(inArray(tranches.grantId, ids)).orderBy(asc(tranches.grantId), asc(tranches.trancheIndex)),
-    db
-      .select({ grantId: adjustmentRecords.grantId, date: corporateActions.exDate, type: corporateActions.type, priceBefore: adjustmentRecords.priceBefore, priceAfter: adjustmentRecords.priceAfter, quantityBefore: adjustmentRecords.quantityBefore, quantityAfter: adjustmentRecords.quantityAfter })
-      .from(adjustmentRecords)
-      .innerJoin(corporateActions, eq(adjustmentRecords.corporateActionId, corporateActions.id))
-      .where(inArray(adjustmentRecords.grantId, ids))
-      .orderBy(asc(corporateActions.exDate)),
-    db
-      .select({ grantId: appraisalResults.grantId, trancheIndex: appraisalResults.trancheIndex, fiscalYear: appraisalResults.fiscalYear, grade: appraisalResults.grade, companyRatio: companyAppraisals.companyRatio })
-      .from(appraisalResults)
-      .innerJoin(grants, eq(appraisalResults.grantId, grants.id))
-      .leftJoin(companyAppraisals, and(eq(companyAppraisals.batchId, grants.batchId), eq(companyAppraisals.categoryId, grants.categoryId), eq(companyAppraisals.trancheIndex, appraisalResults.trancheIndex)))
-      .where(inArray(appraisalResults.grantId, ids)),
-  ]);
-  const appraisalByTranche = new Map(appraisalRows.map((a) => [`${a.grantId}/${a.trancheIndex}`, a]));
-  const tranchesByGrant = groupBy(trancheRows, (t) => t.grantId);
-  const adjustmentsByGrant = groupBy(adjustmentRows, (a) => a.grantId);
-  return rows.map(({ batchId: _batchId, gradeTable, ...r }) => ({
+}
+
+function toGrantDtos(rows: Awaited<ReturnType<typeof grantRows>>): GrantDto[] {
+  return rows.map(({ gradeTable, tranches: trancheRows, ...r }) => ({
     ...r,
     acceptedAt: r.acceptedAt?.toISOString() ?? null,
-    adjustments: (adjustmentsByGrant.get(r.id) ?? []).map(({ grantId: _g, ...a }) => a),
-    tranches: (tranchesByGrant.get(r.id) ?? []).map((t) => ({
-      index: t.trancheIndex,
+    tranches: trancheRows.map((t) => ({
+      index: t.index,
       ratio: trimRatio(t.ratio),
       plannedQuantity: t.plannedQuantity,
       windowOpen: t.windowOpen,
       windowClose: t.windowClose,
       earliestVestingDate: t.earliestVestingDate,
       earliestReason: t.earliestReason,
-      deferredBy: t.deferredBy,
+      deferredBy: t.deferredBy ?? [],
       status: t.status,
       vestedQuantity: t.vestedQuantity,
       lapsedQuantity: t.lapsedQuantity,
       vestingDate: t.vestingDate,
       lapseReason: t.lapseReason,
-      appraisal: appraisalOf(appraisalByTranche.get(`${r.id}/${t.trancheIndex}`), gradeTable),
+      appraisal: t.fiscalYear === null || t.grade === null ? null : { fiscalYear: t.fiscalYear, grade: t.grade, individualRatio: gradeTable[t.grade] ?? null, companyRatio: t.companyRatio === null ? null : trimRatio(t.companyRatio) },
     })),
   }));
 }
 
-/** Grants of one person. */
-export function grantsOfPerson(db: Database, personId: string) {
-  return loadGrants(db, eq(grants.personId, personId));
-}
-
-function appraisalOf(a: { fiscalYear: number; grade: string; companyRatio: string | null } | undefined, gradeTable: Record<string, string>): TrancheDto["appraisal"] {
-  if (!a) return null;
-  return { fiscalYear: a.fiscalYear, grade: a.grade, individualRatio: gradeTable[a.grade] ?? null, companyRatio: a.companyRatio === null ? null : trimRatio(a.companyRatio) };
-}
+/** A tranche as the JSON subquery returns it, before the appraisal is shaped. */
+type TrancheRow = Omit<TrancheDto, "appraisal"> & { fiscalYear: number | null; grade: string | null; companyRatio: string | null };
 
 /** One grant, optionally only if it belongs to the person. */
 export async function grantById(db: Database, grantId: string, personId?: string): Promise<GrantDto | null> {

@@ -4,6 +4,7 @@ import { emailOutbox, grants, notifications, plans, publicityPeriods, tranches, 
 import { addDays } from "@/lib/domain/calendar/isoDate";
 import { chunks } from "@/lib/collections/groupBy";
 import { loadBlackoutsForPlans } from "./planInputs";
+import { preparedStatement } from "./preparedStatement";
 
 /** Kinds of in-app notice. */
 export type NoticeKind = "window_opening" | "blackout_starting" | "publicity_opened" | "grant_to_accept";
@@ -92,13 +93,18 @@ async function insertNotices(db: Database, chunk: NewNotice[]) {
 
 /** Unread-first notices of one user. */
 export async function noticesOf(db: Database, userId: string, limit = 20) {
-  return db
+  return noticesQuery(db).execute({ userId, limit });
+}
+
+const noticesQuery = preparedStatement((db) =>
+  db
     .select({ id: notifications.id, kind: notifications.kind, payload: notifications.payload, readAt: notifications.readAt, createdAt: notifications.createdAt })
     .from(notifications)
-    .where(eq(notifications.userId, userId))
+    .where(eq(notifications.userId, sql.placeholder("userId")))
     .orderBy(sql`${notifications.readAt} IS NOT NULL`, sql`${notifications.createdAt} DESC`)
-    .limit(limit);
-}
+    .limit(sql.placeholder("limit"))
+    .prepare("vd_notices_of_user"),
+);
 
 /** Marks one of the user's notices read; false when it is not theirs. */
 export async function markNoticeRead(db: Database, userId: string, noticeId: string): Promise<boolean> {

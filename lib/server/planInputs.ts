@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { preparedStatement } from "./preparedStatement";
 import type { Database, Transaction } from "@/db/client";
 import { blackoutRuleSets, calendarClosures, calendarPublishedYears, disclosureEvents, plans } from "@/db/schema";
 import { TradingCalendar } from "@/lib/domain/calendar/tradingCalendar";
@@ -19,30 +20,56 @@ export async function loadPlanBlackouts(db: Database | Transaction, planId: stri
   return { windows };
 }
 
-/** Blackout windows of several plans from two queries (rule sets, then events), whatever the number of plans. */
+/**
+ * Blackout windows of several plans from one query (each plan's rule set with the issuer's and its own
+ * disclosure events as JSON), whatever the number of plans.
+ */
 export async function loadBlackoutsForPlans(db: Database | Transaction, planIds: string[]): Promise<Map<string, BlackoutWindow[]>> {
   const out = new Map<string, BlackoutWindow[]>();
   if (planIds.length === 0) return out;
-  const planRows = await db
-    .select({ id: plans.id, issuerId: plans.issuerId, name: blackoutRuleSets.name, annualDays: blackoutRuleSets.annualDays, quarterlyDays: blackoutRuleSets.quarterlyDays })
-    .from(plans)
-    .innerJoin(blackoutRuleSets, eq(plans.blackoutRuleSetId, blackoutRuleSets.id))
-    .where(inArray(plans.id, planIds));
-  const issuerIds = [...new Set(planRows.map((p) => p.issuerId))];
-  const eventRows = await db
-    .select()
-    .from(disclosureEvents)
-    .where(and(inArray(disclosureEvents.issuerId, issuerIds), or(isNull(disclosureEvents.planId), inArray(disclosureEvents.planId, planIds))))
-    .orderBy(asc(disclosureEvents.id));
-  const events = eventRows.map(toDisclosureEvent);
-  for (const p of planRows) {
-    const own = events.filter((e, i) => eventRows[i]!.issuerId === p.issuerId && (e.planId === null || e.planId === p.id));
-    out.set(p.id, deriveBlackoutWindows(own, { name: p.name, annualDays: p.annualDays, quarterlyDays: p.quarterlyDays }));
-  }
+  // A transaction handle prepares its own statement (cheap: it is built once per transaction).
+  const planRows = await blackoutInputsQuery(db as Database).execute({ planIds });
+  for (const p of planRows) out.set(p.id, derivedWindows(p.events, { name: p.name, annualDays: p.annualDays, quarterlyDays: p.quarterlyDays }));
   return out;
 }
 
-function toDisclosureEvent(r: typeof disclosureEvents.$inferSelect): DisclosureEvent {
+const blackoutInputsQuery = preparedStatement((db) => {
+  const e = disclosureEvents;
+  return db
+    .select({
+      id: plans.id, name: blackoutRuleSets.name, annualDays: blackoutRuleSets.annualDays, quarterlyDays: blackoutRuleSets.quarterlyDays,
+      // As text: it is the memo key below, and parsed only when the windows are not derived yet.
+      events: sql<string>`coalesce((
+        select json_agg(json_build_object('id', ${e.id}, 'planId', ${e.planId}, 'kind', ${e.kind}, 'title', ${e.title}, 'titleEn', ${e.titleEn},
+          'fiscalYear', ${e.fiscalYear}, 'scheduledDate', ${e.scheduledDate}, 'actualDate', ${e.actualDate}, 'startDate', ${e.startDate}, 'endDate', ${e.endDate}) order by ${e.id})
+        from ${e} where ${e.issuerId} = ${plans.issuerId} and (${e.planId} is null or ${e.planId} = ${plans.id})), '[]'::json)::text`,
+    })
+    .from(plans)
+    .innerJoin(blackoutRuleSets, eq(plans.blackoutRuleSetId, blackoutRuleSets.id))
+    .where(sql`${plans.id} = any(${sql.placeholder("planIds")}::uuid[])`)
+    .prepare("vd_blackout_inputs");
+});
+
+// Windows are a pure function of the events and the rule set, so they are derived once per distinct
+// input and reused; the key is the whole input, so a changed event can never be answered from the memo.
+const windowMemo = new Map<string, BlackoutWindow[]>();
+const WINDOW_MEMO_LIMIT = 256;
+
+function derivedWindows(eventsJson: string, ruleSet: { name: string; annualDays: number; quarterlyDays: number }): BlackoutWindow[] {
+  const key = `${ruleSet.name}|${ruleSet.annualDays}|${ruleSet.quarterlyDays}|${eventsJson}`;
+  let windows = windowMemo.get(key);
+  if (!windows) {
+    // Frozen: every caller shares these objects, so a mutation would be a bug (and throws instead).
+    windows = Object.freeze(deriveBlackoutWindows((JSON.parse(eventsJson) as DisclosureEventRow[]).map(toDisclosureEvent), ruleSet).map((w) => Object.freeze(w))) as BlackoutWindow[];
+    if (windowMemo.size >= WINDOW_MEMO_LIMIT) windowMemo.delete(windowMemo.keys().next().value!);
+    windowMemo.set(key, windows);
+  }
+  return windows;
+}
+
+type DisclosureEventRow = Pick<typeof disclosureEvents.$inferSelect, "id" | "planId" | "kind" | "title" | "titleEn" | "fiscalYear" | "scheduledDate" | "actualDate" | "startDate" | "endDate">;
+
+function toDisclosureEvent(r: DisclosureEventRow): DisclosureEvent {
   return {
     id: r.id,
     planId: r.planId,

@@ -8,7 +8,8 @@ import { notFound } from "../apiError";
 import { grantTotals, type GrantDto } from "../grantReads";
 import { markNoticeRead, noticesOf } from "../notices";
 import { requireUser } from "../session";
-import { blackoutWindowsForUser, type BlackoutWindowDto } from "./calendar";
+import { blackoutWindowsForPlans } from "../blackoutsForPerson";
+import { toLocale } from "@/i18n/locales";
 import { myGrants } from "./grants";
 import { isUuid } from "../validation/common";
 import { today as clockToday } from "@/lib/server/clock";
@@ -30,11 +31,11 @@ export interface NextVestingEvent {
 export async function granteeOverview() {
   const user = await requireUser();
   const today = clockToday();
-  const list = await myGrants(user);
-  const [windows, notices] = await Promise.all([
-    user.personId && list.length > 0 ? blackoutWindowsForUser({ from: today }) : Promise.resolve([] as BlackoutWindowDto[]),
-    noticesOf(await db(), user.id),
-  ]);
+  const database = await db();
+  const [list, notices] = await Promise.all([myGrants(user), noticesOf(database, user.id)]);
+  // A grantee's plans are exactly those of their grants, so no separate visibility query is needed.
+  const planIds = [...new Set(list.map((g) => g.planId))];
+  const windows = await blackoutWindowsForPlans(database, planIds, toLocale(user.locale), { from: today });
   return { today, grants: list, totals: grantTotals(list), nextEvent: nextVestingEvent(list), blackoutToday: windows.find((w) => w.from <= today && w.to >= today) ?? null, upcomingBlackouts: windows.filter((w) => w.from > today).slice(0, 3), notices };
 }
 

@@ -9,7 +9,7 @@ import { appendAudit } from "../auditTrail";
 import { ApiError, notFound } from "../apiError";
 import { db } from "../db";
 import { requireUser } from "../session";
-import { isUuid } from "../validation/common";
+import { isUuid, text } from "../validation/common";
 import { today as clockToday } from "@/lib/server/clock";
 
 /** A publicity notice as every employee may read it: names and positions only, never quantities or ID numbers. */
@@ -58,7 +58,7 @@ export async function openPublicityNotices(): Promise<PublicityNotice[]> {
 }
 
 /** Body of POST /api/v1/publicity-periods/{id}/objections. */
-export const objectionBody = z.object({ text: z.string().trim().min(5, "Write at least 5 characters.").max(4000) });
+export const objectionBody = z.object({ text: text().min(5, "Write at least 5 characters.").max(4000) });
 
 /** Files an objection to an open publicity; the filer is recorded (never anonymous to HR) and gets a receipt. */
 export async function fileObjection(periodId: string, body: z.infer<typeof objectionBody>, ip: string | null = null) {

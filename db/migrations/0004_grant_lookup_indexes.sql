@@ -1,0 +1,2 @@
+CREATE INDEX "participant_list_entries_person_idx" ON "participant_list_entries" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "adjustment_records_grant_idx" ON "adjustment_records" USING btree ("grant_id");
