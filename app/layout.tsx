@@ -3,7 +3,8 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
 import "./globals.css";
 
-const CLIENT_NAMESPACES = ["login", "nav", "account", "publicity", "feed"] as const;
+// Every page has the language switch; pages with forms add their own namespaces (app/ClientMessages.tsx).
+const CLIENT_NAMESPACES = ["nav"] as const;
 
 export const metadata: Metadata = { title: "Vesting Desk · 归属台", description: "STAR Market Class II restricted stock portal" };
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -26,6 +26,8 @@ function newestMtime(p: string): number {
 function buildIfStale() {
   const buildId = path.join(root, ".next", "BUILD_ID");
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  // A second server started beside a running one (fault tests, benchmarks) must never rebuild under it.
+  if (built > 0 && process.env.VD_SKIP_BUILD === "1") return;
   const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
   if (built > sources && process.env.VD_REBUILD !== "1") return;
   console.log("[start] building the portal (production build)…");

@@ -12,6 +12,8 @@ export default async function PortalLayout({ children }: { children: React.React
   if (!user) redirect("/login");
   const t = await getTranslations();
   const staff = hasRole(user, ...STAFF_READ_ROLES);
+  const admin = hasRole(user, "admin");
+  const oversight = hasRole(user, "admin", "auditor");
   const links = [
     { href: "/", label: t("nav.home"), testId: "nav-home", show: true },
     { href: "/hr/plans", label: t("nav.plans"), testId: "nav-hr-plans", show: staff },
@@ -19,6 +21,10 @@ export default async function PortalLayout({ children }: { children: React.React
     { href: "/hr/grants", label: t("nav.hrGrants"), testId: "nav-hr-grants", show: staff },
     { href: "/hr/disclosures", label: t("nav.disclosures"), testId: "nav-hr-disclosures", show: staff },
     { href: "/hr/corporate-actions", label: t("nav.corporateActions"), testId: "nav-hr-actions", show: staff },
+    { href: "/admin/exports", label: t("nav.registers"), testId: "nav-admin-exports", show: oversight },
+    { href: "/admin/audit", label: t("nav.audit"), testId: "nav-admin-audit", show: oversight },
+    { href: "/admin/users", label: t("nav.users"), testId: "nav-admin-users", show: admin },
+    { href: "/admin/tokens", label: t("nav.apiTokens"), testId: "nav-admin-tokens", show: admin },
     { href: "/blackouts", label: t("nav.blackouts"), testId: "nav-blackouts", show: true },
     { href: "/publicity", label: t("nav.publicity"), testId: "nav-publicity", show: true },
     { href: "/account", label: t("nav.account"), testId: "nav-account", show: true },

@@ -4,7 +4,15 @@ import type { Locale } from "@/i18n/locales";
 
 /** Share counts with grouping; Chinese registers show 万股 for round ten-thousands. */
 export function formatShares(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return shareFormat(locale).format(n);
+}
+
+// Building an Intl.NumberFormat costs far more than using one; there are only two locales.
+const shareFormats = new Map<Locale, Intl.NumberFormat>();
+function shareFormat(locale: Locale): Intl.NumberFormat {
+  let f = shareFormats.get(locale);
+  if (!f) shareFormats.set(locale, (f = new Intl.NumberFormat(locale)));
+  return f;
 }
 
 /** Yuan with two decimals. */

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { openPublicityNotices } from "@/lib/server/dal/publicity";
 import { toLocale } from "@/i18n/locales";
 import { ObjectionForm } from "./ObjectionForm";
+import { ClientMessages } from "@/app/ClientMessages";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 export default async function PublicityPage() {
@@ -36,7 +37,7 @@ export default async function PublicityPage() {
               </ul>
             </div>
           )}
-          <ObjectionForm periodId={n.id} />
+          <ClientMessages namespaces={["publicity"]}><ObjectionForm periodId={n.id} /></ClientMessages>
         </section>
       ))}
     </div>
