@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { openUploadedWorkbook } from "@/lib/server/uploads/uploadedWorkbook";
 import { badRequest } from "@/lib/server/apiError";
 import { cellText } from "@/lib/server/hr/participants/xlsx";
 
@@ -33,12 +33,7 @@ export function tableToGrades(table: string[][]): GradeRow[] {
 
 /** Grades from the first worksheet of an XLSX file (ExcelJS; formulas give their cached value). */
 export async function parseGradesXlsx(bytes: Uint8Array): Promise<GradeRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  } catch {
-    throw badRequest("The file is not a readable XLSX workbook.");
-  }
+  const workbook = await openUploadedWorkbook(bytes);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw badRequest("The workbook has no worksheet.");
   const table: string[][] = [];

@@ -1,5 +1,6 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { badRequest } from "@/lib/server/apiError";
+import { openUploadedWorkbook } from "@/lib/server/uploads/uploadedWorkbook";
 import type { ParticipantRow } from "./rowShape";
 import { tableToRows } from "./tableToRows";
 
@@ -18,12 +19,7 @@ export function cellText(value: ExcelJS.CellValue): string {
 
 /** Participant rows of the first worksheet of an XLSX file; line numbers are the sheet's row numbers. */
 export async function parseParticipantXlsx(bytes: Uint8Array): Promise<ParticipantRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  } catch {
-    throw badRequest("The file is not a readable XLSX workbook.");
-  }
+  const workbook = await openUploadedWorkbook(bytes);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw badRequest("The workbook has no worksheet.");
   const table: string[][] = [];
