@@ -1,4 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { LOCALE_COOKIE, toLocale } from "@/i18n/locales";
+import { databaseKnownDown } from "@/lib/server/databaseOutage";
+import { OUTAGE_RETRY_SECONDS, outagePageHtml } from "@/lib/server/http/outagePage";
 import { newNonce, pageContentSecurityPolicy } from "@/lib/server/http/securityHeaders";
 
 // Optimistic only: a request without a session cookie is sent to the login page. Every real check
@@ -28,6 +31,17 @@ export function proxy(request: NextRequest) {
     const redirect = NextResponse.redirect(url);
     redirect.headers.set("Content-Security-Policy", csp);
     return redirect;
+  }
+
+  // A page's render cannot answer anything but 500 when its queries fail, so while the data layer
+  // knows the database is down the proxy answers 503 itself (and the data layer probes for recovery).
+  if (databaseKnownDown()) {
+    // The language cookie, as the portal reads it before sign-in (the user's saved choice is in the database).
+    const locale = toLocale(request.cookies.get(LOCALE_COOKIE)?.value);
+    return new NextResponse(outagePageHtml(locale, request.nextUrl.pathname + request.nextUrl.search), {
+      status: 503,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(OUTAGE_RETRY_SECONDS), "Content-Security-Policy": csp },
+    });
   }
 
   const requestHeaders = new Headers(request.headers);

@@ -29,6 +29,30 @@ export interface DatabaseOptions {
   /** PGlite data folder; "memory://" for an in-memory database. */
   pgliteDir?: string;
   poolSize?: number;
+  /** Told about every query's outcome on PostgreSQL, so the server can tell when its database is down or back. */
+  observer?: QueryObserver;
+}
+
+/** Receives the outcome of each query: success, or the error as the driver raised it. */
+export interface QueryObserver {
+  succeeded(): void;
+  failed(error: unknown): void;
+}
+
+/**
+ * Reports every query and connection of the pool to the observer, leaving results untouched. Drizzle
+ * calls pool.query outside transactions and pool.connect for them, both in their promise forms.
+ */
+function observePool(pool: Pool, observer: QueryObserver): void {
+  const watch = <T>(result: T): T => {
+    if (result instanceof Promise) result.then(() => observer.succeeded(), (e: unknown) => observer.failed(e));
+    return result;
+  };
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => watch(query(...args))) as typeof pool.query;
+  pool.connect = ((...args: unknown[]) => watch(connect(...args))) as typeof pool.connect;
+  pool.on("error", (err) => observer.failed(err));
 }
 
 /** The data folder for the embedded database and generated secrets. */
@@ -44,6 +68,7 @@ export function openDatabase(options: DatabaseOptions = {}): DatabaseHandle {
     const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 3000, keepAlive: true });
     // A dropped idle connection must not crash the server; the next query reconnects.
     pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+    if (options.observer) observePool(pool, options.observer);
     return { db: drizzlePg(pool, { schema }) as unknown as Database, kind: "postgres", close: () => pool.end() };
   }
   const dir = options.pgliteDir ?? path.join(dataDir(), "pglite");

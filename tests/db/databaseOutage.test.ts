@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
-import type { DatabaseHandle } from "@/db/client";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
 import * as schema from "@/db/schema";
 import { errorResponse, isDatabaseUnavailable } from "@/lib/server/apiRoute";
 import { ApiError } from "@/lib/server/apiError";
+import { databaseKnownDown, databaseProbeInFlight, outageObserver, registerDatabaseProbe, reportDatabaseHealthy } from "@/lib/server/databaseOutage";
 import { freePort, hostPortOf, TcpProxy } from "../support/tcpProxy";
 import { freshDatabase, rows } from "./support/testDatabase";
 
@@ -24,6 +25,7 @@ describe.skipIf(!process.env.VD_TEST_PG_URL)("database outage on postgres", () =
   let proxy: TcpProxy;
   let pool: Pool;
   let db: ReturnType<typeof drizzle<typeof schema>>;
+  let proxiedUrl = "";
 
   beforeAll(async () => {
     h = await freshDatabase("postgres");
@@ -33,7 +35,8 @@ describe.skipIf(!process.env.VD_TEST_PG_URL)("database outage on postgres", () =
     proxy = new TcpProxy(hostPortOf(url.toString()), await freePort());
     await proxy.restore();
     // The pool options recommended for db/client.ts: fail fast instead of hanging when the network does.
-    pool = new Pool({ connectionString: proxy.urlFor(url.toString()), max: 3, connectionTimeoutMillis: 1500 });
+    proxiedUrl = proxy.urlFor(url.toString());
+    pool = new Pool({ connectionString: proxiedUrl, max: 3, connectionTimeoutMillis: 1500 });
     pool.on("error", () => {});
     db = drizzle(pool, { schema });
   });
@@ -89,5 +92,35 @@ describe.skipIf(!process.env.VD_TEST_PG_URL)("database outage on postgres", () =
     const refused = errorResponse(badUuid);
     expect(refused.status).toBe(400);
     expect(await refused.json()).toEqual({ error: { code: "INVALID_VALUE", message: "A value in the request is out of range or malformed.", details: { sqlstate: "22P02" } } });
+  });
+
+  it("the portal's own pool tells the outage state (what proxy.ts answers pages 503 from): down when cut, back by the probe", async () => {
+    reportDatabaseHealthy();
+    const portal = openDatabase({ url: proxiedUrl, observer: outageObserver, poolSize: 2 });
+    registerDatabaseProbe(async () => {
+      await portal.db.execute(sql`SELECT 1`);
+    });
+    try {
+      await portal.db.execute(sql`SELECT 1`);
+      expect(databaseKnownDown()).toBe(false);
+      // A constraint-like refusal is no outage.
+      await failure(portal.db.execute(sql`SELECT * FROM no_such_table`));
+      expect(databaseKnownDown()).toBe(false);
+      await proxy.cut();
+      // The idle connection's drop alone may already tell; a query certainly does, in or out of a transaction.
+      await failure(portal.db.transaction(async (tx) => tx.execute(sql`SELECT 1`)));
+      expect(databaseKnownDown()).toBe(true);
+      // While still cut, the probe fails and the state stays down.
+      expect(databaseKnownDown(Date.now() + 2000)).toBe(true);
+      await databaseProbeInFlight();
+      expect(databaseKnownDown()).toBe(true);
+      await proxy.restore();
+      expect(databaseKnownDown(Date.now() + 4000)).toBe(true);
+      await databaseProbeInFlight();
+      expect(databaseKnownDown()).toBe(false);
+    } finally {
+      reportDatabaseHealthy();
+      await portal.close();
+    }
   });
 });

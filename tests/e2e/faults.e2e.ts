@@ -127,16 +127,24 @@ test("with PostgreSQL gone, the API answers 503 DATABASE_UNAVAILABLE and pages s
   expect((await down.json()).error).toMatchObject({ code: "DATABASE_UNAVAILABLE", message: "The database is not reachable; try again shortly." });
   expect((await api.get("/api/v1/health")).status()).toBe(503);
 
-  // A page: Next answers a render error with 500 (App Router pages cannot set 503; see SECURITY.md),
-  // and the error page finds out from /api/v1/health that the database is the cause and says so.
+  // Pages: the data layer has seen the outage, so the proxy answers 503 with a page that says so
+  // (in the reader's language) and reloads itself; a client-side navigation gets the same.
   const response = await page.goto("/");
-  expect([500, 503]).toContain(response!.status());
-  await expect(page.getByTestId("database-unavailable")).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId("database-unavailable")).toHaveText(/数据库暂时无法访问|database is temporarily unavailable/);
+  expect(response!.status()).toBe(503);
+  expect(response!.headers()["retry-after"]).toBe("5");
+  expect(response!.headers()["cache-control"]).toContain("no-store");
+  expect(response!.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  await expect(page.getByTestId("database-unavailable")).toHaveText(/数据库暂时无法访问/);
+  // In English for a reader who chose it (the language cookie; the sign-in page is down too).
+  const english = await api.get("/login", { headers: { cookie: "vd_locale=en" }, maxRedirects: 0 });
+  expect(english.status()).toBe(503);
+  expect(await english.text()).toContain("The database is temporarily unavailable");
+  const rsc = await api.get("/grants", { headers: { RSC: "1" } });
+  expect(rsc.status()).toBe(503);
 
   await proxy.restore();
 
-  // The open error page notices by itself and renders the page again.
+  // The open outage page notices by itself (it reloads; the server has checked the database again).
   await expect(page.getByTestId("home-heading")).toBeVisible({ timeout: 30_000 });
   const up = await grants();
   expect(up.status()).toBe(200);
