@@ -14,7 +14,7 @@ import { DEFAULT_GRADE_TABLE } from "@/lib/domain/vesting/appraisal";
 import type { TradingCalendar } from "@/lib/domain/calendar/tradingCalendar";
 import { computePlanDerivation, loadPlanDerivationInputs, type PlanDerivationInputs } from "@/lib/server/trancheDerivation";
 import { insertRows } from "./batchInsert";
-import { derivationRows } from "./derivationRows";
+import { derivationRows } from "@/lib/server/derivationRows";
 import { extendVestingHistory, type GrantOrigin } from "./vestingHistory";
 import {
   BENCH_ARRANGEMENT, BENCH_CATEGORIES, BENCH_SHARE_CAPITAL, VALIDITY_MONTHS, batchOrder, categoryCodeOf, grantQuantity, leaveDateOf, planShape, type BenchPlanShape,

@@ -1,4 +1,4 @@
-import { lt, isNull, or } from "drizzle-orm";
+import { eq, lt, isNull, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { plans } from "@/db/schema";
 
@@ -17,7 +17,15 @@ export async function ensureDerivedToday(db: Database, today = clockToday()): Pr
   if (globalForFresh.__vdFreshOn === today) return;
   globalForFresh.__vdFreshening ??= (async () => {
     const stale = await db.select({ id: plans.id }).from(plans).where(or(isNull(plans.derivedOn), lt(plans.derivedOn, today)));
-    for (const p of stale) await db.transaction((tx) => rederivePlan(tx, p.id, today).then(() => undefined));
+    for (const p of stale) {
+      await db.transaction(async (tx) => {
+        // Instances behind a load balancer all see the new day: the plan row lock makes one derive
+        // and the others find it done.
+        const [row] = await tx.select({ derivedOn: plans.derivedOn }).from(plans).where(eq(plans.id, p.id)).for("update");
+        if (row?.derivedOn && row.derivedOn >= today) return;
+        await rederivePlan(tx, p.id, today);
+      });
+    }
     // Notices depend on today as well (windows opening within 14 days, blackouts starting soon).
     await refreshNotices(db, today);
     globalForFresh.__vdFreshOn = today;

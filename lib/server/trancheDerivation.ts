@@ -1,15 +1,17 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
-import { chunks, groupBy } from "@/lib/collections/groupBy";
+import { asc, eq } from "drizzle-orm";
+import { groupBy } from "@/lib/collections/groupBy";
 import type { Database, Transaction } from "@/db/client";
 import {
-  adjustmentRecords, appraisalResults, companyAppraisals, corporateActions, grantBatches, grants, issuers,
-  persons, plans, tranches, vestingArrangements, vestingRuns, participantCategories,
+  appraisalResults, companyAppraisals, corporateActions, grantBatches, grants, issuers,
+  persons, plans, vestingArrangements, vestingRuns, participantCategories,
 } from "@/db/schema";
 import { addMonthsClamped, addDays } from "@/lib/domain/calendar/isoDate";
 import { prepareBlackouts } from "@/lib/domain/blackout/preparedBlackouts";
 import { deriveTranches, type DerivedGrant } from "@/lib/domain/vesting/deriveTranches";
 import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
 import { loadPlanBlackouts, loadTradingCalendar } from "./planInputs";
+import type { ComputedGrant } from "./derivationRows";
+import { writeDerivation } from "./derivationWriter";
 import { today } from "@/lib/server/clock";
 
 /** Last day of a plan's validity: validity months after the first grant date, exclusive. */
@@ -70,8 +72,8 @@ export async function loadPlanDerivationInputs(tx: Database | Transaction, planI
 }
 
 /** Runs the engine over every grant of the plan; `actions` defaults to the recorded ones. */
-export function computePlanDerivation(inputs: PlanDerivationInputs, asOf: string, actions: PlanAction[] = inputs.actions): Map<string, { derived: DerivedGrant; applicable: PlanAction[] }> {
-  const out = new Map<string, { derived: DerivedGrant; applicable: PlanAction[] }>();
+export function computePlanDerivation(inputs: PlanDerivationInputs, asOf: string, actions: PlanAction[] = inputs.actions): Map<string, ComputedGrant> {
+  const out = new Map<string, ComputedGrant>();
   for (const g of inputs.grantRows) {
     const batch = inputs.batchById.get(g.batchId)!;
     const arrangement = (inputs.arrangementByCategory.get(g.categoryId) ?? []).map((a) => ({ index: a.index, startMonths: a.startMonths, endMonths: a.endMonths, ratio: a.ratio }));
@@ -113,35 +115,7 @@ export function computePlanDerivation(inputs: PlanDerivationInputs, asOf: string
 export async function rederivePlan(tx: Database | Transaction, planId: string, asOf: string = today()): Promise<Map<string, DerivedGrant>> {
   const inputs = await loadPlanDerivationInputs(tx, planId);
   const computed = computePlanDerivation(inputs, asOf);
-  const trancheValues: (typeof tranches.$inferInsert)[] = [];
-  const adjustmentValues: (typeof adjustmentRecords.$inferInsert)[] = [];
-  const derivedAt = new Date();
-  for (const [grantId, { derived, applicable }] of computed) {
-    for (const t of derived.tranches) {
-      trancheValues.push({
-        grantId, trancheIndex: t.index, ratio: t.ratio, plannedQuantity: t.plannedQuantity, windowOpen: t.windowOpen, windowClose: t.windowClose,
-        earliestVestingDate: t.earliestVestingDate, earliestReason: t.calendarPending && !t.earliestVestingDate ? "exchange calendar not yet published" : t.earliestReason,
-        deferredBy: t.deferredBy.map((w) => ({ blackoutWindowId: w.id, kind: w.kind, from: w.from, to: w.to, reason: { ...w.reason } })),
-        status: t.status, vestedQuantity: t.vestedQuantity, lapsedQuantity: t.lapsedQuantity, vestingDate: t.vestingDate, lapseReason: t.lapseReason, derivedAt,
-      });
-    }
-    for (const h of derived.adjustmentHistory) {
-      const action = applicable.find((a) => a.input.exDate === h.date && a.input.type === h.type);
-      if (action?.id) adjustmentValues.push({ corporateActionId: action.id, grantId, priceBefore: h.priceBefore, priceAfter: h.priceAfter, quantityBefore: h.quantityBefore, quantityAfter: h.quantityAfter, flags: h.flags });
-    }
-  }
-  const grantIds = [...computed.keys()];
-  if (grantIds.length > 0) {
-    await tx.delete(tranches).where(inArray(tranches.grantId, grantIds));
-    await tx.delete(adjustmentRecords).where(inArray(adjustmentRecords.grantId, grantIds));
-  }
-  for (const chunk of chunks(trancheValues, 1000)) await tx.insert(tranches).values(chunk);
-  for (const chunk of chunks(adjustmentValues, 1000)) await tx.insert(adjustmentRecords).values(chunk);
-  // One statement per chunk instead of one per grant: a plan can hold tens of thousands of grants.
-  for (const chunk of chunks(grantIds, 1000)) {
-    const values = sql.join(chunk.map((id) => { const d = computed.get(id)!.derived; return sql`(${id}::uuid, ${d.grantPrice}::numeric, ${d.quantity}::bigint)`; }), sql`, `);
-    await tx.execute(sql`UPDATE grants SET adjusted_price = v.price, adjusted_quantity = v.quantity FROM (VALUES ${values}) AS v(id, price, quantity) WHERE grants.id = v.id`);
-  }
+  await writeDerivation(tx, computed);
   await tx.update(plans).set({ derivedOn: asOf }).where(eq(plans.id, planId));
   return new Map([...computed].map(([id, c]) => [id, c.derived]));
 }

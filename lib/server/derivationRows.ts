@@ -1,17 +1,23 @@
-/**
- * Tranche rows and adjustment records of a plan's derivation, mapped exactly as rederivePlan maps
- * them. The bench seed writes them with its bulk writer, because rederivePlan's 1,000-row drizzle
- * INSERTs and per-chunk UPDATEs take minutes for 100,000 grants. tests/db/benchSeed.test.ts re-runs
- * rederivePlan over a seeded company and checks that not one tranche, adjustment or adjusted figure changes.
- */
 import type { adjustmentRecords, tranches } from "@/db/schema";
-import type { computePlanDerivation } from "@/lib/server/trancheDerivation";
+import type { DerivedGrant } from "@/lib/domain/vesting/deriveTranches";
+import type { PlanAction } from "./trancheDerivation";
 
-/** Rows for the given grants of a computed derivation. */
-export function derivationRows(computed: ReturnType<typeof computePlanDerivation>, grantIds: Iterable<string>, derivedAt = new Date()) {
-  const trancheValues: (typeof tranches.$inferInsert)[] = [];
-  const adjustmentValues: (typeof adjustmentRecords.$inferInsert)[] = [];
-  // The mapping below is rederivePlan's, line for line.
+/** One grant's derivation: the engine's result and the corporate actions that applied to it. */
+export interface ComputedGrant {
+  derived: DerivedGrant;
+  applicable: PlanAction[];
+}
+
+export type TrancheRow = Omit<typeof tranches.$inferInsert, "id" | "derivedAt">;
+export type AdjustmentRow = Omit<typeof adjustmentRecords.$inferInsert, "id" | "createdAt">;
+
+/**
+ * Tranche rows and adjustment records of the given grants of a computed derivation: the one mapping
+ * from the engine's result to stored rows, used by rederivePlan and by the bench seed's bulk writer.
+ */
+export function derivationRows(computed: ReadonlyMap<string, ComputedGrant>, grantIds: Iterable<string>): { tranches: TrancheRow[]; adjustments: AdjustmentRow[] } {
+  const trancheValues: TrancheRow[] = [];
+  const adjustmentValues: AdjustmentRow[] = [];
   for (const grantId of grantIds) {
     const { derived, applicable } = computed.get(grantId)!;
     for (const t of derived.tranches) {
@@ -19,7 +25,7 @@ export function derivationRows(computed: ReturnType<typeof computePlanDerivation
         grantId, trancheIndex: t.index, ratio: t.ratio, plannedQuantity: t.plannedQuantity, windowOpen: t.windowOpen, windowClose: t.windowClose,
         earliestVestingDate: t.earliestVestingDate, earliestReason: t.calendarPending && !t.earliestVestingDate ? "exchange calendar not yet published" : t.earliestReason,
         deferredBy: t.deferredBy.map((w) => ({ blackoutWindowId: w.id, kind: w.kind, from: w.from, to: w.to, reason: { ...w.reason } })),
-        status: t.status, vestedQuantity: t.vestedQuantity, lapsedQuantity: t.lapsedQuantity, vestingDate: t.vestingDate, lapseReason: t.lapseReason, derivedAt,
+        status: t.status, vestedQuantity: t.vestedQuantity, lapsedQuantity: t.lapsedQuantity, vestingDate: t.vestingDate, lapseReason: t.lapseReason,
       });
     }
     for (const h of derived.adjustmentHistory) {
