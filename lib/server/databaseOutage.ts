@@ -6,7 +6,7 @@
  * the proxy must be able to load it.
  */
 import type { QueryObserver } from "@/db/client";
-import { isDatabaseUnavailable } from "./http/databaseUnavailable";
+import { isDatabaseUnavailable, isPoolWaitTimeout } from "./http/databaseUnavailable";
 
 /** How often, at most, a request while down starts a check whether the database is back. */
 const PROBE_INTERVAL_MS = 1000;
@@ -46,7 +46,7 @@ export function reportDatabaseHealthy(): void {
 export const outageObserver: QueryObserver = {
   succeeded: () => reportDatabaseHealthy(),
   failed: (e) => {
-    if (isDatabaseUnavailable(e)) reportDatabaseOutage();
+    if (isDatabaseUnavailable(e) && !isPoolWaitTimeout(e)) reportDatabaseOutage();
   },
 };
 

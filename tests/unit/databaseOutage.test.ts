@@ -3,7 +3,7 @@
  * one or by the background probe, which runs at most once a second and never makes a request wait.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { databaseKnownDown, databaseProbeInFlight, registerDatabaseProbe, reportDatabaseHealthy, reportDatabaseOutage } from "@/lib/server/databaseOutage";
+import { databaseKnownDown, databaseProbeInFlight, outageObserver, registerDatabaseProbe, reportDatabaseHealthy, reportDatabaseOutage } from "@/lib/server/databaseOutage";
 import { outagePageHtml } from "@/lib/server/http/outagePage";
 
 afterEach(() => {
@@ -60,6 +60,24 @@ describe("database outage state", () => {
     expect(calls).toBe(1);
     release();
     await databaseProbeInFlight();
+    expect(databaseKnownDown()).toBe(false);
+  });
+});
+
+describe("what the pool's observer counts as an outage", () => {
+  const wrapped = (cause: unknown) => Object.assign(new Error("Failed query: select 1"), { cause });
+  it("a refused or dropped connection, bare or as drizzle's cause, marks the database down", () => {
+    outageObserver.failed(wrapped(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })));
+    expect(databaseKnownDown()).toBe(true);
+    outageObserver.succeeded();
+    expect(databaseKnownDown()).toBe(false);
+    outageObserver.failed(new Error("Connection terminated unexpectedly"));
+    expect(databaseKnownDown()).toBe(true);
+  });
+  it("waiting too long for a free pooled connection is load, not an outage; nor is a refused query", () => {
+    outageObserver.failed(wrapped(new Error("timeout exceeded when trying to connect")));
+    outageObserver.failed(Object.assign(new Error('relation "x" does not exist'), { code: "42P01" }));
+    outageObserver.failed(Object.assign(new Error("duplicate key"), { code: "23505" }));
     expect(databaseKnownDown()).toBe(false);
   });
 });

@@ -30,3 +30,15 @@ export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
   if (Array.isArray(errors) && errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true;
   return isDatabaseUnavailable(cause, depth + 1);
 }
+
+/**
+ * pg-pool's "timeout exceeded when trying to connect" for a request that waited for a free pooled
+ * connection: under load every connection is busy while the database is fine, so this says
+ * "overloaded" (the API still answers 503) but must not mark the database as down for everyone.
+ */
+export function isPoolWaitTimeout(e: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof e !== "object" || e === null) return false;
+  const { message, cause } = e as { message?: unknown; cause?: unknown };
+  if (typeof message === "string" && /^timeout exceeded when trying to connect/.test(message)) return true;
+  return isPoolWaitTimeout(cause, depth + 1);
+}
