@@ -119,6 +119,18 @@ function e2e(env) {
 
 check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("lint", "npx", ["eslint", "."]);
+// npm audit at level high (scripts/audit-deps.mjs): exit 0 clean, 1 advisories found; 3 when the registry
+// refuses the audit endpoint and 2 when it cannot run at all, counted as skipped and said so, never as passed.
+{
+  const status = run("node", ["scripts/audit-deps.mjs", "--strict"]);
+  if (status === 0 || status === 1) {
+    tally[status === 0 ? "passed" : "failed"]++;
+    summary.push(`dependency audit (npm audit, high): ${status === 0 ? "passed" : "FAILED"}`);
+  } else {
+    tally.skipped++;
+    summary.push(`dependency audit (npm audit, high): NOT RUN (${status === 3 ? "the registry refused the audit endpoint" : "npm audit could not run"}; see the warning above)`);
+  }
+}
 vitest("unit");
 const adminUrl = await postgresAdminUrl();
 if (!adminUrl) console.log("PostgreSQL not reachable on 127.0.0.1:5432 and DATABASE_URL unset: DB tests run on PGlite only.");
