@@ -57,7 +57,8 @@ function observePool(pool: Pool, observer: QueryObserver): void {
 
 /** The data folder for the embedded database and generated secrets. */
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR || ".data");
+  // Run-time path: the comment keeps Next's build from tracing the whole project for it.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || ".data");
 }
 
 /** Opens PostgreSQL through a pg Pool when a URL is given, otherwise PGlite persisted under DATA_DIR. */

@@ -3,8 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** Where the embedded default keeps generated secrets. */
+// The turbopackIgnore comments keep Next's build from tracing the whole project for these run-time paths.
 function secretsDir(): string {
-  return path.resolve(process.env.DATA_DIR || ".data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || ".data");
 }
 
 /**
@@ -12,17 +13,17 @@ function secretsDir(): string {
  * `created` tells the caller to say so: a generated secret lives only in that folder.
  */
 export function loadOrCreateSecret(envName: string, fileName: string, bytes = 32): { value: string; source: "env" | "file" | "created"; file: string } {
-  const file = path.join(secretsDir(), fileName);
+  const file = path.join(/*turbopackIgnore: true*/ secretsDir(), fileName);
   const fromEnv = process.env[envName];
   if (fromEnv) return { value: fromEnv, source: "env", file };
-  if (fs.existsSync(file)) return { value: fs.readFileSync(file, "utf8").trim(), source: "file", file };
+  if (fs.existsSync(/*turbopackIgnore: true*/ file)) return { value: fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim(), source: "file", file };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const value = crypto.randomBytes(bytes).toString("base64url");
   // wx: two processes starting together must not overwrite each other's key.
   try {
     fs.writeFileSync(file, value + "\n", { mode: 0o600, flag: "wx" });
   } catch {
-    return { value: fs.readFileSync(file, "utf8").trim(), source: "file", file };
+    return { value: fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim(), source: "file", file };
   }
   return { value, source: "created", file };
 }
