@@ -17,8 +17,8 @@ export async function AuditTable({ items, testId }: { items: AuditEntry[]; testI
             <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="audit-row" data-audit-id={r.id}>
               <td className={`${cell} tabular text-slate-500`}>{r.id}</td>
               <td className={`${cell} whitespace-nowrap`}>{shanghaiTime(r.at, true)}</td>
-              <td className={cell}>{r.actor ? <span className="break-all">{r.actor.email}</span> : r.actorUserId ? t("unknownActor", { id: r.actorUserId }) : t("system")}</td>
-              <td className={`${cell} font-mono text-xs`}>{r.action}</td>
+              <td className={`${cell} whitespace-nowrap`}>{r.actor ? <span>{r.actor.email}</span> : r.actorUserId ? t("unknownActor", { id: r.actorUserId }) : t("system")}</td>
+              <td className={`${cell} whitespace-nowrap font-mono text-xs`}>{r.action}</td>
               <td className={cell}><span className="block">{r.entityType}</span>{r.entityId && <span className="block break-all font-mono text-xs text-slate-500">{r.entityId}</span>}</td>
               <td className={`${cell} whitespace-nowrap text-xs`}>{r.ip ?? ""}</td>
               <td className={`${cell} min-w-48`}>

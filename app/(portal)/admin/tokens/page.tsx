@@ -35,8 +35,8 @@ export default async function AdminTokensPage() {
                 <tr key={k.id} className={`border-t border-slate-100 align-top ${k.revokedAt ? "text-slate-400" : ""}`} data-testid="token-row">
                   <td className={cell}>{k.name}</td>
                   <td className={`${cell} font-mono text-xs whitespace-nowrap`}>{k.prefix}…</td>
-                  <td className={cell}>{t(`roleNames.${k.role}`)}</td>
-                  <td className={cell}><span className="block">{k.owner.displayName}</span><span className="block break-all text-xs text-slate-500">{k.owner.email}</span></td>
+                  <td className={`${cell} whitespace-nowrap`}>{t(`roleNames.${k.role}`)}</td>
+                  <td className={`${cell} whitespace-nowrap`}><span className="block">{k.owner.displayName}</span><span className="block text-xs text-slate-500">{k.owner.email}</span></td>
                   <td className={`${cell} whitespace-nowrap`}>{shanghaiTime(k.createdAt)}{k.createdBy && <span className="block text-xs text-slate-500">{k.createdBy.email}</span>}</td>
                   <td className={`${cell} whitespace-nowrap`}>{k.lastUsedAt ? shanghaiTime(k.lastUsedAt) : t("never")}</td>
                   <td className={cell} data-testid="token-state">

@@ -45,11 +45,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             <tbody>
               {items.map((u) => (
                 <tr key={u.id} className="border-t border-slate-100 align-top" data-testid="user-row">
-                  <td className={cell}><Link href={`/admin/users/${u.id}`} className="break-all text-brand-700 hover:underline">{u.email}</Link></td>
-                  <td className={cell}>{u.displayName}</td>
-                  <td className={cell}>{u.roles.map((r) => t(`roleNames.${r}`)).join(" · ")}</td>
+                  <td className={`${cell} whitespace-nowrap`}><Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">{u.email}</Link></td>
+                  <td className={`${cell} whitespace-nowrap`}>{u.displayName}</td>
+                  <td className={`${cell} whitespace-nowrap`}>{u.roles.map((r) => t(`roleNames.${r}`)).join(" · ")}</td>
                   <td className={`${cell} whitespace-nowrap`}>{u.person ? `${u.person.employeeNo} ${u.person.name}` : t("none")}</td>
-                  <td className={cell}>{statusText(u, t)}</td>
+                  <td className={`${cell} whitespace-nowrap`}>{statusText(u, t)}</td>
                   <td className={`${cell} whitespace-nowrap`}>{u.lastLoginAt ? shanghaiTime(u.lastLoginAt) : t("never")}</td>
                 </tr>
               ))}
