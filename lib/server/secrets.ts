@@ -16,16 +16,27 @@ export function loadOrCreateSecret(envName: string, fileName: string, bytes = 32
   const file = path.join(/*turbopackIgnore: true*/ secretsDir(), fileName);
   const fromEnv = process.env[envName];
   if (fromEnv) return { value: fromEnv, source: "env", file };
-  if (fs.existsSync(/*turbopackIgnore: true*/ file)) return { value: fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim(), source: "file", file };
+  // The session secret is needed on every request: read the file once per process, not per request.
+  const known = readSecrets.get(file);
+  if (known !== undefined) return { value: known, source: "file", file };
+  if (fs.existsSync(/*turbopackIgnore: true*/ file)) return remember(file, fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim(), "file");
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const value = crypto.randomBytes(bytes).toString("base64url");
   // wx: two processes starting together must not overwrite each other's key.
   try {
     fs.writeFileSync(file, value + "\n", { mode: 0o600, flag: "wx" });
   } catch {
-    return { value: fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim(), source: "file", file };
+    return remember(file, fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim(), "file");
   }
-  return { value, source: "created", file };
+  return remember(file, value, "created");
+}
+
+/** Secrets read from (or written to) their files in this process, by file path. */
+const readSecrets = new Map<string, string>();
+
+function remember(file: string, value: string, source: "file" | "created") {
+  readSecrets.set(file, value);
+  return { value, source, file };
 }
 
 /** The next-auth signing secret. */
