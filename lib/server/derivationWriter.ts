@@ -15,6 +15,14 @@ export interface DerivationWrites {
   grantsAdjusted: number;
 }
 
+// The row shapes the JSON parameters are read as, typed at the stored precision: one definition each,
+// for every statement that reads them.
+const trancheColumns = sql`grant_id uuid, tranche_index integer, ratio numeric(7,4), planned_quantity bigint,
+  window_open date, window_close date, earliest_vesting_date date, earliest_reason text, deferred_by jsonb, status tranche_status,
+  vested_quantity bigint, lapsed_quantity bigint, vesting_date date, lapse_reason text`;
+const adjustmentColumns = sql`corporate_action_id uuid, grant_id uuid, price_before numeric(12,2), price_after numeric(12,2),
+  quantity_before bigint, quantity_after bigint, flags jsonb`;
+
 const count = (result: unknown) => Number((result as { rowCount?: number | null; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0);
 
 /**
@@ -35,7 +43,7 @@ export async function writeDerivation(tx: Database | Transaction, computed: Read
       vested_quantity: t.vestedQuantity, lapsed_quantity: t.lapsedQuantity, vesting_date: t.vestingDate, lapse_reason: t.lapseReason,
     })));
     writes.tranchesDeleted += count(await tx.execute(sql`
-      WITH v AS MATERIALIZED (SELECT * FROM jsonb_to_recordset(${trancheJson}::jsonb) AS x(grant_id uuid, tranche_index integer))
+      WITH v AS MATERIALIZED (SELECT * FROM jsonb_to_recordset(${trancheJson}::jsonb) AS x(${trancheColumns}))
       DELETE FROM tranches t
        WHERE t.grant_id = ANY (ARRAY(SELECT value::uuid FROM jsonb_array_elements_text(${ids}::jsonb)))
          AND NOT EXISTS (SELECT 1 FROM v WHERE v.grant_id = t.grant_id AND v.tranche_index = t.tranche_index)`));
@@ -43,9 +51,7 @@ export async function writeDerivation(tx: Database | Transaction, computed: Read
     // nor locked (ON CONFLICT ... WHERE would still lock every row it looks at).
     writes.tranchesWritten += count(await tx.execute(sql`
       WITH v AS MATERIALIZED (
-        SELECT * FROM jsonb_to_recordset(${trancheJson}::jsonb) AS x(grant_id uuid, tranche_index integer, ratio numeric(7,4), planned_quantity bigint,
-               window_open date, window_close date, earliest_vesting_date date, earliest_reason text, deferred_by jsonb, status tranche_status,
-               vested_quantity bigint, lapsed_quantity bigint, vesting_date date, lapse_reason text))
+        SELECT * FROM jsonb_to_recordset(${trancheJson}::jsonb) AS x(${trancheColumns}))
       INSERT INTO tranches (grant_id, tranche_index, ratio, planned_quantity, window_open, window_close, earliest_vesting_date, earliest_reason,
                             deferred_by, status, vested_quantity, lapsed_quantity, vesting_date, lapse_reason, derived_at)
       SELECT v.grant_id, v.tranche_index, v.ratio, v.planned_quantity, v.window_open, v.window_close, v.earliest_vesting_date, v.earliest_reason,
@@ -70,8 +76,7 @@ export async function writeDerivation(tx: Database | Transaction, computed: Read
     // Records have no natural key beyond all their values: a record stays while the engine gives it again.
     writes.adjustmentsDeleted += count(await tx.execute(sql`
       WITH v AS MATERIALIZED (
-        SELECT * FROM jsonb_to_recordset(${adjustmentJson}::jsonb) AS x(corporate_action_id uuid, grant_id uuid, price_before numeric(12,2),
-               price_after numeric(12,2), quantity_before bigint, quantity_after bigint, flags jsonb))
+        SELECT * FROM jsonb_to_recordset(${adjustmentJson}::jsonb) AS x(${adjustmentColumns}))
       DELETE FROM adjustment_records a
        WHERE a.grant_id = ANY (ARRAY(SELECT value::uuid FROM jsonb_array_elements_text(${ids}::jsonb)))
          AND NOT EXISTS (
@@ -80,8 +85,7 @@ export async function writeDerivation(tx: Database | Transaction, computed: Read
               AND v.price_after = a.price_after AND v.quantity_before = a.quantity_before AND v.quantity_after = a.quantity_after AND v.flags = a.flags)`));
     writes.adjustmentsWritten += count(await tx.execute(sql`
       WITH v AS MATERIALIZED (
-        SELECT * FROM jsonb_to_recordset(${adjustmentJson}::jsonb) AS x(corporate_action_id uuid, grant_id uuid, price_before numeric(12,2),
-               price_after numeric(12,2), quantity_before bigint, quantity_after bigint, flags jsonb))
+        SELECT * FROM jsonb_to_recordset(${adjustmentJson}::jsonb) AS x(${adjustmentColumns}))
       INSERT INTO adjustment_records (corporate_action_id, grant_id, price_before, price_after, quantity_before, quantity_after, flags)
       SELECT v.corporate_action_id, v.grant_id, v.price_before, v.price_after, v.quantity_before, v.quantity_after, v.flags
         FROM v
