@@ -13,22 +13,30 @@ const UNAVAILABLE_CODES = new Set([
   "08000", "08001", "08003", "08004", "08006", "53300",
 ]);
 
+/** pg-pool's message for a request that waited longer than connectionTimeoutMillis for a pooled connection. */
+const POOL_WAIT_TIMEOUT = /^timeout exceeded when trying to connect/;
+
 /**
  * node-postgres reports a dropped connection and its own connect timeout by message only (no code):
  * "Connection terminated unexpectedly", "Connection terminated due to connection timeout",
  * "Client has encountered a connection error and is not queryable", and pg-pool's
  * "timeout exceeded when trying to connect" when every connection is stuck connecting.
  */
-const UNAVAILABLE_MESSAGES = [/^Connection terminated/, /^Client has encountered a connection error/, /^timeout exceeded when trying to connect/];
+const UNAVAILABLE_MESSAGES = [/^Connection terminated/, /^Client has encountered a connection error/, POOL_WAIT_TIMEOUT];
 
-/** True when the error, its causes or (for dual-stack connects) its aggregated errors say the database is unreachable. */
-export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
+/** True when the error, one of its causes or (for dual-stack connects) one of its aggregated errors passes the test. */
+function inErrorChain(e: unknown, test: (code: unknown, message: unknown) => boolean, depth = 0): boolean {
   if (depth > 5 || typeof e !== "object" || e === null) return false;
   const { code, message, cause, errors } = e as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
-  if (typeof message === "string" && UNAVAILABLE_MESSAGES.some((m) => m.test(message))) return true;
-  if (Array.isArray(errors) && errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true;
-  return isDatabaseUnavailable(cause, depth + 1);
+  if (test(code, message)) return true;
+  if (Array.isArray(errors) && errors.some((x) => inErrorChain(x, test, depth + 1))) return true;
+  return inErrorChain(cause, test, depth + 1);
+}
+
+/** True when the error, its causes or (for dual-stack connects) its aggregated errors say the database is unreachable. */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  return inErrorChain(e, (code, message) =>
+    (typeof code === "string" && UNAVAILABLE_CODES.has(code)) || (typeof message === "string" && UNAVAILABLE_MESSAGES.some((m) => m.test(message))));
 }
 
 /**
@@ -36,9 +44,6 @@ export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
  * connection: under load every connection is busy while the database is fine, so this says
  * "overloaded" (the API still answers 503) but must not mark the database as down for everyone.
  */
-export function isPoolWaitTimeout(e: unknown, depth = 0): boolean {
-  if (depth > 5 || typeof e !== "object" || e === null) return false;
-  const { message, cause } = e as { message?: unknown; cause?: unknown };
-  if (typeof message === "string" && /^timeout exceeded when trying to connect/.test(message)) return true;
-  return isPoolWaitTimeout(cause, depth + 1);
+export function isPoolWaitTimeout(e: unknown): boolean {
+  return inErrorChain(e, (_code, message) => typeof message === "string" && POOL_WAIT_TIMEOUT.test(message));
 }
