@@ -17,6 +17,11 @@ export function jsonPrivate(body: unknown, status = 200) {
   return NextResponse.json(body, { status, headers: PRIVATE_NO_STORE });
 }
 
+/** A JSON body that is already text (built by the database), sent as it is and never cached. */
+export function jsonTextPrivate(body: string, status = 200) {
+  return new NextResponse(body, { status, headers: { ...PRIVATE_NO_STORE, "Content-Type": "application/json" } });
+}
+
 /**
  * Maps any thrown error to the API's error body: ApiError as is, rule breaks as 422, zod as 400,
  * database outage as 503, a value the database cannot store as 400, the rest as 500.

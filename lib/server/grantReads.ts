@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { preparedStatement } from "./preparedStatement";
 import { adjustmentRecords, appraisalResults, companyAppraisals, corporateActions, grantBatches, grants, participantCategories, persons, plans, tranches, type DeferralRecord } from "@/db/schema";
@@ -47,97 +48,88 @@ export interface GrantDto {
 }
 
 /**
- * Loads grants matching the filter with their tranches, appraisals and adjustment history, in a fixed
- * order. One round trip: tranches and adjustments come back as JSON arrays built by correlated
- * subqueries, because per-request query count, not query cost, dominates the grantee pages' time.
+ * Grants matching the filter, with their tranches, appraisals and adjustment history, in a fixed order,
+ * from one round trip. PostgreSQL builds each grant's DTO as JSON (the shape is defined once, in
+ * `grantJson` below), so pages parse it natively and the API can send it on without re-encoding.
  */
 export async function loadGrants(db: Database, where: SQL | undefined): Promise<GrantDto[]> {
-  return toGrantDtos(await grantRows(db, where));
+  return (await grantJsonRows(db, where)).map((text) => JSON.parse(text) as GrantDto);
+}
+
+/** The same grants as JSON texts, one per grant, for responses that pass them through. */
+export async function grantJsonRows(db: Database, where: SQL | undefined): Promise<string[]> {
+  const rows = await withGrantJoins(db.select({ grant: sql<string>`${grantJson}::text` }).from(grants).$dynamic())
+    .where(where)
+    .orderBy(...GRANT_ORDER);
+  return rows.map((r) => r.grant);
 }
 
 /** Grants of one person: the grantee pages' query, prepared once. */
 export async function grantsOfPerson(db: Database, personId: string): Promise<GrantDto[]> {
-  return toGrantDtos(await grantsOfPersonQuery(db).execute({ personId }));
+  const [row] = await grantsOfPersonQuery(db).execute({ personId });
+  return JSON.parse(row?.grants ?? "[]") as GrantDto[];
 }
 
-const grantsOfPersonQuery = preparedStatement((db) => grantRows(db, eq(grants.personId, sql.placeholder("personId"))).prepare("vd_grants_of_person"));
+/**
+ * A person's grants as one JSON array text, for a person id given as a column or placeholder: a scalar
+ * subquery, so that another statement (the session check) can carry it in the same round trip.
+ */
+export function personGrantsJson(db: Database, personId: SQLWrapper): SQL<string> {
+  return sql<string>`(${personGrantsQuery(db, personId)})`;
+}
 
-function grantRows(db: Database, where: SQL | undefined) {
-  return db
-    .select({
-      id: grants.id,
-      planId: grants.planId,
-      planName: plans.name,
-      planNameEn: plans.nameEn,
-      personId: grants.personId,
-      employeeNo: persons.employeeNo,
-      personName: persons.name,
-      batch: grantBatches.batch,
-      gradeTable: plans.gradeTable,
-      categoryId: grants.categoryId,
-      categoryName: participantCategories.name,
-      categoryNameEn: participantCategories.nameEn,
-      grantDate: grantBatches.grantDate,
-      originalGrantPrice: grantBatches.grantPrice,
-      grantPrice: grants.adjustedPrice,
-      quantity: grants.adjustedQuantity,
-      originalQuantity: grants.quantity,
-      acceptedAt: grants.acceptedAt,
-      tranches: sql<TrancheRow[]>`coalesce((
-        select json_agg(json_build_object(
-          'index', ${tranches.trancheIndex}, 'ratio', ${tranches.ratio}::text, 'plannedQuantity', ${tranches.plannedQuantity},
-          'windowOpen', ${tranches.windowOpen}, 'windowClose', ${tranches.windowClose}, 'earliestVestingDate', ${tranches.earliestVestingDate},
-          'earliestReason', ${tranches.earliestReason}, 'deferredBy', ${tranches.deferredBy}, 'status', ${tranches.status},
-          'vestedQuantity', ${tranches.vestedQuantity}, 'lapsedQuantity', ${tranches.lapsedQuantity}, 'vestingDate', ${tranches.vestingDate},
-          'lapseReason', ${tranches.lapseReason}, 'fiscalYear', ${appraisalResults.fiscalYear}, 'grade', ${appraisalResults.grade},
-          'companyRatio', ${companyAppraisals.companyRatio}::text
-        ) order by ${tranches.trancheIndex})
-        from ${tranches}
-        left join ${appraisalResults} on ${appraisalResults.grantId} = ${tranches.grantId} and ${appraisalResults.trancheIndex} = ${tranches.trancheIndex}
-        left join ${companyAppraisals} on ${companyAppraisals.batchId} = ${grants.batchId} and ${companyAppraisals.categoryId} = ${grants.categoryId} and ${companyAppraisals.trancheIndex} = ${tranches.trancheIndex}
-        where ${tranches.grantId} = ${grants.id}), '[]'::json)`,
-      adjustments: sql<GrantDto["adjustments"]>`coalesce((
-        select json_agg(json_build_object(
-          'date', ${corporateActions.exDate}, 'type', ${corporateActions.type}, 'priceBefore', ${adjustmentRecords.priceBefore}::text,
-          'priceAfter', ${adjustmentRecords.priceAfter}::text, 'quantityBefore', ${adjustmentRecords.quantityBefore}, 'quantityAfter', ${adjustmentRecords.quantityAfter}
-        ) order by ${corporateActions.exDate}, ${adjustmentRecords.createdAt})
-        from ${adjustmentRecords} join ${corporateActions} on ${corporateActions.id} = ${adjustmentRecords.corporateActionId}
-        where ${adjustmentRecords.grantId} = ${grants.id}), '[]'::json)`,
-    })
-    .from(grants)
+function personGrantsQuery(db: Database, personId: SQLWrapper) {
+  return withGrantJoins(db.select({ grants: sql<string>`coalesce(json_agg(${grantJson} order by ${sql.join(GRANT_ORDER, sql`, `)}), '[]'::json)::text` }).from(grants).$dynamic())
+    .where(eq(grants.personId, personId));
+}
+
+const grantsOfPersonQuery = preparedStatement((db) => personGrantsQuery(db, sql.placeholder("personId")).prepare("vd_grants_of_person"));
+
+function withGrantJoins<T extends PgSelect>(query: T) {
+  return query
     .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
     .innerJoin(plans, eq(grants.planId, plans.id))
     .innerJoin(persons, eq(grants.personId, persons.id))
-    .innerJoin(participantCategories, eq(grants.categoryId, participantCategories.id))
-    .where(where)
-    .orderBy(asc(grantBatches.grantDate), asc(persons.employeeNo));
+    .innerJoin(participantCategories, eq(grants.categoryId, participantCategories.id));
 }
 
-function toGrantDtos(rows: Awaited<ReturnType<typeof grantRows>>): GrantDto[] {
-  return rows.map(({ gradeTable, tranches: trancheRows, ...r }) => ({
-    ...r,
-    acceptedAt: r.acceptedAt?.toISOString() ?? null,
-    tranches: trancheRows.map((t) => ({
-      index: t.index,
-      ratio: trimRatio(t.ratio),
-      plannedQuantity: t.plannedQuantity,
-      windowOpen: t.windowOpen,
-      windowClose: t.windowClose,
-      earliestVestingDate: t.earliestVestingDate,
-      earliestReason: t.earliestReason,
-      deferredBy: t.deferredBy ?? [],
-      status: t.status,
-      vestedQuantity: t.vestedQuantity,
-      lapsedQuantity: t.lapsedQuantity,
-      vestingDate: t.vestingDate,
-      lapseReason: t.lapseReason,
-      appraisal: t.fiscalYear === null || t.grade === null ? null : { fiscalYear: t.fiscalYear, grade: t.grade, individualRatio: gradeTable[t.grade] ?? null, companyRatio: t.companyRatio === null ? null : trimRatio(t.companyRatio) },
-    })),
-  }));
-}
+const GRANT_ORDER = [asc(grantBatches.grantDate), asc(persons.employeeNo)];
 
-/** A tranche as the JSON subquery returns it, before the appraisal is shaped. */
-type TrancheRow = Omit<TrancheDto, "appraisal"> & { fiscalYear: number | null; grade: string | null; companyRatio: string | null };
+/** A ratio without trailing zeros ("0.3300" -> "0.33"), as text so that no float rounds it. */
+const ratioText = (column: SQLWrapper) => sql`trim_scale(${column})::text`;
+
+// The DTO of the current grant row (with its batch, plan, person and category joined). Decimals travel
+// as strings, dates as ISO strings, timestamps in JavaScript's toISOString() form.
+const trancheJson = sql`json_build_object(
+  'index', ${tranches.trancheIndex}, 'ratio', ${ratioText(tranches.ratio)}, 'plannedQuantity', ${tranches.plannedQuantity},
+  'windowOpen', ${tranches.windowOpen}, 'windowClose', ${tranches.windowClose}, 'earliestVestingDate', ${tranches.earliestVestingDate},
+  'earliestReason', ${tranches.earliestReason}, 'deferredBy', coalesce(${tranches.deferredBy}, '[]'::jsonb), 'status', ${tranches.status},
+  'vestedQuantity', ${tranches.vestedQuantity}, 'lapsedQuantity', ${tranches.lapsedQuantity}, 'vestingDate', ${tranches.vestingDate},
+  'lapseReason', ${tranches.lapseReason},
+  'appraisal', case when ${appraisalResults.fiscalYear} is null or ${appraisalResults.grade} is null then null else json_build_object(
+    'fiscalYear', ${appraisalResults.fiscalYear}, 'grade', ${appraisalResults.grade}, 'individualRatio', ${plans.gradeTable} ->> ${appraisalResults.grade},
+    'companyRatio', ${ratioText(companyAppraisals.companyRatio)}) end)`;
+
+const grantJson = sql`json_build_object(
+  'id', ${grants.id}, 'planId', ${grants.planId}, 'planName', ${plans.name}, 'planNameEn', ${plans.nameEn},
+  'personId', ${grants.personId}, 'employeeNo', ${persons.employeeNo}, 'personName', ${persons.name}, 'batch', ${grantBatches.batch},
+  'categoryId', ${grants.categoryId}, 'categoryName', ${participantCategories.name}, 'categoryNameEn', ${participantCategories.nameEn},
+  'grantDate', ${grantBatches.grantDate}, 'originalGrantPrice', ${grantBatches.grantPrice}::text, 'grantPrice', ${grants.adjustedPrice}::text,
+  'quantity', ${grants.adjustedQuantity}, 'originalQuantity', ${grants.quantity},
+  'acceptedAt', to_char(${grants.acceptedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'adjustments', coalesce((
+    select json_agg(json_build_object(
+      'date', ${corporateActions.exDate}, 'type', ${corporateActions.type}, 'priceBefore', ${adjustmentRecords.priceBefore}::text,
+      'priceAfter', ${adjustmentRecords.priceAfter}::text, 'quantityBefore', ${adjustmentRecords.quantityBefore}, 'quantityAfter', ${adjustmentRecords.quantityAfter}
+    ) order by ${corporateActions.exDate}, ${adjustmentRecords.createdAt})
+    from ${adjustmentRecords} join ${corporateActions} on ${corporateActions.id} = ${adjustmentRecords.corporateActionId}
+    where ${adjustmentRecords.grantId} = ${grants.id}), '[]'::json),
+  'tranches', coalesce((
+    select json_agg(${trancheJson} order by ${tranches.trancheIndex})
+    from ${tranches}
+    left join ${appraisalResults} on ${appraisalResults.grantId} = ${tranches.grantId} and ${appraisalResults.trancheIndex} = ${tranches.trancheIndex}
+    left join ${companyAppraisals} on ${companyAppraisals.batchId} = ${grants.batchId} and ${companyAppraisals.categoryId} = ${grants.categoryId} and ${companyAppraisals.trancheIndex} = ${tranches.trancheIndex}
+    where ${tranches.grantId} = ${grants.id}), '[]'::json))`;
 
 /** One grant, optionally only if it belongs to the person. */
 export async function grantById(db: Database, grantId: string, personId?: string): Promise<GrantDto | null> {

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { Database } from "@/db/client";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { authSecret } from "./secrets";
@@ -33,18 +34,74 @@ export interface SessionUser {
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const token = bearerToken((await headers()).get("authorization"));
   if (token) return tokenUser(token);
+  const claims = await sessionClaims();
+  if (!claims) return null;
+  const database = await db();
+  const [row] = await sessionUserQuery(database).execute({ sid: claims.sid, uid: claims.uid });
+  return acceptSession(database, claims, row);
+});
+
+/**
+ * A value computed for the signed-in person in the same statement as the session check, so that a
+ * request needing only "my" data makes one round trip to the database instead of two.
+ */
+export interface SessionCompanion<T> {
+  withSession: (database: Database) => { execute: (params: { sid: string; uid: string }) => Promise<(SessionRow & { value: T | null })[]> };
+  byUser: (database: Database) => { execute: (params: { uid: string }) => Promise<{ value: T | null }[]> };
+}
+
+/** Declares a companion from its column, given the person id (the user's, in SQL); prepared once per database. */
+export function sessionCompanion<T>(name: string, column: (database: Database, personId: SQLWrapper) => SQL<T>): SessionCompanion<T> {
+  return {
+    withSession: preparedStatement((database) => sessionUserSelect(database, { value: column(database, users.personId) }).prepare(`vd_session_user_${name}`)),
+    byUser: preparedStatement((database) => database.select({ value: column(database, users.personId) }).from(users).where(eq(users.id, sql.placeholder("uid"))).prepare(`vd_user_${name}`)),
+  };
+}
+
+/**
+ * The current user (as currentUser) and the companion's value for them: null for a user not linked to a
+ * person or an API token not held as "employee". Null when there is no valid session or token.
+ */
+export async function currentUserWith<T>(companion: SessionCompanion<T>): Promise<{ user: SessionUser; value: T | null } | null> {
+  const token = bearerToken((await headers()).get("authorization"));
+  if (token) {
+    const user = await tokenUser(token);
+    if (!user) return null;
+    if (!user.personId) return { user, value: null };
+    const [row] = await companion.byUser(await db()).execute({ uid: user.id });
+    return { user, value: row?.value ?? null };
+  }
+  const claims = await sessionClaims();
+  if (!claims) return null;
+  const database = await db();
+  const [row] = await companion.withSession(database).execute({ sid: claims.sid, uid: claims.uid });
+  const user = await acceptSession(database, claims, row);
+  return user ? { user, value: user.personId ? (row!.value ?? null) : null } : null;
+}
+
+type SessionClaims = { sid: string; uid: string; sv: unknown };
+type SessionRow = { id: string; email: string; displayName: string; personId: string | null; locale: string; disabled: boolean; sessionVersion: number; lastSeenAt: Date; endedAt: Date | null; roles: Role[] };
+
+/** The session cookie's verified claims, or null when absent, forged, or past its absolute expiry. */
+async function sessionClaims(): Promise<SessionClaims | null> {
   const session = await sessionToken();
   if (!session?.uid || !session.sid) return null;
   if (!session.absExp || session.absExp * 1000 < Date.now()) return null;
-  const database = await db();
-  const [row] = await sessionUserQuery(database).execute({ sid: session.sid, uid: session.uid });
+  return { sid: String(session.sid), uid: String(session.uid), sv: session.sv };
+}
+
+/**
+ * The JWT alone is not trusted: the session row must exist, be live and match the user's session
+ * version, and the user must be enabled. Records that the session was seen (at most once a minute).
+ */
+async function acceptSession(database: Database, claims: SessionClaims, row: SessionRow | undefined): Promise<SessionUser | null> {
   const now = Date.now();
-  if (!row || row.disabled || row.sessionVersion !== session.sv || !sessionIsLive(row, now)) return null;
+  if (!row || row.disabled || row.sessionVersion !== claims.sv || !sessionIsLive(row, now)) return null;
   if (now - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
-    await database.update(userSessions).set({ lastSeenAt: new Date(now) }).where(eq(userSessions.id, session.sid));
+    await database.update(userSessions).set({ lastSeenAt: new Date(now) }).where(eq(userSessions.id, claims.sid));
   }
   return { id: row.id, email: row.email, displayName: row.displayName, personId: row.personId, locale: row.locale, roles: row.roles, apiTokenId: null };
-});
+}
 
 /**
  * The user behind an API token, holding only the token's role, and only while the user is enabled and
@@ -65,21 +122,23 @@ async function tokenUser(token: string): Promise<SessionUser | null> {
 }
 
 // One round trip per request: the user row, its session row and its roles aggregated; prepared once.
-const sessionUserQuery = preparedStatement((database) =>
-  database
+const sessionUserQuery = preparedStatement((database) => sessionUserSelect(database, {}).prepare("vd_session_user"));
+
+function sessionUserSelect<E extends Record<string, SQL>>(database: Database, extra: E) {
+  return database
     .select({
       id: users.id, email: users.email, displayName: users.displayName, personId: users.personId, locale: users.locale, disabled: users.disabled, sessionVersion: users.sessionVersion,
       lastSeenAt: userSessions.lastSeenAt, endedAt: userSessions.endedAt,
       roles: sql<Role[]>`coalesce(array_agg(${userRoles.role}::text) filter (where ${userRoles.role} is not null), '{}')`,
+      ...extra,
     })
     .from(users)
     .innerJoin(userSessions, and(eq(userSessions.id, sql.placeholder("sid")), eq(userSessions.userId, users.id)))
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .where(eq(users.id, sql.placeholder("uid")))
     .groupBy(users.id, userSessions.id)
-    .limit(1)
-    .prepare("vd_session_user"),
-);
+    .limit(1);
+}
 
 const tokenUserQuery = preparedStatement((database) =>
   database

@@ -83,6 +83,21 @@ test("an API token works as Bearer where the cookie does, only with its role, an
   expect(mint.status()).toBe(403);
   expect((await mint.json()).error.code).toBe("TOKEN_NOT_ALLOWED");
 
+  // "My grants" by token: an employee-scoped token reads exactly what the employee's own session reads;
+  // a token of another role holds no person, so it reads none.
+  const employeeUser = ((await (await admin.request.get("/api/v1/users?q=employee@demo.local")).json()).items as { id: string; email: string }[]).find((u) => u.email === "employee@demo.local")!;
+  const employeeToken = (await (await admin.request.post("/api/v1/api-tokens", { data: { name: "wallet", role: "employee", userId: employeeUser.id } })).json()).token as string;
+  const employeeBearer = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${employeeToken}` } });
+  const byToken = await employeeBearer.get("/api/v1/me/grants");
+  expect(byToken.status()).toBe(200);
+  const employee = await (await browser.newContext()).newPage();
+  await signIn(employee, "employee@demo.local");
+  const bySession = await (await employee.request.get("/api/v1/me/grants")).json();
+  expect(bySession.items.length).toBeGreaterThan(0);
+  expect(await byToken.json()).toEqual(bySession);
+  expect(await (await bearer.get("/api/v1/me/grants")).json()).toEqual({ items: [] });
+  await employeeBearer.dispose();
+
   expect((await admin.request.delete(`/api/v1/api-tokens/${apiToken.id}`)).status()).toBe(200);
   const after = await bearer.get("/api/v1/plans");
   expect(after.status()).toBe(401);

@@ -3,10 +3,10 @@ import { eq } from "drizzle-orm";
 import { grants } from "@/db/schema";
 import { db } from "../db";
 import { isUuid } from "../validation/common";
-import { notFound } from "../apiError";
+import { notFound, unauthenticated } from "../apiError";
 import { ensureDerivedToday } from "../freshness";
-import { grantById, grantsOfPerson, loadGrants, type GrantDto } from "../grantReads";
-import { hasRole, requireUser, STAFF_READ_ROLES, type SessionUser } from "../session";
+import { grantById, grantsOfPerson, loadGrants, personGrantsJson, type GrantDto } from "../grantReads";
+import { currentUserWith, hasRole, requireUser, sessionCompanion, STAFF_READ_ROLES, type SessionUser } from "../session";
 
 /** The signed-in user's own grants (empty for a user not linked to a person). */
 export async function myGrants(user?: SessionUser): Promise<GrantDto[]> {
@@ -15,6 +15,20 @@ export async function myGrants(user?: SessionUser): Promise<GrantDto[]> {
   const database = await db();
   await ensureDerivedToday(database);
   return grantsOfPerson(database, u.personId);
+}
+
+const ownGrants = sessionCompanion("own_grants", personGrantsJson);
+
+/**
+ * The signed-in user's own grants as the API's JSON body, `{"items": [...]}`: the session check and the
+ * grants in one statement, and PostgreSQL's JSON sent on as it is. Same answer as myGrants().
+ */
+export async function myGrantsBody(): Promise<string> {
+  const database = await db();
+  await ensureDerivedToday(database);
+  const found = await currentUserWith(ownGrants);
+  if (!found) throw unauthenticated();
+  return `{"items":${found.value ?? "[]"}}`;
 }
 
 /** One grant: staff see any, an employee only their own; anything else is 404, never 403. */

@@ -1,7 +1,7 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { myGrants } from "@/lib/server/dal/grants";
+import { apiRoute, jsonTextPrivate } from "@/lib/server/apiRoute";
+import { myGrantsBody } from "@/lib/server/dal/grants";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/me/grants: the caller's own grants. */
-export const GET = apiRoute(async () => jsonPrivate({ items: await myGrants() }));
+export const GET = apiRoute(async () => jsonTextPrivate(await myGrantsBody()));
