@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentUser, hasRole, STAFF_READ_ROLES } from "@/lib/server/session";
 import { LanguageSwitch } from "../LanguageSwitch";
+import { NavMenu } from "./NavMenu";
 import { SignOutButton } from "./SignOutButton";
 
 export const dynamic = "force-dynamic";
@@ -38,21 +39,12 @@ export default async function PortalLayout({ children }: { children: React.React
             <span className="text-lg font-semibold text-brand-900">{t("app.name")}</span>
             <span className="hidden text-xs text-slate-500 sm:inline">{t("app.tagline")}</span>
           </Link>
-          <nav className="hidden items-center gap-3 text-sm lg:flex" aria-label={t("nav.menu")}>
-            {links.map((l) => (
-              <Link key={l.href} href={l.href} className="text-slate-700 hover:text-brand-700" data-testid={l.testId}>{l.label}</Link>
-            ))}
-          </nav>
           <div className="flex items-center gap-2">
-            {/* Phones get the same links in a disclosure menu instead of a wrapped row of nine. */}
-            <details className="relative lg:hidden">
-              <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-700" data-testid="menu-toggle">{t("nav.menu")}</summary>
-              <nav className="absolute right-0 z-10 mt-2 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg" aria-label={t("nav.menu")}>
-                {links.map((l) => (
-                  <Link key={l.href} href={l.href} className="block px-4 py-2 text-sm text-slate-700 hover:bg-slate-50" data-testid={`menu-${l.testId}`}>{l.label}</Link>
-                ))}
-              </nav>
-            </details>
+            <NavMenu label={t("nav.menu")}>
+              {links.map((l) => (
+                <Link key={l.href} href={l.href} className="block px-4 py-2 text-slate-700 hover:bg-slate-50 hover:text-brand-700 lg:px-0 lg:py-0 lg:hover:bg-transparent" data-testid={l.testId}>{l.label}</Link>
+              ))}
+            </NavMenu>
             <span className="hidden text-sm text-slate-600 md:inline" data-testid="user-name">{user.displayName}</span>
             <LanguageSwitch />
             <SignOutButton label={t("nav.signOut")} />

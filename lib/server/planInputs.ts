@@ -21,50 +21,77 @@ export async function loadPlanBlackouts(db: Database | Transaction, planId: stri
 }
 
 /**
- * Blackout windows of several plans from one query (each plan's rule set with the issuer's and its own
- * disclosure events as JSON), whatever the number of plans.
+ * Blackout windows of several plans. Windows are a pure function of a plan's rule set and disclosure
+ * events, so they are derived once per distinct input and kept. Each request asks PostgreSQL only for a
+ * fingerprint of the events (their ids and row versions), and reads the events themselves only for a
+ * plan whose fingerprint has not been seen: the grantee pages no longer carry every event on every request.
  */
 export async function loadBlackoutsForPlans(db: Database | Transaction, planIds: string[]): Promise<Map<string, BlackoutWindow[]>> {
   const out = new Map<string, BlackoutWindow[]>();
   if (planIds.length === 0) return out;
   // A transaction handle prepares its own statement (cheap: it is built once per transaction).
-  const planRows = await blackoutInputsQuery(db as Database).execute({ planIds });
-  for (const p of planRows) out.set(p.id, derivedWindows(p.events, { name: p.name, annualDays: p.annualDays, quarterlyDays: p.quarterlyDays }));
+  const planRows = await blackoutKeysQuery(db as Database).execute({ planIds });
+  const missing: { id: string; key: string; ruleSet: RuleSet }[] = [];
+  for (const p of planRows) {
+    const ruleSet = { name: p.name, annualDays: p.annualDays, quarterlyDays: p.quarterlyDays };
+    const key = `${ruleSet.name}|${ruleSet.annualDays}|${ruleSet.quarterlyDays}|${p.eventsKey}`;
+    const windows = windowMemo.get(key);
+    if (windows) out.set(p.id, windows);
+    else missing.push({ id: p.id, key, ruleSet });
+  }
+  if (missing.length > 0) {
+    const events = await blackoutEventsQuery(db as Database).execute({ planIds: missing.map((m) => m.id) });
+    const eventsOf = new Map(events.map((e) => [e.id, e.events]));
+    for (const m of missing) {
+      // Frozen: every caller shares these objects, so a mutation would be a bug (and throws instead).
+      const windows = Object.freeze(deriveBlackoutWindows((eventsOf.get(m.id) ?? []).map(toDisclosureEvent), m.ruleSet).map((w) => Object.freeze(w))) as BlackoutWindow[];
+      remember(m.key, windows);
+      out.set(m.id, windows);
+    }
+  }
   return out;
 }
 
-const blackoutInputsQuery = preparedStatement((db) => {
-  const e = disclosureEvents;
-  return db
+type RuleSet = { name: string; annualDays: number; quarterlyDays: number };
+
+// The events that apply to a plan: the issuer's company-wide ones and the plan's own.
+const e = disclosureEvents;
+const planEvents = sql`from ${e} where ${e.issuerId} = ${plans.issuerId} and (${e.planId} is null or ${e.planId} = ${plans.id})`;
+
+// The fingerprint changes whenever an event is added, removed or updated (each write gives the row a new
+// xmin), including uncommitted writes seen inside the writing transaction.
+const blackoutKeysQuery = preparedStatement((db) =>
+  db
     .select({
       id: plans.id, name: blackoutRuleSets.name, annualDays: blackoutRuleSets.annualDays, quarterlyDays: blackoutRuleSets.quarterlyDays,
-      // As text: it is the memo key below, and parsed only when the windows are not derived yet.
-      events: sql<string>`coalesce((
-        select json_agg(json_build_object('id', ${e.id}, 'planId', ${e.planId}, 'kind', ${e.kind}, 'title', ${e.title}, 'titleEn', ${e.titleEn},
-          'fiscalYear', ${e.fiscalYear}, 'scheduledDate', ${e.scheduledDate}, 'actualDate', ${e.actualDate}, 'startDate', ${e.startDate}, 'endDate', ${e.endDate}) order by ${e.id})
-        from ${e} where ${e.issuerId} = ${plans.issuerId} and (${e.planId} is null or ${e.planId} = ${plans.id})), '[]'::json)::text`,
+      eventsKey: sql<string>`(select encode(sha256(convert_to(coalesce(string_agg(${e.id}::text || ':' || ${e}.xmin::text, ',' order by ${e.id}), ''), 'UTF8')), 'hex') ${planEvents})`,
     })
     .from(plans)
     .innerJoin(blackoutRuleSets, eq(plans.blackoutRuleSetId, blackoutRuleSets.id))
     .where(sql`${plans.id} = any(${sql.placeholder("planIds")}::uuid[])`)
-    .prepare("vd_blackout_inputs");
-});
+    .prepare("vd_blackout_keys"),
+);
 
-// Windows are a pure function of the events and the rule set, so they are derived once per distinct
-// input and reused; the key is the whole input, so a changed event can never be answered from the memo.
+const blackoutEventsQuery = preparedStatement((db) =>
+  db
+    .select({
+      id: plans.id,
+      events: sql<DisclosureEventRow[]>`coalesce((
+        select json_agg(json_build_object('id', ${e.id}, 'planId', ${e.planId}, 'kind', ${e.kind}, 'title', ${e.title}, 'titleEn', ${e.titleEn},
+          'fiscalYear', ${e.fiscalYear}, 'scheduledDate', ${e.scheduledDate}, 'actualDate', ${e.actualDate}, 'startDate', ${e.startDate}, 'endDate', ${e.endDate}) order by ${e.id})
+        ${planEvents}), '[]'::json)`,
+    })
+    .from(plans)
+    .where(sql`${plans.id} = any(${sql.placeholder("planIds")}::uuid[])`)
+    .prepare("vd_blackout_events"),
+);
+
 const windowMemo = new Map<string, BlackoutWindow[]>();
 const WINDOW_MEMO_LIMIT = 256;
 
-function derivedWindows(eventsJson: string, ruleSet: { name: string; annualDays: number; quarterlyDays: number }): BlackoutWindow[] {
-  const key = `${ruleSet.name}|${ruleSet.annualDays}|${ruleSet.quarterlyDays}|${eventsJson}`;
-  let windows = windowMemo.get(key);
-  if (!windows) {
-    // Frozen: every caller shares these objects, so a mutation would be a bug (and throws instead).
-    windows = Object.freeze(deriveBlackoutWindows((JSON.parse(eventsJson) as DisclosureEventRow[]).map(toDisclosureEvent), ruleSet).map((w) => Object.freeze(w))) as BlackoutWindow[];
-    if (windowMemo.size >= WINDOW_MEMO_LIMIT) windowMemo.delete(windowMemo.keys().next().value!);
-    windowMemo.set(key, windows);
-  }
-  return windows;
+function remember(key: string, windows: BlackoutWindow[]) {
+  if (windowMemo.size >= WINDOW_MEMO_LIMIT) windowMemo.delete(windowMemo.keys().next().value!);
+  windowMemo.set(key, windows);
 }
 
 type DisclosureEventRow = Pick<typeof disclosureEvents.$inferSelect, "id" | "planId" | "kind" | "title" | "titleEn" | "fiscalYear" | "scheduledDate" | "actualDate" | "startDate" | "endDate">;

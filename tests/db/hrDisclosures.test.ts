@@ -6,6 +6,7 @@ import { ApiError } from "@/lib/server/apiError";
 import type { Actor } from "@/lib/server/hr/actor";
 import { createDisclosure, deleteDisclosure, listDisclosures, updateDisclosure } from "@/lib/server/hr/disclosures";
 import { addClosures, listClosures } from "@/lib/server/hr/calendarClosures";
+import { loadBlackoutsForPlans } from "@/lib/server/planInputs";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";
@@ -137,5 +138,29 @@ describe.each(BACKENDS)("disclosure calendar and extra closures on %s", (kind) =
     const [audit] = await rows<{ action: string }>(h, sql`SELECT action FROM audit_log WHERE entity_type = 'calendar_year' AND entity_id = '2027'`);
     expect(audit!.action).toBe("calendar.closures_add");
     await refused(addClosures(h.db, actor, { year: 2027, closures: [{ date: "2027-09-17", reason: "again" }], published: true }), 409, "DUPLICATE_CLOSURE");
+  });
+
+  it("kept blackout windows follow an in-place edit of an event, inside and after the writing transaction, and a rolled-back edit changes nothing", async () => {
+    const [plan] = await rows<{ id: string }>(h, sql`SELECT id FROM plans WHERE name_en LIKE '2022%'`);
+    const planId = plan!.id;
+    const created = await createDisclosure(h.db, actor, { kind: "major_event", title: "筹划收购", titleEn: "planning an acquisition", startDate: "2027-03-01", endDate: "2027-03-05", planId: null });
+    const eventId = created.event.id;
+    const windowOf = async (db: Parameters<typeof loadBlackoutsForPlans>[0]) => (await loadBlackoutsForPlans(db, [planId])).get(planId)!.find((w) => w.id === eventId);
+    expect(await windowOf(h.db)).toMatchObject({ from: "2027-03-01", to: "2027-03-05" });
+
+    // Same id, same count of events, only a date changed: the windows must not be answered from memory.
+    await h.db.execute(sql`UPDATE disclosure_events SET end_date = '2027-03-09' WHERE id = ${eventId}`);
+    expect(await windowOf(h.db)).toMatchObject({ from: "2027-03-01", to: "2027-03-09" });
+
+    const rollback = new Error("rollback");
+    await expect(h.db.transaction(async (tx) => {
+      await tx.execute(sql`UPDATE disclosure_events SET end_date = '2027-03-12' WHERE id = ${eventId}`);
+      expect(await windowOf(tx)).toMatchObject({ to: "2027-03-12" });
+      throw rollback;
+    })).rejects.toBe(rollback);
+    expect(await windowOf(h.db)).toMatchObject({ from: "2027-03-01", to: "2027-03-09" });
+
+    await deleteDisclosure(h.db, actor, eventId);
+    expect(await windowOf(h.db)).toBeUndefined();
   });
 });

@@ -122,6 +122,27 @@ test("blackout calendar: upcoming windows with reasons and an accessible month v
   expect(await page.locator("table").count()).toBeGreaterThanOrEqual(3);
 });
 
+test("on a phone the links sit behind the menu button, which opens them and closes once a page is chosen", async ({ browser }) => {
+  const page = await pageAs(browser, "employee@demo.local", 390);
+  const toggle = page.getByTestId("menu-toggle");
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByTestId("nav-blackouts")).toBeHidden();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByTestId("nav-blackouts")).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/phone-menu-open-zh-CN-390.png` });
+  await page.getByTestId("nav-blackouts").click();
+  await expect(page.getByTestId("blackout-list")).toBeVisible();
+  await expect(page.getByTestId("nav-account")).toBeHidden();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  // Each link is in the page once, for wide screens and phones alike.
+  expect(await page.locator('a[href="/account"]').count()).toBe(1);
+  // On a wide screen the same links are a row in the header, with no menu button.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(page.getByTestId("menu-toggle")).toBeHidden();
+  await expect(page.getByTestId("nav-account")).toBeVisible();
+});
+
 test("screenshots of every grantee page at 390 px and 1280 px, in Chinese and English", async ({ browser }) => {
   for (const width of [390, 1280]) {
     for (const lang of ["zh-CN", "en"] as const) {

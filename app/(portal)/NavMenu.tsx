@@ -1,0 +1,35 @@
+"use client";
+import { usePathname } from "next/navigation";
+import { useState } from "react";
+
+/**
+ * The portal's one list of links: a row in the header on wide screens, a menu behind a button on phones.
+ * Rendered once for both, so the links are not sent and rendered twice. The menu closes when the page
+ * changes (it remembers the path it was opened on rather than resetting itself in an effect).
+ */
+export function NavMenu({ label, children }: { label: string; children: React.ReactNode }) {
+  const pathname = usePathname();
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  return (
+    <div className="lg:contents">
+      <button
+        type="button"
+        className="rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-700 lg:hidden"
+        aria-expanded={open}
+        aria-controls="portal-nav"
+        data-testid="menu-toggle"
+        onClick={() => setOpenOn(open ? null : pathname)}
+      >
+        {label}
+      </button>
+      <nav
+        id="portal-nav"
+        aria-label={label}
+        className={`${open ? "flex" : "hidden"} absolute right-4 z-10 mt-2 w-56 flex-col lg:mr-2 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg lg:static lg:mt-0 lg:flex lg:w-auto lg:flex-row lg:items-center lg:gap-3 lg:border-0 lg:bg-transparent lg:py-0 lg:shadow-none`}
+      >
+        {children}
+      </nav>
+    </div>
+  );
+}
