@@ -1,7 +1,14 @@
 // @ts-check
 const createNextIntlPlugin = require("next-intl/plugin");
 
+const path = require("node:path");
+
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+// Messages are precompiled once per process (i18n/precompiledMessages.ts), so next-intl formats them with
+// its small format-only formatter instead of parsing ICU text on every request. Turbopack needs the alias
+// as a relative path (as next-intl's own precompile option sets it).
+const formatOnly = `./${path.relative(__dirname, require.resolve("use-intl/format-message/format-only"))}`;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -37,6 +44,7 @@ const nextConfig = {
     ];
   },
   typedRoutes: false,
+  turbopack: { resolveAlias: { "use-intl/format-message": formatOnly } },
 };
 
 module.exports = withNextIntl(nextConfig);

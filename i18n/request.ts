@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentUser } from "@/lib/server/session";
-import { MESSAGES } from "@/messages";
+import { PRECOMPILED_MESSAGES } from "./precompiledMessages";
 import { LOCALE_COOKIE, toLocale } from "./locales";
 
 export default getRequestConfig(async () => {
@@ -12,6 +12,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: "Asia/Shanghai",
-    messages: MESSAGES[locale] as never,
+    messages: PRECOMPILED_MESSAGES[locale] as never,
   };
 });
