@@ -40,16 +40,34 @@ export async function load(url: string, headers: Record<string, string>, connect
   return { url, connections, seconds, rps: round(r.requests.average), p50Ms: r.latency.p50, meanMs: round(r.latency.average), p99Ms: r.latency.p99, requests: r.requests.total };
 }
 
-/** P1 and P2 on one server: subject and floor measured back to back, 50 connections each. */
+/**
+ * P1 and P2 on one server, 50 connections, each as A-B-B-A: the floor, the subject twice, the floor again,
+ * and the ratio of the means. Whatever drifts during a run (JIT warm-up, the heap growing under load, a
+ * noisy neighbour on the machine) then weighs on both sides alike instead of on whichever is measured
+ * later; measured A-B once, the same route's ratio moved by a third with the order alone.
+ */
 export async function measureThroughput(base: string, granteeCookie: string, seconds: number) {
   const cookie = { cookie: granteeCookie };
-  const floorPage = await load(`${base}/bench/floor`, {}, 50, seconds);
-  const home = await load(`${base}/`, cookie, 50, seconds);
-  const floorJson = await load(`${base}/api/v1/bench/trivial`, {}, 50, seconds);
-  const myGrants = await load(`${base}/api/v1/me/grants`, cookie, 50, seconds);
+  const P1 = await abba(() => load(`${base}/bench/floor`, {}, 50, seconds), () => load(`${base}/`, cookie, 50, seconds));
+  const P2 = await abba(() => load(`${base}/api/v1/bench/trivial`, {}, 50, seconds), () => load(`${base}/api/v1/me/grants`, cookie, 50, seconds));
+  return { P1, P2 };
+}
+
+async function abba(floor: () => Promise<LoadResult>, subject: () => Promise<LoadResult>) {
+  const f1 = await floor();
+  const s1 = await subject();
+  const s2 = await subject();
+  const f2 = await floor();
+  const f = meanOf(f1, f2);
+  const s = meanOf(s1, s2);
+  return { value: round(s.rps / f.rps), detail: { subject: s, floor: f, runs: { floor: [f1, f2], subject: [s1, s2] } } };
+}
+
+/** Two runs of one URL as one: mean throughput and latencies, total requests, the worse p99. */
+function meanOf(a: LoadResult, b: LoadResult): LoadResult {
   return {
-    P1: { value: round(home.rps / floorPage.rps), detail: { subject: home, floor: floorPage } },
-    P2: { value: round(myGrants.rps / floorJson.rps), detail: { subject: myGrants, floor: floorJson } },
+    url: a.url, connections: a.connections, seconds: a.seconds + b.seconds, rps: round((a.rps + b.rps) / 2), p50Ms: round((a.p50Ms + b.p50Ms) / 2),
+    meanMs: round((a.meanMs + b.meanMs) / 2), p99Ms: Math.max(a.p99Ms, b.p99Ms), requests: a.requests + b.requests,
   };
 }
 
