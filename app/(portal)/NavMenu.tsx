@@ -12,7 +12,7 @@ export function NavMenu({ label, children }: { label: string; children: React.Re
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
   return (
-    <div className="lg:contents">
+    <div className="-mr-2 lg:contents">
       <button
         type="button"
         className="rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-700 lg:hidden"
@@ -26,7 +26,7 @@ export function NavMenu({ label, children }: { label: string; children: React.Re
       <nav
         id="portal-nav"
         aria-label={label}
-        className={`${open ? "flex" : "hidden"} absolute right-4 z-10 mt-2 w-56 flex-col lg:mr-2 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg lg:static lg:mt-0 lg:flex lg:w-auto lg:flex-row lg:items-center lg:gap-3 lg:border-0 lg:bg-transparent lg:py-0 lg:shadow-none`}
+        className={`${open ? "flex" : "hidden"} absolute right-4 z-10 mt-2 w-56 flex-col rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg lg:static lg:mt-0 lg:flex lg:w-auto lg:flex-row lg:flex-wrap lg:items-center lg:gap-x-3 lg:gap-y-1 lg:border-0 lg:bg-transparent lg:py-0 lg:shadow-none`}
       >
         {children}
       </nav>
