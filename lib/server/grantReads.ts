@@ -53,12 +53,7 @@ export interface GrantDto {
  * `grantJson` below), so pages parse it natively and the API can send it on without re-encoding.
  */
 export async function loadGrants(db: Database, where: SQL | undefined): Promise<GrantDto[]> {
-  return (await grantJsonRows(db, where)).map((text) => JSON.parse(text) as GrantDto);
-}
-
-/** The same grants as JSON texts, one per grant, for responses that pass them through. */
-export async function grantJsonRows(db: Database, where: SQL | undefined): Promise<string[]> {
-  const rows = await withGrantJoins(db.select({ grant: sql<string>`${grantJson}::text` }).from(grants).$dynamic())
+  const rows = await withGrantJoins(db.select({ grant: sql<GrantDto>`${grantJson}` }).from(grants).$dynamic())
     .where(where)
     .orderBy(...GRANT_ORDER);
   return rows.map((r) => r.grant);
@@ -148,9 +143,4 @@ export function grantTotals(list: GrantDto[]) {
     }
   }
   return { granted, vested, lapsed, unvested: granted - vested - lapsed };
-}
-
-/** "0.3300" -> "0.33": ratios are exact decimals shown without trailing zeros. */
-export function trimRatio(value: string): string {
-  return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
 }

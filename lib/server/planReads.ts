@@ -2,7 +2,6 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { blackoutRuleSets, grants, participantCategories, plans, vestingArrangements } from "@/db/schema";
 import { groupBy } from "@/lib/collections/groupBy";
-import { trimRatio } from "./grantReads";
 
 /** A plan as the API contract (#3) names it, with grant statistics for overview pages. */
 export interface PlanDto {
@@ -67,4 +66,9 @@ export async function loadPlans(db: Database, ids?: string[]): Promise<PlanDto[]
     })),
     stats: { grantees: Number(statsByPlan.get(plan.id)?.grantees ?? 0), grantedQuantity: Number(statsByPlan.get(plan.id)?.granted ?? 0) },
   }));
+}
+
+/** "0.3300" -> "0.33": ratios are exact decimals shown without trailing zeros. */
+function trimRatio(value: string): string {
+  return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
 }

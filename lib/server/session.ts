@@ -63,16 +63,14 @@ export function sessionCompanion<T>(name: string, column: (database: Database, p
  * person or an API token not held as "employee". Null when there is no valid session or token.
  */
 export async function currentUserWith<T>(companion: SessionCompanion<T>): Promise<{ user: SessionUser; value: T | null } | null> {
-  const token = bearerToken((await headers()).get("authorization"));
-  if (token) {
-    const user = await tokenUser(token);
-    if (!user) return null;
-    if (!user.personId) return { user, value: null };
+  const claims = bearerToken((await headers()).get("authorization")) ? null : await sessionClaims();
+  if (!claims) {
+    // An API token (or no usable session cookie): currentUser decides who it is, then the value is read by user id.
+    const user = await currentUser();
+    if (!user?.personId) return user ? { user, value: null } : null;
     const [row] = await companion.byUser(await db()).execute({ uid: user.id });
     return { user, value: row?.value ?? null };
   }
-  const claims = await sessionClaims();
-  if (!claims) return null;
   const database = await db();
   const [row] = await companion.withSession(database).execute({ sid: claims.sid, uid: claims.uid });
   const user = await acceptSession(database, claims, row);
