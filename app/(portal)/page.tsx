@@ -6,12 +6,16 @@ import { GranteeHome } from "./_components/GranteeHome";
 import { StaffHome } from "./_components/StaffHome";
 
 export default async function HomePage() {
+  // Asked for first, before anything is awaited, so that the grantee's data travels in the same
+  // statement as this request's session check (a staff user who is no grantee simply ignores it).
+  const overviewRequest = granteeOverview();
+  overviewRequest.catch(() => undefined);
   const user = await requirePageUser();
   const t = await getTranslations();
   const staff = hasRole(user, ...STAFF_READ_ROLES);
   const grantee = hasRole(user, "employee") || Boolean(user.personId);
   const [overview, plans, issuer] = await Promise.all([
-    grantee ? granteeOverview() : Promise.resolve(null),
+    grantee ? overviewRequest : Promise.resolve(null),
     staff ? plansForUser() : Promise.resolve([]),
     staff ? issuerSummary() : Promise.resolve(null),
   ]);

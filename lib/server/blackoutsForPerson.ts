@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { grants } from "@/db/schema";
 import { describeBlackoutWindow } from "@/lib/domain/blackout/describeBlackoutWindow";
+import type { BlackoutWindow } from "@/lib/domain/blackout/blackoutWindows";
 import type { Locale } from "@/i18n/locales";
 import { loadBlackoutsForPlans } from "./planInputs";
 
@@ -17,9 +18,13 @@ export interface BlackoutWindowDto {
 
 /** Blackout windows of the given plans overlapping [from, to], each listed once, in date order. */
 export async function blackoutWindowsForPlans(db: Database, planIds: string[], locale: Locale, range: { from?: string; to?: string } = {}): Promise<BlackoutWindowDto[]> {
+  return describeBlackoutWindows(planIds, await loadBlackoutsForPlans(db, planIds), locale, range);
+}
+
+/** The windows of the plans (as loaded) overlapping [from, to], each listed once, in date order, with their reasons in words. */
+export function describeBlackoutWindows(planIds: string[], byPlan: Map<string, BlackoutWindow[]>, locale: Locale, range: { from?: string; to?: string } = {}): BlackoutWindowDto[] {
   const seen = new Set<string>();
   const out: BlackoutWindowDto[] = [];
-  const byPlan = await loadBlackoutsForPlans(db, planIds);
   for (const planId of planIds) {
     for (const w of byPlan.get(planId) ?? []) {
       if ((range.from && w.to < range.from) || (range.to && w.from > range.to)) continue;

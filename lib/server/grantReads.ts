@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
+import { isoTimestampText } from "./jsonTimestamp";
 import { preparedStatement } from "./preparedStatement";
 import { adjustmentRecords, appraisalResults, companyAppraisals, corporateActions, grantBatches, grants, participantCategories, persons, plans, tranches, type DeferralRecord } from "@/db/schema";
 
@@ -70,11 +71,17 @@ export async function grantsOfPerson(db: Database, personId: string): Promise<Gr
  * subquery, so that another statement (the session check) can carry it in the same round trip.
  */
 export function personGrantsJson(db: Database, personId: SQLWrapper): SQL<string> {
-  return sql<string>`(${personGrantsQuery(db, personId)})`;
+  return sql<string>`(${personGrantsQuery(db, personId, "text")})`;
 }
 
-function personGrantsQuery(db: Database, personId: SQLWrapper) {
-  return withGrantJoins(db.select({ grants: sql<string>`coalesce(json_agg(${grantJson} order by ${sql.join(GRANT_ORDER, sql`, `)}), '[]'::json)::text` }).from(grants).$dynamic())
+/** The same array as a JSON value, for a statement that nests it in a larger JSON answer. */
+export function personGrantsJsonValue(db: Database, personId: SQLWrapper): SQL<GrantDto[]> {
+  return sql<GrantDto[]>`(${personGrantsQuery(db, personId, "json")})`;
+}
+
+function personGrantsQuery(db: Database, personId: SQLWrapper, as: "text" | "json" = "text") {
+  const array = sql`coalesce(json_agg(${grantJson} order by ${sql.join(GRANT_ORDER, sql`, `)}), '[]'::json)`;
+  return withGrantJoins(db.select({ grants: as === "text" ? sql<string>`${array}::text` : sql<string>`${array}` }).from(grants).$dynamic())
     .where(eq(grants.personId, personId));
 }
 
@@ -111,7 +118,7 @@ const grantJson = sql`json_build_object(
   'categoryId', ${grants.categoryId}, 'categoryName', ${participantCategories.name}, 'categoryNameEn', ${participantCategories.nameEn},
   'grantDate', ${grantBatches.grantDate}, 'originalGrantPrice', ${grantBatches.grantPrice}::text, 'grantPrice', ${grants.adjustedPrice}::text,
   'quantity', ${grants.adjustedQuantity}, 'originalQuantity', ${grants.quantity},
-  'acceptedAt', to_char(${grants.acceptedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'acceptedAt', ${isoTimestampText(grants.acceptedAt)},
   'adjustments', coalesce((
     select json_agg(json_build_object(
       'date', ${corporateActions.exDate}, 'type', ${corporateActions.type}, 'priceBefore', ${adjustmentRecords.priceBefore}::text,

@@ -1,9 +1,11 @@
-import { and, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { emailOutbox, grants, notifications, plans, publicityPeriods, tranches, userRoles, users } from "@/db/schema";
 import { addDays } from "@/lib/domain/calendar/isoDate";
 import { chunks } from "@/lib/collections/groupBy";
 import { loadBlackoutsForPlans } from "./planInputs";
+import { isoTimestampText } from "./jsonTimestamp";
+import { scalarSubquery } from "./scalarSubquery";
 import { preparedStatement } from "./preparedStatement";
 
 /** Kinds of in-app notice. */
@@ -91,6 +93,25 @@ async function insertNotices(db: Database, chunk: NewNotice[]) {
     .returning({ dedupeKey: notifications.dedupeKey });
 }
 
+/** A notice as the home page reads it from JSON: timestamps in JavaScript's toISOString() form. */
+export interface NoticeDto { id: string; kind: string; payload: Record<string, unknown>; readAt: string | null; createdAt: string }
+
+/** How many notices a user's home page lists. */
+export const HOME_NOTICE_COUNT = 20;
+
+/**
+ * Unread-first notices of a user (a column or placeholder), the first HOME_NOTICE_COUNT of them, as one
+ * JSON array. The count is written into the statement rather than bound: a LIMIT parameter keeps
+ * PostgreSQL planning a prepared statement again on every execution.
+ */
+export function userNoticesJson(userId: SQLWrapper): SQL<NoticeDto[]> {
+  const n = notifications;
+  return scalarSubquery<NoticeDto[]>(sql`select coalesce(json_agg(s.notice order by s.read, s.created desc, s.id), '[]'::json) from (
+    select json_build_object('id', ${n.id}, 'kind', ${n.kind}, 'payload', ${n.payload}, 'readAt', ${isoTimestampText(n.readAt)}, 'createdAt', ${isoTimestampText(n.createdAt)}) as notice,
+      ${n.readAt} is not null as read, ${n.createdAt} as created, ${n.id} as id
+    from ${n} where ${n.userId} = ${userId} order by ${n.readAt} is not null, ${n.createdAt} desc, ${n.id} limit 20) s`);
+}
+
 /** Unread-first notices of one user. */
 export async function noticesOf(db: Database, userId: string, limit = 20) {
   return noticesQuery(db).execute({ userId, limit });
@@ -101,7 +122,7 @@ const noticesQuery = preparedStatement((db) =>
     .select({ id: notifications.id, kind: notifications.kind, payload: notifications.payload, readAt: notifications.readAt, createdAt: notifications.createdAt })
     .from(notifications)
     .where(eq(notifications.userId, sql.placeholder("userId")))
-    .orderBy(sql`${notifications.readAt} IS NOT NULL`, sql`${notifications.createdAt} DESC`)
+    .orderBy(sql`${notifications.readAt} IS NOT NULL`, sql`${notifications.createdAt} DESC`, notifications.id)
     .limit(sql.placeholder("limit"))
     .prepare("vd_notices_of_user"),
 );

@@ -1,5 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { preparedStatement } from "./preparedStatement";
+import { scalarSubquery } from "./scalarSubquery";
 import type { Database, Transaction } from "@/db/client";
 import { blackoutRuleSets, calendarClosures, calendarPublishedYears, disclosureEvents, plans } from "@/db/schema";
 import { TradingCalendar } from "@/lib/domain/calendar/tradingCalendar";
@@ -27,10 +28,17 @@ export async function loadPlanBlackouts(db: Database | Transaction, planId: stri
  * plan whose fingerprint has not been seen: the grantee pages no longer carry every event on every request.
  */
 export async function loadBlackoutsForPlans(db: Database | Transaction, planIds: string[]): Promise<Map<string, BlackoutWindow[]>> {
-  const out = new Map<string, BlackoutWindow[]>();
-  if (planIds.length === 0) return out;
+  if (planIds.length === 0) return new Map();
   // A transaction handle prepares its own statement (cheap: it is built once per transaction).
-  const planRows = await blackoutKeysQuery(db as Database).execute({ planIds });
+  return blackoutsFromKeys(db, await blackoutKeysQuery(db as Database).execute({ planIds }));
+}
+
+/** A plan's rule set and the fingerprint of its events: what its blackout windows depend on. */
+export interface BlackoutKeyRow { id: string; name: string; annualDays: number; quarterlyDays: number; eventsKey: string }
+
+/** The windows of the plans whose keys were read (by loadBlackoutsForPlans or in another statement). */
+export async function blackoutsFromKeys(db: Database | Transaction, planRows: BlackoutKeyRow[]): Promise<Map<string, BlackoutWindow[]>> {
+  const out = new Map<string, BlackoutWindow[]>();
   const missing: { id: string; key: string; ruleSet: RuleSet }[] = [];
   for (const p of planRows) {
     const ruleSet = { name: p.name, annualDays: p.annualDays, quarterlyDays: p.quarterlyDays };
@@ -60,17 +68,23 @@ const planEvents = sql`from ${e} where ${e.issuerId} = ${plans.issuerId} and (${
 
 // The fingerprint changes whenever an event is added, removed or updated (each write gives the row a new
 // xmin), including uncommitted writes seen inside the writing transaction.
+const eventsKey = sql<string>`(select encode(sha256(convert_to(coalesce(string_agg(${e.id}::text || ':' || ${e}.xmin::text, ',' order by ${e.id}), ''), 'UTF8')), 'hex') ${planEvents})`;
+
 const blackoutKeysQuery = preparedStatement((db) =>
   db
-    .select({
-      id: plans.id, name: blackoutRuleSets.name, annualDays: blackoutRuleSets.annualDays, quarterlyDays: blackoutRuleSets.quarterlyDays,
-      eventsKey: sql<string>`(select encode(sha256(convert_to(coalesce(string_agg(${e.id}::text || ':' || ${e}.xmin::text, ',' order by ${e.id}), ''), 'UTF8')), 'hex') ${planEvents})`,
-    })
+    .select({ id: plans.id, name: blackoutRuleSets.name, annualDays: blackoutRuleSets.annualDays, quarterlyDays: blackoutRuleSets.quarterlyDays, eventsKey })
     .from(plans)
     .innerJoin(blackoutRuleSets, eq(plans.blackoutRuleSetId, blackoutRuleSets.id))
     .where(sql`${plans.id} = any(${sql.placeholder("planIds")}::uuid[])`)
     .prepare("vd_blackout_keys"),
 );
+
+/** The key rows of the plans a subquery names, as one JSON array: for a statement that reads more besides. */
+export function planBlackoutKeysJson(planIds: SQL): SQL<BlackoutKeyRow[]> {
+  return scalarSubquery<BlackoutKeyRow[]>(sql`select coalesce(json_agg(json_build_object('id', ${plans.id}, 'name', ${blackoutRuleSets.name}, 'annualDays', ${blackoutRuleSets.annualDays},
+    'quarterlyDays', ${blackoutRuleSets.quarterlyDays}, 'eventsKey', ${eventsKey}) order by ${plans.id}), '[]'::json)
+    from ${plans} join ${blackoutRuleSets} on ${blackoutRuleSets.id} = ${plans.blackoutRuleSetId} where ${plans.id} in ${planIds}`);
+}
 
 const blackoutEventsQuery = preparedStatement((db) =>
   db

@@ -11,6 +11,7 @@ import { decodeSessionToken } from "@/lib/auth/sessionJwt";
 import { LAST_SEEN_RESOLUTION_MS, sessionIsLive } from "./sessionRecords";
 import { db } from "./db";
 import { preparedStatement } from "./preparedStatement";
+import { sessionBatch, type SessionBatch } from "./sessionBatch";
 import { forbidden, unauthenticated } from "./apiError";
 import type { Role } from "./credentials";
 
@@ -36,31 +37,35 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   if (token) return tokenUser(token);
   const claims = await sessionClaims();
   if (!claims) return null;
-  const database = await db();
-  const [row] = await sessionUserQuery(database).execute({ sid: claims.sid, uid: claims.uid });
-  return acceptSession(database, claims, row);
+  return (await requestSessionCheck(claims).join(null).result).user;
 });
 
+/** Columns of the signed-in user's row that a companion may use. */
+export interface SessionColumns { userId: SQLWrapper; personId: SQLWrapper }
+
 /**
- * A value computed for the signed-in person in the same statement as the session check, so that a
+ * A value computed for the signed-in user in the same statement as the session check, so that a
  * request needing only "my" data makes one round trip to the database instead of two.
  */
 export interface SessionCompanion<T> {
-  withSession: (database: Database) => { execute: (params: { sid: string; uid: string }) => Promise<(SessionRow & { value: T | null })[]> };
+  name: string;
+  column: (database: Database) => SQL<T>;
   byUser: (database: Database) => { execute: (params: { uid: string }) => Promise<{ value: T | null }[]> };
 }
 
-/** Declares a companion from its column, given the person id (the user's, in SQL); prepared once per database. */
-export function sessionCompanion<T>(name: string, column: (database: Database, personId: SQLWrapper) => SQL<T>): SessionCompanion<T> {
+/** Declares a companion from its column over the user's row; its statements are prepared once per database. */
+export function sessionCompanion<T>(name: string, column: (database: Database, user: SessionColumns) => SQL<T>): SessionCompanion<T> {
+  const own = (database: Database) => column(database, { userId: users.id, personId: users.personId });
   return {
-    withSession: preparedStatement((database) => sessionUserSelect(database, { value: column(database, users.personId) }).prepare(`vd_session_user_${name}`)),
-    byUser: preparedStatement((database) => database.select({ value: column(database, users.personId) }).from(users).where(eq(users.id, sql.placeholder("uid"))).prepare(`vd_user_${name}`)),
+    name,
+    column: own,
+    byUser: preparedStatement((database) => database.select({ value: own(database) }).from(users).where(eq(users.id, sql.placeholder("uid"))).prepare(`vd_user_${name}`)),
   };
 }
 
 /**
- * The current user (as currentUser) and the companion's value for them: null for a user not linked to a
- * person or an API token not held as "employee". Null when there is no valid session or token.
+ * The current user (as currentUser) and the companion's value for them; null when there is no valid
+ * session or token. An API token held other than as "employee" gets null: it never reads a person's data.
  */
 export async function currentUserWith<T>(companion: SessionCompanion<T>): Promise<{ user: SessionUser; value: T | null } | null> {
   const claims = bearerToken((await headers()).get("authorization")) ? null : await sessionClaims();
@@ -71,14 +76,38 @@ export async function currentUserWith<T>(companion: SessionCompanion<T>): Promis
     const [row] = await companion.byUser(await db()).execute({ uid: user.id });
     return { user, value: row?.value ?? null };
   }
-  const database = await db();
-  const [row] = await companion.withSession(database).execute({ sid: claims.sid, uid: claims.uid });
-  const user = await acceptSession(database, claims, row);
-  return user ? { user, value: user.personId ? (row!.value ?? null) : null } : null;
+  const { result, included } = requestSessionCheck(claims).join(companion as SessionCompanion<unknown>);
+  const { user, row } = await result;
+  if (!user) return null;
+  if (included) return { user, value: (row?.[companion.name] as T | undefined) ?? null };
+  // Asked for after this request's check had left: the session is valid, so the value alone is read.
+  const [late] = await companion.byUser(await db()).execute({ uid: user.id });
+  return { user, value: late?.value ?? null };
 }
 
 type SessionClaims = { sid: string; uid: string; sv: unknown };
 type SessionRow = { id: string; email: string; displayName: string; personId: string | null; locale: string; disabled: boolean; sessionVersion: number; lastSeenAt: Date; endedAt: Date | null; roles: Role[] };
+type SessionCheck = { user: SessionUser | null; row: (SessionRow & Record<string, unknown>) | undefined };
+
+/**
+ * This request's session check. Within a page render, React's cache makes it one per request, so the
+ * layout, the page and the i18n config share one statement. Elsewhere (route handlers) cache() does not
+ * memoise, which is how the two calls below tell the cases apart: there the check is sent at once.
+ */
+function requestSessionCheck(claims: SessionClaims): SessionBatch<SessionCompanion<unknown>, SessionCheck> {
+  const sv = typeof claims.sv === "number" ? claims.sv : -1;
+  const batch = sessionCheckOf(claims.sid, claims.uid, sv);
+  if (batch !== sessionCheckOf(claims.sid, claims.uid, sv)) return sessionBatch((companions) => runSessionCheck(claims, companions), queueMicrotask);
+  return batch;
+}
+
+const sessionCheckOf = cache((sid: string, uid: string, sv: number) => sessionBatch((companions: SessionCompanion<unknown>[]) => runSessionCheck({ sid, uid, sv }, companions), setImmediate));
+
+async function runSessionCheck(claims: SessionClaims, companions: SessionCompanion<unknown>[]): Promise<SessionCheck> {
+  const database = await db();
+  const [row] = await sessionCheckQuery(database, companions).execute({ sid: claims.sid, uid: claims.uid });
+  return { user: await acceptSession(database, claims, row), row };
+}
 
 /** The session cookie's verified claims, or null when absent, forged, or past its absolute expiry. */
 async function sessionClaims(): Promise<SessionClaims | null> {
@@ -119,8 +148,24 @@ async function tokenUser(token: string): Promise<SessionUser | null> {
   };
 }
 
-// One round trip per request: the user row, its session row and its roles aggregated; prepared once.
-const sessionUserQuery = preparedStatement((database) => sessionUserSelect(database, {}).prepare("vd_session_user"));
+// One round trip per request: the user row, its session row, its roles aggregated and the companions
+// asked for; prepared once per database and set of companions (there are only a few such sets).
+const sessionCheckStatements = new WeakMap<Database, Map<string, PreparedSessionCheck>>();
+type PreparedSessionCheck = { execute: (params: { sid: string; uid: string }) => Promise<(SessionRow & Record<string, unknown>)[]> };
+
+function sessionCheckQuery(database: Database, companions: SessionCompanion<unknown>[]): PreparedSessionCheck {
+  const names = companions.map((c) => c.name).sort();
+  const key = names.join(",");
+  let byKey = sessionCheckStatements.get(database);
+  if (!byKey) sessionCheckStatements.set(database, (byKey = new Map()));
+  let statement = byKey.get(key);
+  if (!statement) {
+    const extra = Object.fromEntries(companions.map((c) => [c.name, c.column(database)]));
+    statement = sessionUserSelect(database, extra).prepare(["vd_session_user", ...names].join("_")) as unknown as PreparedSessionCheck;
+    byKey.set(key, statement);
+  }
+  return statement;
+}
 
 function sessionUserSelect<E extends Record<string, SQL>>(database: Database, extra: E) {
   return database
@@ -134,8 +179,9 @@ function sessionUserSelect<E extends Record<string, SQL>>(database: Database, ex
     .innerJoin(userSessions, and(eq(userSessions.id, sql.placeholder("sid")), eq(userSessions.userId, users.id)))
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .where(eq(users.id, sql.placeholder("uid")))
-    .groupBy(users.id, userSessions.id)
-    .limit(1);
+    // No LIMIT: the two keys make the row unique, and drizzle sends a LIMIT as a parameter, which keeps
+    // PostgreSQL planning this prepared statement anew on every execution (a generic plan must guess it).
+    .groupBy(users.id, userSessions.id);
 }
 
 const tokenUserQuery = preparedStatement((database) =>
@@ -147,8 +193,8 @@ const tokenUserQuery = preparedStatement((database) =>
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
+    // token_hash is unique, so no LIMIT (see sessionUserSelect).
     .where(and(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")), isNull(apiTokens.revokedAt)))
-    .limit(1)
     .prepare("vd_token_user"),
 );
 

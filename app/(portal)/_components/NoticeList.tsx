@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/i18n/locales";
+import type { NoticeDto } from "@/lib/server/notices";
 import { markNoticeReadAction } from "../noticeActions";
 
 // Kinds with a text in messages/*.json (notice.*); an unknown kind shows its code rather than breaking the page.
 const KNOWN_KINDS = new Set(["window_opening", "blackout_starting", "publicity_opened", "grant_to_accept", "earliest_date_changed", "grant_adjusted", "vesting_recorded"]);
 
-type Notice = { id: string; kind: string; payload: Record<string, unknown>; readAt: Date | null; createdAt: Date };
+type Notice = Pick<NoticeDto, "id" | "kind" | "payload" | "readAt">;
 
 /** The user's notices, unread ones highlighted, each with its link and a mark-read button. */
 export async function NoticeList({ notices, locale }: { notices: Notice[]; locale: Locale }) {

@@ -4,13 +4,15 @@ import { grants, notifications } from "@/db/schema";
 
 import { appendAudit } from "../auditTrail";
 import { db } from "../db";
-import { notFound } from "../apiError";
+import { notFound, unauthenticated } from "../apiError";
 import { grantTotals, type GrantDto } from "../grantReads";
 import { markNoticeRead, noticesOf } from "../notices";
-import { requireUser } from "../session";
-import { blackoutWindowsForPlans } from "../blackoutsForPerson";
+import { granteeHomeCompanion } from "../granteeHome";
+import { blackoutsFromKeys } from "../planInputs";
+import { ensureDerivedToday } from "../freshness";
+import { currentUserWith, requireUser } from "../session";
+import { describeBlackoutWindows } from "../blackoutsForPerson";
 import { toLocale } from "@/i18n/locales";
-import { myGrants } from "./grants";
 import { isUuid } from "../validation/common";
 import { today as clockToday } from "@/lib/server/clock";
 
@@ -27,15 +29,22 @@ export interface NextVestingEvent {
   deferredBy: GrantDto["tranches"][number]["deferredBy"];
 }
 
-/** Everything the grantee's home page shows, for the signed-in user only. */
+/**
+ * Everything the grantee's home page shows, for the signed-in user only. Its data is part of the request's
+ * session check when asked for before the page awaits anything else (see sessionBatch).
+ */
 export async function granteeOverview() {
-  const user = await requireUser();
-  const today = clockToday();
   const database = await db();
-  const [list, notices] = await Promise.all([myGrants(user), noticesOf(database, user.id)]);
+  // Statuses and earliest dates depend on today: a new day's derivation comes before the read.
+  await ensureDerivedToday(database);
+  const found = await currentUserWith(granteeHomeCompanion);
+  if (!found) throw unauthenticated();
+  const { user, value } = found;
+  const { grants: list, notices, blackoutKeys } = value ?? { grants: [], notices: [], blackoutKeys: [] };
+  const today = clockToday();
   // A grantee's plans are exactly those of their grants, so no separate visibility query is needed.
   const planIds = [...new Set(list.map((g) => g.planId))];
-  const windows = await blackoutWindowsForPlans(database, planIds, toLocale(user.locale), { from: today });
+  const windows = describeBlackoutWindows(planIds, await blackoutsFromKeys(database, blackoutKeys), toLocale(user.locale), { from: today });
   return { today, grants: list, totals: grantTotals(list), nextEvent: nextVestingEvent(list), blackoutToday: windows.find((w) => w.from <= today && w.to >= today) ?? null, upcomingBlackouts: windows.filter((w) => w.from > today).slice(0, 3), notices };
 }
 

@@ -17,7 +17,7 @@ export async function myGrants(user?: SessionUser): Promise<GrantDto[]> {
   return grantsOfPerson(database, u.personId);
 }
 
-const ownGrants = sessionCompanion("own_grants", personGrantsJson);
+const ownGrants = sessionCompanion("own_grants", (database, user) => personGrantsJson(database, user.personId));
 
 /**
  * The signed-in user's own grants as the API's JSON body, `{"items": [...]}`: the session check and the

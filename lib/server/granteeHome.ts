@@ -1,0 +1,27 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { grants } from "@/db/schema";
+import { personGrantsJsonValue, type GrantDto } from "./grantReads";
+import { userNoticesJson, type NoticeDto } from "./notices";
+import { planBlackoutKeysJson, type BlackoutKeyRow } from "./planInputs";
+import { sessionCompanion } from "./session";
+
+/** What the grantee's home page reads from the database, for one user. */
+export interface GranteeHomeRows {
+  grants: GrantDto[];
+  notices: NoticeDto[];
+  /** Blackout fingerprints of the plans the person holds grants in (windows come from the memo by key). */
+  blackoutKeys: BlackoutKeyRow[];
+}
+
+/**
+ * The home page's data as one JSON value that travels with the request's session check: on this
+ * hardware a statement costs the server more in its round trip than PostgreSQL spends answering it.
+ * The parts are the same SQL the single-purpose reads use (grants, notices, blackout keys).
+ */
+export const granteeHomeCompanion = sessionCompanion<GranteeHomeRows>("grantee_home", (db, user) =>
+  sql<GranteeHomeRows>`json_build_object(
+    'grants', ${personGrantsJsonValue(db, user.personId)},
+    'notices', ${userNoticesJson(user.userId)},
+    'blackoutKeys', ${planBlackoutKeysJson(sql`(select distinct ${grants.planId} from ${grants} where ${grants.personId} = ${user.personId})`)})`,
+);

@@ -1,0 +1,28 @@
+/**
+ * One session check per request. The layout, the page and the language settings of a page each ask who
+ * is signed in, and a page may want its own data in the same round trip (a "companion" of the check).
+ * The batch collects what is asked until the event loop turns, then answers everyone from one statement:
+ * on a small machine a statement costs more in the round trip than PostgreSQL spends answering it.
+ * A companion asked for after the statement left is not in it; its caller reads it on its own.
+ */
+export interface SessionBatch<C, R> {
+  /** The batch's result, and whether the companion (if any) is part of it. */
+  join(companion: C | null): { result: Promise<R>; included: boolean };
+}
+
+/** Creates a batch that runs `check` with every companion joined before `defer` fires. */
+export function sessionBatch<C, R>(check: (companions: C[]) => Promise<R>, defer: (send: () => void) => void): SessionBatch<C, R> {
+  const companions = new Set<C>();
+  let sent = false;
+  let result: Promise<R> | null = null;
+  return {
+    join(companion) {
+      if (!sent && companion !== null) companions.add(companion);
+      result ??= new Promise<void>((resolve) => defer(resolve)).then(() => {
+        sent = true;
+        return check([...companions]);
+      });
+      return { result, included: companion === null || companions.has(companion) };
+    },
+  };
+}
