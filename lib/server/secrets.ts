@@ -39,9 +39,9 @@ function remember(file: string, value: string, source: "file" | "created") {
   return { value, source, file };
 }
 
-/** The next-auth signing secret. */
+/** The next-auth signing secret (asked for on every request: the environment is looked at first). */
 export function authSecret(): string {
-  return loadOrCreateSecret("NEXTAUTH_SECRET", "nextauth-secret").value;
+  return process.env.NEXTAUTH_SECRET || loadOrCreateSecret("NEXTAUTH_SECRET", "nextauth-secret").value;
 }
 
 /** The 32-byte key that encrypts ID numbers at rest. */
