@@ -5,7 +5,11 @@ import { toLocale } from "@/i18n/locales";
 import { describeDeferral, formatShares, formatYuan } from "./format";
 import { NoticeList } from "./NoticeList";
 
-/** The grantee's overview: totals, then every grant with its tranche schedule. */
+/**
+ * The grantee's overview: totals, the next event, notices, then a card per grant. Cards say what matters at a
+ * glance in a few lines (the grant page has the whole schedule): this page is what thousands of grantees load
+ * on a vesting day, and its cost grows with every element it renders.
+ */
 export async function GranteeHome({ overview, linked }: { overview: Awaited<ReturnType<typeof granteeOverview>>; linked: boolean }) {
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
@@ -40,7 +44,7 @@ export async function GranteeHome({ overview, linked }: { overview: Awaited<Retu
               {nextEvent.deferredBy.length > 0 && (
                 <p className="text-xs text-amber-800" data-testid="deferred-reason">{t("home.deferredBy", { reasons: nextEvent.deferredBy.map((d) => describeDeferral(d, locale)).join("; ") })}</p>
               )}
-              <Link href={`/grants/${nextEvent.grantId}`} className="text-brand-700 hover:underline">{t("home.openGrant")} →</Link>
+              <Link href={`/grants/${nextEvent.grantId}`} className="text-brand-700 hover:underline">{`${t("home.openGrant")} →`}</Link>
             </div>
           ) : (
             <p className="mt-1 text-sm text-slate-600">{t("home.noNextEvent")}</p>
@@ -49,7 +53,7 @@ export async function GranteeHome({ overview, linked }: { overview: Awaited<Retu
         <section className={`rounded-lg border p-4 shadow-sm ${blackoutToday ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`} data-testid="blackout-today">
           <h2 className="text-sm font-medium text-slate-500">{t("nav.blackouts")}</h2>
           <p className="mt-1 text-sm">{blackoutToday ? t("home.inBlackout", { to: blackoutToday.to, reason: blackoutToday.reason }) : t("home.notInBlackout")}</p>
-          <Link href="/blackouts" className="text-sm text-brand-700 hover:underline">{t("nav.blackouts")} →</Link>
+          <Link href="/blackouts" className="text-sm text-brand-700 hover:underline">{`${t("nav.blackouts")} →`}</Link>
         </section>
       </div>
       <section aria-labelledby="notices-heading" className="space-y-2">
@@ -68,23 +72,20 @@ export async function GranteeHome({ overview, linked }: { overview: Awaited<Retu
               <li key={g.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="grant-card">
                 <div className="flex items-start justify-between gap-2">
                   <h3 className="font-semibold">{locale === "en" ? g.planNameEn : g.planName}</h3>
-                  <Link href={`/grants/${g.id}`} className="shrink-0 text-sm text-brand-700 hover:underline" data-testid="grant-link">{t("home.openGrant")} →</Link>
+                  <Link href={`/grants/${g.id}`} className="shrink-0 text-sm text-brand-700 hover:underline" data-testid="grant-link">{`${t("home.openGrant")} →`}</Link>
                 </div>
-                {!g.acceptedAt && <p className="mt-1 text-xs text-amber-800">{t("home.toAccept")}</p>}
-                <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
-                  <div><dt className="text-slate-500">{t("home.batch")}</dt><dd>{t(`batch.${g.batch}`)} · <span className="tabular">{g.grantDate}</span></dd></div>
-                  <div>
-                    <dt className="text-slate-500">{t("home.grantPrice")}</dt>
-                    <dd className="tabular" data-testid="grant-price">{formatYuan(g.grantPrice, locale)}{g.grantPrice !== g.originalGrantPrice && <span className="text-xs text-slate-500"> {t("home.adjustedFrom", { price: g.originalGrantPrice })}</span>}</dd>
-                  </div>
-                  <div><dt className="text-slate-500">{t("home.quantity")}</dt><dd className="tabular">{formatShares(g.quantity, locale)}</dd></div>
-                  <div><dt className="text-slate-500">{t("home.totals.vested")}</dt><dd className="tabular">{formatShares(vested, locale)}{lapsed > 0 && <span className="text-rose-700"> · {t("home.lapsedQty")} {formatShares(lapsed, locale)}</span>}</dd></div>
-                </dl>
+                {!g.acceptedAt && <p className="mt-1 text-xs text-amber-800" data-testid="grant-to-accept">{t("home.toAccept")}</p>}
+                <p className="tabular mt-2 text-sm text-slate-600">{`${t(`batch.${g.batch}`)} · ${g.grantDate}`}</p>
+                <p className="tabular text-sm" data-testid="grant-price">
+                  {t("home.cardTerms", { quantity: formatShares(g.quantity, locale), price: formatYuan(g.grantPrice, locale) }) + (g.grantPrice !== g.originalGrantPrice ? t("home.cardAdjusted", { price: g.originalGrantPrice }) : "")}
+                </p>
                 <div className="mt-3 flex h-2 overflow-hidden rounded-full bg-slate-100" role="img" aria-label={`${t("home.totals.vested")} ${vested} / ${g.quantity}`}>
                   <div className="bg-emerald-600" style={{ width: `${(100 * vested) / Math.max(g.quantity, 1)}%` }} />
                   <div className="bg-rose-400" style={{ width: `${(100 * lapsed) / Math.max(g.quantity, 1)}%` }} />
                 </div>
-                <p className="mt-2 text-xs text-slate-500">{t("home.trancheSummary", { total: g.tranches.length, open })}</p>
+                <p className="mt-2 text-xs text-slate-500">
+                  {t("home.cardProgress", { vested: formatShares(vested, locale), lapsed: lapsed > 0 ? t("home.cardLapsed", { lapsed: formatShares(lapsed, locale) }) : "", total: g.tranches.length, open })}
+                </p>
               </li>
             );
           })}
