@@ -6,3 +6,4 @@ export * from "./process";
 export * from "./grant";
 export * from "./disclosure";
 export * from "./access";
+export * from "./dataVersions";

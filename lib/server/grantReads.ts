@@ -4,7 +4,7 @@ import type { PgSelect } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { isoTimestampText } from "./jsonTimestamp";
 import { preparedStatement } from "./preparedStatement";
-import { adjustmentRecords, appraisalResults, companyAppraisals, corporateActions, grantBatches, grants, participantCategories, persons, plans, tranches, type DeferralRecord } from "@/db/schema";
+import { adjustmentRecords, appraisalResults, dataVersions, companyAppraisals, corporateActions, grantBatches, grants, participantCategories, persons, plans, tranches, type DeferralRecord } from "@/db/schema";
 
 /** A tranche as the API and pages show it. */
 export interface TrancheDto {
@@ -77,6 +77,18 @@ export function personGrantsJson(db: Database, personId: SQLWrapper): SQL<string
 /** The same array as a JSON value, for a statement that nests it in a larger JSON answer. */
 export function personGrantsJsonValue(db: Database, personId: SQLWrapper): SQL<GrantDto[]> {
   return sql<GrantDto[]>`(${personGrantsQuery(db, personId, "json")})`;
+}
+
+/** The version of everything grant DTOs are built from; it moves at the commit of any change (migration 0005). */
+export const grantDtoVersion = sql<number>`(select ${dataVersions.version} from ${dataVersions} where ${dataVersions.name} = 'grant_dto')`;
+
+/**
+ * The person's grants (as personGrantsJson or personGrantsJsonValue), or null when the caller says it
+ * holds them already: placeholder `gv` is the version it holds them at and `gp` the person they are of.
+ */
+export function personGrantsUnlessKept(db: Database, personId: SQLWrapper, as: "text" | "json"): SQL<string | null> {
+  const grantsSql = as === "text" ? personGrantsJson(db, personId) : personGrantsJsonValue(db, personId);
+  return sql<string | null>`case when ${grantDtoVersion} = ${sql.placeholder("gv")} and ${personId} = ${sql.placeholder("gp")}::uuid then null else ${grantsSql} end`;
 }
 
 function personGrantsQuery(db: Database, personId: SQLWrapper, as: "text" | "json" = "text") {

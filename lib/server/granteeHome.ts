@@ -1,14 +1,15 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { grants } from "@/db/schema";
-import { personGrantsJsonValue, type GrantDto } from "./grantReads";
+import { personGrantsUnlessKept, type GrantDto } from "./grantReads";
 import { userNoticesJson, type NoticeDto } from "./notices";
-import { planBlackoutKeysJson, type BlackoutKeyRow } from "./planInputs";
+import { planBlackoutKeysJson, type BlackoutKeyRow } from "./blackoutKeys";
 import { sessionCompanion } from "./session";
 
 /** What the grantee's home page reads from the database, for one user. */
 export interface GranteeHomeRows {
-  grants: GrantDto[];
+  /** Null when this server keeps the user's grants at the current version (see grantDtoCache). */
+  grants: GrantDto[] | null;
   notices: NoticeDto[];
   /** Blackout fingerprints of the plans the person holds grants in (windows come from the memo by key). */
   blackoutKeys: BlackoutKeyRow[];
@@ -21,7 +22,7 @@ export interface GranteeHomeRows {
  */
 export const granteeHomeCompanion = sessionCompanion<GranteeHomeRows>("grantee_home", (db, user) =>
   sql<GranteeHomeRows>`json_build_object(
-    'grants', ${personGrantsJsonValue(db, user.personId)},
+    'grants', ${personGrantsUnlessKept(db, user.personId, "json")},
     'notices', ${userNoticesJson(user.userId)},
     'blackoutKeys', ${planBlackoutKeysJson(sql`(select distinct ${grants.planId} from ${grants} where ${grants.personId} = ${user.personId})`)})`,
 );

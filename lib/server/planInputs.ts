@@ -1,8 +1,8 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { preparedStatement } from "./preparedStatement";
-import { scalarSubquery } from "./scalarSubquery";
+import { blackoutKeysQuery, type BlackoutKeyRow } from "./blackoutKeys";
 import type { Database, Transaction } from "@/db/client";
-import { blackoutRuleSets, calendarClosures, calendarPublishedYears, disclosureEvents, plans } from "@/db/schema";
+import { calendarClosures, calendarPublishedYears, disclosureEvents, plans } from "@/db/schema";
 import { TradingCalendar } from "@/lib/domain/calendar/tradingCalendar";
 import { deriveBlackoutWindows, type BlackoutWindow, type DisclosureEvent } from "@/lib/domain/blackout/blackoutWindows";
 
@@ -30,11 +30,9 @@ export async function loadPlanBlackouts(db: Database | Transaction, planId: stri
 export async function loadBlackoutsForPlans(db: Database | Transaction, planIds: string[]): Promise<Map<string, BlackoutWindow[]>> {
   if (planIds.length === 0) return new Map();
   // A transaction handle prepares its own statement (cheap: it is built once per transaction).
-  return blackoutsFromKeys(db, await blackoutKeysQuery(db as Database).execute({ planIds }));
+  const [row] = await blackoutKeysQuery(db as Database).execute({ planIds });
+  return blackoutsFromKeys(db, row?.keys ?? []);
 }
-
-/** A plan's rule set and the fingerprint of its events: what its blackout windows depend on. */
-export interface BlackoutKeyRow { id: string; name: string; annualDays: number; quarterlyDays: number; eventsKey: string }
 
 /** The windows of the plans whose keys were read (by loadBlackoutsForPlans or in another statement). */
 export async function blackoutsFromKeys(db: Database | Transaction, planRows: BlackoutKeyRow[]): Promise<Map<string, BlackoutWindow[]>> {
@@ -65,26 +63,6 @@ type RuleSet = { name: string; annualDays: number; quarterlyDays: number };
 // The events that apply to a plan: the issuer's company-wide ones and the plan's own.
 const e = disclosureEvents;
 const planEvents = sql`from ${e} where ${e.issuerId} = ${plans.issuerId} and (${e.planId} is null or ${e.planId} = ${plans.id})`;
-
-// The fingerprint changes whenever an event is added, removed or updated (each write gives the row a new
-// xmin), including uncommitted writes seen inside the writing transaction.
-const eventsKey = sql<string>`(select encode(sha256(convert_to(coalesce(string_agg(${e.id}::text || ':' || ${e}.xmin::text, ',' order by ${e.id}), ''), 'UTF8')), 'hex') ${planEvents})`;
-
-const blackoutKeysQuery = preparedStatement((db) =>
-  db
-    .select({ id: plans.id, name: blackoutRuleSets.name, annualDays: blackoutRuleSets.annualDays, quarterlyDays: blackoutRuleSets.quarterlyDays, eventsKey })
-    .from(plans)
-    .innerJoin(blackoutRuleSets, eq(plans.blackoutRuleSetId, blackoutRuleSets.id))
-    .where(sql`${plans.id} = any(${sql.placeholder("planIds")}::uuid[])`)
-    .prepare("vd_blackout_keys"),
-);
-
-/** The key rows of the plans a subquery names, as one JSON array: for a statement that reads more besides. */
-export function planBlackoutKeysJson(planIds: SQL): SQL<BlackoutKeyRow[]> {
-  return scalarSubquery<BlackoutKeyRow[]>(sql`select coalesce(json_agg(json_build_object('id', ${plans.id}, 'name', ${blackoutRuleSets.name}, 'annualDays', ${blackoutRuleSets.annualDays},
-    'quarterlyDays', ${blackoutRuleSets.quarterlyDays}, 'eventsKey', ${eventsKey}) order by ${plans.id}), '[]'::json)
-    from ${plans} join ${blackoutRuleSets} on ${blackoutRuleSets.id} = ${plans.blackoutRuleSetId} where ${plans.id} in ${planIds}`);
-}
 
 const blackoutEventsQuery = preparedStatement((db) =>
   db

@@ -12,6 +12,8 @@ import { LAST_SEEN_RESOLUTION_MS, sessionIsLive } from "./sessionRecords";
 import { db } from "./db";
 import { preparedStatement } from "./preparedStatement";
 import { sessionBatch, type SessionBatch } from "./sessionBatch";
+import { grantDtoVersion } from "./grantReads";
+import { keptGrantVersion } from "./grantDtoCache";
 import { forbidden, unauthenticated } from "./apiError";
 import type { Role } from "./credentials";
 
@@ -50,6 +52,7 @@ export interface SessionColumns { userId: SQLWrapper; personId: SQLWrapper }
 export interface SessionCompanion<T> {
   name: string;
   column: (database: Database) => SQL<T>;
+  /** The value alone, read by user id (after the session was checked): never from kept grants. */
   byUser: (database: Database) => { execute: (params: { uid: string }) => Promise<{ value: T | null }[]> };
 }
 
@@ -59,7 +62,10 @@ export function sessionCompanion<T>(name: string, column: (database: Database, u
   return {
     name,
     column: own,
-    byUser: preparedStatement((database) => database.select({ value: own(database) }).from(users).where(eq(users.id, sql.placeholder("uid"))).prepare(`vd_user_${name}`)),
+    byUser: preparedStatement((database) => {
+      const statement = database.select({ value: own(database) }).from(users).where(eq(users.id, sql.placeholder("uid"))).prepare(`vd_user_${name}`);
+      return { execute: ({ uid }: { uid: string }) => statement.execute({ uid, ...NOTHING_KEPT }) };
+    }),
   };
 }
 
@@ -67,26 +73,29 @@ export function sessionCompanion<T>(name: string, column: (database: Database, u
  * The current user (as currentUser) and the companion's value for them; null when there is no valid
  * session or token. An API token held other than as "employee" gets null: it never reads a person's data.
  */
-export async function currentUserWith<T>(companion: SessionCompanion<T>): Promise<{ user: SessionUser; value: T | null } | null> {
+export async function currentUserWith<T>(companion: SessionCompanion<T>): Promise<{ user: SessionUser; value: T | null; grantDtoVersion: number | null } | null> {
   const claims = bearerToken((await headers()).get("authorization")) ? null : await sessionClaims();
   if (!claims) {
     // An API token (or no usable session cookie): currentUser decides who it is, then the value is read by user id.
     const user = await currentUser();
-    if (!user?.personId) return user ? { user, value: null } : null;
+    if (!user?.personId) return user ? { user, value: null, grantDtoVersion: null } : null;
     const [row] = await companion.byUser(await db()).execute({ uid: user.id });
-    return { user, value: row?.value ?? null };
+    return { user, value: row?.value ?? null, grantDtoVersion: null };
   }
   const { result, included } = requestSessionCheck(claims).join(companion as SessionCompanion<unknown>);
   const { user, row } = await result;
   if (!user) return null;
-  if (included) return { user, value: (row?.[companion.name] as T | undefined) ?? null };
+  if (included) return { user, value: (row?.[companion.name] as T | undefined) ?? null, grantDtoVersion: row?.grantDtoVersion ?? null };
   // Asked for after this request's check had left: the session is valid, so the value alone is read.
   const [late] = await companion.byUser(await db()).execute({ uid: user.id });
-  return { user, value: late?.value ?? null };
+  return { user, value: late?.value ?? null, grantDtoVersion: null };
 }
 
 type SessionClaims = { sid: string; uid: string; sv: unknown };
-type SessionRow = { id: string; email: string; displayName: string; personId: string | null; locale: string; disabled: boolean; sessionVersion: number; lastSeenAt: Date; endedAt: Date | null; roles: Role[] };
+type SessionRow = { id: string; email: string; displayName: string; personId: string | null; locale: string; disabled: boolean; sessionVersion: number; lastSeenAt: Date; endedAt: Date | null; roles: Role[]; grantDtoVersion: number | null };
+
+/** Parameters of a companion that may leave out grants the server keeps (see grantDtoCache): nothing kept. */
+const NOTHING_KEPT = { gv: -1, gp: null };
 type SessionCheck = { user: SessionUser | null; row: (SessionRow & Record<string, unknown>) | undefined };
 
 /**
@@ -105,7 +114,8 @@ const sessionCheckOf = cache((sid: string, uid: string, sv: number) => sessionBa
 
 async function runSessionCheck(claims: SessionClaims, companions: SessionCompanion<unknown>[]): Promise<SessionCheck> {
   const database = await db();
-  const [row] = await sessionCheckQuery(database, companions).execute({ sid: claims.sid, uid: claims.uid });
+  // The grants this server keeps for the user, so that PostgreSQL leaves them out while they are current.
+  const [row] = await sessionCheckQuery(database, companions).execute({ sid: claims.sid, uid: claims.uid, ...keptGrantVersion(claims.uid) });
   return { user: await acceptSession(database, claims, row), row };
 }
 
@@ -151,7 +161,7 @@ async function tokenUser(token: string): Promise<SessionUser | null> {
 // One round trip per request: the user row, its session row, its roles aggregated and the companions
 // asked for; prepared once per database and set of companions (there are only a few such sets).
 const sessionCheckStatements = new WeakMap<Database, Map<string, PreparedSessionCheck>>();
-type PreparedSessionCheck = { execute: (params: { sid: string; uid: string }) => Promise<(SessionRow & Record<string, unknown>)[]> };
+type PreparedSessionCheck = { execute: (params: { sid: string; uid: string; gv: number; gp: string | null }) => Promise<(SessionRow & Record<string, unknown>)[]> };
 
 function sessionCheckQuery(database: Database, companions: SessionCompanion<unknown>[]): PreparedSessionCheck {
   const names = companions.map((c) => c.name).sort();
@@ -173,6 +183,7 @@ function sessionUserSelect<E extends Record<string, SQL>>(database: Database, ex
       id: users.id, email: users.email, displayName: users.displayName, personId: users.personId, locale: users.locale, disabled: users.disabled, sessionVersion: users.sessionVersion,
       lastSeenAt: userSessions.lastSeenAt, endedAt: userSessions.endedAt,
       roles: sql<Role[]>`coalesce(array_agg(${userRoles.role}::text) filter (where ${userRoles.role} is not null), '{}')`,
+      grantDtoVersion: sql<number | null>`${grantDtoVersion}`.mapWith(Number),
       ...extra,
     })
     .from(users)

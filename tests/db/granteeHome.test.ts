@@ -6,6 +6,7 @@ import { granteeHomeCompanion } from "@/lib/server/granteeHome";
 import { grantsOfPerson } from "@/lib/server/grantReads";
 import { HOME_NOTICE_COUNT, noticesOf, refreshNotices } from "@/lib/server/notices";
 import { blackoutsFromKeys, loadBlackoutsForPlans } from "@/lib/server/planInputs";
+import { blackoutKeysQuery } from "@/lib/server/blackoutKeys";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";
@@ -54,11 +55,27 @@ describe.each(BACKENDS)("the grantee home page's one statement on %s", (kind) =>
 
   it("carries the blackout keys of the person's plans, which give the same windows as reading them directly", async () => {
     const value = await home(user.id);
-    const planIds = [...new Set(value.grants.map((g) => g.planId))].sort();
+    const planIds = [...new Set(value.grants!.map((g) => g.planId))].sort();
     expect(value.blackoutKeys.map((k) => k.id).sort()).toEqual(planIds);
     const fromKeys = await blackoutsFromKeys(h.db, value.blackoutKeys);
     const direct = await loadBlackoutsForPlans(h.db, planIds);
     for (const id of planIds) expect(fromKeys.get(id)).toEqual(direct.get(id));
+  });
+
+  it("moves a plan's blackout key with its own events and every plan's with company-wide ones", async () => {
+    const planIds = (await rows<{ id: string }>(h, sql`SELECT id FROM plans ORDER BY id`)).map((p) => p.id);
+    expect(planIds.length).toBeGreaterThan(1);
+    const keys = async () => new Map(((await blackoutKeysQuery(h.db).execute({ planIds }))[0]!.keys).map((k) => [k.id, k.eventsKey]));
+    const before = await keys();
+    const [issuer] = await rows<{ id: string }>(h, sql`SELECT issuer_id AS id FROM plans LIMIT 1`);
+    await h.db.execute(sql`INSERT INTO disclosure_events (issuer_id, plan_id, kind, title, start_date, end_date)
+      VALUES (${issuer!.id}, ${planIds[0]!}, 'major_event', 'plan only', '2027-01-04', '2027-01-08')`);
+    const planOnly = await keys();
+    expect(planOnly.get(planIds[0]!)).not.toBe(before.get(planIds[0]!));
+    for (const id of planIds.slice(1)) expect(planOnly.get(id)).toBe(before.get(id));
+    await h.db.execute(sql`UPDATE disclosure_events SET title = title WHERE plan_id IS NULL AND id = (SELECT id FROM disclosure_events WHERE plan_id IS NULL LIMIT 1)`);
+    const companyWide = await keys();
+    for (const id of planIds) expect(companyWide.get(id)).not.toBe(planOnly.get(id));
   });
 
   it("answers empty parts for a user linked to no person", async () => {

@@ -42,9 +42,20 @@ test("the grantee confirms a grant once; it is audit-logged and the button is go
   const res = await page.request.get("/api/v1/me/grants");
   const pending = (await res.json()).items.find((g: { acceptedAt: string | null }) => g.acceptedAt === null);
   expect(pending).toBeTruthy();
+  // The home page and the API keep the grantee's grants between requests: asked twice, then changed.
+  await page.goto("/");
+  const toAccept = await page.getByTestId("grant-to-accept").count();
+  expect(toAccept).toBeGreaterThan(0);
+  await page.reload();
+  await expect(page.getByTestId("grant-to-accept")).toHaveCount(toAccept);
   await page.goto(`/grants/${pending.id}`);
   await page.getByTestId("accept-grant").click();
   await expect(page.getByTestId("accepted")).toBeVisible();
+  // What was kept is stale the moment the change commits: both doors show the confirmation at once.
+  const after = (await (await page.request.get("/api/v1/me/grants")).json()).items.find((g: { id: string }) => g.id === pending.id);
+  expect(Date.parse(after.acceptedAt)).not.toBeNaN();
+  await page.goto("/");
+  await expect(page.getByTestId("grant-to-accept")).toHaveCount(toAccept - 1);
   const again = await page.request.post(`/api/v1/grants/${pending.id}/accept`);
   expect(again.status()).toBe(200);
   const body = await again.json();

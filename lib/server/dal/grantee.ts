@@ -5,12 +5,13 @@ import { grants, notifications } from "@/db/schema";
 import { appendAudit } from "../auditTrail";
 import { db } from "../db";
 import { notFound, unauthenticated } from "../apiError";
-import { grantTotals, type GrantDto } from "../grantReads";
+import { grantsOfPerson, grantTotals, type GrantDto } from "../grantReads";
 import { markNoticeRead, noticesOf } from "../notices";
 import { granteeHomeCompanion } from "../granteeHome";
+import { keepGrants, keptGrants } from "../grantDtoCache";
 import { blackoutsFromKeys } from "../planInputs";
 import { ensureDerivedToday } from "../freshness";
-import { currentUserWith, requireUser } from "../session";
+import { currentUserWith, requireUser, type SessionUser } from "../session";
 import { describeBlackoutWindows } from "../blackoutsForPerson";
 import { toLocale } from "@/i18n/locales";
 import { isUuid } from "../validation/common";
@@ -39,13 +40,22 @@ export async function granteeOverview() {
   await ensureDerivedToday(database);
   const found = await currentUserWith(granteeHomeCompanion);
   if (!found) throw unauthenticated();
-  const { user, value } = found;
-  const { grants: list, notices, blackoutKeys } = value ?? { grants: [], notices: [], blackoutKeys: [] };
+  const { user, value, grantDtoVersion } = found;
+  const { grants: answered, notices, blackoutKeys } = value ?? { grants: [], notices: [], blackoutKeys: [] };
+  const list = await granteeGrants(user, answered, grantDtoVersion);
   const today = clockToday();
   // A grantee's plans are exactly those of their grants, so no separate visibility query is needed.
   const planIds = [...new Set(list.map((g) => g.planId))];
   const windows = describeBlackoutWindows(planIds, await blackoutsFromKeys(database, blackoutKeys), toLocale(user.locale), { from: today });
   return { today, grants: list, totals: grantTotals(list), nextEvent: nextVestingEvent(list), blackoutToday: windows.find((w) => w.from <= today && w.to >= today) ?? null, upcomingBlackouts: windows.filter((w) => w.from > today).slice(0, 3), notices };
+}
+
+/** The grants the session check answered (kept for the next request), or those this server kept for the user. */
+async function granteeGrants(user: SessionUser, answered: GrantDto[] | null, version: number | null): Promise<GrantDto[]> {
+  if (!user.personId) return answered ?? [];
+  if (answered !== null) return version === null ? answered : keepGrants(user.id, user.personId, version, answered);
+  // Left out as kept, but no longer kept (another request of this user replaced it): read them again.
+  return keptGrants(user.id, user.personId, version ?? -1) ?? grantsOfPerson(await db(), user.personId);
 }
 
 /** The unvested tranche with the earliest (earliest vesting or window-open) date. */

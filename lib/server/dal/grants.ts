@@ -5,7 +5,8 @@ import { db } from "../db";
 import { isUuid } from "../validation/common";
 import { notFound, unauthenticated } from "../apiError";
 import { ensureDerivedToday } from "../freshness";
-import { grantById, grantsOfPerson, loadGrants, personGrantsJson, type GrantDto } from "../grantReads";
+import { grantById, grantsOfPerson, loadGrants, personGrantsUnlessKept, type GrantDto } from "../grantReads";
+import { keepGrantsText, keptGrantsText } from "../grantDtoCache";
 import { currentUserWith, hasRole, requireUser, sessionCompanion, STAFF_READ_ROLES, type SessionUser } from "../session";
 
 /** The signed-in user's own grants (empty for a user not linked to a person). */
@@ -17,18 +18,24 @@ export async function myGrants(user?: SessionUser): Promise<GrantDto[]> {
   return grantsOfPerson(database, u.personId);
 }
 
-const ownGrants = sessionCompanion("own_grants", (database, user) => personGrantsJson(database, user.personId));
+const ownGrants = sessionCompanion("own_grants", (database, user) => personGrantsUnlessKept(database, user.personId, "text"));
 
 /**
  * The signed-in user's own grants as the API's JSON body, `{"items": [...]}`: the session check and the
- * grants in one statement, and PostgreSQL's JSON sent on as it is. Same answer as myGrants().
+ * grants in one statement, PostgreSQL's JSON sent on as it is, and while nothing they are built from has
+ * changed, the text this server kept from the user's last request. Same answer as myGrants().
  */
 export async function myGrantsBody(): Promise<string> {
   const database = await db();
   await ensureDerivedToday(database);
   const found = await currentUserWith(ownGrants);
   if (!found) throw unauthenticated();
-  return `{"items":${found.value ?? "[]"}}`;
+  const { user, value, grantDtoVersion } = found;
+  if (!user.personId) return `{"items":${value ?? "[]"}}`;
+  const text = value !== null ? value : keptGrantsText(user.id, user.personId, grantDtoVersion ?? -1);
+  if (value !== null && grantDtoVersion !== null) keepGrantsText(user.id, user.personId, grantDtoVersion, value);
+  // Left out as kept, but no longer kept (another request of this user replaced it): read them again.
+  return `{"items":${text ?? (await ownGrants.byUser(database).execute({ uid: user.id }))[0]?.value ?? "[]"}}`;
 }
 
 /** One grant: staff see any, an employee only their own; anything else is 404, never 403. */
