@@ -20,9 +20,9 @@ import { runServerBench, type ServerBenchSizes } from "./serverBench";
 
 const AS_OF = process.env.VD_TODAY || "2026-11-21";
 
-const FULL: ServerBenchSizes & { importRows: number; importGrants: number } = { employees: 10_000, small: 1_000, middle: 10_000, large: 100_000, seconds: 10, exportRuns: 2, importRows: 10_000, importGrants: 10_000 };
+const FULL: ServerBenchSizes & { importRows: number; importGrants: number } = { employees: 10_000, small: 1_000, middle: 10_000, large: 100_000, seconds: 10, exportRuns: 2, throughputCycles: 2, importRows: 10_000, importGrants: 10_000 };
 // 900 grants already hold the grantee's four grants (plans 1-4), so P6 compares the same grants here too.
-const SMOKE: typeof FULL = { employees: 400, small: 900, middle: 1_200, large: 2_000, seconds: 3, exportRuns: 1, importRows: 300, importGrants: 300 };
+const SMOKE: typeof FULL = { employees: 400, small: 900, middle: 1_200, large: 2_000, seconds: 3, exportRuns: 1, throughputCycles: 1, importRows: 300, importGrants: 300 };
 
 async function postgresVersion(): Promise<string | null> {
   const url = process.env.BENCH_DATABASE_URL;

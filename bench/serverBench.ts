@@ -15,7 +15,7 @@ import { figure, skipped, type Figures } from "./results";
 import { startServer, type BenchServer } from "./serverProcess";
 import { homeLatency, measureThroughput, round, signInCookie } from "./serverThroughput";
 
-export interface ServerBenchSizes { employees: number; small: number; middle: number; large: number; seconds: number; exportRuns: number }
+export interface ServerBenchSizes { employees: number; small: number; middle: number; large: number; seconds: number; exportRuns: number; throughputCycles: number }
 
 const log = (kind: string, message: string) => console.log(`[bench ${kind}] ${message}`);
 
@@ -56,7 +56,7 @@ export async function runServerBench(kind: DatabaseKind, sizes: ServerBenchSizes
     // Exports before the load runs: 50 connections grow the server's heap, which would be charged to
     // the 100k export's peak memory and not to anything the export does.
     const largeExports = await exportsAt(kind, s, location, sizes.exportRuns);
-    const throughput = await measureThroughput(s.base, granteeLarge, sizes.seconds);
+    const throughput = await measureThroughput(s.base, granteeLarge, sizes.seconds, sizes.throughputCycles);
     log(kind, `P1 ${throughput.P1.value}, P2 ${throughput.P2.value}`);
 
     const figures: Figures = {

@@ -41,33 +41,38 @@ export async function load(url: string, headers: Record<string, string>, connect
 }
 
 /**
- * P1 and P2 on one server, 50 connections, each as A-B-B-A: the floor, the subject twice, the floor again,
- * and the ratio of the means. Whatever drifts during a run (JIT warm-up, the heap growing under load, a
- * noisy neighbour on the machine) then weighs on both sides alike instead of on whichever is measured
- * later; measured A-B once, the same route's ratio moved by a third with the order alone.
+ * P1 and P2 on one server, 50 connections, each as A-B-B-A repeated `cycles` times: the floor, the subject
+ * twice, the floor again, and the ratio of the means. Whatever drifts during a run (JIT warm-up, the heap
+ * growing under load, a noisy neighbour on the machine) then weighs on both sides alike instead of on
+ * whichever is measured later; measured A-B once, the same route's ratio moved by a third with the order
+ * alone, and one A-B-B-A still moved by a sixth between runs on this machine, hence more than one cycle.
  */
-export async function measureThroughput(base: string, granteeCookie: string, seconds: number) {
+export async function measureThroughput(base: string, granteeCookie: string, seconds: number, cycles = 1) {
   const cookie = { cookie: granteeCookie };
-  const P1 = await abba(() => load(`${base}/bench/floor`, {}, 50, seconds), () => load(`${base}/`, cookie, 50, seconds));
-  const P2 = await abba(() => load(`${base}/api/v1/bench/trivial`, {}, 50, seconds), () => load(`${base}/api/v1/me/grants`, cookie, 50, seconds));
+  const P1 = await abba(() => load(`${base}/bench/floor`, {}, 50, seconds), () => load(`${base}/`, cookie, 50, seconds), cycles);
+  const P2 = await abba(() => load(`${base}/api/v1/bench/trivial`, {}, 50, seconds), () => load(`${base}/api/v1/me/grants`, cookie, 50, seconds), cycles);
   return { P1, P2 };
 }
 
-async function abba(floor: () => Promise<LoadResult>, subject: () => Promise<LoadResult>) {
-  const f1 = await floor();
-  const s1 = await subject();
-  const s2 = await subject();
-  const f2 = await floor();
-  const f = meanOf(f1, f2);
-  const s = meanOf(s1, s2);
-  return { value: round(s.rps / f.rps), detail: { subject: s, floor: f, runs: { floor: [f1, f2], subject: [s1, s2] } } };
+async function abba(floor: () => Promise<LoadResult>, subject: () => Promise<LoadResult>, cycles: number) {
+  const floors: LoadResult[] = [];
+  const subjects: LoadResult[] = [];
+  for (let c = 0; c < Math.max(1, cycles); c++) {
+    floors.push(await floor());
+    subjects.push(await subject(), await subject());
+    floors.push(await floor());
+  }
+  const f = meanOf(floors);
+  const s = meanOf(subjects);
+  return { value: round(s.rps / f.rps), detail: { subject: s, floor: f, cycles, runs: { floor: floors, subject: subjects } } };
 }
 
-/** Two runs of one URL as one: mean throughput and latencies, total requests, the worse p99. */
-function meanOf(a: LoadResult, b: LoadResult): LoadResult {
+/** Several runs of one URL as one: mean throughput and latencies, total requests, the worst p99. */
+function meanOf(runs: LoadResult[]): LoadResult {
+  const mean = (pick: (r: LoadResult) => number) => round(runs.reduce((a, r) => a + pick(r), 0) / runs.length);
   return {
-    url: a.url, connections: a.connections, seconds: a.seconds + b.seconds, rps: round((a.rps + b.rps) / 2), p50Ms: round((a.p50Ms + b.p50Ms) / 2),
-    meanMs: round((a.meanMs + b.meanMs) / 2), p99Ms: Math.max(a.p99Ms, b.p99Ms), requests: a.requests + b.requests,
+    url: runs[0]!.url, connections: runs[0]!.connections, seconds: runs.reduce((a, r) => a + r.seconds, 0), rps: mean((r) => r.rps), p50Ms: mean((r) => r.p50Ms),
+    meanMs: mean((r) => r.meanMs), p99Ms: Math.max(...runs.map((r) => r.p99Ms)), requests: runs.reduce((a, r) => a + r.requests, 0),
   };
 }
 
