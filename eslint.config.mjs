@@ -26,7 +26,7 @@ const config = [
     files: ["lib/domain/**/*.ts"],
     rules: {
       // The domain engine stays pure: no database, framework or file-system imports.
-      "no-restricted-imports": ["error", { patterns: ["@/db/*", "@/lib/server/*", "next/*", "next", "react", "drizzle-orm*", "node:fs", "fs", "pg", "@electric-sql/*"] }],
+      "no-restricted-imports": ["error", { patterns: ["@/db/*", "@/lib/features/*", "@/lib/platform/*", "@/lib/auth/*", "next/*", "next", "react", "drizzle-orm*", "node:fs", "fs", "pg", "@electric-sql/*"] }],
     },
   },
 ];

@@ -1,6 +1,6 @@
 /** Runs once per server process (Next.js instrumentation hook). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { scheduleDailyDerivation } = await import("./lib/server/dailyDerivation");
+  const { scheduleDailyDerivation } = await import("@/lib/features/daily/dailyDerivation");
   scheduleDailyDerivation();
 }

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { LOCALE_COOKIE, toLocale } from "@/i18n/locales";
-import { databaseKnownDown } from "@/lib/server/databaseOutage";
-import { OUTAGE_RETRY_SECONDS, outagePageHtml } from "@/lib/server/http/outagePage";
-import { newNonce, pageContentSecurityPolicy } from "@/lib/server/http/securityHeaders";
+import { databaseKnownDown } from "@/lib/platform/databaseOutage";
+import { OUTAGE_RETRY_SECONDS, outagePageHtml } from "@/lib/platform/http/outagePage";
+import { newNonce, pageContentSecurityPolicy } from "@/lib/platform/http/securityHeaders";
 
 // Optimistic only: a request without a session cookie is sent to the login page. Every real check
 // (session, role, ownership) happens in the data-access layer, because a request can skip this.

@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { LOCALE_COOKIE, LOCALES } from "@/i18n/locales";
-import { db } from "@/lib/server/db";
-import { currentUser } from "@/lib/server/session";
+import { db } from "@/lib/platform/db";
+import { currentUser } from "@/lib/auth/session";
 
 const localeSchema = z.enum(LOCALES);
 

@@ -9,7 +9,7 @@
  */
 import pg from "pg";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { grantRegisterSelect } from "@/lib/server/exports/grantRegisterQuery";
+import { grantRegisterSelect } from "@/lib/features/registers/grantRegisterQuery";
 import { sampleRss } from "./serverProcess";
 
 /** One download: time to the last byte, size, and the server's memory meanwhile. */

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { currentUser } from "@/lib/server/session";
+import { currentUser } from "@/lib/auth/session";
 import { PRECOMPILED_MESSAGES } from "./precompiledMessages";
 import { LOCALE_COOKIE, toLocale } from "./locales";
 

@@ -8,7 +8,7 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
-import { today } from "@/lib/server/clock";
+import { today } from "@/lib/platform/clock";
 import { BENCH_GRANTEE_EMAIL, benchPassword } from "@/bench/seed/benchAccounts";
 import { seedBenchCompany } from "@/bench/seed/seedBench";
 

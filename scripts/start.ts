@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
 import { DEMO_ACCOUNTS, demoPassword, seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { loadOrCreateSecret } from "@/lib/server/secrets";
+import { loadOrCreateSecret } from "@/lib/platform/secrets";
 
 const root = process.cwd();
 const port = process.env.PORT || "3000";

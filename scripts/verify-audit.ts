@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { dataDir, openDatabase } from "@/db/client";
-import { verifyAuditChain } from "@/lib/server/auditTrail";
+import { verifyAuditChain } from "@/lib/platform/auditTrail";
 
 async function main(): Promise<number> {
   if (process.argv.includes("--help") || process.argv.includes("-h")) {

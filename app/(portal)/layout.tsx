@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { currentUser, hasRole, STAFF_READ_ROLES } from "@/lib/server/session";
+import { currentUser, hasRole, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { LanguageSwitch } from "../LanguageSwitch";
 import { NavMenu } from "./NavMenu";
 import { SignOutButton } from "./SignOutButton";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { granteeOverview } from "@/lib/server/dal/grantee";
-import { issuerSummary, plansForUser } from "@/lib/server/dal/plans";
-import { hasRole, requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { granteeOverview } from "@/lib/features/me/granteeQueries";
+import { issuerSummary, plansForUser } from "@/lib/features/plans/planQueries";
+import { hasRole, requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { GranteeHome } from "./_components/GranteeHome";
 import { StaffHome } from "./_components/StaffHome";
 

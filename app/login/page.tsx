@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { currentUser } from "@/lib/server/session";
+import { currentUser } from "@/lib/auth/session";
 import { LanguageSwitch } from "../LanguageSwitch";
 import { LoginForm } from "./LoginForm";
 import { ClientMessages } from "../ClientMessages";

@@ -1,9 +1,9 @@
 "use server";
 import { ZodError } from "zod";
-import { ApiError } from "@/lib/server/apiError";
-import { setPasswordSchema, setPasswordWithLink } from "@/lib/server/admin/passwordSetup";
-import { requestIp } from "@/lib/server/clientIp";
-import { db } from "@/lib/server/db";
+import { ApiError } from "@/lib/platform/errors/apiError";
+import { setPasswordSchema, setPasswordWithLink } from "@/lib/features/admin/passwordSetup";
+import { requestIp } from "@/lib/platform/http/clientIp";
+import { db } from "@/lib/platform/db";
 
 /** What the set-password form shows: done, or a code its messages translate. */
 export type SetPasswordState = { ok: boolean; code?: string };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { setupLinkState } from "@/lib/server/admin/passwordSetup";
-import { db } from "@/lib/server/db";
+import { setupLinkState } from "@/lib/features/admin/passwordSetup";
+import { db } from "@/lib/platform/db";
 import { LanguageSwitch } from "../LanguageSwitch";
 import { SetPasswordForm } from "./SetPasswordForm";
 

@@ -12,9 +12,9 @@ import type { Transaction } from "@/db/client";
 import * as s from "@/db/schema";
 import { DEFAULT_GRADE_TABLE } from "@/lib/domain/vesting/appraisal";
 import type { TradingCalendar } from "@/lib/domain/calendar/tradingCalendar";
-import { computePlanDerivation, loadPlanDerivationInputs, type PlanDerivationInputs } from "@/lib/server/trancheDerivation";
+import { computePlanDerivation, loadPlanDerivationInputs, type PlanDerivationInputs } from "@/lib/features/derivation/trancheDerivation";
 import { insertRows } from "./batchInsert";
-import { derivationRows } from "@/lib/server/derivationRows";
+import { derivationRows } from "@/lib/features/derivation/derivationRows";
 import { extendVestingHistory, type GrantOrigin } from "./vestingHistory";
 import {
   BENCH_ARRANGEMENT, BENCH_CATEGORIES, BENCH_SHARE_CAPITAL, VALIDITY_MONTHS, batchOrder, categoryCodeOf, grantQuantity, leaveDateOf, planShape, type BenchPlanShape,

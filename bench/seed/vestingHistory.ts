@@ -7,7 +7,7 @@
 import type * as s from "@/db/schema";
 import { addDays } from "@/lib/domain/calendar/isoDate";
 import { deriveTranches } from "@/lib/domain/vesting/deriveTranches";
-import type { PlanDerivationInputs } from "@/lib/server/trancheDerivation";
+import type { PlanDerivationInputs } from "@/lib/features/derivation/trancheDerivation";
 import { BENCH_ARRANGEMENT, companyRatioOf, gradeOf, leaveDateOf } from "./benchCompany";
 
 /** Who a new grant belongs to, for its grades (which must not depend on generated ids). */

@@ -1,10 +1,10 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { firstForwardedIp } from "@/lib/server/clientIp";
-import { authenticate, type Role } from "@/lib/server/credentials";
-import { db } from "@/lib/server/db";
-import { authSecret } from "@/lib/server/secrets";
-import { endUserSession, startUserSession } from "@/lib/server/sessionRecords";
+import { firstForwardedIp } from "@/lib/platform/http/clientIp";
+import { authenticate, type Role } from "@/lib/auth/credentials";
+import { db } from "@/lib/platform/db";
+import { authSecret } from "@/lib/platform/secrets";
+import { endUserSession, startUserSession } from "@/lib/auth/sessionRecords";
 import { OIDC_PROVIDER_ID, oidcAccountFor, oidcProvider, oidcUserFor } from "./oidcProvider";
 
 const sso = oidcProvider();

@@ -2,9 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { Database } from "@/db/client";
 import { userRoles, users } from "@/db/schema";
-import { appendAudit } from "@/lib/server/auditTrail";
-import type { AuthenticatedUser } from "@/lib/server/credentials";
-import { startUserSession } from "@/lib/server/sessionRecords";
+import { appendAudit } from "@/lib/platform/auditTrail";
+import type { AuthenticatedUser } from "@/lib/auth/credentials";
+import { startUserSession } from "@/lib/auth/sessionRecords";
 
 /** The provider id next-auth routes under /api/auth/signin/oidc and /api/auth/callback/oidc. */
 export const OIDC_PROVIDER_ID = "oidc";

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
-import { appendAudit } from "@/lib/server/auditTrail";
+import { appendAudit } from "@/lib/platform/auditTrail";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");

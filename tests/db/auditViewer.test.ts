@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { appendAudit } from "@/lib/server/auditTrail";
-import { AUDIT_PAGE_SIZE, auditPage, auditQuerySchema, verifyAuditTrail, type AuditQuery } from "@/lib/server/admin/auditViewer";
+import { appendAudit } from "@/lib/platform/auditTrail";
+import { AUDIT_PAGE_SIZE, auditPage, auditQuerySchema, verifyAuditTrail, type AuditQuery } from "@/lib/features/admin/auditViewer";
 import { seedAdminCompany, type AdminSeed } from "./support/adminSeed";
 import { refusal } from "./support/refusal";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { issuers } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { rederivePlan } from "@/lib/server/trancheDerivation";
+import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 import { BENCH_GRANTEE_EMAIL, benchPassword } from "@/bench/seed/benchAccounts";
 import { seedBenchCompany } from "@/bench/seed/seedBench";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";

@@ -9,11 +9,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { participantCategories, plans, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { ApiError } from "@/lib/server/apiError";
-import type { Actor } from "@/lib/server/hr/actor";
-import { grantAwards, reserveStatus } from "@/lib/server/hr/grants";
-import { applyParticipants, previewParticipants, rowsFromJson } from "@/lib/server/hr/participantImport";
-import { createPlan, planInputSchema } from "@/lib/server/hr/plans";
+import { ApiError } from "@/lib/platform/errors/apiError";
+import type { Actor } from "@/lib/auth/actor";
+import { grantAwards, reserveStatus } from "@/lib/features/grants/grantCommands";
+import { applyParticipants, previewParticipants, rowsFromJson } from "@/lib/features/participants/participantImport";
+import { createPlan, planInputSchema } from "@/lib/features/plans/planCommands";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

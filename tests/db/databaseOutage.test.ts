@@ -9,9 +9,9 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import * as schema from "@/db/schema";
-import { errorResponse, isDatabaseUnavailable } from "@/lib/server/apiRoute";
-import { ApiError } from "@/lib/server/apiError";
-import { databaseKnownDown, databaseProbeInFlight, outageObserver, registerDatabaseProbe, reportDatabaseHealthy } from "@/lib/server/databaseOutage";
+import { errorResponse, isDatabaseUnavailable } from "@/lib/platform/http/apiResponse";
+import { ApiError } from "@/lib/platform/errors/apiError";
+import { databaseKnownDown, databaseProbeInFlight, outageObserver, registerDatabaseProbe, reportDatabaseHealthy } from "@/lib/platform/databaseOutage";
 import { freePort, hostPortOf, TcpProxy } from "../support/tcpProxy";
 import { freshDatabase, rows } from "./support/testDatabase";
 

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { derivationRows } from "@/lib/server/derivationRows";
-import { writeDerivation } from "@/lib/server/derivationWriter";
-import { computePlanDerivation, loadPlanDerivationInputs, rederivePlan } from "@/lib/server/trancheDerivation";
+import { derivationRows } from "@/lib/features/derivation/derivationRows";
+import { writeDerivation } from "@/lib/features/derivation/derivationWriter";
+import { computePlanDerivation, loadPlanDerivationInputs, rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { grantDtoVersion, grantsOfPerson, personGrantsUnlessKept } from "@/lib/server/grantReads";
+import { grantDtoVersion, grantsOfPerson, personGrantsUnlessKept } from "@/lib/features/grants/readModel/grantReads";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { granteeHomeCompanion } from "@/lib/server/granteeHome";
-import { grantsOfPerson } from "@/lib/server/grantReads";
-import { HOME_NOTICE_COUNT, noticesOf, refreshNotices } from "@/lib/server/notices";
-import { blackoutsFromKeys, loadBlackoutsForPlans } from "@/lib/server/planInputs";
-import { blackoutKeysQuery } from "@/lib/server/blackoutKeys";
+import { granteeHomeCompanion } from "@/lib/features/me/readModel/granteeHome";
+import { grantsOfPerson } from "@/lib/features/grants/readModel/grantReads";
+import { HOME_NOTICE_COUNT, noticesOf, refreshNotices } from "@/lib/features/notices/notices";
+import { blackoutsFromKeys, loadBlackoutsForPlans } from "@/lib/features/calendar/planInputs";
+import { blackoutKeysQuery } from "@/lib/features/calendar/blackoutKeys";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { ApiError } from "@/lib/server/apiError";
-import type { Actor } from "@/lib/server/hr/actor";
-import { compensateCorporateAction, listCorporateActions, recordCorporateAction, reversalOf } from "@/lib/server/hr/corporateActions";
+import { ApiError } from "@/lib/platform/errors/apiError";
+import type { Actor } from "@/lib/auth/actor";
+import { compensateCorporateAction, listCorporateActions, recordCorporateAction, reversalOf } from "@/lib/features/corporate-actions/corporateActionCommands";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { ApiError } from "@/lib/server/apiError";
-import type { Actor } from "@/lib/server/hr/actor";
-import { createDisclosure, deleteDisclosure, listDisclosures, updateDisclosure } from "@/lib/server/hr/disclosures";
-import { addClosures, listClosures } from "@/lib/server/hr/calendarClosures";
-import { loadBlackoutsForPlans } from "@/lib/server/planInputs";
+import { ApiError } from "@/lib/platform/errors/apiError";
+import type { Actor } from "@/lib/auth/actor";
+import { createDisclosure, deleteDisclosure, listDisclosures, updateDisclosure } from "@/lib/features/disclosures/disclosureCommands";
+import { addClosures, listClosures } from "@/lib/features/calendar/calendarClosures";
+import { loadBlackoutsForPlans } from "@/lib/features/calendar/planInputs";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

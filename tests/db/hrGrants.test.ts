@@ -3,9 +3,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { participantCategories, participantListEntries, participantListVersions, persons, plans, users, verificationRecords } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { ApiError } from "@/lib/server/apiError";
-import { grantAwards, reserveStatus, type GrantAwardsInput } from "@/lib/server/hr/grants";
-import type { Actor } from "@/lib/server/hr/actor";
+import { ApiError } from "@/lib/platform/errors/apiError";
+import { grantAwards, reserveStatus, type GrantAwardsInput } from "@/lib/features/grants/grantCommands";
+import type { Actor } from "@/lib/auth/actor";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
 

@@ -3,8 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { persons, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import type { Actor } from "@/lib/server/hr/actor";
-import { findPersons, holdingsOf, recordLeaver } from "@/lib/server/hr/leavers";
+import type { Actor } from "@/lib/auth/actor";
+import { findPersons, holdingsOf, recordLeaver } from "@/lib/features/persons/leavers";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import type { Actor } from "@/lib/server/hr/actor";
-import { advancePlanStatus, createPlan, nextStatuses, planInputSchema, updatePlan, type PlanInput } from "@/lib/server/hr/plans";
+import type { Actor } from "@/lib/auth/actor";
+import { advancePlanStatus, createPlan, nextStatuses, planInputSchema, updatePlan, type PlanInput } from "@/lib/features/plans/planCommands";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

@@ -4,9 +4,9 @@ import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { objections, participantCategories, participantListEntries, participantListVersions, persons, plans, publicityPeriods, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import type { Actor } from "@/lib/server/hr/actor";
-import { answerObjection, closePublicityPeriod, listObjections, listPublicityPeriods, openPublicityPeriod, publicityPeriodDetail } from "@/lib/server/hr/publicity";
-import { attachmentDisposition, buildPublicityNoticeXlsx, spreadsheetSafeText } from "@/lib/server/hr/publicityNotice";
+import type { Actor } from "@/lib/auth/actor";
+import { answerObjection, closePublicityPeriod, listObjections, listPublicityPeriods, openPublicityPeriod, publicityPeriodDetail } from "@/lib/features/publicity/publicityCommands";
+import { attachmentDisposition, buildPublicityNoticeXlsx, spreadsheetSafeText } from "@/lib/features/publicity/publicityNotice";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
 

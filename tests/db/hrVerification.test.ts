@@ -3,8 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { participantListVersions, plans, publicityPeriods, users, verificationRecords } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import type { Actor } from "@/lib/server/hr/actor";
-import { isPlanVerified, listVerifications, markVerificationsStale, recordVerification, recordVerificationBody } from "@/lib/server/hr/verification";
+import type { Actor } from "@/lib/auth/actor";
+import { isPlanVerified, listVerifications, markVerificationsStale, recordVerification, recordVerificationBody } from "@/lib/features/publicity/verification";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
 

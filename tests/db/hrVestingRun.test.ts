@@ -4,9 +4,9 @@ import ExcelJS from "exceljs";
 import type { DatabaseHandle } from "@/db/client";
 import { participantCategories, plans, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import type { Actor } from "@/lib/server/hr/actor";
-import { confirmVestingRun, listVestingRuns, previewVestingRun, type VestingRunInput } from "@/lib/server/hr/vestingRun";
-import { parseGradesCsv, parseGradesXlsx } from "@/lib/server/hr/vestingGrades";
+import type { Actor } from "@/lib/auth/actor";
+import { confirmVestingRun, listVestingRuns, previewVestingRun, type VestingRunInput } from "@/lib/features/vesting/vestingRun";
+import { parseGradesCsv, parseGradesXlsx } from "@/lib/features/vesting/vestingGrades";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
 

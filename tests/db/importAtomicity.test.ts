@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import type { Actor } from "@/lib/server/hr/actor";
-import { applyParticipants, rowsFromJson, type ParticipantRow } from "@/lib/server/hr/participantImport";
+import type { Actor } from "@/lib/auth/actor";
+import { applyParticipants, rowsFromJson, type ParticipantRow } from "@/lib/features/participants/participantImport";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

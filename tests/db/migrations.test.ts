@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { applyMigrations, appliedMigrationCount } from "@/db/migrate";
-import { appendAudit, verifyAuditChain } from "@/lib/server/auditTrail";
+import { appendAudit, verifyAuditChain } from "@/lib/platform/auditTrail";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 describe.each(BACKENDS)("migrations on %s", (kind) => {

@@ -12,9 +12,9 @@ import type { DatabaseHandle } from "@/db/client";
 import { PEOPLE } from "@/db/seed/demoCompany";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import { syntheticPeople } from "@/db/seed/syntheticPeople";
-import { decryptIdNumber } from "@/lib/server/idNumberCipher";
-import { applyParticipants, parseParticipantFile } from "@/lib/server/hr/participantImport";
-import { createPlan, planInputSchema } from "@/lib/server/hr/plans";
+import { decryptIdNumber } from "@/lib/platform/idNumberCipher";
+import { applyParticipants, parseParticipantFile } from "@/lib/features/participants/participantImport";
+import { createPlan, planInputSchema } from "@/lib/features/plans/planCommands";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

@@ -3,12 +3,12 @@ import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { decryptIdNumber } from "@/lib/server/idNumberCipher";
-import type { Actor } from "@/lib/server/hr/actor";
-import { applyParticipants, listParticipantVersions, listVersionDiff, parseParticipantFile, previewParticipants, rowsFromJson, type ParticipantRow } from "@/lib/server/hr/participantImport";
-import { parseCsvTable } from "@/lib/server/hr/participants/csv";
-import { parseQuantity } from "@/lib/server/hr/participants/validateRows";
-import { createPlan, planInputSchema } from "@/lib/server/hr/plans";
+import { decryptIdNumber } from "@/lib/platform/idNumberCipher";
+import type { Actor } from "@/lib/auth/actor";
+import { applyParticipants, listParticipantVersions, listVersionDiff, parseParticipantFile, previewParticipants, rowsFromJson, type ParticipantRow } from "@/lib/features/participants/participantImport";
+import { parseCsvTable } from "@/lib/features/participants/csv";
+import { parseQuantity } from "@/lib/features/participants/validateRows";
+import { createPlan, planInputSchema } from "@/lib/features/plans/planCommands";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

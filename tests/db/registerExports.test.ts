@@ -9,12 +9,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { grantBatches, participantCategories, persons, plans, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { verifyAuditChain } from "@/lib/server/auditTrail";
-import { exportRegister, registerExportInputFromQuery, registerExportQuerySchema, type RegisterExportInput } from "@/lib/server/exports/registerExport";
-import { decryptIdNumber, encryptIdNumber } from "@/lib/server/idNumberCipher";
-import { prefetchedPages, readRegisterPage } from "@/lib/server/exports/keysetPages";
-import { parseCsvTable } from "@/lib/server/hr/participants/csv";
-import { rederivePlan } from "@/lib/server/trancheDerivation";
+import { verifyAuditChain } from "@/lib/platform/auditTrail";
+import { exportRegister, registerExportInputFromQuery, registerExportQuerySchema, type RegisterExportInput } from "@/lib/features/registers/registerExport";
+import { decryptIdNumber, encryptIdNumber } from "@/lib/platform/idNumberCipher";
+import { prefetchedPages, readRegisterPage } from "@/lib/platform/exports/keysetPages";
+import { parseCsvTable } from "@/lib/features/participants/csv";
+import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
 

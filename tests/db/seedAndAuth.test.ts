@@ -3,9 +3,9 @@ import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { authenticate } from "@/lib/server/credentials";
-import { decryptIdNumber } from "@/lib/server/idNumberCipher";
-import { grantsOfPerson, grantTotals } from "@/lib/server/grantReads";
+import { authenticate } from "@/lib/auth/credentials";
+import { decryptIdNumber } from "@/lib/platform/idNumberCipher";
+import { grantsOfPerson, grantTotals } from "@/lib/features/grants/readModel/grantReads";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

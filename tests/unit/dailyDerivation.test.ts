@@ -1,6 +1,6 @@
 /** The daily re-derivation fires just after midnight in Shanghai (UTC+8), whatever the server's zone. */
 import { describe, expect, it } from "vitest";
-import { msUntilNextShanghaiDay } from "@/lib/server/dailyDerivation";
+import { msUntilNextShanghaiDay } from "@/lib/features/daily/dailyDerivation";
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -3,8 +3,8 @@
  * one or by the background probe, which runs at most once a second and never makes a request wait.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { databaseKnownDown, databaseProbeInFlight, outageObserver, registerDatabaseProbe, reportDatabaseHealthy, reportDatabaseOutage } from "@/lib/server/databaseOutage";
-import { outagePageHtml } from "@/lib/server/http/outagePage";
+import { databaseKnownDown, databaseProbeInFlight, outageObserver, registerDatabaseProbe, reportDatabaseHealthy, reportDatabaseOutage } from "@/lib/platform/databaseOutage";
+import { outagePageHtml } from "@/lib/platform/http/outagePage";
 
 afterEach(() => {
   reportDatabaseHealthy();

@@ -4,10 +4,10 @@
  * corporate-action parameters beyond their numeric columns).
  */
 import { describe, expect, it } from "vitest";
-import { corporateActionBody } from "@/lib/server/dal/corporateActionPreview";
-import { grantAwardsSchema } from "@/lib/server/hr/grants";
-import { isDatabaseUnavailable } from "@/lib/server/http/databaseUnavailable";
-import { invalidDatabaseValueCode } from "@/lib/server/http/invalidDatabaseValue";
+import { corporateActionBody } from "@/lib/features/corporate-actions/corporateActionQueries";
+import { grantAwardsSchema } from "@/lib/features/grants/grantCommands";
+import { isDatabaseUnavailable } from "@/lib/platform/http/databaseUnavailable";
+import { invalidDatabaseValueCode } from "@/lib/platform/http/invalidDatabaseValue";
 
 /** drizzle's wrapper: "Failed query: ..." with the driver's error as its cause. */
 const failedQuery = (cause: unknown) => Object.assign(new Error("Failed query: select 1\nparams: "), { cause });

@@ -10,11 +10,11 @@ import fc from "fast-check";
 // A fixed seed keeps CI reproducible; FC_SEED=random (or a number) explores further by hand.
 if (process.env.FC_SEED !== "random") fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261122) });
 import { describe, expect, it } from "vitest";
-import { errorResponse } from "@/lib/server/apiRoute";
-import { parseParticipantFile } from "@/lib/server/hr/participantImport";
-import { parseCsvTable } from "@/lib/server/hr/participants/csv";
-import { parseQuantity } from "@/lib/server/hr/participants/validateRows";
-import { parseGradesCsv, parseGradesXlsx } from "@/lib/server/hr/vestingGrades";
+import { errorResponse } from "@/lib/platform/http/apiResponse";
+import { parseParticipantFile } from "@/lib/features/participants/participantImport";
+import { parseCsvTable } from "@/lib/features/participants/csv";
+import { parseQuantity } from "@/lib/features/participants/validateRows";
+import { parseGradesCsv, parseGradesXlsx } from "@/lib/features/vesting/vestingGrades";
 import { hostileString } from "../support/fuzzValues";
 
 /** Rows, or the HTTP status and code the route would answer with. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import ICAL from "ical.js";
-import { buildIcsCalendar, foldLine, type CalendarEvent } from "@/lib/feeds/icsCalendar";
+import { buildIcsCalendar, foldLine, type CalendarEvent } from "@/lib/features/calendar/icsCalendar";
 
 const NOW = new Date("2025-03-04T05:06:07.890Z");
 const encoder = new TextEncoder();

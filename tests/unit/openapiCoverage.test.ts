@@ -8,7 +8,7 @@ import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { buildOpenApiDocument, type OpenApiDocument } from "@/lib/server/openapi/document";
+import { buildOpenApiDocument, type OpenApiDocument } from "@/lib/features/openapi/document";
 
 // Benchmark floor only (404 unless VD_BENCH=1): deliberately not part of the API.
 const EXCLUDED = new Set(["GET /api/v1/bench/trivial"]);

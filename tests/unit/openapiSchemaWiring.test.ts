@@ -1,15 +1,15 @@
 /**
  * One source of truth: the request schemas in the OpenAPI operations are the very zod objects the route
  * handlers validate with. For each operation with a body or query schema, the route file (found from the
- * operation's path) must import that same object, by identity, from a lib/server module and use it, and the
+ * operation's path) must import that same object, by identity, from a lib module and use it, and the
  * object must refuse a body that is not valid. No database: only modules are loaded.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import type { ApiOperation } from "@/lib/server/openapi/operation";
-import { allOperations } from "@/lib/server/openapi/operations";
+import type { ApiOperation } from "@/lib/features/openapi/operation";
+import { allOperations } from "@/lib/features/openapi/operations";
 
 function routeFile(op: ApiOperation): string {
   return path.join("app", ...op.path.replace(/^\//, "").split("/").map((s) => s.replace(/^\{(.+)\}$/, "[$1]")), "route.ts");
@@ -17,9 +17,9 @@ function routeFile(op: ApiOperation): string {
 
 type ServerImport = { local: string; exported: string; module: string };
 
-/** Names the route imports from lib/server modules: local name, exported name and module. */
+/** Names the route imports from lib modules: local name, exported name and module. */
 function serverImports(source: string): ServerImport[] {
-  return [...source.matchAll(/import\s*\{([^}]+)\}\s*from\s*"(@\/lib\/server\/[^"]+)"/g)].flatMap((m) =>
+  return [...source.matchAll(/import\s*\{([^}]+)\}\s*from\s*"(@\/lib\/(?:features|platform|auth)\/[^"]+)"/g)].flatMap((m) =>
     m[1]!
       .split(",")
       .map((s) => s.trim())
@@ -31,7 +31,7 @@ function serverImports(source: string): ServerImport[] {
   );
 }
 
-/** The local name under which the route imports `schema` (by identity) from a lib/server module and uses it. */
+/** The local name under which the route imports `schema` (by identity) from a lib module and uses it. */
 async function usedByRoute(op: ApiOperation, schema: z.ZodType): Promise<string | null> {
   const source = fs.readFileSync(routeFile(op), "utf8");
   for (const { local, exported, module } of serverImports(source)) {

@@ -4,7 +4,7 @@
  * that send no Origin at all (API tokens, curl), pass.
  */
 import { describe, expect, it } from "vitest";
-import { apiRoute } from "@/lib/server/apiRoute";
+import { apiRoute } from "@/lib/platform/http/apiResponse";
 
 const handler = apiRoute(async () => new Response("ran", { status: 200 }));
 const call = (method: string, headers: Record<string, string>) => handler(new Request("http://portal.local:3000/api/v1/x", { method, headers: { host: "portal.local:3000", ...headers } }), {});

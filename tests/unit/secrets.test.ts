@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadOrCreateSecret } from "@/lib/server/secrets";
+import { loadOrCreateSecret } from "@/lib/platform/secrets";
 
 const previous = { dataDir: process.env.DATA_DIR, env: process.env.VD_TEST_SECRET };
 afterEach(() => {

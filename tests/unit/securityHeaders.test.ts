@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { config, proxy } from "../../proxy";
-import { newNonce, nonceOf, pageContentSecurityPolicy } from "../../lib/server/http/securityHeaders";
+import { newNonce, nonceOf, pageContentSecurityPolicy } from "@/lib/platform/http/securityHeaders";
 
 type HeaderRule = { source: string; has?: { type: string; key: string; value?: string }[]; headers: { key: string; value: string }[] };
 const nextConfig = createRequire(import.meta.url)("../../next.config.js") as { headers: () => Promise<HeaderRule[]> };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sessionBatch } from "@/lib/server/sessionBatch";
+import { sessionBatch } from "@/lib/auth/sessionBatch";
 
 /** A check that records the companions of each statement it "sends". */
 function recordingCheck() {

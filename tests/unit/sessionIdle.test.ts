@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IDLE_TIMEOUT_MS, sessionIsLive } from "@/lib/server/sessionRecords";
+import { IDLE_TIMEOUT_MS, sessionIsLive } from "@/lib/auth/sessionRecords";
 
 describe("session idle timeout", () => {
   const now = Date.parse("2026-11-21T08:00:00Z");

@@ -5,10 +5,10 @@
 import { crc32, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { errorResponse } from "@/lib/server/apiRoute";
-import { parseParticipantFile } from "@/lib/server/hr/participantImport";
-import { parseGradesXlsx } from "@/lib/server/hr/vestingGrades";
-import { assertArchiveWithinLimits, MAX_ARCHIVE_ENTRIES, MAX_UNPACKED_BYTES } from "@/lib/server/uploads/uploadedWorkbook";
+import { errorResponse } from "@/lib/platform/http/apiResponse";
+import { parseParticipantFile } from "@/lib/features/participants/participantImport";
+import { parseGradesXlsx } from "@/lib/features/vesting/vestingGrades";
+import { assertArchiveWithinLimits, MAX_ARCHIVE_ENTRIES, MAX_UNPACKED_BYTES } from "@/lib/platform/uploads/uploadedWorkbook";
 
 interface Part {
   name: string;

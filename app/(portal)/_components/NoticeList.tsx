@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/i18n/locales";
-import type { NoticeDto } from "@/lib/server/notices";
+import type { NoticeDto } from "@/lib/features/notices/notices";
 import { markNoticeReadAction } from "../noticeActions";
 
 // Kinds with a text in messages/*.json (notice.*); an unknown kind shows its code rather than breaking the page.

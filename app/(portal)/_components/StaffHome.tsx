@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { PlanDto } from "@/lib/server/planReads";
+import type { PlanDto } from "@/lib/features/plans/planReads";
 import { toLocale } from "@/i18n/locales";
 import { formatShares } from "./format";
 

@@ -1,4 +1,4 @@
-import type { TrancheDto } from "@/lib/server/grantReads";
+import type { TrancheDto } from "@/lib/features/grants/readModel/grantReads";
 import { addDays } from "@/lib/domain/calendar/isoDate";
 import { TIMELINE_MARGIN, timelineRange, timelineScale, yearStarts } from "./timelineScale";
 

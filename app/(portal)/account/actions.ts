@@ -1,13 +1,13 @@
 "use server";
 import { eq, sql } from "drizzle-orm";
-import { requestIp } from "@/lib/server/clientIp";
+import { requestIp } from "@/lib/platform/http/clientIp";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { hashPassword, newPasswordProblems, verifyPassword } from "@/lib/auth/password";
 import { MAX_PASSWORD_LENGTH, passwordPolicyProblem, type PasswordPolicyProblem } from "@/lib/auth/passwordPolicy";
-import { appendAudit } from "@/lib/server/auditTrail";
-import { db } from "@/lib/server/db";
-import { requireUser } from "@/lib/server/session";
+import { appendAudit } from "@/lib/platform/auditTrail";
+import { db } from "@/lib/platform/db";
+import { requireUser } from "@/lib/auth/session";
 
 // Generous bounds here: the password policy decides what is too long, with its own message.
 const schema = z.object({ current: z.string().min(1).max(MAX_PASSWORD_LENGTH), next: z.string().max(MAX_PASSWORD_LENGTH * 4), confirm: z.string().max(MAX_PASSWORD_LENGTH * 4) });

@@ -1,7 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { issueCalendarFeed, revokeCalendarFeed } from "@/lib/server/dal/calendarFeed";
+import { issueCalendarFeed, revokeCalendarFeed } from "@/lib/features/calendar/calendarFeed";
 
 /** What the feed panel shows: the new URL once, or that it was revoked. */
 export type FeedState = { url?: string; revoked?: boolean };

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { requirePageUser } from "@/lib/server/session";
-import { hasCalendarFeed } from "@/lib/server/dal/calendarFeed";
+import { requirePageUser } from "@/lib/auth/session";
+import { hasCalendarFeed } from "@/lib/features/calendar/calendarFeed";
 import { CalendarFeedPanel } from "./CalendarFeedPanel";
 import { PasswordForm } from "./PasswordForm";
 import { ClientMessages } from "../../ClientMessages";

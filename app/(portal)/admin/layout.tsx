@@ -2,7 +2,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ADMIN_NAMESPACES } from "@/messages";
-import { hasRole, requirePageUser } from "@/lib/server/session";
+import { hasRole, requirePageUser } from "@/lib/auth/session";
 
 /**
  * Administration (registers, audit trail, users, API tokens): admins and auditors; each page narrows

@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { blackoutWindowsForUser, tradingDays } from "@/lib/server/dal/calendar";
+import { blackoutWindowsForUser, tradingDays } from "@/lib/features/calendar/calendarQueries";
 import { addMonthsClamped } from "@/lib/domain/calendar/isoDate";
 import { toLocale } from "@/i18n/locales";
 import { isRuleError } from "@/lib/domain/errors";
 import { BlackoutMonthGrid } from "../_components/BlackoutMonthGrid";
 import { monthMatrix } from "../_components/monthMatrix";
-import { today as clockToday } from "@/lib/server/clock";
+import { today as clockToday } from "@/lib/platform/clock";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 const MONTHS_SHOWN = 3;

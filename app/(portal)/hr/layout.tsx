@@ -2,7 +2,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { HR_NAMESPACES } from "@/messages";
-import { hasRole, requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { hasRole, requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 /** HR and admin pages: staff only (auditors read), with the HR texts sent to client components here alone. */
 export default async function HrLayout({ children }: { children: React.ReactNode }) {

@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requestIp } from "@/lib/server/clientIp";
+import { requestIp } from "@/lib/platform/http/clientIp";
 import { ZodError } from "zod";
-import { ApiError } from "@/lib/server/apiError";
-import { fileObjection, objectionBody } from "@/lib/server/dal/publicity";
+import { ApiError } from "@/lib/platform/errors/apiError";
+import { fileObjection, objectionBody } from "@/lib/features/publicity/publicityQueries";
 
 /** What the objection form shows after submitting. */
 export type ObjectionState = { receiptNo?: string; error?: string };

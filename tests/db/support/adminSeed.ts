@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
 import { issuers, persons, userRoles, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import type { Role } from "@/lib/server/credentials";
+import type { Role } from "@/lib/auth/credentials";
 
 /** A small company for the administration tests: three people and one account per role, password "admin-seed-pass-1". */
 export const SEED_PASSWORD = "admin-seed-pass-1";

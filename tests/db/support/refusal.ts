@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/server/apiError";
+import { ApiError } from "@/lib/platform/errors/apiError";
 
 /** Awaits a change that must be refused and returns the refusal; fails when it succeeds or breaks otherwise. */
 export async function refusal(p: Promise<unknown>): Promise<ApiError> {

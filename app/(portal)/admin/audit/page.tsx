@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ApiError } from "@/lib/server/apiError";
-import { auditPage, auditQuerySchema, verifyAuditTrail, type AuditPage, type AuditQuery } from "@/lib/server/admin/auditViewer";
-import { db } from "@/lib/server/db";
-import { requirePageUser } from "@/lib/server/session";
+import { ApiError } from "@/lib/platform/errors/apiError";
+import { auditPage, auditQuerySchema, verifyAuditTrail, type AuditPage, type AuditQuery } from "@/lib/features/admin/auditViewer";
+import { db } from "@/lib/platform/db";
+import { requirePageUser } from "@/lib/auth/session";
 import { PageHeader } from "../../_components/PageHeader";
 import { AuditTable } from "./AuditTable";
 

@@ -2,9 +2,9 @@ import { asc } from "drizzle-orm";
 import { getLocale, getTranslations } from "next-intl/server";
 import { plans } from "@/db/schema";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/server/db";
-import { EXPORT_FORMATS, REGISTERS } from "@/lib/server/exports/registerExport";
-import { hasRole, requirePageUser } from "@/lib/server/session";
+import { db } from "@/lib/platform/db";
+import { EXPORT_FORMATS, REGISTERS } from "@/lib/features/registers/registerExport";
+import { hasRole, requirePageUser } from "@/lib/auth/session";
 import { PageHeader } from "../../_components/PageHeader";
 
 export const dynamic = "force-dynamic";

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { adminAction } from "@/lib/server/admin/adminAction";
-import { createApiToken, createApiTokenSchema, revokeApiToken } from "@/lib/server/admin/apiTokens";
-import { db } from "@/lib/server/db";
-import { uuid } from "@/lib/server/validation/common";
+import { adminAction } from "@/lib/auth/procedures/adminAction";
+import { createApiToken, createApiTokenSchema, revokeApiToken } from "@/lib/features/admin/apiTokens";
+import { db } from "@/lib/platform/db";
+import { uuid } from "@/lib/platform/validation/common";
 
 /** Creates a token (same service as POST /api/v1/api-tokens); the secret comes back this once. */
 export const createApiTokenAction = adminAction(createApiTokenSchema, async (input, actor) => {

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { listApiTokens } from "@/lib/server/admin/apiTokens";
-import { listUsers } from "@/lib/server/admin/users";
-import { db } from "@/lib/server/db";
-import { requirePageUser } from "@/lib/server/session";
+import { listApiTokens } from "@/lib/features/admin/apiTokens";
+import { listUsers } from "@/lib/features/admin/users";
+import { db } from "@/lib/platform/db";
+import { requirePageUser } from "@/lib/auth/session";
 import { PageHeader } from "../../_components/PageHeader";
 import { shanghaiTime } from "../_components/shanghaiTime";
 import { CreateTokenForm } from "./CreateTokenForm";

@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { adminAction } from "@/lib/server/admin/adminAction";
-import { actionOrigin } from "@/lib/server/admin/adminRoute";
-import { createUser, createUserSchema } from "@/lib/server/admin/userChanges";
-import { db } from "@/lib/server/db";
+import { adminAction } from "@/lib/auth/procedures/adminAction";
+import { actionOrigin } from "@/lib/auth/procedures/adminRoute";
+import { createUser, createUserSchema } from "@/lib/features/admin/userChanges";
+import { db } from "@/lib/platform/db";
 
 /** Creates and invites a user (same service as POST /api/v1/users); the link comes back once. */
 export const createUserAction = adminAction(createUserSchema, async (input, actor) => {

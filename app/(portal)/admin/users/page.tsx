@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { listUsers, USER_LIST_LIMIT, userListQuerySchema } from "@/lib/server/admin/users";
-import { db } from "@/lib/server/db";
-import { requirePageUser } from "@/lib/server/session";
+import { listUsers, USER_LIST_LIMIT, userListQuerySchema } from "@/lib/features/admin/users";
+import { db } from "@/lib/platform/db";
+import { requirePageUser } from "@/lib/auth/session";
 import { PageHeader } from "../../_components/PageHeader";
 import { shanghaiTime } from "../_components/shanghaiTime";
 import { CreateUserForm } from "./CreateUserForm";

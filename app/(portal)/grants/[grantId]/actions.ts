@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requestIp } from "@/lib/server/clientIp";
+import { requestIp } from "@/lib/platform/http/clientIp";
 import { z } from "zod";
-import { acceptGrant } from "@/lib/server/dal/grantee";
+import { acceptGrant } from "@/lib/features/me/granteeQueries";
 
 /** Server action behind the "Confirm grant" button; the same function as POST /api/v1/grants/{id}/accept. */
 export async function acceptGrantAction(form: FormData): Promise<void> {

@@ -1,16 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ApiError } from "@/lib/server/apiError";
-import { grantForUser } from "@/lib/server/dal/grants";
-import { blackoutWindowsForUser } from "@/lib/server/dal/calendar";
+import { ApiError } from "@/lib/platform/errors/apiError";
+import { grantForUser } from "@/lib/features/grants/grantQueries";
+import { blackoutWindowsForUser } from "@/lib/features/calendar/calendarQueries";
 
 import { toLocale } from "@/i18n/locales";
 import { describeDeferral, formatRatio, formatShares, formatYuan } from "../../_components/format";
 import { StatusBadge } from "../../_components/StatusBadge";
 import { TrancheTimeline } from "../../_components/TrancheTimeline";
 import { acceptGrantAction } from "./actions";
-import { today as clockToday } from "@/lib/server/clock";
+import { today as clockToday } from "@/lib/platform/clock";
 
 export default async function GrantPage({ params }: { params: Promise<{ grantId: string }> }) {
   const { grantId } = await params;

@@ -1,7 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { ruleMessages, type RuleCode } from "@/lib/domain/errors";
-import type { ActionResult } from "@/lib/server/hr/staffAction";
+import type { ActionResult } from "@/lib/auth/procedures/staffAction";
 
 /** A refused change as a form shows it: code, message and the details the server gave. */
 export type Refusal = { code: string; message: string; details?: unknown };

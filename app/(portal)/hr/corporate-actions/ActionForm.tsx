@@ -1,8 +1,8 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import type { AdjustmentPreviewItem } from "@/lib/server/dal/corporateActionPreview";
-import type { ActionResult } from "@/lib/server/hr/staffAction";
+import type { AdjustmentPreviewItem } from "@/lib/features/corporate-actions/corporateActionQueries";
+import type { ActionResult } from "@/lib/auth/procedures/staffAction";
 import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";
 import { compensateAction, previewAction, recordAction } from "./actions";
 

@@ -1,11 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { isRuleError } from "@/lib/domain/errors";
-import { db } from "@/lib/server/db";
-import { corporateActionBody, previewCorporateAction } from "@/lib/server/dal/corporateActionPreview";
-import { compensateBody, compensateCorporateAction, recordActionBody, recordCorporateAction } from "@/lib/server/hr/corporateActions";
-import { refuse } from "@/lib/server/hr/refusal";
-import { staffAction } from "@/lib/server/hr/staffAction";
+import { db } from "@/lib/platform/db";
+import { corporateActionBody, previewCorporateAction } from "@/lib/features/corporate-actions/corporateActionQueries";
+import { compensateBody, compensateCorporateAction, recordActionBody, recordCorporateAction } from "@/lib/features/corporate-actions/corporateActionCommands";
+import { refuse } from "@/lib/platform/errors/refusal";
+import { staffAction } from "@/lib/auth/procedures/staffAction";
 
 /** The existing preview (POST /api/v1/corporate-actions/preview): before/after per affected grant, nothing written. */
 export const previewAction = staffAction(corporateActionBody, async (input) => {

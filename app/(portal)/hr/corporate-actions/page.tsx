@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/server/db";
-import { listCorporateActions } from "@/lib/server/hr/corporateActions";
-import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { db } from "@/lib/platform/db";
+import { listCorporateActions } from "@/lib/features/corporate-actions/corporateActionCommands";
+import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { ActionForm, CompensateButton } from "./ActionForm";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 

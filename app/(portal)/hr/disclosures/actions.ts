@@ -1,11 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { db } from "@/lib/server/db";
-import { addClosures, closuresBody } from "@/lib/server/hr/calendarClosures";
-import { createDisclosure, deleteDisclosure, disclosureBody, disclosurePatch, updateDisclosure, type DisclosureChange } from "@/lib/server/hr/disclosures";
-import { staffAction } from "@/lib/server/hr/staffAction";
-import { uuid } from "@/lib/server/validation/common";
+import { db } from "@/lib/platform/db";
+import { addClosures, closuresBody } from "@/lib/features/calendar/calendarClosures";
+import { createDisclosure, deleteDisclosure, disclosureBody, disclosurePatch, updateDisclosure, type DisclosureChange } from "@/lib/features/disclosures/disclosureCommands";
+import { staffAction } from "@/lib/auth/procedures/staffAction";
+import { uuid } from "@/lib/platform/validation/common";
 
 /** What a disclosure form shows after a change: how many plans were re-derived and dates moved. */
 export type ChangeSummary = { affectedPlans: number; changedTranches: number };

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { today } from "@/lib/server/clock";
-import { db } from "@/lib/server/db";
-import { listClosures } from "@/lib/server/hr/calendarClosures";
-import { listDisclosures } from "@/lib/server/hr/disclosures";
-import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { today } from "@/lib/platform/clock";
+import { db } from "@/lib/platform/db";
+import { listClosures } from "@/lib/features/calendar/calendarClosures";
+import { listDisclosures } from "@/lib/features/disclosures/disclosureCommands";
+import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { AddEventForm, ClosuresForm, EventRowActions } from "./DisclosureForms";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 

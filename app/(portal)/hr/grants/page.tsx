@@ -3,8 +3,8 @@ import { asc } from "drizzle-orm";
 import { getLocale, getTranslations } from "next-intl/server";
 import { plans } from "@/db/schema";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/server/db";
-import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { db } from "@/lib/platform/db";
+import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { db } from "@/lib/server/db";
-import { recordLeaver, recordLeaverSchema } from "@/lib/server/hr/leavers";
-import { staffAction } from "@/lib/server/hr/staffAction";
-import { uuid } from "@/lib/server/validation/common";
+import { db } from "@/lib/platform/db";
+import { recordLeaver, recordLeaverSchema } from "@/lib/features/persons/leavers";
+import { staffAction } from "@/lib/auth/procedures/staffAction";
+import { uuid } from "@/lib/platform/validation/common";
 
 /** Records a departure (same service as POST /api/v1/persons/{personId}/leave). */
 export const recordLeaverAction = staffAction(z.object({ personId: uuid, body: recordLeaverSchema }), async ({ personId, body }, actor) => {

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/server/db";
-import { today } from "@/lib/server/clock";
-import { findPersons, holdingsOf, personById } from "@/lib/server/hr/leavers";
+import { db } from "@/lib/platform/db";
+import { today } from "@/lib/platform/clock";
+import { findPersons, holdingsOf, personById } from "@/lib/features/persons/leavers";
 import { formatShares } from "../../_components/format";
 import { StatusBadge } from "../../_components/StatusBadge";
 import { LeaveForm } from "./LeaveForm";
-import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/server/db";
-import { loadPlans } from "@/lib/server/planReads";
-import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { db } from "@/lib/platform/db";
+import { loadPlans } from "@/lib/features/plans/planReads";
+import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { formatShares } from "../../_components/format";
 
 export const dynamic = "force-dynamic";

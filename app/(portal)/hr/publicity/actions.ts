@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { db } from "@/lib/server/db";
-import { answerObjection, answerObjectionBody, closePublicityBody, closePublicityPeriod, openPublicityBody, openPublicityPeriod } from "@/lib/server/hr/publicity";
-import { staffAction } from "@/lib/server/hr/staffAction";
-import { uuid } from "@/lib/server/validation/common";
+import { db } from "@/lib/platform/db";
+import { answerObjection, answerObjectionBody, closePublicityBody, closePublicityPeriod, openPublicityBody, openPublicityPeriod } from "@/lib/features/publicity/publicityCommands";
+import { staffAction } from "@/lib/auth/procedures/staffAction";
+import { uuid } from "@/lib/platform/validation/common";
 
 const open = staffAction(z.object({ planId: uuid, body: openPublicityBody }), async ({ planId, body }, actor) => {
   const period = await openPublicityPeriod(await db(), actor, planId, body);

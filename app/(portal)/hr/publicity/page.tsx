@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/server/db";
-import { listPublicityPeriods, plansForPublicity } from "@/lib/server/hr/publicity";
-import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { db } from "@/lib/platform/db";
+import { listPublicityPeriods, plansForPublicity } from "@/lib/features/publicity/publicityCommands";
+import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { adminActor } from "@/lib/server/admin/adminRoute";
-import { createApiToken, createApiTokenSchema, listApiTokens } from "@/lib/server/admin/apiTokens";
-import { db } from "@/lib/server/db";
-import { readJson } from "@/lib/server/requestBody";
-import { requireUser } from "@/lib/server/session";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { adminActor } from "@/lib/auth/procedures/adminRoute";
+import { createApiToken, createApiTokenSchema, listApiTokens } from "@/lib/features/admin/apiTokens";
+import { db } from "@/lib/platform/db";
+import { readJson } from "@/lib/platform/http/requestBody";
+import { requireUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

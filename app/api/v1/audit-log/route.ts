@@ -1,8 +1,8 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { requireOversight } from "@/lib/server/admin/adminRoute";
-import { auditPage, auditQuerySchema } from "@/lib/server/admin/auditViewer";
-import { db } from "@/lib/server/db";
-import { parseQuery } from "@/lib/server/validation/common";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { requireOversight } from "@/lib/auth/procedures/adminRoute";
+import { auditPage, auditQuerySchema } from "@/lib/features/admin/auditViewer";
+import { db } from "@/lib/platform/db";
+import { parseQuery } from "@/lib/platform/validation/common";
 
 export const dynamic = "force-dynamic";
 

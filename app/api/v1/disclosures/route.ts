@@ -1,10 +1,10 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { db } from "@/lib/server/db";
-import { createDisclosure, disclosureBody, disclosureQuery, listDisclosures } from "@/lib/server/hr/disclosures";
-import { staffActor } from "@/lib/server/hr/staffRoute";
-import { readJson } from "@/lib/server/requestBody";
-import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
-import { parseQuery } from "@/lib/server/validation/common";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { db } from "@/lib/platform/db";
+import { createDisclosure, disclosureBody, disclosureQuery, listDisclosures } from "@/lib/features/disclosures/disclosureCommands";
+import { staffActor } from "@/lib/auth/procedures/staffRoute";
+import { readJson } from "@/lib/platform/http/requestBody";
+import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { parseQuery } from "@/lib/platform/validation/common";
 
 export const dynamic = "force-dynamic";
 

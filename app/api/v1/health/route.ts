@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { database } from "@/lib/server/db";
+import { database } from "@/lib/platform/db";
 import { appliedMigrationCount } from "@/db/migrate";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/server/apiRoute";
-import { openApiDocument } from "@/lib/server/openapi/document";
+import { apiRoute } from "@/lib/platform/http/apiResponse";
+import { openApiDocument } from "@/lib/features/openapi/document";
 
 export const dynamic = "force-dynamic";
 

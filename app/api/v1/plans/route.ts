@@ -1,9 +1,9 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { plansForUser } from "@/lib/server/dal/plans";
-import { db } from "@/lib/server/db";
-import { createPlan, planInputSchema } from "@/lib/server/hr/plans";
-import { staffActor } from "@/lib/server/hr/staffRoute";
-import { readJson } from "@/lib/server/requestBody";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { plansForUser } from "@/lib/features/plans/planQueries";
+import { db } from "@/lib/platform/db";
+import { createPlan, planInputSchema } from "@/lib/features/plans/planCommands";
+import { staffActor } from "@/lib/auth/procedures/staffRoute";
+import { readJson } from "@/lib/platform/http/requestBody";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { openPublicityNotices } from "@/lib/server/dal/publicity";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { openPublicityNotices } from "@/lib/features/publicity/publicityQueries";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { adminActor, portalOrigin } from "@/lib/server/admin/adminRoute";
-import { createUser, createUserSchema } from "@/lib/server/admin/userChanges";
-import { listUsers, userListQuerySchema } from "@/lib/server/admin/users";
-import { db } from "@/lib/server/db";
-import { readJson } from "@/lib/server/requestBody";
-import { requireUser } from "@/lib/server/session";
-import { parseQuery } from "@/lib/server/validation/common";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { adminActor, portalOrigin } from "@/lib/auth/procedures/adminRoute";
+import { createUser, createUserSchema } from "@/lib/features/admin/userChanges";
+import { listUsers, userListQuerySchema } from "@/lib/features/admin/users";
+import { db } from "@/lib/platform/db";
+import { readJson } from "@/lib/platform/http/requestBody";
+import { requireUser } from "@/lib/auth/session";
+import { parseQuery } from "@/lib/platform/validation/common";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { adminAction } from "@/lib/server/admin/adminAction";
-import { actionOrigin } from "@/lib/server/admin/adminRoute";
-import { resetPassword, updateUser, updateUserSchema } from "@/lib/server/admin/userChanges";
-import { db } from "@/lib/server/db";
-import { uuid } from "@/lib/server/validation/common";
+import { adminAction } from "@/lib/auth/procedures/adminAction";
+import { actionOrigin } from "@/lib/auth/procedures/adminRoute";
+import { resetPassword, updateUser, updateUserSchema } from "@/lib/features/admin/userChanges";
+import { db } from "@/lib/platform/db";
+import { uuid } from "@/lib/platform/validation/common";
 
 /** Changes name, roles, person link or enabled state (same service as PATCH /api/v1/users/{userId}). */
 export const updateUserAction = adminAction(z.object({ userId: uuid, body: updateUserSchema }), async ({ userId, body }, actor) => {

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ApiError } from "@/lib/server/apiError";
-import { userDetail, type UserDetail } from "@/lib/server/admin/users";
-import { db } from "@/lib/server/db";
-import { requirePageUser } from "@/lib/server/session";
+import { ApiError } from "@/lib/platform/errors/apiError";
+import { userDetail, type UserDetail } from "@/lib/features/admin/users";
+import { db } from "@/lib/platform/db";
+import { requirePageUser } from "@/lib/auth/session";
 import { PageHeader } from "../../../_components/PageHeader";
 import { shanghaiTime } from "../../_components/shanghaiTime";
 import { statusText } from "../userStatus";

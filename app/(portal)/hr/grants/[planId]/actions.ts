@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { db } from "@/lib/server/db";
-import { grantAwards, grantAwardsSchema } from "@/lib/server/hr/grants";
-import { staffAction } from "@/lib/server/hr/staffAction";
-import { uuid } from "@/lib/server/validation/common";
+import { db } from "@/lib/platform/db";
+import { grantAwards, grantAwardsSchema } from "@/lib/features/grants/grantCommands";
+import { staffAction } from "@/lib/auth/procedures/staffAction";
+import { uuid } from "@/lib/platform/validation/common";
 
 /** Grants a batch (same service as POST /api/v1/plans/{planId}/grants). */
 export const grantAwardsAction = staffAction(z.object({ planId: uuid, body: grantAwardsSchema }), async ({ planId, body }, actor) => {

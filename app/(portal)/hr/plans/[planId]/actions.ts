@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { db } from "@/lib/server/db";
-import { advancePlanStatus, PLAN_STATUSES } from "@/lib/server/hr/plans";
-import { staffAction } from "@/lib/server/hr/staffAction";
+import { db } from "@/lib/platform/db";
+import { advancePlanStatus, PLAN_STATUSES } from "@/lib/features/plans/planCommands";
+import { staffAction } from "@/lib/auth/procedures/staffAction";
 
 const advanceInput = z.object({ planId: z.string().uuid(), to: z.enum(PLAN_STATUSES) });
 

@@ -2,12 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/server/db";
-import { listParticipantVersions } from "@/lib/server/hr/participantImport";
-import { nextStatuses, type PlanStatus } from "@/lib/server/hr/plans";
-import { loadPlans } from "@/lib/server/planReads";
-import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/server/session";
-import { isUuid } from "@/lib/server/validation/common";
+import { db } from "@/lib/platform/db";
+import { listParticipantVersions } from "@/lib/features/participants/participantImport";
+import { nextStatuses, type PlanStatus } from "@/lib/features/plans/planCommands";
+import { loadPlans } from "@/lib/features/plans/planReads";
+import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/session";
+import { isUuid } from "@/lib/platform/validation/common";
 import { formatRatio, formatShares } from "../../../_components/format";
 import { AdvanceStatus } from "./AdvanceStatus";
 

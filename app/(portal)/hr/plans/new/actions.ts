@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/platform/db";
 import { z } from "zod";
-import { createPlan, planInputSchema, updatePlan } from "@/lib/server/hr/plans";
-import { staffAction } from "@/lib/server/hr/staffAction";
+import { createPlan, planInputSchema, updatePlan } from "@/lib/features/plans/planCommands";
+import { staffAction } from "@/lib/auth/procedures/staffAction";
 
 /** Server action behind the new-plan form; the same service as POST /api/v1/plans. */
 export async function createPlanAction(input: unknown) {

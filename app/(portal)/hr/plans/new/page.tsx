@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { verifyingBodyFor } from "@/lib/domain/process/processRules";
-import { today } from "@/lib/server/clock";
-import { requirePageUser, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { today } from "@/lib/platform/clock";
+import { requirePageUser, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { NewPlanForm } from "./NewPlanForm";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 

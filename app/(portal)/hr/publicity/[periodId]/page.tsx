@@ -2,11 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { ApiError } from "@/lib/server/apiError";
-import { today } from "@/lib/server/clock";
-import { db } from "@/lib/server/db";
-import { listObjections, publicityPeriodDetail } from "@/lib/server/hr/publicity";
-import { hasRole, requirePageUser, STAFF_WRITE_ROLES, STAFF_READ_ROLES } from "@/lib/server/session";
+import { ApiError } from "@/lib/platform/errors/apiError";
+import { today } from "@/lib/platform/clock";
+import { db } from "@/lib/platform/db";
+import { listObjections, publicityPeriodDetail } from "@/lib/features/publicity/publicityCommands";
+import { hasRole, requirePageUser, STAFF_WRITE_ROLES, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { ClosePeriodForm } from "./ClosePeriodForm";
 import { ObjectionAnswerForm } from "./ObjectionAnswerForm";
 

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { today } from "@/lib/server/clock";
-import { db } from "@/lib/server/db";
-import { planPublicityOptions, plansForPublicity } from "@/lib/server/hr/publicity";
+import { today } from "@/lib/platform/clock";
+import { db } from "@/lib/platform/db";
+import { planPublicityOptions, plansForPublicity } from "@/lib/features/publicity/publicityCommands";
 import { NewPublicityForm } from "./NewPublicityForm";
-import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 export const dynamic = "force-dynamic";

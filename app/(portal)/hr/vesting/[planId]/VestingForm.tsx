@@ -1,8 +1,8 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/server/hr/staffAction";
-import type { VestingRunInput, VestingRunPreview } from "@/lib/server/hr/vestingRun";
+import type { ActionResult } from "@/lib/auth/procedures/staffAction";
+import type { VestingRunInput, VestingRunPreview } from "@/lib/features/vesting/vestingRun";
 import type { BlackoutWindow } from "@/lib/domain/blackout/blackoutWindows";
 import { describeBlackoutWindow } from "@/lib/domain/blackout/describeBlackoutWindow";
 import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";

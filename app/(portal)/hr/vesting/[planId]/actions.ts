@@ -1,13 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { badRequest } from "@/lib/server/apiError";
-import { db } from "@/lib/server/db";
-import { looksLikeXlsx } from "@/lib/server/hr/participants/xlsx";
-import { staffAction } from "@/lib/server/hr/staffAction";
-import { confirmVestingRun, previewVestingRun, vestingRunSchema } from "@/lib/server/hr/vestingRun";
-import { uuid } from "@/lib/server/validation/common";
-import { parseGradesCsv, parseGradesXlsx } from "@/lib/server/hr/vestingGrades";
+import { badRequest } from "@/lib/platform/errors/apiError";
+import { db } from "@/lib/platform/db";
+import { looksLikeXlsx } from "@/lib/features/participants/xlsx";
+import { staffAction } from "@/lib/auth/procedures/staffAction";
+import { confirmVestingRun, previewVestingRun, vestingRunSchema } from "@/lib/features/vesting/vestingRun";
+import { uuid } from "@/lib/platform/validation/common";
+import { parseGradesCsv, parseGradesXlsx } from "@/lib/features/vesting/vestingGrades";
 
 const runInput = z.object({ planId: uuid, input: vestingRunSchema });
 

@@ -2,14 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/server/db";
-import { today } from "@/lib/server/clock";
-import { listVestingRuns } from "@/lib/server/hr/vestingRun";
-import { isUuid } from "@/lib/server/validation/common";
+import { db } from "@/lib/platform/db";
+import { today } from "@/lib/platform/clock";
+import { listVestingRuns } from "@/lib/features/vesting/vestingRun";
+import { isUuid } from "@/lib/platform/validation/common";
 import { formatShares } from "../../../_components/format";
 import { runOptions } from "./data";
 import { VestingForm } from "./VestingForm";
-import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { adminActor } from "@/lib/server/admin/adminRoute";
-import { revokeApiToken } from "@/lib/server/admin/apiTokens";
-import { db } from "@/lib/server/db";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { adminActor } from "@/lib/auth/procedures/adminRoute";
+import { revokeApiToken } from "@/lib/features/admin/apiTokens";
+import { db } from "@/lib/platform/db";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { requireOversight } from "@/lib/server/admin/adminRoute";
-import { verifyAuditTrail } from "@/lib/server/admin/auditViewer";
-import { db } from "@/lib/server/db";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { requireOversight } from "@/lib/auth/procedures/adminRoute";
+import { verifyAuditTrail } from "@/lib/features/admin/auditViewer";
+import { db } from "@/lib/platform/db";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/server/apiRoute";
-import { calendarIcsForToken } from "@/lib/server/dal/calendarFeed";
-import { icsResponse } from "@/lib/server/icsResponse";
+import { apiRoute } from "@/lib/platform/http/apiResponse";
+import { calendarIcsForToken } from "@/lib/features/calendar/calendarFeed";
+import { icsResponse } from "@/lib/platform/http/icsResponse";
 
 export const dynamic = "force-dynamic";
 

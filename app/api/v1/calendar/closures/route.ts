@@ -1,9 +1,9 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { db } from "@/lib/server/db";
-import { addClosures, closuresBody, listClosures } from "@/lib/server/hr/calendarClosures";
-import { staffActor } from "@/lib/server/hr/staffRoute";
-import { readJson } from "@/lib/server/requestBody";
-import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { db } from "@/lib/platform/db";
+import { addClosures, closuresBody, listClosures } from "@/lib/features/calendar/calendarClosures";
+import { staffActor } from "@/lib/auth/procedures/staffRoute";
+import { readJson } from "@/lib/platform/http/requestBody";
+import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { tradingDays, tradingDaysQuery } from "@/lib/server/dal/calendar";
-import { parseQuery } from "@/lib/server/validation/common";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { tradingDays, tradingDaysQuery } from "@/lib/features/calendar/calendarQueries";
+import { parseQuery } from "@/lib/platform/validation/common";
 
-import { requireUser } from "@/lib/server/session";
+import { requireUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { corporateActionBody, previewCorporateAction } from "@/lib/server/dal/corporateActionPreview";
-import { readJson } from "@/lib/server/requestBody";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { corporateActionBody, previewCorporateAction } from "@/lib/features/corporate-actions/corporateActionQueries";
+import { readJson } from "@/lib/platform/http/requestBody";
 
-import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

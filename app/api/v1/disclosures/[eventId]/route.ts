@@ -1,9 +1,9 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { db } from "@/lib/server/db";
-import { deleteDisclosure, disclosurePatch, updateDisclosure } from "@/lib/server/hr/disclosures";
-import { staffActor } from "@/lib/server/hr/staffRoute";
-import { readJson } from "@/lib/server/requestBody";
-import { uuid } from "@/lib/server/validation/common";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { db } from "@/lib/platform/db";
+import { deleteDisclosure, disclosurePatch, updateDisclosure } from "@/lib/features/disclosures/disclosureCommands";
+import { staffActor } from "@/lib/auth/procedures/staffRoute";
+import { readJson } from "@/lib/platform/http/requestBody";
+import { uuid } from "@/lib/platform/validation/common";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
-import { apiRoute, clientIp, PRIVATE_NO_STORE } from "@/lib/server/apiRoute";
-import { db } from "@/lib/server/db";
-import { exportRegister, registerExportInputFromQuery, registerExportQuerySchema } from "@/lib/server/exports/registerExport";
-import { ensureDerivedToday } from "@/lib/server/freshness";
-import { attachmentDisposition } from "@/lib/server/hr/publicityNotice";
-import { requireUser } from "@/lib/server/session";
-import { parseQuery } from "@/lib/server/validation/common";
+import { apiRoute, clientIp, PRIVATE_NO_STORE } from "@/lib/platform/http/apiResponse";
+import { db } from "@/lib/platform/db";
+import { exportRegister, registerExportInputFromQuery, registerExportQuerySchema } from "@/lib/features/registers/registerExport";
+import { ensureDerivedToday } from "@/lib/features/daily/freshness";
+import { attachmentDisposition } from "@/lib/features/publicity/publicityNotice";
+import { requireUser } from "@/lib/auth/session";
+import { parseQuery } from "@/lib/platform/validation/common";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { grantForUser } from "@/lib/server/dal/grants";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { grantForUser } from "@/lib/features/grants/grantQueries";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { issueCalendarFeed, revokeCalendarFeed } from "@/lib/server/dal/calendarFeed";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { issueCalendarFeed, revokeCalendarFeed } from "@/lib/features/calendar/calendarFeed";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { apiRoute, jsonTextPrivate } from "@/lib/server/apiRoute";
-import { myGrantsBody } from "@/lib/server/dal/grants";
+import { apiRoute, jsonTextPrivate } from "@/lib/platform/http/apiResponse";
+import { myGrantsBody } from "@/lib/features/grants/grantQueries";
 
 export const dynamic = "force-dynamic";
 

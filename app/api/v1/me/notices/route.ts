@@ -1,5 +1,5 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { myNotices } from "@/lib/server/dal/grantee";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { myNotices } from "@/lib/features/me/granteeQueries";
 
 export const dynamic = "force-dynamic";
 

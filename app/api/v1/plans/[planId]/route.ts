@@ -1,11 +1,11 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { planForUser } from "@/lib/server/dal/plans";
-import { notFound } from "@/lib/server/apiError";
-import { isUuid } from "@/lib/server/validation/common";
-import { db } from "@/lib/server/db";
-import { planInputSchema, updatePlan } from "@/lib/server/hr/plans";
-import { staffActor } from "@/lib/server/hr/staffRoute";
-import { readJson } from "@/lib/server/requestBody";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { planForUser } from "@/lib/features/plans/planQueries";
+import { notFound } from "@/lib/platform/errors/apiError";
+import { isUuid } from "@/lib/platform/validation/common";
+import { db } from "@/lib/platform/db";
+import { planInputSchema, updatePlan } from "@/lib/features/plans/planCommands";
+import { staffActor } from "@/lib/auth/procedures/staffRoute";
+import { readJson } from "@/lib/platform/http/requestBody";
 
 export const dynamic = "force-dynamic";
 

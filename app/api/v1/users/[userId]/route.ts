@@ -1,10 +1,10 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { adminActor } from "@/lib/server/admin/adminRoute";
-import { updateUser, updateUserSchema } from "@/lib/server/admin/userChanges";
-import { userDetail } from "@/lib/server/admin/users";
-import { db } from "@/lib/server/db";
-import { readJson } from "@/lib/server/requestBody";
-import { requireUser } from "@/lib/server/session";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { adminActor } from "@/lib/auth/procedures/adminRoute";
+import { updateUser, updateUserSchema } from "@/lib/features/admin/userChanges";
+import { userDetail } from "@/lib/features/admin/users";
+import { db } from "@/lib/platform/db";
+import { readJson } from "@/lib/platform/http/requestBody";
+import { requireUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

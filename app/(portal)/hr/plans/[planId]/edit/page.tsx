@@ -3,11 +3,11 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { participantCategories, plans } from "@/db/schema";
 import { verifyingBodyFor } from "@/lib/domain/process/processRules";
-import { today } from "@/lib/server/clock";
-import { db } from "@/lib/server/db";
-import { isUuid } from "@/lib/server/validation/common";
-import { loadPlans } from "@/lib/server/planReads";
-import { requirePageUser, STAFF_WRITE_ROLES } from "@/lib/server/session";
+import { today } from "@/lib/platform/clock";
+import { db } from "@/lib/platform/db";
+import { isUuid } from "@/lib/platform/validation/common";
+import { loadPlans } from "@/lib/features/plans/planReads";
+import { requirePageUser, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { NewPlanForm } from "../../new/NewPlanForm";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 

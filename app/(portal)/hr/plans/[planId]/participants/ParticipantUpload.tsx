@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { ListPreview } from "@/lib/server/hr/participants/validateRows";
+import type { ListPreview } from "@/lib/features/participants/validateRows";
 import { RefusalBox, useRefusalText, type Refusal } from "@/app/(portal)/hr/_components/RefusalBox";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "processing" };

@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { ApiError } from "@/lib/server/apiError";
-import { db } from "@/lib/server/db";
-import { publicityPeriodDetail } from "@/lib/server/hr/publicity";
+import { ApiError } from "@/lib/platform/errors/apiError";
+import { db } from "@/lib/platform/db";
+import { publicityPeriodDetail } from "@/lib/features/publicity/publicityCommands";
 import { PrintButton } from "./PrintButton";
-import { requirePageUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

@@ -2,11 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { ApiError } from "@/lib/server/apiError";
-import { db } from "@/lib/server/db";
-import { listPublicityPeriods, planPublicityOptions } from "@/lib/server/hr/publicity";
-import { isPlanVerified, listVerifications } from "@/lib/server/hr/verification";
-import { hasRole, requirePageUser, STAFF_WRITE_ROLES, STAFF_READ_ROLES } from "@/lib/server/session";
+import { ApiError } from "@/lib/platform/errors/apiError";
+import { db } from "@/lib/platform/db";
+import { listPublicityPeriods, planPublicityOptions } from "@/lib/features/publicity/publicityCommands";
+import { isPlanVerified, listVerifications } from "@/lib/features/publicity/verification";
+import { hasRole, requirePageUser, STAFF_WRITE_ROLES, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { VerificationForm } from "./VerificationForm";
 
 export const dynamic = "force-dynamic";

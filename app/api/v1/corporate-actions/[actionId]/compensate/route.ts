@@ -1,10 +1,10 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { db } from "@/lib/server/db";
-import { compensateCorporateAction, compensateRequestBody } from "@/lib/server/hr/corporateActions";
-import { staffActor } from "@/lib/server/hr/staffRoute";
-import { readJson } from "@/lib/server/requestBody";
-import { notFound } from "@/lib/server/apiError";
-import { isUuid } from "@/lib/server/validation/common";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { db } from "@/lib/platform/db";
+import { compensateCorporateAction, compensateRequestBody } from "@/lib/features/corporate-actions/corporateActionCommands";
+import { staffActor } from "@/lib/auth/procedures/staffRoute";
+import { readJson } from "@/lib/platform/http/requestBody";
+import { notFound } from "@/lib/platform/errors/apiError";
+import { isUuid } from "@/lib/platform/validation/common";
 
 export const dynamic = "force-dynamic";
 

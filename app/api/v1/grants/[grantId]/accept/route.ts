@@ -1,5 +1,5 @@
-import { apiRoute, clientIp, jsonPrivate } from "@/lib/server/apiRoute";
-import { acceptGrant } from "@/lib/server/dal/grantee";
+import { apiRoute, clientIp, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { acceptGrant } from "@/lib/features/me/granteeQueries";
 
 export const dynamic = "force-dynamic";
 

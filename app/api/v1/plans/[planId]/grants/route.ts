@@ -1,11 +1,11 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { planGrantsForUser } from "@/lib/server/dal/grants";
-import { db } from "@/lib/server/db";
-import { grantAwards, grantAwardsSchema } from "@/lib/server/hr/grants";
-import { staffActor } from "@/lib/server/hr/staffRoute";
-import { readJson } from "@/lib/server/requestBody";
-import { notFound } from "@/lib/server/apiError";
-import { isUuid } from "@/lib/server/validation/common";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { planGrantsForUser } from "@/lib/features/grants/grantQueries";
+import { db } from "@/lib/platform/db";
+import { grantAwards, grantAwardsSchema } from "@/lib/features/grants/grantCommands";
+import { staffActor } from "@/lib/auth/procedures/staffRoute";
+import { readJson } from "@/lib/platform/http/requestBody";
+import { notFound } from "@/lib/platform/errors/apiError";
+import { isUuid } from "@/lib/platform/validation/common";
 
 export const dynamic = "force-dynamic";
 

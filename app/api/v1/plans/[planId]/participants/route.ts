@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { badRequest, notFound } from "@/lib/server/apiError";
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { db } from "@/lib/server/db";
+import { badRequest, notFound } from "@/lib/platform/errors/apiError";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { db } from "@/lib/platform/db";
 import {
   applyParticipants, batchSchema, listParticipantVersions, listVersionDiff, parseParticipantFile, participantsBodySchema,
   previewParticipants, rowsFromJson, MAX_LIST_FILE_BYTES, type ListBatch, type ParticipantRow,
-} from "@/lib/server/hr/participantImport";
-import { diffBounds, participantVersionsQuery } from "@/lib/server/hr/participants/listVersions";
-import { staffActor } from "@/lib/server/hr/staffRoute";
-import { readJson } from "@/lib/server/requestBody";
-import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
-import { isUuid, parseQuery } from "@/lib/server/validation/common";
+} from "@/lib/features/participants/participantImport";
+import { diffBounds, participantVersionsQuery } from "@/lib/features/participants/listVersions";
+import { staffActor } from "@/lib/auth/procedures/staffRoute";
+import { readJson } from "@/lib/platform/http/requestBody";
+import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { isUuid, parseQuery } from "@/lib/platform/validation/common";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { db } from "@/lib/server/db";
-import { listPublicityPeriods, openPublicityBody, openPublicityPeriod } from "@/lib/server/hr/publicity";
-import { staffActor } from "@/lib/server/hr/staffRoute";
-import { readJson } from "@/lib/server/requestBody";
-import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { db } from "@/lib/platform/db";
+import { listPublicityPeriods, openPublicityBody, openPublicityPeriod } from "@/lib/features/publicity/publicityCommands";
+import { staffActor } from "@/lib/auth/procedures/staffRoute";
+import { readJson } from "@/lib/platform/http/requestBody";
+import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
-import { badRequest } from "@/lib/server/apiError";
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { db } from "@/lib/server/db";
-import { staffActor } from "@/lib/server/hr/staffRoute";
-import { listVerifications, MAX_ATTACHMENT_BYTES, recordVerification, recordVerificationBody } from "@/lib/server/hr/verification";
-import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { badRequest } from "@/lib/platform/errors/apiError";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { db } from "@/lib/platform/db";
+import { staffActor } from "@/lib/auth/procedures/staffRoute";
+import { listVerifications, MAX_ATTACHMENT_BYTES, recordVerification, recordVerificationBody } from "@/lib/features/publicity/verification";
+import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,13 +1,13 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { badRequest, notFound } from "@/lib/server/apiError";
-import { db } from "@/lib/server/db";
-import { confirmVestingRun, listVestingRuns, previewVestingRun, vestingRunRequestBody } from "@/lib/server/hr/vestingRun";
-import { staffActor } from "@/lib/server/hr/staffRoute";
-import { readJson } from "@/lib/server/requestBody";
-import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
-import { isUuid } from "@/lib/server/validation/common";
-import { looksLikeXlsx } from "@/lib/server/hr/participants/xlsx";
-import { parseGradesXlsx } from "@/lib/server/hr/vestingGrades";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { badRequest, notFound } from "@/lib/platform/errors/apiError";
+import { db } from "@/lib/platform/db";
+import { confirmVestingRun, listVestingRuns, previewVestingRun, vestingRunRequestBody } from "@/lib/features/vesting/vestingRun";
+import { staffActor } from "@/lib/auth/procedures/staffRoute";
+import { readJson } from "@/lib/platform/http/requestBody";
+import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { isUuid } from "@/lib/platform/validation/common";
+import { looksLikeXlsx } from "@/lib/features/participants/xlsx";
+import { parseGradesXlsx } from "@/lib/features/vesting/vestingGrades";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { db } from "@/lib/server/db";
-import { closePublicityBody, closePublicityPeriod } from "@/lib/server/hr/publicity";
-import { staffActor } from "@/lib/server/hr/staffRoute";
-import { readJson } from "@/lib/server/requestBody";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { db } from "@/lib/platform/db";
+import { closePublicityBody, closePublicityPeriod } from "@/lib/features/publicity/publicityCommands";
+import { staffActor } from "@/lib/auth/procedures/staffRoute";
+import { readJson } from "@/lib/platform/http/requestBody";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { apiRoute, PRIVATE_NO_STORE } from "@/lib/server/apiRoute";
-import { db } from "@/lib/server/db";
-import { publicityPeriodDetail } from "@/lib/server/hr/publicity";
-import { attachmentDisposition, buildPublicityNoticeXlsx } from "@/lib/server/hr/publicityNotice";
-import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { apiRoute, PRIVATE_NO_STORE } from "@/lib/platform/http/apiResponse";
+import { db } from "@/lib/platform/db";
+import { publicityPeriodDetail } from "@/lib/features/publicity/publicityCommands";
+import { attachmentDisposition, buildPublicityNoticeXlsx } from "@/lib/features/publicity/publicityNotice";
+import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
-import { apiRoute, clientIp, jsonPrivate } from "@/lib/server/apiRoute";
-import { fileObjection, objectionBody } from "@/lib/server/dal/publicity";
-import { readJson } from "@/lib/server/requestBody";
-import { db } from "@/lib/server/db";
-import { listObjections } from "@/lib/server/hr/publicity";
-import { requireUser, STAFF_READ_ROLES } from "@/lib/server/session";
+import { apiRoute, clientIp, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { fileObjection, objectionBody } from "@/lib/features/publicity/publicityQueries";
+import { readJson } from "@/lib/platform/http/requestBody";
+import { db } from "@/lib/platform/db";
+import { listObjections } from "@/lib/features/publicity/publicityCommands";
+import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { apiRoute, jsonPrivate } from "@/lib/server/apiRoute";
-import { adminActor, portalOrigin } from "@/lib/server/admin/adminRoute";
-import { resetPassword } from "@/lib/server/admin/userChanges";
-import { db } from "@/lib/server/db";
+import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { adminActor, portalOrigin } from "@/lib/auth/procedures/adminRoute";
+import { resetPassword } from "@/lib/features/admin/userChanges";
+import { db } from "@/lib/platform/db";
 
 export const dynamic = "force-dynamic";
 

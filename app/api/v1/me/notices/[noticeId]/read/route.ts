@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/server/apiRoute";
-import { readNotice } from "@/lib/server/dal/grantee";
+import { apiRoute } from "@/lib/platform/http/apiResponse";
+import { readNotice } from "@/lib/features/me/granteeQueries";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,97 @@
+import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Database, Transaction } from "@/db/client";
+import { persons, userRoles, userSessions, users } from "@/db/schema";
+import { notFound } from "@/lib/platform/errors/apiError";
+import type { Role } from "@/lib/auth/credentials";
+import { isUuid, text } from "@/lib/platform/validation/common";
+
+/** The four roles, in the order pages list them. */
+export const ROLES = ["employee", "hr", "admin", "auditor"] as const satisfies readonly Role[];
+export const roleSchema = z.enum(ROLES);
+/** A set of roles: at least one, each once. */
+export const rolesSchema = z.array(roleSchema).min(1).max(ROLES.length).refine((r) => new Set(r).size === r.length, { message: "Each role once." });
+
+/** Query of GET /api/v1/users: text in email, name or employee number; optional role and state. */
+export const userListQuerySchema = z.object({
+  q: text().max(100).optional(),
+  role: roleSchema.optional(),
+  state: z.enum(["enabled", "disabled", "pending"]).optional(),
+});
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+/** Most users one list shows; a narrower search finds the rest. */
+export const USER_LIST_LIMIT = 200;
+
+/** One user as the administration pages and GET /api/v1/users show them; never a hash or token. */
+export const userSummarySchema = z.object({
+  id: z.string().uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  person: z.object({ id: z.string().uuid(), employeeNo: z.string(), name: z.string() }).nullable(),
+  disabled: z.boolean(),
+  hasPassword: z.boolean(),
+  /** The outstanding invitation or reset link, if any (expired ones too, so the admin sees they lapsed). */
+  pendingSetup: z.object({ expiresAt: z.string(), expired: z.boolean() }).nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+/** One user with the sessions still open. */
+export const userDetailSchema = userSummarySchema.extend({ openSessions: z.number().int() });
+export type UserDetail = z.infer<typeof userDetailSchema>;
+
+/** Users matching the query, by email. */
+export async function listUsers(db: Database, query: UserListQuery): Promise<UserSummary[]> {
+  const where: SQL[] = [];
+  const q = query.q?.replace(/[%_\\]/g, (c) => `\\${c}`);
+  if (q) where.push(or(ilike(users.email, `%${q}%`), ilike(users.displayName, `%${q}%`), ilike(persons.employeeNo, `%${q}%`), ilike(persons.name, `%${q}%`))!);
+  if (query.role) where.push(sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${query.role})`);
+  if (query.state === "enabled") where.push(eq(users.disabled, false));
+  if (query.state === "disabled") where.push(eq(users.disabled, true));
+  if (query.state === "pending") where.push(sql`${users.passwordSetupTokenHash} is not null`);
+  const rows = await summaryQuery(db).where(and(...where)).orderBy(asc(users.email)).limit(USER_LIST_LIMIT);
+  return rows.map(toSummary);
+}
+
+/** One user by id; 404 when there is none. */
+export async function userDetail(db: Database | Transaction, userId: string): Promise<UserDetail> {
+  if (!isUuid(userId)) throw notFound("User");
+  const [row] = await summaryQuery(db).where(eq(users.id, userId));
+  if (!row) throw notFound("User");
+  const [open] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(userSessions)
+    .where(and(eq(userSessions.userId, userId), sql`${userSessions.endedAt} is null`));
+  return { ...toSummary(row), openSessions: Number(open?.n ?? 0) };
+}
+
+function summaryQuery(db: Database | Transaction) {
+  return db
+    .select({
+      id: users.id, email: users.email, displayName: users.displayName, disabled: users.disabled,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      setupExpiresAt: users.passwordSetupExpiresAt, lastLoginAt: users.lastLoginAt, createdAt: users.createdAt,
+      personId: persons.id, employeeNo: persons.employeeNo, personName: persons.name,
+      // Enum order is declaration order, so roles always list the same way.
+      roles: sql<Role[]>`coalesce((select array_agg(${userRoles.role}::text order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+    })
+    .from(users)
+    .leftJoin(persons, eq(persons.id, users.personId))
+    .$dynamic();
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["execute"]>>[number];
+
+function toSummary(r: SummaryRow): UserSummary {
+  const expiresAt = r.setupExpiresAt ? new Date(r.setupExpiresAt) : null;
+  return {
+    id: r.id, email: r.email, displayName: r.displayName, roles: r.roles, disabled: r.disabled, hasPassword: Boolean(r.hasPassword),
+    person: r.personId ? { id: r.personId, employeeNo: r.employeeNo!, name: r.personName! } : null,
+    pendingSetup: expiresAt ? { expiresAt: expiresAt.toISOString(), expired: expiresAt.getTime() <= Date.now() } : null,
+    lastLoginAt: r.lastLoginAt ? new Date(r.lastLoginAt).toISOString() : null,
+    createdAt: new Date(r.createdAt).toISOString(),
+  };
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { z } from "zod";
+import { daysBetween } from "@/lib/domain/calendar/isoDate";
+import { RuleError } from "@/lib/domain/errors";
+import { toLocale } from "@/i18n/locales";
+import { badRequest } from "@/lib/platform/errors/apiError";
+import { db } from "@/lib/platform/db";
+import { loadTradingCalendar } from "@/lib/features/calendar/planInputs";
+import { blackoutWindowsForPlans, type BlackoutWindowDto } from "@/lib/features/calendar/blackoutsForPerson";
+import { isoDate, uuid } from "@/lib/platform/validation/common";
+import { requireUser } from "@/lib/auth/session";
+import { visiblePlanIds } from "@/lib/features/plans/planQueries";
+
+/** Query of GET /api/v1/blackout-windows. */
+export const blackoutQuery = z.object({ from: isoDate.optional(), to: isoDate.optional(), planId: uuid.optional() });
+
+export type { BlackoutWindowDto };
+
+/** Blackout windows of the plans the user may see, overlapping [from, to], with the reason in the user's language. */
+export async function blackoutWindowsForUser(query: z.infer<typeof blackoutQuery>): Promise<BlackoutWindowDto[]> {
+  const user = await requireUser();
+  const visible = await visiblePlanIds(user);
+  const planIds = query.planId ? visible.filter((id) => id === query.planId) : visible;
+  return blackoutWindowsForPlans(await db(), planIds, toLocale(user.locale), query);
+}
+
+/** Query of GET /api/v1/calendar/trading-days. */
+export const tradingDaysQuery = z.object({ from: isoDate, to: isoDate });
+
+/** Trading days and closures in [from, to] (at most 3 years); dates past published coverage are refused, never guessed. */
+export async function tradingDays(query: z.infer<typeof tradingDaysQuery>) {
+  await requireUser();
+  if (query.to < query.from) throw badRequest("`to` must not be before `from`.");
+  if (daysBetween(query.from, query.to) > 366 * 3) throw badRequest("Ask for at most three years at a time.");
+  const calendar = await loadTradingCalendar(await db());
+  if (!calendar.coversDate(query.from) || !calendar.coversDate(query.to)) {
+    throw new RuleError("CALENDAR_NOT_PUBLISHED", { lastPublishedYear: calendar.lastPublishedYear, from: query.from, to: query.to }, "Exchange calendar not yet published for part of this range.");
+  }
+  const days = calendar.tradingDaysBetween(query.from, query.to);
+  return { from: query.from, to: query.to, lastPublishedYear: calendar.lastPublishedYear, items: days };
+}

@@ -1,0 +1,134 @@
+import { asc, count, eq } from "drizzle-orm";
+import { z } from "zod";
+import { text } from "@/lib/platform/validation/common";
+import type { Database, Transaction } from "@/db/client";
+import { adjustmentRecords, corporateActions, plans } from "@/db/schema";
+import { validateCorporateAction, type CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
+import { isRuleError } from "@/lib/domain/errors";
+import { Dec } from "@/lib/domain/numeric/decimal";
+import { ApiError, notFound } from "@/lib/platform/errors/apiError";
+import { appendAudit } from "@/lib/platform/auditTrail";
+import { adjustmentPreview, type AdjustmentPreviewItem } from "@/lib/features/corporate-actions/adjustmentPreview";
+import { corporateActionBody } from "@/lib/features/corporate-actions/corporateActionQueries";
+import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
+import type { Actor } from "@/lib/auth/actor";
+import { issuerOf, notifyGrantees } from "@/lib/features/disclosures/disclosureCommands";
+import { refuse } from "@/lib/platform/errors/refusal";
+
+/** Body of POST /api/v1/corporate-actions: the preview body plus an explicit confirmation. */
+export const recordActionBody = corporateActionBody.extend({ confirm: z.boolean().optional(), description: text().max(500).optional() });
+
+/** Body of the compensation server action. */
+export const compensateBody = z.object({ actionId: z.string().uuid(), description: text().max(500).optional() });
+
+/** Body of POST /api/v1/corporate-actions/{actionId}/compensate (the id is in the path; an empty body is accepted too). */
+export const compensateRequestBody = compensateBody.omit({ actionId: true });
+
+type ActionRow = typeof corporateActions.$inferSelect;
+/** A recorded action with what it did to each grant. */
+export interface RecordedAction { action: ActionRow; affected: AdjustmentPreviewItem[] }
+
+/** Records a corporate action after a preview: validated, written, every plan re-derived, audited and grantees told, in one transaction. */
+export async function recordCorporateAction(db: Database, actor: Actor, input: z.infer<typeof recordActionBody>): Promise<RecordedAction> {
+  if (input.confirm !== true) {
+    throw new ApiError(400, "CONFIRM_REQUIRED", "Preview the action with POST /api/v1/corporate-actions/preview, then send the same body with \"confirm\": true to record it.", { preview: "/api/v1/corporate-actions/preview" });
+  }
+  const action: CorporateActionInput = { type: input.type, exDate: input.exDate, n: input.n, v: input.v, p1: input.p1, p2: input.p2 };
+  return asRefusal(() => db.transaction((tx) => recordInTx(tx, actor, action, input.description ?? null, null)));
+}
+
+/**
+ * Undoes an action by recording its opposite on the same ex-date (the original row stays, as history):
+ * a split, conversion or bonus issue of n is reversed by a consolidation of 1/(1+n), a consolidation of
+ * n by a split of 1/n − 1. Cash dividends and rights issues cannot be reversed (422 NOT_REVERSIBLE).
+ */
+export async function compensateCorporateAction(db: Database, actor: Actor, actionId: string, description?: string): Promise<RecordedAction> {
+  return asRefusal(() =>
+    db.transaction(async (tx) => {
+      const [original] = await tx.select().from(corporateActions).where(eq(corporateActions.id, actionId));
+      if (!original) throw notFound("Corporate action");
+      const [done] = await tx.select({ id: corporateActions.id }).from(corporateActions).where(eq(corporateActions.compensatesId, actionId));
+      if (done) throw new ApiError(409, "ALREADY_COMPENSATED", "This action has already been compensated.", { compensatedBy: done.id });
+      const reverse = reversalOf(original);
+      return recordInTx(tx, actor, reverse, description ?? `Compensates ${original.type} of ${original.exDate}`, original.id);
+    }),
+  );
+}
+
+/** The action whose effect reverses `a` where the formulas allow; 422 NOT_REVERSIBLE otherwise. */
+export function reversalOf(a: Pick<ActionRow, "type" | "exDate" | "n">): CorporateActionInput {
+  const n = a.n === null ? null : new Dec(a.n);
+  switch (a.type) {
+    case "split":
+    case "capitalisation":
+    case "bonus":
+      return { type: "consolidation", exDate: a.exDate, n: decimal8(new Dec(1).div(n!.plus(1))) };
+    case "consolidation": {
+      const back = decimal8(new Dec(1).div(n!).minus(1));
+      if (new Dec(back).lte(0)) break;
+      return { type: "split", exDate: a.exDate, n: back };
+    }
+    case "dividend":
+    case "dividend_bonus":
+      throw new ApiError(422, "NOT_REVERSIBLE", "A cash dividend has been paid to shareholders and cannot be undone; the price reduction stays. Correct an error with a new, separately resolved adjustment instead.", { type: a.type });
+    case "rights":
+      throw new ApiError(422, "NOT_REVERSIBLE", "A rights issue has no inverse adjustment: the subscribed shares exist. Correct an error with a new, separately resolved adjustment instead.", { type: a.type });
+    case "issuance":
+      throw new ApiError(422, "NOT_REVERSIBLE", "An additional issuance adjusts nothing, so there is nothing to reverse.", { type: a.type });
+  }
+  throw new ApiError(422, "NOT_REVERSIBLE", "This consolidation has no split that reverses it exactly.", { type: a.type, n: a.n });
+}
+
+/** Recorded actions, newest ex-date first, with the number of grants each adjusted. */
+export async function listCorporateActions(db: Database): Promise<(ActionRow & { affectedGrants: number; compensatedBy: string | null })[]> {
+  const rows = await db.select().from(corporateActions).orderBy(asc(corporateActions.exDate), asc(corporateActions.createdAt));
+  const counts = await db.select({ id: adjustmentRecords.corporateActionId, n: count() }).from(adjustmentRecords).groupBy(adjustmentRecords.corporateActionId);
+  const byId = new Map(counts.map((c) => [c.id, Number(c.n)]));
+  const compensatedBy = new Map(rows.filter((r) => r.compensatesId).map((r) => [r.compensatesId!, r.id]));
+  return rows.reverse().map((r) => ({ ...trimmed(r), affectedGrants: byId.get(r.id) ?? 0, compensatedBy: compensatedBy.get(r.id) ?? null }));
+}
+
+async function recordInTx(tx: Transaction, actor: Actor, action: CorporateActionInput, description: string | null, compensatesId: string | null): Promise<RecordedAction> {
+  validateCorporateAction(action);
+  const issuerId = await issuerOf(tx, null);
+  const planIds = (await tx.select({ id: plans.id }).from(plans).where(eq(plans.issuerId, issuerId)).orderBy(asc(plans.createdAt))).map((p) => p.id);
+  // The preview's computation, before anything is written: a price below par refuses here.
+  const affected = await adjustmentPreview(tx, action);
+  const [row] = await tx
+    .insert(corporateActions)
+    .values({ issuerId, type: action.type, exDate: action.exDate, n: action.n ?? null, v: action.v ?? null, p1: action.p1 ?? null, p2: action.p2 ?? null, description, compensatesId, createdBy: actor.userId })
+    .returning();
+  // Writes adjustment_records for actions whose ex-date has come; a future one adjusts when the plan is re-derived on that day.
+  for (const planId of planIds) await rederivePlan(tx, planId);
+  const saved = trimmed(row!);
+  await appendAudit(tx, {
+    actorUserId: actor.userId, action: compensatesId ? "corporate_action.compensate" : "corporate_action.record", entityType: "corporate_action", entityId: saved.id,
+    before: null, after: { action: saved, affectedGrants: affected.map(({ grantId, priceBefore, priceAfter, quantityBefore, quantityAfter }) => ({ grantId, priceBefore, priceAfter, quantityBefore, quantityAfter })) }, ip: actor.ip,
+  });
+  await notifyGrantees(
+    tx,
+    affected.map((a) => ({ grantId: a.grantId, kind: "grant_adjusted", payload: { grantId: a.grantId, actionId: saved.id, type: action.type, exDate: action.exDate, priceBefore: a.priceBefore, priceAfter: a.priceAfter, quantityBefore: a.quantityBefore, quantityAfter: a.quantityAfter }, dedupeKey: `grant_adjusted:${saved.id}:${a.grantId}` })),
+    "授予价格与数量调整 / Your grant price and quantity were adjusted",
+  );
+  return { action: saved, affected };
+}
+
+/** Domain refusals (PRICE_BELOW_PAR, INVALID_ADJUSTMENT) as 422 ApiErrors, so forms show them like any refusal. */
+async function asRefusal<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isRuleError(e)) refuse([e.toViolation()]);
+    throw e;
+  }
+}
+
+function decimal8(d: Dec): string {
+  return d.toDecimalPlaces(8).toFixed().replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+}
+
+function trimmed(r: ActionRow): ActionRow {
+  // numeric(18,8) reads back as "1.00000000"; the API shows the decimal as entered.
+  const t = (v: string | null) => (v === null ? null : v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v);
+  return { ...r, n: t(r.n), v: t(r.v), p1: t(r.p1), p2: t(r.p2) };
+}

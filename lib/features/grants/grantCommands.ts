@@ -1,0 +1,220 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database, Transaction } from "@/db/client";
+import {
+  grantBatches, grants, issuers, participantCategories, participantListEntries, persons, plans, shareCapitalHistory, verificationRecords,
+} from "@/db/schema";
+import { checkGrantCaps, unallocatedReserveLapsed } from "@/lib/domain/caps/planCaps";
+import { compareIsoDates } from "@/lib/domain/calendar/isoDate";
+import { violation, type RuleViolation } from "@/lib/domain/errors";
+import { Dec } from "@/lib/domain/numeric/decimal";
+import { ApiError, notFound } from "@/lib/platform/errors/apiError";
+import { appendAudit } from "@/lib/platform/auditTrail";
+import { today } from "@/lib/platform/clock";
+import { rederivePlan, validityEndOf } from "@/lib/features/derivation/trancheDerivation";
+import { decimalString, employeeNumber, isoDate, uuid } from "@/lib/platform/validation/common";
+import type { Actor } from "@/lib/auth/actor";
+import { refuse } from "@/lib/platform/errors/refusal";
+
+/**
+ * Advisory lock every grant write takes first: the caps are sums over all plans, so two concurrent
+ * grants must not both read the totals before either commits.
+ */
+export const GRANT_WRITE_LOCK = 7_311_020_301;
+
+// Grant prices are stored as numeric(12,2): a third decimal would be rounded silently and 10^10 or more
+// would fail the insert (a 500), so both are refused up front. Prices are quoted to the fen (0.01 yuan) anyway.
+const grantPrice = decimalString.refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), { message: "Expected a price in yuan with at most 2 decimals, e.g. \"20.00\"." });
+
+/** Body of POST /api/v1/plans/{planId}/grants (the contract of issue #5). */
+export const grantAwardsSchema = z.object({
+  batch: z.enum(["first", "reserved"]),
+  grantDate: isoDate,
+  grantPrice,
+  boardResolutionDate: isoDate.optional(),
+  items: z
+    .array(z.object({ employeeNo: employeeNumber, categoryId: uuid, quantity: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }))
+    .min(1)
+    .max(20_000),
+});
+export type GrantAwardsInput = z.infer<typeof grantAwardsSchema>;
+
+/** Result of a grant: the new batch and one row per grantee. */
+export interface GrantAwardsResult {
+  batchId: string;
+  grants: { id: string; employeeNo: string; quantity: number }[];
+}
+
+// A first grant can only follow a verified list; a reserved one needs the general meeting's approval.
+const ALLOWED_STATUS: Record<"first" | "reserved", readonly string[]> = {
+  first: ["verified", "approved_by_general_meeting"],
+  reserved: ["approved_by_general_meeting", "granted", "vesting"],
+};
+
+/** Grants a first or reserved batch after every list, reserve, cap and price rule passed; all or nothing. */
+export async function grantAwards(db: Database, actor: Actor, planId: string, body: GrantAwardsInput): Promise<GrantAwardsResult> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${GRANT_WRITE_LOCK})`);
+    const [plan] = await tx
+      .select({ plan: plans, parValue: issuers.parValue })
+      .from(plans)
+      .innerJoin(issuers, eq(plans.issuerId, issuers.id))
+      .where(eq(plans.id, planId));
+    if (!plan) throw notFound("Plan");
+    const p = plan.plan;
+
+    const numbers = body.items.map((i) => i.employeeNo);
+    const duplicates = numbers.filter((n, i) => numbers.indexOf(n) !== i);
+    if (duplicates.length > 0) throw new ApiError(422, "DUPLICATE_ITEM", "A person appears more than once in the grant.", { employeeNos: [...new Set(duplicates)] });
+    const people = await tx.select({ id: persons.id, employeeNo: persons.employeeNo, status: persons.employmentStatus }).from(persons).where(inArray(persons.employeeNo, numbers));
+    const personByNo = new Map(people.map((x) => [x.employeeNo, x]));
+    const unknown = numbers.filter((n) => !personByNo.has(n));
+    if (unknown.length > 0) throw new ApiError(422, "UNKNOWN_EMPLOYEE", "Some employee numbers are not known.", { employeeNos: unknown });
+    const leavers = people.filter((x) => x.status === "left").map((x) => x.employeeNo);
+    if (leavers.length > 0) throw new ApiError(422, "PERSON_LEFT", "Some people have left the company.", { employeeNos: leavers });
+    const categoryIds = new Set((await tx.select({ id: participantCategories.id }).from(participantCategories).where(eq(participantCategories.planId, planId))).map((c) => c.id));
+    const badCategory = body.items.filter((i) => !categoryIds.has(i.categoryId)).map((i) => i.employeeNo);
+    if (badCategory.length > 0) throw new ApiError(422, "UNKNOWN_CATEGORY", "A category does not belong to this plan.", { employeeNos: badCategory });
+
+    if (body.batch === "first") {
+      const [existing] = await tx.select({ id: grantBatches.id }).from(grantBatches).where(and(eq(grantBatches.planId, planId), eq(grantBatches.batch, "first"))).limit(1);
+      if (existing) throw new ApiError(409, "FIRST_GRANT_EXISTS", "The plan's first grant has already been made.", { batchId: existing.id });
+    }
+    if (!ALLOWED_STATUS[body.batch].includes(p.status)) {
+      throw new ApiError(409, "PLAN_STATUS", `A ${body.batch} grant is not possible while the plan is "${p.status}".`, { status: p.status, allowed: ALLOWED_STATUS[body.batch] });
+    }
+    let listVersionId: string | null = null;
+    if (body.batch === "first") {
+      listVersionId = await checkAgainstVerifiedList(tx, planId, body, personByNo);
+    } else if (!p.generalMeetingDate) {
+      throw new ApiError(409, "NO_GENERAL_MEETING", "Reserved awards need the general meeting date of the plan.");
+    }
+
+    const violations: RuleViolation[] = [];
+    if (new Dec(body.grantPrice).lt(new Dec(plan.parValue))) violations.push(violation("PRICE_BELOW_PAR", { grantPrice: body.grantPrice, parValue: plan.parValue }));
+    violations.push(...(await checkCaps(tx, p, body, personByNo)));
+    if (violations.length > 0) refuse(violations);
+
+    const [batch] = await tx
+      .insert(grantBatches)
+      .values({ planId, batch: body.batch, grantDate: body.grantDate, grantPrice: body.grantPrice, boardResolutionDate: body.boardResolutionDate ?? null, listVersionId, createdBy: actor.userId })
+      .returning({ id: grantBatches.id });
+    const inserted = await tx
+      .insert(grants)
+      .values(body.items.map((i) => ({ batchId: batch!.id, planId, personId: personByNo.get(i.employeeNo)!.id, categoryId: i.categoryId, quantity: i.quantity, adjustedPrice: body.grantPrice, adjustedQuantity: i.quantity, acceptedAt: null })))
+      .returning({ id: grants.id, personId: grants.personId, quantity: grants.quantity });
+    const noById = new Map(people.map((x) => [x.id, x.employeeNo]));
+    const newStatus = p.status === "approved_by_general_meeting" || p.status === "verified" ? "granted" : p.status;
+    if (newStatus !== p.status) await tx.update(plans).set({ status: newStatus, updatedAt: new Date() }).where(eq(plans.id, planId));
+    await appendAudit(tx, {
+      actorUserId: actor.userId, action: "grant.create", entityType: "grant_batch", entityId: batch!.id, ip: actor.ip,
+      before: { planStatus: p.status },
+      after: { planId, planStatus: newStatus, batch: body.batch, grantDate: body.grantDate, grantPrice: body.grantPrice, boardResolutionDate: body.boardResolutionDate ?? null, listVersionId, items: body.items },
+    });
+    await rederivePlan(tx, planId);
+    return { batchId: batch!.id, grants: inserted.map((g) => ({ id: g.id, employeeNo: noById.get(g.personId)!, quantity: g.quantity })) };
+  });
+}
+
+type PersonRef = { id: string; employeeNo: string };
+
+/** A first grant follows the latest, non-stale verified list: same people, same category, no more than listed. */
+async function checkAgainstVerifiedList(tx: Transaction, planId: string, body: GrantAwardsInput, personByNo: Map<string, PersonRef>): Promise<string> {
+  const [latest] = await tx.select().from(verificationRecords).where(eq(verificationRecords.planId, planId)).orderBy(desc(verificationRecords.createdAt)).limit(1);
+  if (!latest) throw new ApiError(422, "NOT_VERIFIED", "The participant list has not been verified yet.");
+  if (latest.stale) refuse([violation("VERIFICATION_STALE", { verificationId: latest.id, listVersionId: latest.listVersionId, opinionDate: latest.opinionDate })]);
+  const entries = await tx.select().from(participantListEntries).where(eq(participantListEntries.listVersionId, latest.listVersionId));
+  const byPerson = new Map(entries.map((e) => [e.personId, e]));
+  const notOnList: { employeeNo: string; reason: string }[] = [];
+  const above: { employeeNo: string; listed: number; requested: number }[] = [];
+  for (const item of body.items) {
+    const entry = byPerson.get(personByNo.get(item.employeeNo)!.id);
+    if (!entry) notOnList.push({ employeeNo: item.employeeNo, reason: "not_listed" });
+    else if (entry.categoryId !== item.categoryId) notOnList.push({ employeeNo: item.employeeNo, reason: "other_category" });
+    else if (item.quantity > entry.quantity) above.push({ employeeNo: item.employeeNo, listed: entry.quantity, requested: item.quantity });
+  }
+  if (notOnList.length > 0) throw new ApiError(422, "NOT_ON_LIST", "Some people are not on the verified list in that category.", { listVersionId: latest.listVersionId, items: notOnList });
+  if (above.length > 0) throw new ApiError(422, "QUANTITY_ABOVE_LIST", "Some quantities are above the verified list.", { listVersionId: latest.listVersionId, items: above });
+  return latest.listVersionId;
+}
+
+/** Ids of the issuer's plans still within validity on a date (a plan not yet granted counts). */
+async function plansWithinValidity(tx: Database | Transaction, issuerId: string, onDate: string) {
+  const rows = await tx
+    .select({
+      id: plans.id, totalQuantity: plans.totalQuantity, validityMonths: plans.validityMonths, status: plans.status,
+      firstGrant: sql<string | null>`(select min(${grantBatches.grantDate})::text from ${grantBatches} where ${grantBatches.planId} = ${plans.id} and ${grantBatches.batch} = 'first')`,
+    })
+    .from(plans)
+    .where(eq(plans.issuerId, issuerId));
+  return rows.filter((r) => {
+    if (r.status === "closed" || r.status === "expired") return false;
+    const end = validityEndOf(r.firstGrant, r.validityMonths);
+    return end === null || compareIsoDates(onDate, end) <= 0;
+  });
+}
+
+/** The 1 % / 20 % caps against the latest share capital, and the reserve rules for a reserved batch. */
+async function checkCaps(tx: Transaction, p: typeof plans.$inferSelect, body: GrantAwardsInput, personByNo: Map<string, PersonRef>): Promise<RuleViolation[]> {
+  const [capital] = await tx.select({ shares: shareCapitalHistory.shares }).from(shareCapitalHistory).where(eq(shareCapitalHistory.issuerId, p.issuerId)).orderBy(desc(shareCapitalHistory.effectiveDate)).limit(1);
+  if (!capital) throw new ApiError(409, "NO_SHARE_CAPITAL", "The issuer's share capital is not recorded.");
+  const valid = await plansWithinValidity(tx, p.issuerId, body.grantDate);
+  const validIds = [...new Set([...valid.map((v) => v.id), p.id])];
+  const allPlansTotal = valid.reduce((s, v) => s + (v.id === p.id ? 0 : v.totalQuantity), 0) + p.totalQuantity;
+  const personIds = [...personByNo.values()].map((x) => x.id);
+  const held = await tx
+    .select({ personId: grants.personId, total: sql<string>`coalesce(sum(${grants.adjustedQuantity}), 0)::text` })
+    .from(grants)
+    .where(and(inArray(grants.personId, personIds), inArray(grants.planId, validIds)))
+    .groupBy(grants.personId);
+  const heldBy = new Map(held.map((h) => [h.personId, Number(h.total)]));
+  const reservedGrantedSoFar = await reservedGranted(tx, p.id);
+  const reservedNew = body.batch === "reserved" ? body.items.reduce((s, i) => s + i.quantity, 0) : 0;
+  const out: RuleViolation[] = [];
+  body.items.forEach((item, index) => {
+    const found = checkGrantCaps({
+      shareCapital: capital.shares, personExisting: heldBy.get(personByNo.get(item.employeeNo)!.id) ?? 0, personNew: item.quantity, allPlansTotal,
+      plan: { totalQuantity: p.totalQuantity, reservedQuantity: p.reservedQuantity, validityMonths: p.validityMonths },
+      batch: body.batch, reservedGrantedSoFar, reservedNew, generalMeetingDate: p.generalMeetingDate ?? body.grantDate, grantDate: body.grantDate,
+    });
+    for (const v of found) {
+      // Plan-wide rules come out of every call alike: keep them once, and every person's own cap breach.
+      if (v.code === "CAP_PERSON_EXCEEDED") out.push({ ...v, details: { ...v.details, employeeNo: item.employeeNo } });
+      else if (index === 0) out.push(v);
+    }
+  });
+  // Deadline and reserve problems first: they explain the refusal better than a cap on one person.
+  const rank = (v: RuleViolation) => ["RESERVE_DEADLINE_PASSED", "RESERVE_EXCEEDED", "PRICE_BELOW_PAR"].indexOf(v.code) + 1 || 9;
+  return out.sort((a, b) => rank(a) - rank(b));
+}
+
+async function reservedGranted(tx: Database | Transaction, planId: string): Promise<number> {
+  const [row] = await tx
+    .select({ total: sql<string>`coalesce(sum(${grants.quantity}), 0)::text` })
+    .from(grants)
+    .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
+    .where(and(eq(grants.planId, planId), eq(grantBatches.batch, "reserved")));
+  return Number(row?.total ?? 0);
+}
+
+/** State of a plan's reserve as of today: granted, remaining, deadline and what lapsed unallocated after it. */
+export interface ReserveStatus {
+  reservedQuantity: number;
+  granted: number;
+  /** Still grantable: 0 once the deadline has passed. */
+  remaining: number;
+  deadline: string | null;
+  lapsed: boolean;
+  lapsedQuantity: number;
+}
+
+/** Reserve status of a plan; after the 12-month deadline the unallocated reserve shows as lapsed. */
+export async function reserveStatus(db: Database | Transaction, planId: string, asOf: string = today()): Promise<ReserveStatus> {
+  const [p] = await db.select({ reservedQuantity: plans.reservedQuantity, generalMeetingDate: plans.generalMeetingDate }).from(plans).where(eq(plans.id, planId));
+  if (!p) throw notFound("Plan");
+  const granted = await reservedGranted(db, planId);
+  const unallocated = Math.max(0, p.reservedQuantity - granted);
+  if (!p.generalMeetingDate) return { reservedQuantity: p.reservedQuantity, granted, remaining: unallocated, deadline: null, lapsed: false, lapsedQuantity: 0 };
+  const lapse = unallocatedReserveLapsed({ generalMeetingDate: p.generalMeetingDate, reservedQuantity: p.reservedQuantity, reservedGrantedSoFar: granted, asOf });
+  return { reservedQuantity: p.reservedQuantity, granted, remaining: lapse.lapsed ? 0 : unallocated, deadline: lapse.deadline, lapsed: lapse.lapsed, lapsedQuantity: lapse.quantity };
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { grants, notifications } from "@/db/schema";
+
+import { appendAudit } from "@/lib/platform/auditTrail";
+import { db } from "@/lib/platform/db";
+import { notFound, unauthenticated } from "@/lib/platform/errors/apiError";
+import { grantsOfPerson, grantTotals, type GrantDto } from "@/lib/features/grants/readModel/grantReads";
+import { markNoticeRead, noticesOf } from "@/lib/features/notices/notices";
+import { granteeHomeCompanion } from "@/lib/features/me/readModel/granteeHome";
+import { keepGrants, keptGrants } from "@/lib/features/grants/readModel/grantDtoCache";
+import { blackoutsFromKeys } from "@/lib/features/calendar/planInputs";
+import { ensureDerivedToday } from "@/lib/features/daily/freshness";
+import { currentUserWith, requireUser, type SessionUser } from "@/lib/auth/session";
+import { describeBlackoutWindows } from "@/lib/features/calendar/blackoutsForPerson";
+import { toLocale } from "@/i18n/locales";
+import { isUuid } from "@/lib/platform/validation/common";
+import { today as clockToday } from "@/lib/platform/clock";
+
+/** The next thing that will happen to the grantee's shares: the earliest date among unvested tranches. */
+export interface NextVestingEvent {
+  grantId: string;
+  planName: string;
+  planNameEn: string;
+  trancheIndex: number;
+  windowOpen: string | null;
+  windowClose: string | null;
+  earliestVestingDate: string | null;
+  plannedQuantity: number;
+  deferredBy: GrantDto["tranches"][number]["deferredBy"];
+}
+
+/**
+ * Everything the grantee's home page shows, for the signed-in user only. Its data is part of the request's
+ * session check when asked for before the page awaits anything else (see sessionBatch).
+ */
+export async function granteeOverview() {
+  const database = await db();
+  // Statuses and earliest dates depend on today: a new day's derivation comes before the read.
+  await ensureDerivedToday(database);
+  const found = await currentUserWith(granteeHomeCompanion);
+  if (!found) throw unauthenticated();
+  const { user, value, grantDtoVersion } = found;
+  const { grants: answered, notices, blackoutKeys } = value ?? { grants: [], notices: [], blackoutKeys: [] };
+  const list = await granteeGrants(user, answered, grantDtoVersion);
+  const today = clockToday();
+  // A grantee's plans are exactly those of their grants, so no separate visibility query is needed.
+  const planIds = [...new Set(list.map((g) => g.planId))];
+  const windows = describeBlackoutWindows(planIds, await blackoutsFromKeys(database, blackoutKeys), toLocale(user.locale), { from: today });
+  return { today, grants: list, totals: grantTotals(list), nextEvent: nextVestingEvent(list), blackoutToday: windows.find((w) => w.from <= today && w.to >= today) ?? null, upcomingBlackouts: windows.filter((w) => w.from > today).slice(0, 3), notices };
+}
+
+/** The grants the session check answered (kept for the next request), or those this server kept for the user. */
+async function granteeGrants(user: SessionUser, answered: GrantDto[] | null, version: number | null): Promise<GrantDto[]> {
+  if (!user.personId) return answered ?? [];
+  if (answered !== null) return version === null ? answered : keepGrants(user.id, user.personId, version, answered);
+  // Left out as kept, but no longer kept (another request of this user replaced it): read them again.
+  return keptGrants(user.id, user.personId, version ?? -1) ?? grantsOfPerson(await db(), user.personId);
+}
+
+/** The unvested tranche with the earliest (earliest vesting or window-open) date. */
+export function nextVestingEvent(list: GrantDto[]): NextVestingEvent | null {
+  let best: NextVestingEvent | null = null;
+  for (const g of list) {
+    for (const t of g.tranches) {
+      if (t.status !== "pending" && t.status !== "vestable") continue;
+      const date = t.earliestVestingDate ?? t.windowOpen;
+      const bestDate = best ? best.earliestVestingDate ?? best.windowOpen : null;
+      if (date && (!bestDate || date < bestDate)) {
+        best = { grantId: g.id, planName: g.planName, planNameEn: g.planNameEn, trancheIndex: t.index, windowOpen: t.windowOpen, windowClose: t.windowClose, earliestVestingDate: t.earliestVestingDate, plannedQuantity: t.plannedQuantity, deferredBy: t.deferredBy };
+      }
+    }
+  }
+  return best;
+}
+
+/** The grantee confirms a grant; idempotent, audit-logged; someone else's grant is 404. */
+export async function acceptGrant(grantId: string, ip: string | null = null): Promise<{ id: string; acceptedAt: string }> {
+  const user = await requireUser();
+  if (!isUuid(grantId) || !user.personId) throw notFound("Grant");
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [grant] = await tx.select({ id: grants.id, acceptedAt: grants.acceptedAt }).from(grants).where(and(eq(grants.id, grantId), eq(grants.personId, user.personId!)));
+    if (!grant) throw notFound("Grant");
+    if (grant.acceptedAt) return { id: grant.id, acceptedAt: grant.acceptedAt.toISOString() };
+    const now = new Date();
+    await tx.update(grants).set({ acceptedAt: now }).where(and(eq(grants.id, grantId), isNull(grants.acceptedAt)));
+    // The "please confirm" notice has done its job.
+    await tx.update(notifications).set({ readAt: now }).where(and(eq(notifications.dedupeKey, `grant_to_accept:${grantId}`), isNull(notifications.readAt)));
+    await appendAudit(tx, { actorUserId: user.id, action: "grant.accepted", entityType: "grant", entityId: grantId, before: { acceptedAt: null }, after: { acceptedAt: now.toISOString() }, ip });
+    return { id: grant.id, acceptedAt: now.toISOString() };
+  });
+}
+
+/** Marks one of the signed-in user's notices read; another user's notice is 404. */
+export async function readNotice(noticeId: string): Promise<void> {
+  const user = await requireUser();
+  if (!isUuid(noticeId)) throw notFound("Notice");
+  await markNoticeRead(await db(), user.id, noticeId);
+}
+
+/** The signed-in user's notices. */
+export async function myNotices() {
+  const user = await requireUser();
+  return noticesOf(await db(), user.id, 100);
+}

@@ -1,0 +1,12 @@
+import type { ApiOperation } from "@/lib/features/openapi/operation";
+import { operations as actions } from "@/lib/features/openapi/operations/actions";
+import { operations as admin } from "@/lib/features/openapi/operations/admin";
+import { operations as calendar } from "@/lib/features/openapi/operations/calendar";
+import { operations as exports } from "@/lib/features/openapi/operations/exports";
+import { operations as me } from "@/lib/features/openapi/operations/me";
+import { operations as plans } from "@/lib/features/openapi/operations/plans";
+import { operations as publicity } from "@/lib/features/openapi/operations/publicity";
+import { operations as system } from "@/lib/features/openapi/operations/system";
+
+/** Every /api/v1 operation, by area; a route without an entry here fails tests/unit/openapiCoverage.test.ts. */
+export const allOperations: readonly ApiOperation[] = [...system, ...me, ...plans, ...publicity, ...calendar, ...actions, ...exports, ...admin];

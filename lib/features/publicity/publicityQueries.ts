@@ -1,0 +1,81 @@
+import "server-only";
+import crypto from "node:crypto";
+import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
+import { z } from "zod";
+import { objections, participantListEntries, plans, publicityPeriods } from "@/db/schema";
+
+import { groupBy } from "@/lib/platform/collections/groupBy";
+import { appendAudit } from "@/lib/platform/auditTrail";
+import { ApiError, notFound } from "@/lib/platform/errors/apiError";
+import { db } from "@/lib/platform/db";
+import { requireUser } from "@/lib/auth/session";
+import { isUuid, text } from "@/lib/platform/validation/common";
+import { today as clockToday } from "@/lib/platform/clock";
+
+/** A publicity notice as every employee may read it: names and positions only, never quantities or ID numbers. */
+export interface PublicityNotice {
+  id: string;
+  planName: string;
+  planNameEn: string;
+  startDate: string;
+  endDate: string;
+  channel: string;
+  entries: { name: string; position: string }[];
+  myObjections: { receiptNo: string; createdAt: string; status: string }[];
+}
+
+/** Publicity periods open today, with the list and the caller's own objection receipts. */
+export async function openPublicityNotices(): Promise<PublicityNotice[]> {
+  const user = await requireUser();
+  const today = clockToday();
+  const database = await db();
+  const periods = await database
+    .select({ id: publicityPeriods.id, listVersionId: publicityPeriods.listVersionId, planName: plans.name, planNameEn: plans.nameEn, startDate: publicityPeriods.startDate, endDate: publicityPeriods.endDate, channel: publicityPeriods.channel })
+    .from(publicityPeriods)
+    .innerJoin(plans, eq(plans.id, publicityPeriods.planId))
+    .where(and(eq(publicityPeriods.status, "open"), lte(publicityPeriods.startDate, today), gte(publicityPeriods.endDate, today)))
+    .orderBy(asc(publicityPeriods.startDate));
+  if (periods.length === 0) return [];
+  const [entries, mine] = await Promise.all([
+    database
+      .select({ listVersionId: participantListEntries.listVersionId, name: participantListEntries.name, position: participantListEntries.position })
+      .from(participantListEntries)
+      .where(inArray(participantListEntries.listVersionId, periods.map((p) => p.listVersionId)))
+      .orderBy(asc(participantListEntries.name)),
+    database
+      .select({ periodId: objections.publicityPeriodId, receiptNo: objections.receiptNo, createdAt: objections.createdAt, status: objections.status })
+      .from(objections)
+      .where(and(eq(objections.filedByUserId, user.id), inArray(objections.publicityPeriodId, periods.map((p) => p.id))))
+      .orderBy(desc(objections.createdAt)),
+  ]);
+  const entriesByList = groupBy(entries, (e) => e.listVersionId);
+  const mineByPeriod = groupBy(mine, (o) => o.periodId);
+  return periods.map(({ listVersionId, ...p }) => ({
+    ...p,
+    entries: (entriesByList.get(listVersionId) ?? []).map(({ name, position }) => ({ name, position })),
+    myObjections: (mineByPeriod.get(p.id) ?? []).map((o) => ({ receiptNo: o.receiptNo, createdAt: o.createdAt.toISOString(), status: o.status })),
+  }));
+}
+
+/** Body of POST /api/v1/publicity-periods/{id}/objections. */
+export const objectionBody = z.object({ text: text().min(5, "Write at least 5 characters.").max(4000) });
+
+/** Files an objection to an open publicity; the filer is recorded (never anonymous to HR) and gets a receipt. */
+export async function fileObjection(periodId: string, body: z.infer<typeof objectionBody>, ip: string | null = null) {
+  const user = await requireUser();
+  if (!isUuid(periodId)) throw notFound("Publicity period");
+  const database = await db();
+  const [period] = await database.select().from(publicityPeriods).where(eq(publicityPeriods.id, periodId));
+  if (!period) throw notFound("Publicity period");
+  const today = clockToday();
+  if (period.status !== "open" || today < period.startDate || today > period.endDate) {
+    throw new ApiError(422, "PUBLICITY_CLOSED", "This publicity period is not open for objections.", { startDate: period.startDate, endDate: period.endDate, today });
+  }
+  const receiptNo = `OBJ-${today.replaceAll("-", "")}-${crypto.randomBytes(4).toString("hex").toUpperCase()}`;
+  return database.transaction(async (tx) => {
+    const [row] = await tx.insert(objections).values({ publicityPeriodId: periodId, filedByUserId: user.id, receiptNo, text: body.text }).returning({ id: objections.id, createdAt: objections.createdAt });
+    // The audit keeps who and when; the text stays in the objection inbox, readable by HR only.
+    await appendAudit(tx, { actorUserId: user.id, action: "objection.filed", entityType: "objection", entityId: row!.id, after: { publicityPeriodId: periodId, receiptNo }, ip });
+    return { id: row!.id, receiptNo, publicityPeriodId: periodId, createdAt: row!.createdAt.toISOString(), status: "open" as const };
+  });
+}

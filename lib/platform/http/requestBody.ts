@@ -1,0 +1,15 @@
+import { badRequest } from "@/lib/platform/errors/apiError";
+
+/** Largest JSON body the API accepts. */
+export const MAX_JSON_BYTES = 1_000_000;
+
+/** Reads a JSON body, answering 400 (not 500) for anything that is not a JSON object of sane size. */
+export async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (text.length > MAX_JSON_BYTES) throw badRequest("The request body is too large.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("The request body is not valid JSON.");
+  }
+}
