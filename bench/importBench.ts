@@ -12,7 +12,7 @@ import { eq } from "drizzle-orm";
 import type { DatabaseKind } from "@/db/client";
 import { users } from "@/db/schema";
 import { applyParticipants, parseParticipantFile, previewParticipants } from "@/lib/features/participants/participantImport";
-import { createPlan, planInputSchema } from "@/lib/features/plans/planCommands";
+import { createPlan, planInputSchema } from "@/lib/features/plans/commands";
 import { BENCH_ARRANGEMENT, benchPeople, isIneligible, leaveDateOf } from "./seed/benchCompany";
 import { seedBenchCompany } from "./seed/seedBench";
 import { benchBackends, createBenchDatabase, ensureBenchSecrets, openBenchDatabase } from "./benchDatabase";

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { granteeOverview } from "@/lib/features/me/granteeQueries";
-import { issuerSummary, plansForUser } from "@/lib/features/plans/planQueries";
+import { granteeOverview } from "@/lib/features/me/queries";
+import { issuerSummary, plansForUser } from "@/lib/features/plans/queries";
 import { hasRole, requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { GranteeHome } from "./_components/GranteeHome";
 import { StaffHome } from "./_components/StaffHome";

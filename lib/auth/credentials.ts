@@ -5,8 +5,9 @@ import { hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { failureDelayMs, isThrottled, recentFailures, recordAttempt } from "@/lib/auth/loginThrottle";
 
-/** Roles known to the portal. */
-export type Role = "employee" | "hr" | "admin" | "auditor";
+import type { Role } from "@/lib/auth/roles";
+
+export type { Role };
 
 /** What a successful sign-in puts into the session token. */
 export interface AuthenticatedUser {

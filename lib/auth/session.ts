@@ -14,6 +14,7 @@ import { preparedStatement } from "@/lib/platform/preparedStatement";
 import { sessionBatch, type SessionBatch } from "@/lib/auth/sessionBatch";
 import { grantDtoVersion } from "@/lib/features/grants/readModel/grantReads";
 import { keptGrantVersion } from "@/lib/features/grants/readModel/grantDtoCache";
+import { requestScoped } from "@/lib/auth/requestScope";
 import { forbidden, unauthenticated } from "@/lib/platform/errors/apiError";
 import type { Role } from "@/lib/auth/credentials";
 
@@ -106,7 +107,10 @@ type SessionCheck = { user: SessionUser | null; row: (SessionRow & Record<string
 function requestSessionCheck(claims: SessionClaims): SessionBatch<SessionCompanion<unknown>, SessionCheck> {
   const sv = typeof claims.sv === "number" ? claims.sv : -1;
   const batch = sessionCheckOf(claims.sid, claims.uid, sv);
-  if (batch !== sessionCheckOf(claims.sid, claims.uid, sv)) return sessionBatch((companions) => runSessionCheck(claims, companions), queueMicrotask);
+  if (batch !== sessionCheckOf(claims.sid, claims.uid, sv)) {
+    // Not rendering: route() gives the request a scope in which its calls share one check.
+    return requestScoped(`session:${claims.sid}:${claims.uid}:${sv}`, () => sessionBatch((companions: SessionCompanion<unknown>[]) => runSessionCheck(claims, companions), queueMicrotask));
+  }
   return batch;
 }
 
@@ -228,10 +232,7 @@ export function hasRole(user: SessionUser, ...roles: Role[]): boolean {
   return roles.some((r) => user.roles.includes(r));
 }
 
-/** Staff who may read every grant: hr, admin and auditor. */
-export const STAFF_READ_ROLES: Role[] = ["hr", "admin", "auditor"];
-/** Staff who may change plan data: hr and admin. */
-export const STAFF_WRITE_ROLES: Role[] = ["hr", "admin"];
+export { STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/roles";
 
 /** The current user holding one of the roles (any role when none given); throws 401 or 403 otherwise. */
 export async function requireUser(...roles: Role[]): Promise<SessionUser> {

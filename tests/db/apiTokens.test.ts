@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import { bearerToken, hashApiToken } from "@/lib/auth/apiTokenSecret";
 import { apiTokenSummarySchema, createApiToken, listApiTokens, revokeApiToken } from "@/lib/features/admin/apiTokens";
-import { updateUser } from "@/lib/features/admin/userChanges";
+import { updateUser } from "@/lib/features/admin/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { seedAdminCompany, type AdminSeed } from "./support/adminSeed";
 import { refusal } from "./support/refusal";

@@ -11,9 +11,9 @@ import { participantCategories, plans, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import type { Actor } from "@/lib/auth/actor";
-import { grantAwards, reserveStatus } from "@/lib/features/grants/grantCommands";
+import { grantAwards, reserveStatus } from "@/lib/features/grants/commands";
 import { applyParticipants, previewParticipants, rowsFromJson } from "@/lib/features/participants/participantImport";
-import { createPlan, planInputSchema } from "@/lib/features/plans/planCommands";
+import { createPlan, planInputSchema } from "@/lib/features/plans/commands";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import type { Actor } from "@/lib/auth/actor";
-import { compensateCorporateAction, listCorporateActions, recordCorporateAction, reversalOf } from "@/lib/features/corporate-actions/corporateActionCommands";
+import { compensateCorporateAction, listCorporateActions, recordCorporateAction, reversalOf } from "@/lib/features/corporate-actions/commands";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

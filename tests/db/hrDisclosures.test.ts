@@ -4,8 +4,8 @@ import type { DatabaseHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import type { Actor } from "@/lib/auth/actor";
-import { createDisclosure, deleteDisclosure, listDisclosures, updateDisclosure } from "@/lib/features/disclosures/disclosureCommands";
-import { addClosures, listClosures } from "@/lib/features/calendar/calendarClosures";
+import { createDisclosure, deleteDisclosure, listDisclosures, updateDisclosure } from "@/lib/features/disclosures/commands";
+import { addClosures, listClosures } from "@/lib/features/calendar/commands";
 import { loadBlackoutsForPlans } from "@/lib/features/calendar/planInputs";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 

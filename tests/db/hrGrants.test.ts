@@ -4,7 +4,7 @@ import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { participantCategories, participantListEntries, participantListVersions, persons, plans, users, verificationRecords } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import { ApiError } from "@/lib/platform/errors/apiError";
-import { grantAwards, reserveStatus, type GrantAwardsInput } from "@/lib/features/grants/grantCommands";
+import { grantAwards, reserveStatus, type GrantAwardsInput } from "@/lib/features/grants/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";

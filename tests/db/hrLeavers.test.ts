@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { persons, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import type { Actor } from "@/lib/auth/actor";
-import { findPersons, holdingsOf, recordLeaver } from "@/lib/features/persons/leavers";
+import { findPersons, holdingsOf, recordLeaver } from "@/lib/features/persons/commands";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
 

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import type { Actor } from "@/lib/auth/actor";
-import { advancePlanStatus, createPlan, nextStatuses, planInputSchema, updatePlan, type PlanInput } from "@/lib/features/plans/planCommands";
+import { advancePlanStatus, createPlan, nextStatuses, planInputSchema, updatePlan, type PlanInput } from "@/lib/features/plans/commands";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

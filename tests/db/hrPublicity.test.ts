@@ -5,7 +5,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { objections, participantCategories, participantListEntries, participantListVersions, persons, plans, publicityPeriods, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import type { Actor } from "@/lib/auth/actor";
-import { answerObjection, closePublicityPeriod, listObjections, listPublicityPeriods, openPublicityPeriod, publicityPeriodDetail } from "@/lib/features/publicity/publicityCommands";
+import { answerObjection, closePublicityPeriod, listObjections, listPublicityPeriods, openPublicityPeriod, publicityPeriodDetail } from "@/lib/features/publicity/commands";
 import { attachmentDisposition, buildPublicityNoticeXlsx, spreadsheetSafeText } from "@/lib/features/publicity/publicityNotice";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";

@@ -14,7 +14,7 @@ import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import { syntheticPeople } from "@/db/seed/syntheticPeople";
 import { decryptIdNumber } from "@/lib/platform/idNumberCipher";
 import { applyParticipants, parseParticipantFile } from "@/lib/features/participants/participantImport";
-import { createPlan, planInputSchema } from "@/lib/features/plans/planCommands";
+import { createPlan, planInputSchema } from "@/lib/features/plans/commands";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { users, userSessions } from "@/db/schema";
 import { oidcAccountFor, oidcUserFor } from "@/lib/auth/oidcProvider";
-import { updateUser } from "@/lib/features/admin/userChanges";
+import { updateUser } from "@/lib/features/admin/commands";
 import { seedAdminCompany, type AdminSeed } from "./support/adminSeed";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { applyParticipants, listParticipantVersions, listVersionDiff, parseParticipantFile, previewParticipants, rowsFromJson, type ParticipantRow } from "@/lib/features/participants/participantImport";
 import { parseCsvTable } from "@/lib/features/participants/csv";
 import { parseQuantity } from "@/lib/features/participants/validateRows";
-import { createPlan, planInputSchema } from "@/lib/features/plans/planCommands";
+import { createPlan, planInputSchema } from "@/lib/features/plans/commands";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

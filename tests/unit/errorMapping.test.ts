@@ -4,8 +4,8 @@
  * corporate-action parameters beyond their numeric columns).
  */
 import { describe, expect, it } from "vitest";
-import { corporateActionBody } from "@/lib/features/corporate-actions/corporateActionQueries";
-import { grantAwardsSchema } from "@/lib/features/grants/grantCommands";
+import { corporateActionBody } from "@/lib/features/corporate-actions/queries";
+import { grantAwardsSchema } from "@/lib/features/grants/commands";
 import { isDatabaseUnavailable } from "@/lib/platform/http/databaseUnavailable";
 import { invalidDatabaseValueCode } from "@/lib/platform/http/invalidDatabaseValue";
 

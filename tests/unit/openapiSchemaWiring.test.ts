@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import type { ApiOperation } from "@/lib/features/openapi/operation";
+import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { allOperations } from "@/lib/features/openapi/operations";
 
 function routeFile(op: ApiOperation): string {

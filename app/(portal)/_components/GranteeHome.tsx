@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import type { granteeOverview } from "@/lib/features/me/granteeQueries";
+import type { granteeOverview } from "@/lib/features/me/queries";
 import { toLocale } from "@/i18n/locales";
 import { describeDeferral, formatShares, formatYuan } from "./format";
 import { NoticeList } from "./NoticeList";

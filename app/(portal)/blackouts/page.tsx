@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { blackoutWindowsForUser, tradingDays } from "@/lib/features/calendar/calendarQueries";
+import { blackoutWindowsForUser, tradingDays } from "@/lib/features/calendar/queries";
 import { addMonthsClamped } from "@/lib/domain/calendar/isoDate";
 import { toLocale } from "@/i18n/locales";
 import { isRuleError } from "@/lib/domain/errors";

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { requestIp } from "@/lib/platform/http/clientIp";
 import { ZodError } from "zod";
 import { ApiError } from "@/lib/platform/errors/apiError";
-import { fileObjection, objectionBody } from "@/lib/features/publicity/publicityQueries";
+import { fileObjection, objectionBody } from "@/lib/features/publicity/queries";
 
 /** What the objection form shows after submitting. */
 export type ObjectionState = { receiptNo?: string; error?: string };

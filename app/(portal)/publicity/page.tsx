@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { openPublicityNotices } from "@/lib/features/publicity/publicityQueries";
+import { openPublicityNotices } from "@/lib/features/publicity/queries";
 import { toLocale } from "@/i18n/locales";
 import { ObjectionForm } from "./ObjectionForm";
 import { ClientMessages } from "@/app/ClientMessages";

@@ -8,7 +8,7 @@ import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import type { Actor } from "@/lib/auth/actor";
 import { isUuid, text, uuid } from "@/lib/platform/validation/common";
-import { roleSchema } from "@/lib/features/admin/users";
+import { roleSchema } from "@/lib/features/admin/queries";
 
 /** Body of POST /api/v1/api-tokens: the token acts as the owner, holding only this one role. */
 export const createApiTokenSchema = z.object({

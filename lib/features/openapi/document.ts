@@ -1,6 +1,6 @@
 import "server-only";
 import packageJson from "@/package.json";
-import type { ApiOperation, OperationAccess } from "@/lib/features/openapi/operation";
+import type { ApiOperation, OperationAccess } from "@/lib/auth/procedures/operation";
 import { allOperations } from "@/lib/features/openapi/operations";
 import { COMPONENT_SCHEMAS } from "@/lib/features/openapi/schemas/components";
 import { componentRef, parameterSchemas, toJsonSchema, type JsonSchema } from "@/lib/features/openapi/jsonSchema";

@@ -4,7 +4,7 @@ import type { Database, Transaction } from "@/db/client";
 import { participantListEntries, participantListVersions, plans } from "@/db/schema";
 import { ApiError, badRequest, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit, canonicalJson } from "@/lib/platform/auditTrail";
-import { GRANT_WRITE_LOCK } from "@/lib/features/grants/grantCommands";
+import { GRANT_WRITE_LOCK } from "@/lib/features/grants/commands";
 import { markVerificationsStale } from "@/lib/features/publicity/verification";
 import type { Actor } from "@/lib/auth/actor";
 import { parseParticipantCsv } from "@/lib/features/participants/csv";

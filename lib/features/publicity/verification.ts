@@ -8,7 +8,7 @@ import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { isoDate, isUuid, text, uuid } from "@/lib/platform/validation/common";
 import type { Actor } from "@/lib/auth/actor";
-import { lockPlan, resolveListVersion } from "@/lib/features/publicity/publicityCommands";
+import { lockPlan, resolveListVersion } from "@/lib/features/publicity/commands";
 import { refuse, refuseIfAny } from "@/lib/platform/errors/refusal";
 
 type Db = Database | Transaction;

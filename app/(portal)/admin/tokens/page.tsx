@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { listApiTokens } from "@/lib/features/admin/apiTokens";
-import { listUsers } from "@/lib/features/admin/users";
+import { listUsers } from "@/lib/features/admin/queries";
 import { db } from "@/lib/platform/db";
 import { requirePageUser } from "@/lib/auth/session";
 import { PageHeader } from "../../_components/PageHeader";

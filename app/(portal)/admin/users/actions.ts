@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/auth/procedures/adminAction";
 import { actionOrigin } from "@/lib/auth/procedures/adminRoute";
-import { createUser, createUserSchema } from "@/lib/features/admin/userChanges";
+import { createUser, createUserSchema } from "@/lib/features/admin/commands";
 import { db } from "@/lib/platform/db";
 
 /** Creates and invites a user (same service as POST /api/v1/users); the link comes back once. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { listUsers, USER_LIST_LIMIT, userListQuerySchema } from "@/lib/features/admin/users";
+import { listUsers, USER_LIST_LIMIT, userListQuerySchema } from "@/lib/features/admin/queries";
 import { db } from "@/lib/platform/db";
 import { requirePageUser } from "@/lib/auth/session";
 import { PageHeader } from "../../_components/PageHeader";

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { requestIp } from "@/lib/platform/http/clientIp";
 import { z } from "zod";
-import { acceptGrant } from "@/lib/features/me/granteeQueries";
+import { acceptGrant } from "@/lib/features/me/queries";
 
 /** Server action behind the "Confirm grant" button; the same function as POST /api/v1/grants/{id}/accept. */
 export async function acceptGrantAction(form: FormData): Promise<void> {

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ApiError } from "@/lib/platform/errors/apiError";
-import { grantForUser } from "@/lib/features/grants/grantQueries";
-import { blackoutWindowsForUser } from "@/lib/features/calendar/calendarQueries";
+import { grantForUser } from "@/lib/features/grants/queries";
+import { blackoutWindowsForUser } from "@/lib/features/calendar/queries";
 
 import { toLocale } from "@/i18n/locales";
 import { describeDeferral, formatRatio, formatShares, formatYuan } from "../../_components/format";

@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { isRuleError } from "@/lib/domain/errors";
 import { db } from "@/lib/platform/db";
-import { corporateActionBody, previewCorporateAction } from "@/lib/features/corporate-actions/corporateActionQueries";
-import { compensateBody, compensateCorporateAction, recordActionBody, recordCorporateAction } from "@/lib/features/corporate-actions/corporateActionCommands";
+import { corporateActionBody, previewCorporateAction } from "@/lib/features/corporate-actions/queries";
+import { compensateBody, compensateCorporateAction, recordActionBody, recordCorporateAction } from "@/lib/features/corporate-actions/commands";
 import { refuse } from "@/lib/platform/errors/refusal";
 import { staffAction } from "@/lib/auth/procedures/staffAction";
 

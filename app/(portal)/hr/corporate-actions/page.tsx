@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/platform/db";
-import { listCorporateActions } from "@/lib/features/corporate-actions/corporateActionCommands";
+import { listCorporateActions } from "@/lib/features/corporate-actions/commands";
 import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { ActionForm, CompensateButton } from "./ActionForm";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";

@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/platform/db";
-import { addClosures, closuresBody } from "@/lib/features/calendar/calendarClosures";
-import { createDisclosure, deleteDisclosure, disclosureBody, disclosurePatch, updateDisclosure, type DisclosureChange } from "@/lib/features/disclosures/disclosureCommands";
+import { addClosures, closuresBody } from "@/lib/features/calendar/commands";
+import { createDisclosure, deleteDisclosure, disclosureBody, disclosurePatch, updateDisclosure, type DisclosureChange } from "@/lib/features/disclosures/commands";
 import { staffAction } from "@/lib/auth/procedures/staffAction";
 import { uuid } from "@/lib/platform/validation/common";
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/platform/db";
-import { recordLeaver, recordLeaverSchema } from "@/lib/features/persons/leavers";
+import { recordLeaver, recordLeaverSchema } from "@/lib/features/persons/commands";
 import { staffAction } from "@/lib/auth/procedures/staffAction";
 import { uuid } from "@/lib/platform/validation/common";
 

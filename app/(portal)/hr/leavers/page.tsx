@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
 import { db } from "@/lib/platform/db";
 import { today } from "@/lib/platform/clock";
-import { findPersons, holdingsOf, personById } from "@/lib/features/persons/leavers";
+import { findPersons, holdingsOf, personById } from "@/lib/features/persons/commands";
 import { formatShares } from "../../_components/format";
 import { StatusBadge } from "../../_components/StatusBadge";
 import { LeaveForm } from "./LeaveForm";

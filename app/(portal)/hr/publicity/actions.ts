@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/platform/db";
-import { answerObjection, answerObjectionBody, closePublicityBody, closePublicityPeriod, openPublicityBody, openPublicityPeriod } from "@/lib/features/publicity/publicityCommands";
+import { answerObjection, answerObjectionBody, closePublicityBody, closePublicityPeriod, openPublicityBody, openPublicityPeriod } from "@/lib/features/publicity/commands";
 import { staffAction } from "@/lib/auth/procedures/staffAction";
 import { uuid } from "@/lib/platform/validation/common";
 

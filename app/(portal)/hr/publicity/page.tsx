@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
 import { db } from "@/lib/platform/db";
-import { listPublicityPeriods, plansForPublicity } from "@/lib/features/publicity/publicityCommands";
+import { listPublicityPeriods, plansForPublicity } from "@/lib/features/publicity/commands";
 import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 

@@ -1,5 +1,5 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { blackoutQuery, blackoutWindowsForUser } from "@/lib/features/calendar/calendarQueries";
+import { blackoutQuery, blackoutWindowsForUser } from "@/lib/features/calendar/queries";
 import { parseQuery } from "@/lib/platform/validation/common";
 
 import { requireUser } from "@/lib/auth/session";

@@ -1,6 +1,6 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
 import { db } from "@/lib/platform/db";
-import { createDisclosure, disclosureBody, disclosureQuery, listDisclosures } from "@/lib/features/disclosures/disclosureCommands";
+import { createDisclosure, disclosureBody, disclosureQuery, listDisclosures } from "@/lib/features/disclosures/commands";
 import { staffActor } from "@/lib/auth/procedures/staffRoute";
 import { readJson } from "@/lib/platform/http/requestBody";
 import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";

@@ -1,7 +1,7 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { plansForUser } from "@/lib/features/plans/planQueries";
+import { plansForUser } from "@/lib/features/plans/queries";
 import { db } from "@/lib/platform/db";
-import { createPlan, planInputSchema } from "@/lib/features/plans/planCommands";
+import { createPlan, planInputSchema } from "@/lib/features/plans/commands";
 import { staffActor } from "@/lib/auth/procedures/staffRoute";
 import { readJson } from "@/lib/platform/http/requestBody";
 

@@ -1,5 +1,5 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { openPublicityNotices } from "@/lib/features/publicity/publicityQueries";
+import { openPublicityNotices } from "@/lib/features/publicity/queries";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
 import { adminActor, portalOrigin } from "@/lib/auth/procedures/adminRoute";
-import { createUser, createUserSchema } from "@/lib/features/admin/userChanges";
-import { listUsers, userListQuerySchema } from "@/lib/features/admin/users";
+import { createUser, createUserSchema } from "@/lib/features/admin/commands";
+import { listUsers, userListQuerySchema } from "@/lib/features/admin/queries";
 import { db } from "@/lib/platform/db";
 import { readJson } from "@/lib/platform/http/requestBody";
 import { requireUser } from "@/lib/auth/session";

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import type { ApiOperation } from "@/lib/features/openapi/operation";
+import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { itemsOf } from "@/lib/features/openapi/schemas/primitives";
 import { apiTokenSummarySchema, createApiTokenSchema, createdApiTokenSchema } from "@/lib/features/admin/apiTokens";
 import { auditPageSchema, auditQuerySchema, auditVerificationSchema } from "@/lib/features/admin/auditViewer";
-import { createUserSchema, updateUserSchema } from "@/lib/features/admin/userChanges";
-import { userDetailSchema, userListQuerySchema, userSummarySchema } from "@/lib/features/admin/users";
+import { createUserSchema, updateUserSchema } from "@/lib/features/admin/commands";
+import { userDetailSchema, userListQuerySchema, userSummarySchema } from "@/lib/features/admin/queries";
 import { uuid } from "@/lib/platform/validation/common";
 
 const userParams = z.object({ userId: uuid });
@@ -19,13 +19,13 @@ const setupLinkSchema = z.object({
 const refused = (description: string) => ({ description });
 
 /** Users and roles, API tokens, and the audit trail. */
-export const operations: ApiOperation[] = [
-  {
+export const adminOperations = {
+  listUsers: {
     method: "get", path: "/api/v1/users", operationId: "listUsers", summary: "Users with roles, linked person, last sign-in and outstanding setup link", tags: ["Users"], access: "adminOnly",
     query: userListQuerySchema,
     responses: { 200: { description: "Up to 200 users, by email.", schema: itemsOf(userSummarySchema) }, 400: refused("An unknown role or state (BAD_REQUEST).") },
   },
-  {
+  createUser: {
     method: "post", path: "/api/v1/users", operationId: "createUser", summary: "Creates a user without a password and issues a one-time setup link (72 h), also mailed", tags: ["Users"], access: "adminOnly",
     body: createUserSchema,
     responses: {
@@ -34,11 +34,11 @@ export const operations: ApiOperation[] = [
       422: refused("No person has this employee number (UNKNOWN_EMPLOYEE_NO)."),
     },
   },
-  {
+  getUser: {
     method: "get", path: "/api/v1/users/{userId}", operationId: "getUser", summary: "One user with the number of open sessions", tags: ["Users"], access: "adminOnly", params: userParams,
     responses: { 200: { description: "The user.", schema: userDetailSchema }, 404: refused("No such user (NOT_FOUND).") },
   },
-  {
+  updateUser: {
     method: "patch", path: "/api/v1/users/{userId}", operationId: "updateUser", summary: "Changes name, roles, person link or enabled state; disabling ends every session", tags: ["Users"], access: "adminOnly",
     params: userParams, body: updateUserSchema,
     responses: {
@@ -48,7 +48,7 @@ export const operations: ApiOperation[] = [
       422: refused("No person has this employee number (UNKNOWN_EMPLOYEE_NO)."),
     },
   },
-  {
+  resetUserPassword: {
     method: "post", path: "/api/v1/users/{userId}/password-reset", operationId: "resetUserPassword", summary: "Issues a fresh setup link and ends the user's sessions; the old password works until a new one is set", tags: ["Users"], access: "adminOnly",
     params: userParams,
     responses: {
@@ -57,11 +57,11 @@ export const operations: ApiOperation[] = [
       409: refused("The account is disabled (USER_DISABLED)."),
     },
   },
-  {
+  listApiTokens: {
     method: "get", path: "/api/v1/api-tokens", operationId: "listApiTokens", summary: "Every API token, revoked ones included; never the token or its hash", tags: ["API tokens"], access: "adminOnly",
     responses: { 200: { description: "Tokens, newest first.", schema: itemsOf(apiTokenSummarySchema) } },
   },
-  {
+  createApiToken: {
     method: "post", path: "/api/v1/api-tokens", operationId: "createApiToken", summary: "Creates a token acting as an enabled user with only the given role", tags: ["API tokens"], access: "adminOnly",
     body: createApiTokenSchema,
     responses: {
@@ -69,17 +69,20 @@ export const operations: ApiOperation[] = [
       422: refused("Unknown user (UNKNOWN_USER), disabled user (OWNER_DISABLED), or the user lacks the role (OWNER_LACKS_ROLE)."),
     },
   },
-  {
+  revokeApiToken: {
     method: "delete", path: "/api/v1/api-tokens/{tokenId}", operationId: "revokeApiToken", summary: "Revokes a token; revoking again answers the same record", tags: ["API tokens"], access: "adminOnly", params: tokenParams,
     responses: { 200: { description: "The revoked token.", schema: apiTokenSummarySchema }, 404: refused("No such token (NOT_FOUND).") },
   },
-  {
+  listAuditLog: {
     method: "get", path: "/api/v1/audit-log", operationId: "listAuditLog", summary: "Audit rows, newest first, 50 per page (keyset by id)", tags: ["Audit"], access: "adminOrAuditor",
     query: auditQuerySchema,
     responses: { 200: { description: "A page; pass nextBefore as before= for the next one.", schema: auditPageSchema }, 400: refused("An invalid date, cursor, or from after to (BAD_REQUEST).") },
   },
-  {
+  verifyAuditLog: {
     method: "get", path: "/api/v1/audit-log/verify", operationId: "verifyAuditLog", summary: "Recomputes the audit hash chain", tags: ["Audit"], access: "adminOrAuditor",
     responses: { 200: { description: "ok and the row count, or the first row whose hash does not follow.", schema: auditVerificationSchema } },
   },
-];
+} satisfies Record<string, ApiOperation>;
+
+/** The same operations as a list, for the OpenAPI document. */
+export const operations: ApiOperation[] = Object.values(adminOperations);

@@ -1,11 +1,11 @@
 import { registerExportQuerySchema } from "@/lib/features/registers/registerExport";
-import type { ApiOperation } from "@/lib/features/openapi/operation";
+import type { ApiOperation } from "@/lib/auth/procedures/operation";
 
 const tags = ["Exports"];
 
 /** Registers as streamed downloads for admins and auditors. */
-export const operations: ApiOperation[] = [
-  {
+export const exportsOperations = {
+  exportRegister: {
     method: "get", path: "/api/v1/exports/register", operationId: "exportRegister",
     summary: "Downloads a register (grants, vesting and lapse, or the allocation table) as CSV, XLSX or OCF JSON; every export is audit-logged",
     tags, access: "adminOrAuditor", query: registerExportQuerySchema,
@@ -23,4 +23,7 @@ export const operations: ApiOperation[] = [
       404: { description: "No such plan (NOT_FOUND)." },
     },
   },
-];
+} satisfies Record<string, ApiOperation>;
+
+/** The same operations as a list, for the OpenAPI document. */
+export const operations: ApiOperation[] = Object.values(exportsOperations);

@@ -1,4 +1,4 @@
-import type { ApiOperation } from "@/lib/features/openapi/operation";
+import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { operations as actions } from "@/lib/features/openapi/operations/actions";
 import { operations as admin } from "@/lib/features/openapi/operations/admin";
 import { operations as calendar } from "@/lib/features/openapi/operations/calendar";

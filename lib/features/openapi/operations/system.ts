@@ -1,19 +1,19 @@
 import { z } from "zod";
-import type { ApiOperation } from "@/lib/features/openapi/operation";
+import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { errorBody } from "@/lib/features/openapi/schemas/primitives";
 
 const tags = ["System"];
 
 /** Liveness and the API's own description. */
-export const operations: ApiOperation[] = [
-  {
+export const systemOperations = {
+  getHealth: {
     method: "get", path: "/api/v1/health", operationId: "getHealth", summary: "Liveness and readiness", tags, access: "public",
     responses: {
       200: { description: "The database driver in use and the number of applied migrations.", schema: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]), migrations: z.number().int().nonnegative() }) },
       503: { description: "The database is not reachable.", schema: errorBody.extend({ status: z.literal("unavailable") }) },
     },
   },
-  {
+  getOpenApiDocument: {
     method: "get", path: "/api/v1/openapi.json", operationId: "getOpenApiDocument", summary: "This document: OpenAPI 3.1, generated from the zod schemas the routes validate with", tags, access: "public",
     responses: {
       200: {
@@ -22,4 +22,7 @@ export const operations: ApiOperation[] = [
       },
     },
   },
-];
+} satisfies Record<string, ApiOperation>;
+
+/** The same operations as a list, for the OpenAPI document. */
+export const operations: ApiOperation[] = Object.values(systemOperations);

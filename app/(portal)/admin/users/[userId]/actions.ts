@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/lib/auth/procedures/adminAction";
 import { actionOrigin } from "@/lib/auth/procedures/adminRoute";
-import { resetPassword, updateUser, updateUserSchema } from "@/lib/features/admin/userChanges";
+import { resetPassword, updateUser, updateUserSchema } from "@/lib/features/admin/commands";
 import { db } from "@/lib/platform/db";
 import { uuid } from "@/lib/platform/validation/common";
 

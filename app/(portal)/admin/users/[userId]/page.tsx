@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ApiError } from "@/lib/platform/errors/apiError";
-import { userDetail, type UserDetail } from "@/lib/features/admin/users";
+import { userDetail, type UserDetail } from "@/lib/features/admin/queries";
 import { db } from "@/lib/platform/db";
 import { requirePageUser } from "@/lib/auth/session";
 import { PageHeader } from "../../../_components/PageHeader";

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
 import { db } from "@/lib/platform/db";
 import { today } from "@/lib/platform/clock";
-import { reserveStatus } from "@/lib/features/grants/grantCommands";
+import { reserveStatus } from "@/lib/features/grants/commands";
 import { isUuid } from "@/lib/platform/validation/common";
 import { formatShares, formatYuan } from "../../../_components/format";
 import { batchesOf, planCategories, planHeader, unaccepted, verifiedList } from "./data";

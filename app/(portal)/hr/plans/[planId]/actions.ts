@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/platform/db";
-import { advancePlanStatus, PLAN_STATUSES } from "@/lib/features/plans/planCommands";
+import { advancePlanStatus, PLAN_STATUSES } from "@/lib/features/plans/commands";
 import { staffAction } from "@/lib/auth/procedures/staffAction";
 
 const advanceInput = z.object({ planId: z.string().uuid(), to: z.enum(PLAN_STATUSES) });

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
 import { db } from "@/lib/platform/db";
 import { listParticipantVersions } from "@/lib/features/participants/participantImport";
-import { nextStatuses, type PlanStatus } from "@/lib/features/plans/planCommands";
+import { nextStatuses, type PlanStatus } from "@/lib/features/plans/commands";
 import { loadPlans } from "@/lib/features/plans/planReads";
 import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { isUuid } from "@/lib/platform/validation/common";

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/platform/db";
 import { z } from "zod";
-import { createPlan, planInputSchema, updatePlan } from "@/lib/features/plans/planCommands";
+import { createPlan, planInputSchema, updatePlan } from "@/lib/features/plans/commands";
 import { staffAction } from "@/lib/auth/procedures/staffAction";
 
 /** Server action behind the new-plan form; the same service as POST /api/v1/plans. */

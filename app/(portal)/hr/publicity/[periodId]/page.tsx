@@ -5,7 +5,7 @@ import { toLocale } from "@/i18n/locales";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import { today } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
-import { listObjections, publicityPeriodDetail } from "@/lib/features/publicity/publicityCommands";
+import { listObjections, publicityPeriodDetail } from "@/lib/features/publicity/commands";
 import { hasRole, requirePageUser, STAFF_WRITE_ROLES, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { ClosePeriodForm } from "./ClosePeriodForm";
 import { ObjectionAnswerForm } from "./ObjectionAnswerForm";

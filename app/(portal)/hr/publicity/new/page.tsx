@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
 import { today } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
-import { planPublicityOptions, plansForPublicity } from "@/lib/features/publicity/publicityCommands";
+import { planPublicityOptions, plansForPublicity } from "@/lib/features/publicity/commands";
 import { NewPublicityForm } from "./NewPublicityForm";
 import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";

@@ -1,5 +1,5 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { corporateActionBody, previewCorporateAction } from "@/lib/features/corporate-actions/corporateActionQueries";
+import { corporateActionBody, previewCorporateAction } from "@/lib/features/corporate-actions/queries";
 import { readJson } from "@/lib/platform/http/requestBody";
 
 import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";

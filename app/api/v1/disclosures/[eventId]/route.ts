@@ -1,6 +1,6 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
 import { db } from "@/lib/platform/db";
-import { deleteDisclosure, disclosurePatch, updateDisclosure } from "@/lib/features/disclosures/disclosureCommands";
+import { deleteDisclosure, disclosurePatch, updateDisclosure } from "@/lib/features/disclosures/commands";
 import { staffActor } from "@/lib/auth/procedures/staffRoute";
 import { readJson } from "@/lib/platform/http/requestBody";
 import { uuid } from "@/lib/platform/validation/common";

@@ -1,5 +1,5 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { grantForUser } from "@/lib/features/grants/grantQueries";
+import { grantForUser } from "@/lib/features/grants/queries";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { apiRoute, jsonTextPrivate } from "@/lib/platform/http/apiResponse";
-import { myGrantsBody } from "@/lib/features/grants/grantQueries";
+import { myGrantsBody } from "@/lib/features/grants/queries";
 
 export const dynamic = "force-dynamic";
 

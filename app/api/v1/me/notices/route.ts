@@ -1,5 +1,5 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { myNotices } from "@/lib/features/me/granteeQueries";
+import { myNotices } from "@/lib/features/me/queries";
 
 export const dynamic = "force-dynamic";
 

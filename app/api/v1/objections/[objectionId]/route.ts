@@ -1,6 +1,6 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
 import { db } from "@/lib/platform/db";
-import { answerObjection, answerObjectionBody } from "@/lib/features/publicity/publicityCommands";
+import { answerObjection, answerObjectionBody } from "@/lib/features/publicity/commands";
 import { staffActor } from "@/lib/auth/procedures/staffRoute";
 import { readJson } from "@/lib/platform/http/requestBody";
 

@@ -1,7 +1,7 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
 import { adminActor } from "@/lib/auth/procedures/adminRoute";
-import { updateUser, updateUserSchema } from "@/lib/features/admin/userChanges";
-import { userDetail } from "@/lib/features/admin/users";
+import { updateUser, updateUserSchema } from "@/lib/features/admin/commands";
+import { userDetail } from "@/lib/features/admin/queries";
 import { db } from "@/lib/platform/db";
 import { readJson } from "@/lib/platform/http/requestBody";
 import { requireUser } from "@/lib/auth/session";

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import { db } from "@/lib/platform/db";
-import { publicityPeriodDetail } from "@/lib/features/publicity/publicityCommands";
+import { publicityPeriodDetail } from "@/lib/features/publicity/commands";
 import { PrintButton } from "./PrintButton";
 import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 

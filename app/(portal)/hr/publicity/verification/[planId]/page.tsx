@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import { db } from "@/lib/platform/db";
-import { listPublicityPeriods, planPublicityOptions } from "@/lib/features/publicity/publicityCommands";
+import { listPublicityPeriods, planPublicityOptions } from "@/lib/features/publicity/commands";
 import { isPlanVerified, listVerifications } from "@/lib/features/publicity/verification";
 import { hasRole, requirePageUser, STAFF_WRITE_ROLES, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { VerificationForm } from "./VerificationForm";

@@ -1,6 +1,6 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
 import { db } from "@/lib/platform/db";
-import { compensateCorporateAction, compensateRequestBody } from "@/lib/features/corporate-actions/corporateActionCommands";
+import { compensateCorporateAction, compensateRequestBody } from "@/lib/features/corporate-actions/commands";
 import { staffActor } from "@/lib/auth/procedures/staffRoute";
 import { readJson } from "@/lib/platform/http/requestBody";
 import { notFound } from "@/lib/platform/errors/apiError";

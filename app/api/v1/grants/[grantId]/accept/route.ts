@@ -1,5 +1,5 @@
 import { apiRoute, clientIp, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { acceptGrant } from "@/lib/features/me/granteeQueries";
+import { acceptGrant } from "@/lib/features/me/queries";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
 import { db } from "@/lib/platform/db";
-import { recordLeaver, recordLeaverSchema } from "@/lib/features/persons/leavers";
+import { recordLeaver, recordLeaverSchema } from "@/lib/features/persons/commands";
 import { staffActor } from "@/lib/auth/procedures/staffRoute";
 import { readJson } from "@/lib/platform/http/requestBody";
 

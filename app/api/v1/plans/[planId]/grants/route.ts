@@ -1,7 +1,7 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { planGrantsForUser } from "@/lib/features/grants/grantQueries";
+import { planGrantsForUser } from "@/lib/features/grants/queries";
 import { db } from "@/lib/platform/db";
-import { grantAwards, grantAwardsSchema } from "@/lib/features/grants/grantCommands";
+import { grantAwards, grantAwardsSchema } from "@/lib/features/grants/commands";
 import { staffActor } from "@/lib/auth/procedures/staffRoute";
 import { readJson } from "@/lib/platform/http/requestBody";
 import { notFound } from "@/lib/platform/errors/apiError";

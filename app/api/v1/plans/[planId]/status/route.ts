@@ -2,7 +2,7 @@ import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
 import { notFound } from "@/lib/platform/errors/apiError";
 import { isUuid } from "@/lib/platform/validation/common";
 import { db } from "@/lib/platform/db";
-import { advancePlanStatus, advanceStatusSchema } from "@/lib/features/plans/planCommands";
+import { advancePlanStatus, advanceStatusSchema } from "@/lib/features/plans/commands";
 import { staffActor } from "@/lib/auth/procedures/staffRoute";
 import { readJson } from "@/lib/platform/http/requestBody";
 

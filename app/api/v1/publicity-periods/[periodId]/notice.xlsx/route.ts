@@ -1,6 +1,6 @@
 import { apiRoute, PRIVATE_NO_STORE } from "@/lib/platform/http/apiResponse";
 import { db } from "@/lib/platform/db";
-import { publicityPeriodDetail } from "@/lib/features/publicity/publicityCommands";
+import { publicityPeriodDetail } from "@/lib/features/publicity/commands";
 import { attachmentDisposition, buildPublicityNoticeXlsx } from "@/lib/features/publicity/publicityNotice";
 import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 

@@ -1,8 +1,8 @@
 import { apiRoute, clientIp, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { fileObjection, objectionBody } from "@/lib/features/publicity/publicityQueries";
+import { fileObjection, objectionBody } from "@/lib/features/publicity/queries";
 import { readJson } from "@/lib/platform/http/requestBody";
 import { db } from "@/lib/platform/db";
-import { listObjections } from "@/lib/features/publicity/publicityCommands";
+import { listObjections } from "@/lib/features/publicity/commands";
 import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
 import { adminActor, portalOrigin } from "@/lib/auth/procedures/adminRoute";
-import { resetPassword } from "@/lib/features/admin/userChanges";
+import { resetPassword } from "@/lib/features/admin/commands";
 import { db } from "@/lib/platform/db";
 
 export const dynamic = "force-dynamic";

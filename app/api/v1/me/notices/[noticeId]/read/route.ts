@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/platform/http/apiResponse";
-import { readNotice } from "@/lib/features/me/granteeQueries";
+import { readNotice } from "@/lib/features/me/queries";
 
 export const dynamic = "force-dynamic";
 

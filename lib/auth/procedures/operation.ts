@@ -1,7 +1,8 @@
 import type { z } from "zod";
+import type { Access } from "./access";
 
-/** Who may call an operation; the same vocabulary as the authorization matrix test. */
-export type OperationAccess = "public" | "signedIn" | "staffRead" | "staffWrite" | "adminOnly" | "adminOrAuditor";
+/** Who may call an operation (see access.ts). */
+export type OperationAccess = Access;
 
 /** One response of an operation: JSON described by a zod schema, or another media type (CSV, XLSX, ICS...). */
 export interface OperationResponse {
@@ -24,6 +25,8 @@ export interface ApiOperation {
   summary: string;
   tags: string[];
   access: OperationAccess;
+  /** Refuses API tokens: user and token administration takes a signed-in person. */
+  sessionOnly?: boolean;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;

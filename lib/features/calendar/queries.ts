@@ -9,7 +9,7 @@ import { loadTradingCalendar } from "@/lib/features/calendar/planInputs";
 import { blackoutWindowsForPlans, type BlackoutWindowDto } from "@/lib/features/calendar/blackoutsForPerson";
 import { isoDate, uuid } from "@/lib/platform/validation/common";
 import { requireUser } from "@/lib/auth/session";
-import { visiblePlanIds } from "@/lib/features/plans/planQueries";
+import { visiblePlanIds } from "@/lib/features/plans/queries";
 
 /** Query of GET /api/v1/blackout-windows. */
 export const blackoutQuery = z.object({ from: isoDate.optional(), to: isoDate.optional(), planId: uuid.optional() });

@@ -9,7 +9,7 @@ import { ApiError } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { isoDate, text } from "@/lib/platform/validation/common";
 import type { Actor } from "@/lib/auth/actor";
-import { rederiveWithNotices, type ChangedTranche } from "@/lib/features/disclosures/disclosureCommands";
+import { rederiveWithNotices, type ChangedTranche } from "@/lib/features/disclosures/commands";
 
 /** Body of POST /api/v1/calendar/closures. */
 export const closuresBody = z.object({

@@ -7,7 +7,7 @@ import { appendAudit } from "@/lib/platform/auditTrail";
 import type { Actor } from "@/lib/auth/actor";
 import { employeeNumber, isUuid, text } from "@/lib/platform/validation/common";
 import { issueSetupLink, type SetupLink } from "@/lib/features/admin/passwordSetup";
-import { rolesSchema, userDetail, type UserDetail } from "@/lib/features/admin/users";
+import { rolesSchema, userDetail, type UserDetail } from "@/lib/features/admin/queries";
 
 const employeeNo = employeeNumber;
 

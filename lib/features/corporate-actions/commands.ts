@@ -9,10 +9,10 @@ import { Dec } from "@/lib/domain/numeric/decimal";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { adjustmentPreview, type AdjustmentPreviewItem } from "@/lib/features/corporate-actions/adjustmentPreview";
-import { corporateActionBody } from "@/lib/features/corporate-actions/corporateActionQueries";
+import { corporateActionBody } from "@/lib/features/corporate-actions/queries";
 import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 import type { Actor } from "@/lib/auth/actor";
-import { issuerOf, notifyGrantees } from "@/lib/features/disclosures/disclosureCommands";
+import { issuerOf, notifyGrantees } from "@/lib/features/disclosures/commands";
 import { refuse } from "@/lib/platform/errors/refusal";
 
 /** Body of POST /api/v1/corporate-actions: the preview body plus an explicit confirmation. */

@@ -1,0 +1,10 @@
+import { roleEnum } from "@/db/schema/enums";
+
+/** Roles known to the portal: exactly the database enum's values. */
+export type Role = (typeof roleEnum.enumValues)[number];
+export const ROLES: readonly Role[] = roleEnum.enumValues;
+
+/** Staff who may read every grant: hr, admin and auditor. */
+export const STAFF_READ_ROLES: Role[] = ["hr", "admin", "auditor"];
+/** Staff who may change plan data: hr and admin. */
+export const STAFF_WRITE_ROLES: Role[] = ["hr", "admin"];
