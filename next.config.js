@@ -10,8 +10,14 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 // as a relative path (as next-intl's own precompile option sets it).
 const formatOnly = `./${path.relative(__dirname, require.resolve("use-intl/format-message/format-only"))}`;
 
+const benchBuild = process.env.VD_BENCH_BUILD === "1";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The benchmark's floor routes (app/**/*.bench.tsx, *.bench.ts) exist only in the benchmark's own build
+  // (VD_BENCH_BUILD=1, kept apart in .next-bench): the production build has no such routes at all.
+  pageExtensions: benchBuild ? ["bench.tsx", "bench.ts", "tsx", "ts"] : ["tsx", "ts"],
+  distDir: benchBuild ? ".next-bench" : ".next",
   // Native and WASM packages stay outside the bundle and load from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "exceljs"],
   poweredByHeader: false,

@@ -26,7 +26,7 @@ export async function runServerBench(kind: DatabaseKind, sizes: ServerBenchSizes
   let tables: Record<string, { rows: number; bytes: number }> = {};
   const start = async () => {
     log(kind, "starting the portal (npm start; builds first when the sources changed)…");
-    server = await startServer({ dataDir: location.dataDir, databaseUrl: location.url, env: { VD_BENCH: "1", VD_TODAY: asOf, VD_DEMO: "0" }, label: `${kind} server` });
+    server = await startServer({ dataDir: location.dataDir, databaseUrl: location.url, env: { VD_BENCH_BUILD: "1", VD_TODAY: asOf, VD_DEMO: "0" }, label: `${kind} server` });
     log(kind, `portal up at ${server.base} in ${server.startMs} ms`);
     return server;
   };

@@ -25,7 +25,8 @@ function newestMtime(p: string): number {
 }
 
 function buildIfStale() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  // The benchmark builds apart (next.config.js: VD_BENCH_BUILD adds its floor routes, in .next-bench).
+  const buildId = path.join(root, process.env.VD_BENCH_BUILD === "1" ? ".next-bench" : ".next", "BUILD_ID");
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   // A second server started beside a running one (fault tests, benchmarks) must never rebuild under it.
   if (built > 0 && process.env.VD_SKIP_BUILD === "1") return;

@@ -8,9 +8,9 @@ import {
 import {
   blackoutsForPlan,
   deriveBlackoutWindows,
-  describeBlackoutWindow,
   type DisclosureEvent,
 } from "../../lib/domain/blackout/blackoutWindows";
+import { describeBlackoutWindow } from "../../lib/domain/blackout/describeBlackoutWindow";
 
 const one = (e: DisclosureEvent, rules = BLACKOUT_RULES_2022) => {
   const ws = deriveBlackoutWindows([e], rules);

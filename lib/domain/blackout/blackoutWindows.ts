@@ -1,8 +1,6 @@
 import { addDays, compareIsoDates, parseIsoDate } from "../calendar/isoDate";
 import { assertValidBlackoutRuleSet, type BlackoutRuleSet } from "./blackoutRules";
 
-export { describeBlackoutWindow } from "./describeBlackoutWindow";
-
 /** Kind of disclosure (or exchange-set period) that opens a blackout window. */
 export type DisclosureKind =
   | "annual_report"

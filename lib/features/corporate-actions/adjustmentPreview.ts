@@ -4,7 +4,8 @@ import { grants, persons, plans } from "@/db/schema";
 import { maxIsoDate } from "@/lib/domain/calendar/isoDate";
 import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
 import { today } from "@/lib/platform/clock";
-import { computePlanDerivation, loadPlanDerivationInputs, type PlanAction } from "@/lib/features/derivation/trancheDerivation";
+import { computePlanDerivation, loadPlanDerivationInputs } from "@/lib/features/derivation/trancheDerivation";
+import type { PlanAction } from "@/lib/features/derivation/derivationRows";
 
 /** One affected grant: price and quantity just before and after the action. */
 export interface AdjustmentPreviewItem {

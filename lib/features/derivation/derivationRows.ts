@@ -1,6 +1,10 @@
 import type { adjustmentRecords, tranches } from "@/db/schema";
 import type { DerivedGrant } from "@/lib/domain/vesting/deriveTranches";
-import type { PlanAction } from "@/lib/features/derivation/trancheDerivation";
+import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
+
+
+/** A corporate action as the derivation applies it: the recorded row (null for a preview) and its terms. */
+export interface PlanAction { id: string | null; input: CorporateActionInput }
 
 /** One grant's derivation: the engine's result and the corporate actions that applied to it. */
 export interface ComputedGrant {

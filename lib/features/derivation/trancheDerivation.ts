@@ -10,7 +10,7 @@ import { prepareBlackouts } from "@/lib/domain/blackout/preparedBlackouts";
 import { deriveTranches, type DerivedGrant } from "@/lib/domain/vesting/deriveTranches";
 import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
 import { loadPlanBlackouts, loadTradingCalendar } from "@/lib/features/calendar/planInputs";
-import type { ComputedGrant } from "@/lib/features/derivation/derivationRows";
+import type { ComputedGrant, PlanAction } from "@/lib/features/derivation/derivationRows";
 import { writeDerivation } from "@/lib/features/derivation/derivationWriter";
 import { today } from "@/lib/platform/clock";
 
@@ -20,7 +20,6 @@ export function validityEndOf(firstGrantDate: string | null, validityMonths: num
 }
 
 /** A corporate action with its row id (null for one only being previewed). */
-export interface PlanAction { id: string | null; input: CorporateActionInput }
 
 /** Everything the engine needs to derive every grant of one plan. */
 export type PlanDerivationInputs = Awaited<ReturnType<typeof loadPlanDerivationInputs>>;
