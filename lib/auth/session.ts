@@ -12,8 +12,6 @@ import { LAST_SEEN_RESOLUTION_MS, sessionIsLive } from "@/lib/auth/sessionRecord
 import { db } from "@/lib/platform/db";
 import { preparedStatement } from "@/lib/platform/preparedStatement";
 import { sessionBatch, type SessionBatch } from "@/lib/auth/sessionBatch";
-import { grantDtoVersion } from "@/lib/features/grants/readModel/grantReads";
-import { keptGrantVersion } from "@/lib/features/grants/readModel/grantDtoCache";
 import { requestScoped } from "@/lib/auth/requestScope";
 import { forbidden, unauthenticated } from "@/lib/platform/errors/apiError";
 import type { Role } from "@/lib/auth/credentials";
@@ -53,19 +51,34 @@ export interface SessionColumns { userId: SQLWrapper; personId: SQLWrapper }
 export interface SessionCompanion<T> {
   name: string;
   column: (database: Database) => SQL<T>;
+  /** A version stamp read with the value (the read model decides what it means), or none. */
+  version: ((database: Database) => SQL<number>) | null;
+  /** Values for the column's own placeholders in the session check, per user (e.g. what this server keeps). */
+  params: (userId: string) => Record<string, unknown>;
   /** The value alone, read by user id (after the session was checked): never from kept grants. */
   byUser: (database: Database) => { execute: (params: { uid: string }) => Promise<{ value: T | null }[]> };
 }
 
+/** How a read model tunes its companion: a version stamp and the values of its column's placeholders. */
+export interface CompanionTuning {
+  version?: (database: Database) => SQL<number>;
+  /** Placeholder values in the session check, per user. */
+  params?: (userId: string) => Record<string, unknown>;
+  /** Placeholder values when the value is read alone by user id (it must then be read in full). */
+  readAlone?: Record<string, unknown>;
+}
+
 /** Declares a companion from its column over the user's row; its statements are prepared once per database. */
-export function sessionCompanion<T>(name: string, column: (database: Database, user: SessionColumns) => SQL<T>): SessionCompanion<T> {
+export function sessionCompanion<T>(name: string, column: (database: Database, user: SessionColumns) => SQL<T>, tuning: CompanionTuning = {}): SessionCompanion<T> {
   const own = (database: Database) => column(database, { userId: users.id, personId: users.personId });
   return {
     name,
     column: own,
+    version: tuning.version ?? null,
+    params: tuning.params ?? (() => ({})),
     byUser: preparedStatement((database) => {
       const statement = database.select({ value: own(database) }).from(users).where(eq(users.id, sql.placeholder("uid"))).prepare(`vd_user_${name}`);
-      return { execute: ({ uid }: { uid: string }) => statement.execute({ uid, ...NOTHING_KEPT }) };
+      return { execute: ({ uid }: { uid: string }) => statement.execute({ uid, ...tuning.readAlone }) };
     }),
   };
 }
@@ -74,29 +87,30 @@ export function sessionCompanion<T>(name: string, column: (database: Database, u
  * The current user (as currentUser) and the companion's value for them; null when there is no valid
  * session or token. An API token held other than as "employee" gets null: it never reads a person's data.
  */
-export async function currentUserWith<T>(companion: SessionCompanion<T>): Promise<{ user: SessionUser; value: T | null; grantDtoVersion: number | null } | null> {
+export async function currentUserWith<T>(companion: SessionCompanion<T>): Promise<{ user: SessionUser; value: T | null; version: number | null } | null> {
   const claims = bearerToken((await headers()).get("authorization")) ? null : await sessionClaims();
   if (!claims) {
     // An API token (or no usable session cookie): currentUser decides who it is, then the value is read by user id.
     const user = await currentUser();
-    if (!user?.personId) return user ? { user, value: null, grantDtoVersion: null } : null;
+    if (!user?.personId) return user ? { user, value: null, version: null } : null;
     const [row] = await companion.byUser(await db()).execute({ uid: user.id });
-    return { user, value: row?.value ?? null, grantDtoVersion: null };
+    return { user, value: row?.value ?? null, version: null };
   }
   const { result, included } = requestSessionCheck(claims).join(companion as SessionCompanion<unknown>);
   const { user, row } = await result;
   if (!user) return null;
-  if (included) return { user, value: (row?.[companion.name] as T | undefined) ?? null, grantDtoVersion: row?.grantDtoVersion ?? null };
+  if (included) {
+    const version = row?.[`${companion.name}_version`];
+    return { user, value: (row?.[companion.name] as T | undefined) ?? null, version: version === null || version === undefined ? null : Number(version) };
+  }
   // Asked for after this request's check had left: the session is valid, so the value alone is read.
   const [late] = await companion.byUser(await db()).execute({ uid: user.id });
-  return { user, value: late?.value ?? null, grantDtoVersion: null };
+  return { user, value: late?.value ?? null, version: null };
 }
 
 type SessionClaims = { sid: string; uid: string; sv: unknown };
-type SessionRow = { id: string; email: string; displayName: string; personId: string | null; locale: string; disabled: boolean; sessionVersion: number; lastSeenAt: Date; endedAt: Date | null; roles: Role[]; grantDtoVersion: number | null };
+type SessionRow = { id: string; email: string; displayName: string; personId: string | null; locale: string; disabled: boolean; sessionVersion: number; lastSeenAt: Date; endedAt: Date | null; roles: Role[] };
 
-/** Parameters of a companion that may leave out grants the server keeps (see grantDtoCache): nothing kept. */
-const NOTHING_KEPT = { gv: -1, gp: null };
 type SessionCheck = { user: SessionUser | null; row: (SessionRow & Record<string, unknown>) | undefined };
 
 /**
@@ -118,8 +132,9 @@ const sessionCheckOf = cache((sid: string, uid: string, sv: number) => sessionBa
 
 async function runSessionCheck(claims: SessionClaims, companions: SessionCompanion<unknown>[]): Promise<SessionCheck> {
   const database = await db();
-  // The grants this server keeps for the user, so that PostgreSQL leaves them out while they are current.
-  const [row] = await sessionCheckQuery(database, companions).execute({ sid: claims.sid, uid: claims.uid, ...keptGrantVersion(claims.uid) });
+  // Each companion's own placeholders (e.g. what this server keeps for the user) ride along.
+  const params = Object.assign({}, ...companions.map((c) => c.params(claims.uid)), { sid: claims.sid, uid: claims.uid });
+  const [row] = await sessionCheckQuery(database, companions).execute(params);
   return { user: await acceptSession(database, claims, row), row };
 }
 
@@ -165,7 +180,7 @@ async function tokenUser(token: string): Promise<SessionUser | null> {
 // One round trip per request: the user row, its session row, its roles aggregated and the companions
 // asked for; prepared once per database and set of companions (there are only a few such sets).
 const sessionCheckStatements = new WeakMap<Database, Map<string, PreparedSessionCheck>>();
-type PreparedSessionCheck = { execute: (params: { sid: string; uid: string; gv: number; gp: string | null }) => Promise<(SessionRow & Record<string, unknown>)[]> };
+type PreparedSessionCheck = { execute: (params: { sid: string; uid: string } & Record<string, unknown>) => Promise<(SessionRow & Record<string, unknown>)[]> };
 
 function sessionCheckQuery(database: Database, companions: SessionCompanion<unknown>[]): PreparedSessionCheck {
   const names = companions.map((c) => c.name).sort();
@@ -174,7 +189,9 @@ function sessionCheckQuery(database: Database, companions: SessionCompanion<unkn
   if (!byKey) sessionCheckStatements.set(database, (byKey = new Map()));
   let statement = byKey.get(key);
   if (!statement) {
-    const extra = Object.fromEntries(companions.map((c) => [c.name, c.column(database)]));
+    const extra = Object.fromEntries(
+      companions.flatMap((c) => [[c.name, c.column(database)] as const, ...(c.version ? [[`${c.name}_version`, c.version(database)] as const] : [])]),
+    );
     statement = sessionUserSelect(database, extra).prepare(["vd_session_user", ...names].join("_")) as unknown as PreparedSessionCheck;
     byKey.set(key, statement);
   }
@@ -187,7 +204,6 @@ function sessionUserSelect<E extends Record<string, SQL>>(database: Database, ex
       id: users.id, email: users.email, displayName: users.displayName, personId: users.personId, locale: users.locale, disabled: users.disabled, sessionVersion: users.sessionVersion,
       lastSeenAt: userSessions.lastSeenAt, endedAt: userSessions.endedAt,
       roles: sql<Role[]>`coalesce(array_agg(${userRoles.role}::text) filter (where ${userRoles.role} is not null), '{}')`,
-      grantDtoVersion: sql<number | null>`${grantDtoVersion}`.mapWith(Number),
       ...extra,
     })
     .from(users)

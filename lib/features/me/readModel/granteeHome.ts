@@ -5,6 +5,7 @@ import { personGrantsUnlessKept, type GrantDto } from "@/lib/features/grants/rea
 import { userNoticesJson, type NoticeDto } from "@/lib/features/notices/notices";
 import { planBlackoutKeysJson, type BlackoutKeyRow } from "@/lib/features/calendar/blackoutKeys";
 import { sessionCompanion } from "@/lib/auth/session";
+import { keptGrantsTuning } from "@/lib/features/grants/readModel/keptGrantsTuning";
 
 /** What the grantee's home page reads from the database, for one user. */
 export interface GranteeHomeRows {
@@ -25,4 +26,5 @@ export const granteeHomeCompanion = sessionCompanion<GranteeHomeRows>("grantee_h
     'grants', ${personGrantsUnlessKept(db, user.personId, "json")},
     'notices', ${userNoticesJson(user.userId)},
     'blackoutKeys', ${planBlackoutKeysJson(sql`(select distinct ${grants.planId} from ${grants} where ${grants.personId} = ${user.personId})`)})`,
+  keptGrantsTuning,
 );

@@ -1,0 +1,15 @@
+import "server-only";
+import type { CompanionTuning } from "@/lib/auth/session";
+import { grantDtoVersion } from "@/lib/features/grants/readModel/grantReads";
+import { keptGrantVersion } from "@/lib/features/grants/readModel/grantDtoCache";
+
+/**
+ * The tuning of a session companion built on personGrantsUnlessKept: the check reads the grant DTOs'
+ * version and leaves the grants out while this server keeps them for the user at that version. Read alone
+ * (after the check left), nothing counts as kept.
+ */
+export const keptGrantsTuning: CompanionTuning = {
+  version: () => grantDtoVersion,
+  params: keptGrantVersion,
+  readAlone: { gv: -1, gp: null },
+};
