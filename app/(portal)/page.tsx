@@ -1,21 +1,28 @@
 import { getTranslations } from "next-intl/server";
 import { granteeOverview } from "@/lib/features/me/queries";
 import { issuerSummary, plansForUser } from "@/lib/features/plans/queries";
-import { hasRole, requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { hasRole, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { page } from "@/lib/auth/procedures/page";
 import { GranteeHome } from "./_components/GranteeHome";
 import { StaffHome } from "./_components/StaffHome";
 
-export default async function HomePage() {
-  // Asked for first, before anything is awaited, so that the grantee's data travels in the same
-  // statement as this request's session check (a staff user who is no grantee simply ignores it).
-  const overviewRequest = granteeOverview();
-  overviewRequest.catch(() => undefined);
-  const user = await requirePageUser();
+/**
+ * The grantee's overview is asked for first, before anything is awaited, so that its data travels in the
+ * same statement as this request's session check. A staff user who is no grantee ignores it (and its
+ * refusal); for a grantee it is awaited with the staff reads, so a failure shows as today.
+ */
+function overviewFirst() {
+  const overview = granteeOverview();
+  overview.catch(() => undefined);
+  return Promise.resolve({ overview });
+}
+
+export default page({ access: "signedIn", preload: overviewFirst }, async ({ user, preloaded }) => {
   const t = await getTranslations();
   const staff = hasRole(user, ...STAFF_READ_ROLES);
   const grantee = hasRole(user, "employee") || Boolean(user.personId);
   const [overview, plans, issuer] = await Promise.all([
-    grantee ? overviewRequest : Promise.resolve(null),
+    grantee ? preloaded.overview : Promise.resolve(null),
     staff ? plansForUser() : Promise.resolve([]),
     staff ? issuerSummary() : Promise.resolve(null),
   ]);
@@ -29,4 +36,4 @@ export default async function HomePage() {
       {overview && <GranteeHome overview={overview} linked={Boolean(user.personId)} />}
     </div>
   );
-}
+});

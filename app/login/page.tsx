@@ -5,14 +5,16 @@ import { LanguageSwitch } from "../LanguageSwitch";
 import { LoginForm } from "./LoginForm";
 import { ClientMessages } from "../ClientMessages";
 import { oidcProvider } from "@/lib/auth/oidcProvider";
+import { page } from "@/lib/auth/procedures/page";
 
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+// Public: the wrapper reads no session, so the page asks itself whether the visitor is already signed in.
+export default page({ access: "public" }, async ({ searchParams }) => {
   if (await currentUser().catch(() => null)) redirect("/");
   const t = await getTranslations();
   const demo = process.env.VD_DEMO !== "0";
-  const { error } = await searchParams;
+  const { error } = searchParams;
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
@@ -32,4 +34,4 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </div>
     </main>
   );
-}
+});

@@ -1,12 +1,15 @@
 "use client";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { setPasswordAction, type SetPasswordState } from "./actions";
+import { errorText } from "@/lib/platform/errors/errorCodes";
+import { toLocale } from "@/i18n/locales";
 
 /** New password twice; the server applies the policy and answers with a code shown in the reader's language. */
 export function SetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("adminUsers.setPassword");
+  const locale = toLocale(useLocale());
   const [state, action, pending] = useActionState<SetPasswordState, FormData>(setPasswordAction, { ok: false });
   if (state.ok) {
     return (
@@ -30,7 +33,7 @@ export function SetPasswordForm({ token }: { token: string }) {
       </label>
       {state.code && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="set-password-error" data-code={state.code}>
-          {t.has(state.code) ? t(state.code) : state.code}
+          {t.has(state.code) ? t(state.code) : errorText(state.code, locale)}
         </p>
       )}
       <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="set-password-submit">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { setupLinkState } from "@/lib/features/admin/passwordSetup";
-import { db } from "@/lib/platform/db";
+import { setupLinkFor } from "@/lib/features/admin/queries";
+import { page } from "@/lib/auth/procedures/page";
 import { LanguageSwitch } from "../LanguageSwitch";
 import { SetPasswordForm } from "./SetPasswordForm";
 
@@ -13,10 +13,10 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
  * Where an invitation or reset link lands: public (the link is the credential), outside the portal
  * layout. The link is checked before the form is shown, and again when the password is set.
  */
-export default async function SetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
-  const { token: raw } = await searchParams;
+export default page({ access: "public" }, async ({ searchParams }) => {
+  const raw = searchParams.token;
   const token = typeof raw === "string" && raw.length >= 20 && raw.length <= 200 ? raw : null;
-  const state = token ? await setupLinkState(await db(), token) : ({ ok: false, code: "SETUP_LINK_INVALID" } as const);
+  const state = token ? await setupLinkFor(token) : ({ ok: false, code: "SETUP_LINK_INVALID" } as const);
   const t = await getTranslations();
   const messages = await getMessages();
   const adminUsers = messages.adminUsers as { setPassword: unknown };
@@ -46,4 +46,4 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
       </div>
     </main>
   );
-}
+});

@@ -9,7 +9,7 @@ import * as s from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { BLACKOUT_RULES_2022, BLACKOUT_RULES_2024 } from "@/lib/domain/blackout/blackoutRules";
 import { appendAudit } from "@/lib/platform/auditTrail";
-import { loadTradingCalendar } from "@/lib/features/calendar/planInputs";
+import { loadTradingCalendar } from "@/lib/features/derivation/planInputs";
 import { employeeNo } from "@/db/seed/syntheticPeople";
 import { benchPassword } from "./benchAccounts";
 import { BENCH_ISSUER, BENCH_SHARE_CAPITAL } from "./benchCompany";

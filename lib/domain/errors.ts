@@ -39,12 +39,15 @@ export type RuleDetails = Readonly<Record<string, unknown>>;
 /** One broken rule as returned by validators. */
 export type RuleViolation = {
   readonly code: RuleCode;
-  /** English message; use `ruleMessages[code]` for other locales. */
+  /** English message; pages read the code's text in the reader's language from the error-code table. */
   readonly message: string;
   readonly details: RuleDetails;
 };
 
-/** Short English and Simplified Chinese message for each rule code. */
+/**
+ * Short English and Simplified Chinese message for each rule code: the one source of these texts, which
+ * the application's error-code table (lib/platform/errors/errorCodes.ts) takes over with status 422.
+ */
 export const ruleMessages: Readonly<Record<RuleCode, { readonly en: string; readonly zh: string }>> = {
   NOT_A_TRADING_DAY: {
     en: "The date is not an SSE trading day.",

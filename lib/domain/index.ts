@@ -61,8 +61,34 @@ export type {
 export { adjustPrice, adjustQuantity, applyCorporateAction, validateCorporateAction } from "./adjustments/corporateActions";
 export type { AdjustmentFlag, AdjustmentResult, CorporateActionInput, CorporateActionType } from "./adjustments/corporateActions";
 
-export { MAX_VALIDITY_MONTHS, checkGrantCaps, checkPlanSetup, reserveDeadline, unallocatedReserveLapsed } from "./caps/planCaps";
+export {
+  MAX_VALIDITY_MONTHS,
+  checkAllPlansCap,
+  checkGrantCaps,
+  checkPersonCap,
+  checkPlanSetup,
+  reserveDeadline,
+  unallocatedReserveLapsed,
+} from "./caps/planCaps";
 export type { GrantCapsInput, PlanSetupInput, ReserveLapse } from "./caps/planCaps";
+export { checkCapHoldings, existingHoldings, planCapQuantity, plansCapTotal, plansCountingOn } from "./caps/capHoldings";
+export type { CapBatch, CapBatchTotal, CapCandidate, CapHolding, CapHoldingsInput, CapPlan, CapViolation } from "./caps/capHoldings";
+
+export { isWithinValidity, planValidityEnd, validityLapseDate } from "./plans/planValidity";
+export type { PlanValidityFacts } from "./plans/planValidity";
+export {
+  GRANTABLE_STATUSES,
+  PLAN_STATUSES,
+  PLAN_TRANSITIONS,
+  TERMINAL_PLAN_STATUSES,
+  allowedTransitions,
+  canGrant,
+  checkTransition,
+  isPlanStatus,
+  isTerminalPlanStatus,
+  statusAfterGrant,
+} from "./plans/planLifecycle";
+export type { PlanStatus, TransitionViolation } from "./plans/planLifecycle";
 
 export {
   MIN_PUBLICITY_DAYS,

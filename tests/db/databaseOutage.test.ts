@@ -84,7 +84,7 @@ describe.skipIf(!process.env.VD_TEST_PG_URL)("database outage on postgres", () =
   it("does not mistake a broken query, a constraint violation or a refusal for an outage", async () => {
     const syntax = await failure(db.execute(sql`SELECT * FROM no_such_table`));
     const badUuid = await failure(db.execute(sql`SELECT ${"not-a-uuid"}::uuid`));
-    for (const e of [syntax, badUuid, new ApiError(409, "X", "x"), new Error("boom"), null, "Connection terminated"]) {
+    for (const e of [syntax, badUuid, new ApiError("PLAN_NOT_DRAFT", "x"), new Error("boom"), null, "Connection terminated"]) {
       expect(isDatabaseUnavailable(e), String(e)).toBe(false);
     }
     expect(errorResponse(syntax).status).toBe(500);

@@ -5,8 +5,8 @@ import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import { granteeHomeCompanion } from "@/lib/features/me/readModel/granteeHome";
 import { grantsOfPerson } from "@/lib/features/grants/readModel/grantReads";
 import { HOME_NOTICE_COUNT, noticesOf, refreshNotices } from "@/lib/features/notices/notices";
-import { blackoutsFromKeys, loadBlackoutsForPlans } from "@/lib/features/calendar/planInputs";
-import { blackoutKeysQuery } from "@/lib/features/calendar/blackoutKeys";
+import { blackoutsFromKeys, loadBlackoutsForPlans } from "@/lib/features/derivation/planInputs";
+import { blackoutKeysQuery } from "@/lib/features/derivation/blackoutKeys";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

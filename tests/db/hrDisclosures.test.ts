@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/platform/errors/apiError";
 import type { Actor } from "@/lib/auth/actor";
 import { createDisclosure, deleteDisclosure, listDisclosures, updateDisclosure } from "@/lib/features/disclosures/commands";
 import { addClosures, listClosures } from "@/lib/features/calendar/commands";
-import { loadBlackoutsForPlans } from "@/lib/features/calendar/planInputs";
+import { loadBlackoutsForPlans } from "@/lib/features/derivation/planInputs";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

@@ -1,8 +1,11 @@
 /**
  * The authorization matrix: every /api/v1 route handler and every page, discovered from the file system,
- * for every role. A new route or page without an entry here fails the test, so access is always decided
- * on purpose. Ids in paths are well-formed UUIDs that exist nowhere: allowed roles get 4xx for them, never
- * 2xx with someone's data, never 5xx; denied roles get 401 (anonymous) or 403 / 404.
+ * for every role. Access is declared once, where the entry point is: an API route's in its operation
+ * (read here from GET /api/v1/openapi.json, `x-access`), a page's in its `page({ access })` (read here from
+ * the page's source). A route handler without an operation, or a page without a declared access, fails the
+ * first test, so access is always decided on purpose. Ids in paths are well-formed UUIDs that exist
+ * nowhere: allowed roles get 4xx for them, never 2xx with someone's data, never 5xx; denied roles get 401
+ * (anonymous) or 403 / 404.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -11,98 +14,47 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 type Access = "public" | "signedIn" | "staffRead" | "staffWrite" | "adminOnly" | "adminOrAuditor" | "benchOnly";
 type Role = "anonymous" | "employee" | "hr" | "auditor" | "admin";
 
-const API_ACCESS: Record<string, Access> = {
-  "GET /api/v1/health": "public",
-  "GET /api/v1/calendar-feeds/[token]": "public",
-  "GET /api/v1/bench/trivial": "benchOnly",
-  "GET /api/v1/blackout-windows": "signedIn",
-  "GET /api/v1/calendar/trading-days": "signedIn",
-  "GET /api/v1/calendar/closures": "staffRead",
-  "POST /api/v1/calendar/closures": "staffWrite",
-  "POST /api/v1/corporate-actions/[actionId]/compensate": "staffWrite",
-  "POST /api/v1/corporate-actions/preview": "staffRead",
-  "GET /api/v1/corporate-actions": "staffRead",
-  "POST /api/v1/corporate-actions": "staffWrite",
-  "PATCH /api/v1/disclosures/[eventId]": "staffWrite",
-  "DELETE /api/v1/disclosures/[eventId]": "staffWrite",
-  "GET /api/v1/disclosures": "staffRead",
-  "POST /api/v1/disclosures": "staffWrite",
-  "POST /api/v1/grants/[grantId]/accept": "signedIn",
-  "GET /api/v1/grants/[grantId]": "signedIn",
-  "POST /api/v1/me/calendar-feed": "signedIn",
-  "DELETE /api/v1/me/calendar-feed": "signedIn",
-  "GET /api/v1/me/calendar.ics": "signedIn",
-  "GET /api/v1/me/grants": "signedIn",
-  "POST /api/v1/me/notices/[noticeId]/read": "signedIn",
-  "GET /api/v1/me/notices": "signedIn",
-  "PATCH /api/v1/objections/[objectionId]": "staffWrite",
-  "POST /api/v1/persons/[personId]/leave": "staffWrite",
-  "GET /api/v1/plans/[planId]/grants": "signedIn",
-  "POST /api/v1/plans/[planId]/grants": "staffWrite",
-  "GET /api/v1/plans/[planId]/participants": "staffRead",
-  "POST /api/v1/plans/[planId]/participants": "staffWrite",
-  "GET /api/v1/plans/[planId]/publicity-periods": "staffRead",
-  "POST /api/v1/plans/[planId]/publicity-periods": "staffWrite",
-  "GET /api/v1/plans/[planId]": "signedIn",
-  "PATCH /api/v1/plans/[planId]": "staffWrite",
-  "POST /api/v1/plans/[planId]/status": "staffWrite",
-  "GET /api/v1/plans/[planId]/verifications": "staffRead",
-  "POST /api/v1/plans/[planId]/verifications": "staffWrite",
-  "GET /api/v1/plans/[planId]/vesting-runs": "staffRead",
-  "POST /api/v1/plans/[planId]/vesting-runs": "staffWrite",
-  "GET /api/v1/plans": "signedIn",
-  "POST /api/v1/plans": "staffWrite",
-  "POST /api/v1/publicity-periods/[periodId]/close": "staffWrite",
-  "GET /api/v1/publicity-periods/[periodId]/notice.xlsx": "staffRead",
-  "POST /api/v1/publicity-periods/[periodId]/objections": "signedIn",
-  "GET /api/v1/publicity-periods/[periodId]/objections": "staffRead",
-  "GET /api/v1/publicity-periods": "signedIn",
-  "GET /api/v1/openapi.json": "public",
-  "GET /api/v1/exports/register": "adminOrAuditor",
-  "GET /api/v1/users": "adminOnly",
-  "POST /api/v1/users": "adminOnly",
-  "GET /api/v1/users/[userId]": "adminOnly",
-  "PATCH /api/v1/users/[userId]": "adminOnly",
-  "POST /api/v1/users/[userId]/password-reset": "adminOnly",
-  "GET /api/v1/api-tokens": "adminOnly",
-  "POST /api/v1/api-tokens": "adminOnly",
-  "DELETE /api/v1/api-tokens/[tokenId]": "adminOnly",
-  "GET /api/v1/audit-log": "adminOrAuditor",
-  "GET /api/v1/audit-log/verify": "adminOrAuditor",
-};
+/**
+ * The benchmark's floor (route.bench.ts, page.bench.tsx): only in the benchmark's own build, with no
+ * operation and no declared access on purpose. Outside that build they must not exist: 404.
+ */
+const BENCH_ONLY = { api: ["GET /api/v1/bench/trivial"], pages: ["/bench/floor"] };
 
-const PAGE_ACCESS: Record<string, Access> = {
-  "/login": "public",
-  "/bench/floor": "benchOnly",
-  "/": "signedIn",
-  "/account": "signedIn",
-  "/blackouts": "signedIn",
-  "/publicity": "signedIn",
-  "/grants/[grantId]": "signedIn",
-  "/hr/corporate-actions": "staffRead",
-  "/hr/disclosures": "staffRead",
-  "/hr/grants": "staffRead",
-  "/hr/grants/[planId]": "staffRead",
-  "/hr/leavers": "staffRead",
-  "/hr/plans": "staffRead",
-  "/hr/plans/new": "staffWrite",
-  "/hr/plans/[planId]": "staffRead",
-  "/hr/plans/[planId]/edit": "staffWrite",
-  "/hr/plans/[planId]/participants": "staffRead",
-  "/hr/publicity": "staffRead",
-  "/hr/publicity/new": "staffRead",
-  "/hr/publicity/[periodId]": "staffRead",
-  "/hr/publicity/[periodId]/print": "staffRead",
-  "/hr/publicity/verification/[planId]": "staffRead",
-  "/hr/vesting": "staffRead",
-  "/hr/vesting/[planId]": "staffRead",
-  "/set-password": "public",
-  "/admin/exports": "adminOrAuditor",
-  "/admin/audit": "adminOrAuditor",
-  "/admin/users": "adminOnly",
-  "/admin/users/[userId]": "adminOnly",
-  "/admin/tokens": "adminOnly",
-};
+const PAGE_ACCESS_DECLARATION = /page\(\s*\{\s*access:\s*"(\w+)"/;
+const METHODS = ["get", "post", "put", "patch", "delete"];
+
+let apiAccessCache: Map<string, Access> | undefined;
+
+/** "GET /api/v1/plans/[planId]" -> its operation's x-access, from the running server's OpenAPI document. */
+async function apiAccess(baseURL: string): Promise<Map<string, Access>> {
+  if (apiAccessCache) return apiAccessCache;
+  const ctx = await playwrightRequest.newContext({ baseURL });
+  const res = await ctx.get("/api/v1/openapi.json");
+  expect(res.status(), "GET /api/v1/openapi.json").toBe(200);
+  const doc = (await res.json()) as { paths: Record<string, Record<string, { "x-access"?: Access }>> };
+  await ctx.dispose();
+  const access = new Map<string, Access>();
+  for (const [template, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!METHODS.includes(method)) continue;
+      // OpenAPI's {planId} is the file system's [planId].
+      access.set(`${method.toUpperCase()} ${template.replace(/\{([^}]+)\}/g, "[$1]")}`, op["x-access"] as Access);
+    }
+  }
+  apiAccessCache = access;
+  return access;
+}
+
+/** Each page's route and the access its page({ access }) declares (null when it declares none). */
+function pageAccess(): Map<string, Access | null> {
+  return new Map(
+    walk("app", "page.tsx").map((f) => {
+      const route = "/" + path.dirname(f).split(path.sep).join("/").replace(/^app\/?/, "").replace(/\([^)]+\)\/?/g, "");
+      const declared = PAGE_ACCESS_DECLARATION.exec(fs.readFileSync(f, "utf8"))?.[1] as Access | undefined;
+      return [route.length > 1 ? route.replace(/\/$/, "") : "/", declared ?? null] as const;
+    }),
+  );
+}
 
 const NOWHERE = "6d2b79f5-0000-4000-8000-00000000abcd";
 const ROLES: Role[] = ["anonymous", "employee", "hr", "auditor", "admin"];
@@ -117,10 +69,6 @@ function discoveredApi(): string[] {
     const methods = [...fs.readFileSync(f, "utf8").matchAll(/export (?:const|async function) (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) => m[1]);
     return methods.map((m) => `${m} ${route}`);
   });
-}
-
-function discoveredPages(): string[] {
-  return walk("app", "page.tsx").map((f) => "/" + path.dirname(f).split(path.sep).join("/").replace(/^app\/?/, "").replace(/\([^)]+\)\/?/g, "")).map((p) => (p.length > 1 ? p.replace(/\/$/, "") : "/"));
 }
 
 const concrete = (route: string) => route.replace(/\[token\]/, "not-a-real-feed-token-000000.ics").replace(/\[[^\]]+\]/g, NOWHERE);
@@ -145,16 +93,24 @@ function allowed(access: Access, role: Role): boolean {
   return role === "hr" || role === "admin";
 }
 
-test("every API route and page has an entry in the authorization matrix", () => {
-  expect(discoveredApi().filter((k) => !(k in API_ACCESS)), "API routes without a matrix entry").toEqual([]);
-  expect(Object.keys(API_ACCESS).filter((k) => !discoveredApi().includes(k)), "matrix entries for routes that no longer exist").toEqual([]);
-  expect(discoveredPages().filter((p) => !(p in PAGE_ACCESS)), "pages without a matrix entry").toEqual([]);
+test("every API route has an operation with its access, and every page declares its access", async ({ baseURL }) => {
+  const api = await apiAccess(baseURL!);
+  const routes = discoveredApi();
+  expect(routes.filter((k) => !api.has(k)), "API route handlers without an operation in /api/v1/openapi.json").toEqual([]);
+  expect([...api.keys()].filter((k) => !routes.includes(k)), "operations for routes that do not exist").toEqual([]);
+  expect([...api.values()].filter((a) => !a || a === "benchOnly"), "operations without a valid x-access").toEqual([]);
+  const pages = pageAccess();
+  expect([...pages].filter(([, access]) => access === null).map(([route]) => route), "pages without page({ access })").toEqual([]);
+  // The bench floor is not part of the production build: no route file, no page, no operation.
+  for (const key of BENCH_ONLY.api) expect(routes.includes(key) || api.has(key), `${key} is bench-only`).toBe(false);
+  for (const key of BENCH_ONLY.pages) expect(pages.has(key), `${key} is bench-only`).toBe(false);
 });
 
 test("API: each role gets exactly the access the matrix gives, and nothing answers 5xx", async ({ baseURL }) => {
   for (const role of ROLES) {
     const ctx = await sessionFor(baseURL!, role);
-    for (const [key, access] of Object.entries(API_ACCESS)) {
+    const matrix: [string, Access][] = [...(await apiAccess(baseURL!)), ...BENCH_ONLY.api.map((key) => [key, "benchOnly"] as [string, Access])];
+    for (const [key, access] of matrix) {
       const [method, route] = key.split(" ") as [string, string];
       const res = await ctx.fetch(concrete(route), { method, data: method === "GET" || method === "DELETE" ? undefined : {}, maxRedirects: 0 });
       const status = res.status();
@@ -172,7 +128,10 @@ test("pages: anonymous visitors are sent to /login (also for RSC, prefetch and x
   const variants: Record<string, string>[] = [{}, { RSC: "1" }, { RSC: "1", "Next-Router-Prefetch": "1" }, { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" }, { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" }];
   for (const role of ROLES) {
     const ctx = await sessionFor(baseURL!, role);
-    for (const [route, access] of Object.entries(PAGE_ACCESS)) {
+    // A page without a declared access already failed the first test.
+    const declared = [...pageAccess()].filter((entry): entry is [string, Access] => entry[1] !== null);
+    const matrix: [string, Access][] = [...declared, ...BENCH_ONLY.pages.map((route) => [route, "benchOnly"] as [string, Access])];
+    for (const [route, access] of matrix) {
       for (const headers of role === "anonymous" ? variants : [{}]) {
         const res = await ctx.get(concrete(route), { headers, maxRedirects: 0 });
         const status = res.status();

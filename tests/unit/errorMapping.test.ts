@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { corporateActionBody } from "@/lib/features/corporate-actions/queries";
 import { grantAwardsSchema } from "@/lib/features/grants/commands";
+import { errorResponse } from "@/lib/platform/http/apiResponse";
 import { isDatabaseUnavailable } from "@/lib/platform/http/databaseUnavailable";
 import { invalidDatabaseValueCode } from "@/lib/platform/http/invalidDatabaseValue";
 
@@ -49,6 +50,23 @@ describe("values the database cannot store", () => {
     expect(invalidDatabaseValueCode(withCode("value too long", "22001"))).toBe("22001");
     expect(invalidDatabaseValueCode(withCode("duplicate key", "23505"))).toBeNull();
     expect(invalidDatabaseValueCode(new Error("x"))).toBeNull();
+  });
+});
+
+describe("the answers errorResponse gives them", () => {
+  it("an outage is 503 DATABASE_UNAVAILABLE with Retry-After; a refused value is 400 INVALID_VALUE without the SQL", async () => {
+    const { error, warn } = console;
+    console.error = console.warn = () => {};
+    try {
+      const outage = errorResponse(failedQuery(withCode("connect ECONNREFUSED 127.0.0.1:5432", "ECONNREFUSED")));
+      expect([outage.status, outage.headers.get("retry-after"), outage.headers.get("cache-control")]).toEqual([503, "5", "no-store"]);
+      expect(await outage.json()).toEqual({ error: { code: "DATABASE_UNAVAILABLE", message: "The database is not reachable; try again shortly.", details: null } });
+      const value = errorResponse(failedQuery(withCode("numeric field overflow in column grant_price", "22003")));
+      expect([value.status, value.headers.get("retry-after")]).toEqual([400, null]);
+      expect(await value.json()).toEqual({ error: { code: "INVALID_VALUE", message: "A value in the request is out of range or malformed.", details: { sqlstate: "22003" } } });
+    } finally {
+      Object.assign(console, { error, warn });
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import type { DeferralRecord } from "@/db/schema";
+import type { GrantDto } from "@/lib/features/grants/readModel/grantReads";
 import { describeBlackoutWindow } from "@/lib/domain/blackout/describeBlackoutWindow";
 import type { Locale } from "@/i18n/locales";
 
@@ -26,6 +26,9 @@ export function formatRatio(ratio: string): string {
   const scaled = `${int}${frac.padEnd(2, "0").slice(0, 2)}.${frac.slice(2)}`.replace(/^0+(?=\d)/, "").replace(/\.?0*$/, "");
   return `${scaled || "0"}%`;
 }
+
+/** Why a tranche's date moved: one blackout window that deferred it, as the grant reads carry it. */
+type DeferralRecord = GrantDto["tranches"][number]["deferredBy"][number];
 
 /** Why a date moved, in the reader's language. */
 export function describeDeferral(d: DeferralRecord, locale: Locale): string {

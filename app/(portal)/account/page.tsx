@@ -1,12 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { requirePageUser } from "@/lib/auth/session";
+import { page } from "@/lib/auth/procedures/page";
 import { hasCalendarFeed } from "@/lib/features/calendar/calendarFeed";
 import { CalendarFeedPanel } from "./CalendarFeedPanel";
 import { PasswordForm } from "./PasswordForm";
 import { ClientMessages } from "../../ClientMessages";
 
-export default async function AccountPage() {
-  const user = await requirePageUser();
+export default page({ access: "signedIn" }, async ({ user }) => {
   const t = await getTranslations();
   return (
     <ClientMessages namespaces={["account", "feed"]}>
@@ -29,4 +28,4 @@ export default async function AccountPage() {
     </div>
     </ClientMessages>
   );
-}
+});

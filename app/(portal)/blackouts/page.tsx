@@ -7,10 +7,11 @@ import { BlackoutMonthGrid } from "../_components/BlackoutMonthGrid";
 import { monthMatrix } from "../_components/monthMatrix";
 import { today as clockToday } from "@/lib/platform/clock";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
+import { page } from "@/lib/auth/procedures/page";
 
 const MONTHS_SHOWN = 3;
 
-export default async function BlackoutsPage() {
+export default page({ access: "signedIn" }, async () => {
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const today = clockToday();
@@ -53,7 +54,7 @@ export default async function BlackoutsPage() {
       </section>
     </div>
   );
-}
+});
 
 /** Weekends and SSE closures of the month; where the exchange has not published its calendar, weekends only. */
 async function closedDaysOf(from: string, to: string, days: string[]): Promise<{ closed: string[]; published: boolean }> {

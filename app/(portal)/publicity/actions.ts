@@ -1,23 +1,28 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requestIp } from "@/lib/platform/http/clientIp";
-import { ZodError } from "zod";
-import { ApiError } from "@/lib/platform/errors/apiError";
+import { z } from "zod";
+import { action } from "@/lib/auth/procedures/action";
 import { fileObjection, objectionBody } from "@/lib/features/publicity/queries";
 
 /** What the objection form shows after submitting. */
-export type ObjectionState = { receiptNo?: string; error?: string };
+export type ObjectionState = { receiptNo?: string; error?: string; code?: string };
+
+const file = action(
+  { access: "signedIn", input: z.object({ periodId: z.string(), body: objectionBody }) },
+  async ({ actor, input: { periodId, body } }) => {
+    const receipt = await fileObjection(periodId, body, actor.ip);
+    revalidatePath("/publicity");
+    return receipt;
+  },
+);
 
 /** Server action behind the objection form; the same function as POST /api/v1/publicity-periods/{id}/objections. */
 export async function fileObjectionAction(_prev: ObjectionState, form: FormData): Promise<ObjectionState> {
-  try {
-    const ip = await requestIp();
-    const receipt = await fileObjection(String(form.get("periodId") ?? ""), objectionBody.parse({ text: form.get("text") }), ip);
-    revalidatePath("/publicity");
-    return { receiptNo: receipt.receiptNo };
-  } catch (e) {
-    if (e instanceof ZodError) return { error: e.issues[0]?.message ?? "Invalid input" };
-    if (e instanceof ApiError && e.status < 500) return { error: e.message };
-    throw e;
-  }
+  const result = await file({ periodId: String(form.get("periodId") ?? ""), body: { text: form.get("text") } });
+  if (result.ok) return { receiptNo: result.data.receiptNo };
+  // A form that does not parse shows its first problem ("Write at least 5 characters."); a refusal its code
+  // (read in the reader's language) with the message as the fallback.
+  const issues = result.code === "BAD_REQUEST" && Array.isArray(result.details) ? (result.details as { message?: string }[]) : [];
+  const issue = issues[0]?.message;
+  return issue ? { error: issue } : { error: result.message, code: result.code };
 }

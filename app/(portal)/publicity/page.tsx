@@ -4,8 +4,9 @@ import { toLocale } from "@/i18n/locales";
 import { ObjectionForm } from "./ObjectionForm";
 import { ClientMessages } from "@/app/ClientMessages";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
+import { page } from "@/lib/auth/procedures/page";
 
-export default async function PublicityPage() {
+export default page({ access: "signedIn" }, async () => {
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const notices = await openPublicityNotices();
@@ -42,4 +43,4 @@ export default async function PublicityPage() {
       ))}
     </div>
   );
-}
+});

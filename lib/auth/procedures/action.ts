@@ -18,7 +18,8 @@ export interface ActionContext<S extends z.ZodType, A extends Access> {
   input: z.infer<S>;
   user: A extends "public" ? SessionUser | null : SessionUser;
   actor: A extends "public" ? Actor | null : Actor;
-  db: Database;
+  /** A public action gets none: it reads no session, so it must not fail for want of a database it does not need. */
+  db: A extends "public" ? undefined : Database;
 }
 
 export interface ActionSpec<S extends z.ZodType, A extends Access> {
@@ -42,7 +43,7 @@ export function action<S extends z.ZodType, const A extends Access, T>(
       const user = await authorize(spec.access, spec.sessionOnly);
       const parsed = spec.input.parse(input);
       const actor = user ? actorOf(user, await requestIp()) : null;
-      const ctx = { input: parsed, user, actor, db: await db() } as ActionContext<S, A>;
+      const ctx = { input: parsed, user, actor, db: spec.access === "public" ? undefined : await db() } as ActionContext<S, A>;
       return { ok: true, data: await handler(ctx) };
     } catch (e) {
       if (e instanceof ZodError) {

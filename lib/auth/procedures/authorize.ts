@@ -14,7 +14,7 @@ export async function authorize(access: Access, sessionOnly = false): Promise<Se
   if (roles === null) return null;
   const user = await requireUser(...roles);
   if (sessionOnly && user.apiTokenId) {
-    throw new ApiError(403, "TOKEN_NOT_ALLOWED", "This needs a signed-in user, not an API token.");
+    throw new ApiError("TOKEN_NOT_ALLOWED", "This needs a signed-in user, not an API token.");
   }
   return user;
 }

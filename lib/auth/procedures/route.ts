@@ -2,9 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { db } from "@/lib/platform/db";
-import { notFound } from "@/lib/platform/errors/apiError";
+import { badRequest, notFound } from "@/lib/platform/errors/apiError";
 import { assertSameOrigin, clientIp, errorResponse, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { readJson } from "@/lib/platform/http/requestBody";
+import { MAX_JSON_BYTES } from "@/lib/platform/http/requestBody";
 import type { SessionUser } from "@/lib/auth/session";
 import { actorOf, type Actor } from "@/lib/auth/actor";
 import { inRequestScope } from "@/lib/auth/requestScope";
@@ -13,6 +13,8 @@ import { authorize } from "./authorize";
 
 type Parsed<S, Otherwise> = S extends z.ZodType ? z.infer<S> : Otherwise;
 type Caller<Op extends ApiOperation> = Op["access"] extends "public" ? SessionUser | null : SessionUser;
+/** An operation that also takes an upload (bodyContentType) has no parsed body when one came: the handler reads `req`. */
+type Body<Op extends ApiOperation> = Op extends { bodyContentType: string } ? Parsed<Op["body"], undefined> | undefined : Parsed<Op["body"], undefined>;
 
 /** What a route handler receives: the admitted caller and the request's parts, already validated. */
 export interface RouteContext<Op extends ApiOperation, P> {
@@ -22,19 +24,29 @@ export interface RouteContext<Op extends ApiOperation, P> {
   actor: Op["access"] extends "public" ? Actor | null : Actor;
   params: Parsed<Op["params"], Record<string, string>>;
   query: Parsed<Op["query"], Record<string, never>>;
-  body: Parsed<Op["body"], undefined>;
-  db: Database;
+  body: Body<Op>;
+  /**
+   * The database handle. A public route gets none: it reads no session, so it must not fail for want of a
+   * database it does not need (openapi.json), and the health check reports an outage in its own shape.
+   */
+  db: Op["access"] extends "public" ? undefined : Database;
   /** The result of the spec's preload, started before the access check (see RouteSpec.preload). */
   preloaded: P;
 }
 
-/** A route is its operation (the contract the OpenAPI document shows) plus, optionally, a preload. */
+/** A route is its operation (the contract the OpenAPI document shows) plus, optionally, how it reads the request. */
 export type RouteSpec<Op extends ApiOperation, P> = Op & {
   /**
    * A read that authorizes itself and can travel in the same statement as the session check when it is
    * asked for first (a read model's tuning); its promise is awaited only after the access check passed.
    */
   preload?: () => Promise<P>;
+  /** A blank body reads as {} (then validated): for a write whose body fields are all optional. */
+  optionalBody?: boolean;
+  /** The longest JSON body accepted, in characters (default MAX_JSON_BYTES), e.g. for a base64 attachment. */
+  maxBodyChars?: number;
+  /** "badRequest": a malformed path parameter answers 400 with the schema's issues rather than 404. */
+  invalidParams?: "notFound" | "badRequest";
 };
 
 /**
@@ -54,15 +66,9 @@ export function route<const Op extends ApiOperation, P = undefined>(
         const preload = spec.preload?.();
         preload?.catch(() => undefined);
         const user = await authorize(spec.access, spec.sessionOnly);
-        const rawParams = (await segment?.params) ?? {};
-        let params: unknown = rawParams;
-        if (spec.params) {
-          const parsed = spec.params.safeParse(rawParams);
-          if (!parsed.success) throw notFound();
-          params = parsed.data;
-        }
+        const params = pathParams(spec, (await segment?.params) ?? {});
         const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : {};
-        const body = spec.body ? spec.body.parse(await readJson(req)) : undefined;
+        const body = spec.body && !isUpload(spec, req) ? spec.body.parse(await jsonBody(req, spec)) : undefined;
         const ctx = {
           req,
           user,
@@ -70,7 +76,7 @@ export function route<const Op extends ApiOperation, P = undefined>(
           params,
           query,
           body,
-          db: await db(),
+          db: spec.access === "public" ? undefined : await db(),
           preloaded: preload ? await preload : undefined,
         } as RouteContext<Op, P>;
         const result = await handler(ctx);
@@ -81,6 +87,31 @@ export function route<const Op extends ApiOperation, P = undefined>(
         return errorResponse(e);
       }
     });
+}
+
+function pathParams(spec: RouteSpec<ApiOperation, unknown>, raw: Record<string, string | string[]>): unknown {
+  if (!spec.params) return raw;
+  if (spec.invalidParams === "badRequest") return spec.params.parse(raw);
+  const parsed = spec.params.safeParse(raw);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+/** A multipart (or other non-JSON) body the operation accepts besides JSON: left to the handler. */
+function isUpload(spec: ApiOperation, req: Request): boolean {
+  return Boolean(spec.bodyContentType && (req.headers.get("content-type") ?? "").toLowerCase().startsWith(spec.bodyContentType));
+}
+
+/** The body as JSON, answering 400 (not 500) for anything that is not JSON of sane size (as readJson does). */
+async function jsonBody(req: Request, spec: RouteSpec<ApiOperation, unknown>): Promise<unknown> {
+  const text = await req.text();
+  if (spec.optionalBody && text.trim() === "") return {};
+  if (text.length > (spec.maxBodyChars ?? MAX_JSON_BYTES)) throw badRequest("The request body is too large.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("The request body is not valid JSON.");
+  }
 }
 
 function successStatus(op: ApiOperation): number {

@@ -48,11 +48,8 @@ export function checkGrantCaps(input: GrantCapsInput): RuleViolation[] {
   const requested = count("personNew", input.personNew);
   const out: RuleViolation[] = [];
 
-  const personTotal = existing + requested;
-  if (personTotal * 100 > capital) {
-    const limit = Math.floor(capital / 100);
-    out.push(violation("CAP_PERSON_EXCEEDED", { limit, existing, requested, total: personTotal, excess: personTotal - limit }));
-  }
+  const personCap = checkPersonCap(capital, existing, requested);
+  if (personCap) out.push(personCap);
   const totalCap = checkAllPlansCap(capital, count("allPlansTotal", input.allPlansTotal));
   if (totalCap) out.push(totalCap);
   const reserveShare = checkReserveShare(count("totalQuantity", input.plan.totalQuantity), count("reservedQuantity", input.plan.reservedQuantity));
@@ -94,7 +91,16 @@ export function checkPlanSetup(input: PlanSetupInput): RuleViolation[] {
   return out;
 }
 
-function checkAllPlansCap(capital: number, allPlansTotal: number): RuleViolation | null {
+/** One person's awards under all plans within validity ≤ 1 % of the share capital (Measures art. 14). */
+export function checkPersonCap(capital: number, existing: number, requested: number): RuleViolation | null {
+  const total = existing + requested;
+  if (total * 100 <= capital) return null;
+  const limit = Math.floor(capital / 100);
+  return violation("CAP_PERSON_EXCEEDED", { limit, existing, requested, total, excess: total - limit });
+}
+
+/** All plans within validity ≤ 20 % of the share capital (STAR Market Listing Rules; 10 % on the main board). */
+export function checkAllPlansCap(capital: number, allPlansTotal: number): RuleViolation | null {
   if (allPlansTotal * 5 <= capital) return null;
   const limit = Math.floor(capital / 5);
   return violation("CAP_TOTAL_EXCEEDED", { limit, total: allPlansTotal, excess: allPlansTotal - limit });

@@ -1,4 +1,5 @@
-import { addDays, addMonthsClamped } from "../calendar/isoDate";
+import { addDays } from "../calendar/isoDate";
+import { validityLapseDate } from "../plans/planValidity";
 
 /** What a stored tranche row says about its outcome, plus the recorded dates around it. */
 export interface TrancheOutcomeFacts {
@@ -35,8 +36,8 @@ export function trancheOutcomeDate(t: TrancheOutcomeFacts, g: GrantOutcomeFacts)
     case "window_closed":
       return t.windowClose === null ? null : addDays(t.windowClose, 1);
     case "validity_ended":
-      // Validity ends the day before the same date validityMonths later; the tranche lapses the day after.
-      return g.planFirstGrantDate === null ? null : addMonthsClamped(g.planFirstGrantDate, g.validityMonths);
+      // The tranche lapses on the first day after the plan's validity period.
+      return validityLapseDate(g.planFirstGrantDate, g.validityMonths);
     case "appraisal":
       return t.runDate ?? t.appraisalDate;
     default:

@@ -9,6 +9,8 @@ import { appendAudit } from "@/lib/platform/auditTrail";
 import type { Actor } from "@/lib/auth/actor";
 import { isUuid, text, uuid } from "@/lib/platform/validation/common";
 import { roleSchema } from "@/lib/features/admin/queries";
+import { db as database } from "@/lib/platform/db";
+import { requireUser } from "@/lib/auth/session";
 
 /** Body of POST /api/v1/api-tokens: the token acts as the owner, holding only this one role. */
 export const createApiTokenSchema = z.object({
@@ -48,9 +50,9 @@ export async function createApiToken(db: Database, actor: Actor, input: CreateAp
         holds: sql<boolean>`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${input.role})`,
       })
       .from(users).where(eq(users.id, input.userId)).for("update");
-    if (!owner) throw new ApiError(422, "UNKNOWN_USER", "No user has this id.", { userId: input.userId });
-    if (owner.disabled) throw new ApiError(422, "OWNER_DISABLED", "A disabled user cannot own a token.", { userId: input.userId });
-    if (!owner.holds) throw new ApiError(422, "OWNER_LACKS_ROLE", "The owner does not hold this role.", { userId: input.userId, role: input.role });
+    if (!owner) throw new ApiError("UNKNOWN_USER", "No user has this id.", { userId: input.userId });
+    if (owner.disabled) throw new ApiError("OWNER_DISABLED", "A disabled user cannot own a token.", { userId: input.userId });
+    if (!owner.holds) throw new ApiError("OWNER_LACKS_ROLE", "The owner does not hold this role.", { userId: input.userId, role: input.role });
     const secret = newApiToken();
     const [row] = await tx
       .insert(apiTokens)
@@ -113,4 +115,10 @@ async function tokenSummaries(db: Database | Transaction, tokenId?: string): Pro
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
     revokedAt: r.revokedAt?.toISOString() ?? null,
   }));
+}
+
+/** Every token for the administration page: admins only. */
+export async function apiTokensForAdmin(): Promise<ApiTokenSummary[]> {
+  await requireUser("admin");
+  return listApiTokens(await database());
 }

@@ -6,7 +6,8 @@ import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import type { Actor } from "@/lib/auth/actor";
 import { employeeNumber, isUuid, text } from "@/lib/platform/validation/common";
-import { issueSetupLink, type SetupLink } from "@/lib/features/admin/passwordSetup";
+import { issueSetupLink, setPasswordWithLink, type SetPasswordInput, type SetupLink } from "@/lib/features/admin/passwordSetup";
+import { db as database } from "@/lib/platform/db";
 import { rolesSchema, userDetail, type UserDetail } from "@/lib/features/admin/queries";
 
 const employeeNo = employeeNumber;
@@ -40,7 +41,7 @@ export async function createUser(db: Database, actor: Actor, input: CreateUserIn
   try {
     return await db.transaction(async (tx) => {
       const [taken] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
-      if (taken) throw new ApiError(409, "EMAIL_TAKEN", "A user with this email already exists.", { userId: taken.id });
+      if (taken) throw new ApiError("EMAIL_TAKEN", "A user with this email already exists.", { userId: taken.id });
       const person = input.personEmployeeNo ? await claimPerson(tx, input.personEmployeeNo, null) : null;
       const [user] = await tx
         .insert(users)
@@ -57,8 +58,8 @@ export async function createUser(db: Database, actor: Actor, input: CreateUserIn
     });
   } catch (e) {
     // Two admins inviting the same address (or linking the same person) at once: the loser gets the same 409.
-    if (uniqueViolation(e, "users_email_unique")) throw new ApiError(409, "EMAIL_TAKEN", "A user with this email already exists.");
-    if (uniqueViolation(e, "users_person_id_unique")) throw new ApiError(409, "PERSON_ALREADY_LINKED", "This person is already linked to another user.");
+    if (uniqueViolation(e, "users_email_unique")) throw new ApiError("EMAIL_TAKEN", "A user with this email already exists.");
+    if (uniqueViolation(e, "users_person_id_unique")) throw new ApiError("PERSON_ALREADY_LINKED", "This person is already linked to another user.");
     throw e;
   }
 }
@@ -70,8 +71,8 @@ export async function createUser(db: Database, actor: Actor, input: CreateUserIn
  */
 export async function updateUser(db: Database, actor: Actor, userId: string, input: UpdateUserInput): Promise<UserDetail> {
   if (!isUuid(userId)) throw notFound("User");
-  if (actor.userId === userId && input.disabled === true) throw new ApiError(409, "SELF_DISABLE", "You cannot disable your own account.");
-  if (actor.userId === userId && input.roles && !input.roles.includes("admin")) throw new ApiError(409, "SELF_DEMOTION", "You cannot remove your own admin role.");
+  if (actor.userId === userId && input.disabled === true) throw new ApiError("SELF_DISABLE", "You cannot disable your own account.");
+  if (actor.userId === userId && input.roles && !input.roles.includes("admin")) throw new ApiError("SELF_DEMOTION", "You cannot remove your own admin role.");
   try {
     return await db.transaction(async (tx) => {
       const before = await snapshot(tx, userId);
@@ -98,7 +99,7 @@ export async function updateUser(db: Database, actor: Actor, userId: string, inp
       return userDetail(tx, userId);
     });
   } catch (e) {
-    if (uniqueViolation(e, "users_person_id_unique")) throw new ApiError(409, "PERSON_ALREADY_LINKED", "This person is already linked to another user.");
+    if (uniqueViolation(e, "users_person_id_unique")) throw new ApiError("PERSON_ALREADY_LINKED", "This person is already linked to another user.");
     throw e;
   }
 }
@@ -120,7 +121,7 @@ export async function resetPassword(db: Database, actor: Actor, userId: string, 
       .select({ id: users.id, email: users.email, displayName: users.displayName, disabled: users.disabled, sessionVersion: users.sessionVersion })
       .from(users).where(eq(users.id, userId)).for("update");
     if (!user) throw notFound("User");
-    if (user.disabled) throw new ApiError(409, "USER_DISABLED", "Enable the account before resetting its password.");
+    if (user.disabled) throw new ApiError("USER_DISABLED", "Enable the account before resetting its password.");
     const setupLink = await issueSetupLink(tx, user, "reset", origin);
     await tx.update(users).set({ sessionVersion: user.sessionVersion + 1 }).where(eq(users.id, userId));
     const ended = await endOpenSessions(tx, userId);
@@ -163,10 +164,10 @@ async function claimPerson(tx: Transaction, employeeNoRaw: string, forUserId: st
     .from(persons)
     .where(eq(sql`lower(${persons.employeeNo})`, employeeNoRaw.toLowerCase()))
     .for("update");
-  if (!person) throw new ApiError(422, "UNKNOWN_EMPLOYEE_NO", "No person has this employee number.", { employeeNo: employeeNoRaw });
+  if (!person) throw new ApiError("UNKNOWN_EMPLOYEE_NO", "No person has this employee number.", { employeeNo: employeeNoRaw });
   const [holder] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.personId, person.id)).limit(1);
   if (holder && holder.id !== forUserId) {
-    throw new ApiError(409, "PERSON_ALREADY_LINKED", "This person is already linked to another user.", { employeeNo: person.employeeNo, userId: holder.id, email: holder.email });
+    throw new ApiError("PERSON_ALREADY_LINKED", "This person is already linked to another user.", { employeeNo: person.employeeNo, userId: holder.id, email: holder.email });
   }
   return person;
 }
@@ -203,4 +204,12 @@ function uniqueViolation(e: unknown, constraintName: string): boolean {
   const code = err?.code ?? err?.cause?.code;
   const constraint = err?.constraint ?? err?.cause?.constraint;
   return code === "23505" && constraint === constraintName;
+}
+
+/**
+ * The set-password page's command: sets a password through a one-time link. Public on purpose: holding
+ * the link (256 random bits, 72 hours, one use) is the proof, so it needs no session.
+ */
+export async function setPasswordThroughLink(input: SetPasswordInput, ip: string | null): Promise<{ email: string }> {
+  return setPasswordWithLink(await database(), input, ip);
 }

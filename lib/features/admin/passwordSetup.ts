@@ -66,9 +66,9 @@ export async function setupLinkState(db: Database, token: string): Promise<Setup
  * transaction. A used, unknown or expired link, or a disabled account, is refused.
  */
 export async function setPasswordWithLink(db: Database, input: SetPasswordInput, ip: string | null): Promise<{ email: string }> {
-  if (input.password !== input.confirm) throw new ApiError(422, "PASSWORD_MISMATCH", "The two passwords differ.");
+  if (input.password !== input.confirm) throw new ApiError("PASSWORD_MISMATCH", "The two passwords differ.");
   const problem = passwordPolicyProblem(input.password);
-  if (problem) throw new ApiError(422, `PASSWORD_${problem}`, POLICY_MESSAGES[problem]);
+  if (problem) throw new ApiError(`PASSWORD_${problem}`, POLICY_MESSAGES[problem]);
   // The page is public: a bad link is turned away before the (deliberately expensive) hash is computed.
   assertUsable(await linkHolder(db, input.token));
   const hash = await hashPassword(input.password);
@@ -88,8 +88,8 @@ export async function setPasswordWithLink(db: Database, input: SetPasswordInput,
 }
 
 function assertUsable<T extends { expiresAt: Date }>(row: T | undefined): T {
-  if (!row) throw new ApiError(404, "SETUP_LINK_INVALID", "This link is not valid or has already been used.");
-  if (row.expiresAt.getTime() <= Date.now()) throw new ApiError(404, "SETUP_LINK_EXPIRED", "This link has expired; ask an administrator for a new one.");
+  if (!row) throw new ApiError("SETUP_LINK_INVALID", "This link is not valid or has already been used.");
+  if (row.expiresAt.getTime() <= Date.now()) throw new ApiError("SETUP_LINK_EXPIRED", "This link has expired; ask an administrator for a new one.");
   return row;
 }
 

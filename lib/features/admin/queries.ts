@@ -5,6 +5,10 @@ import { persons, userRoles, userSessions, users } from "@/db/schema";
 import { notFound } from "@/lib/platform/errors/apiError";
 import type { Role } from "@/lib/auth/credentials";
 import { isUuid, text } from "@/lib/platform/validation/common";
+import { db as database } from "@/lib/platform/db";
+import { requireUser } from "@/lib/auth/session";
+import { auditPage, verifyAuditTrail, type AuditPage, type AuditQuery, type AuditVerification } from "@/lib/features/admin/auditViewer";
+import { setupLinkState, type SetupLinkState } from "@/lib/features/admin/passwordSetup";
 
 /** The four roles, in the order pages list them. */
 export const ROLES = ["employee", "hr", "admin", "auditor"] as const satisfies readonly Role[];
@@ -94,4 +98,33 @@ function toSummary(r: SummaryRow): UserSummary {
     lastLoginAt: r.lastLoginAt ? new Date(r.lastLoginAt).toISOString() : null,
     createdAt: new Date(r.createdAt).toISOString(),
   };
+}
+
+/** The users list of the administration pages: admins only. */
+export async function usersForAdmin(query: UserListQuery): Promise<UserSummary[]> {
+  await requireUser("admin");
+  return listUsers(await database(), query);
+}
+
+/** One account for its administration page: admins only; 404 when there is none. */
+export async function userForAdmin(userId: string): Promise<UserDetail> {
+  await requireUser("admin");
+  return userDetail(await database(), userId);
+}
+
+/** One page of the audit trail for the viewer: admins and auditors. */
+export async function auditTrailPage(query: AuditQuery): Promise<AuditPage> {
+  await requireUser("admin", "auditor");
+  return auditPage(await database(), query);
+}
+
+/** The audit hash chain check for the viewer: admins and auditors. */
+export async function auditTrailVerification(): Promise<AuditVerification> {
+  await requireUser("admin", "auditor");
+  return verifyAuditTrail(await database());
+}
+
+/** Whose setup link this is, or why it does not work. Public: holding the link is the proof. */
+export async function setupLinkFor(token: string): Promise<SetupLinkState> {
+  return setupLinkState(await database(), token);
 }

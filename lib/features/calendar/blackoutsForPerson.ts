@@ -4,7 +4,7 @@ import { grants } from "@/db/schema";
 import { describeBlackoutWindow } from "@/lib/domain/blackout/describeBlackoutWindow";
 import type { BlackoutWindow } from "@/lib/domain/blackout/blackoutWindows";
 import type { Locale } from "@/i18n/locales";
-import { loadBlackoutsForPlans } from "@/lib/features/calendar/planInputs";
+import { loadBlackoutsForPlans } from "@/lib/features/derivation/planInputs";
 
 /** A blackout window as the API returns it, with its reason in words. */
 export interface BlackoutWindowDto {

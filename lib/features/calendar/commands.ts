@@ -9,7 +9,7 @@ import { ApiError } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { isoDate, text } from "@/lib/platform/validation/common";
 import type { Actor } from "@/lib/auth/actor";
-import { rederiveWithNotices, type ChangedTranche } from "@/lib/features/disclosures/commands";
+import { rederiveWithNotices, type ChangedTranche } from "@/lib/features/notices/grantNotices";
 
 /** Body of POST /api/v1/calendar/closures. */
 export const closuresBody = z.object({
@@ -34,26 +34,26 @@ export async function listClosures(db: Database): Promise<ClosuresListing> {
  */
 export async function addClosures(db: Database, actor: Actor, input: z.infer<typeof closuresBody>): Promise<{ year: number; added: number; published: boolean; affectedPlans: string[]; changedTranches: ChangedTranche[] }> {
   if (input.year <= SSE_CALENDAR_LAST_YEAR) {
-    throw new ApiError(422, "YEAR_ALREADY_PUBLISHED", `The bundled SSE calendar already covers ${input.year} (through ${SSE_CALENDAR_LAST_YEAR}); its closures cannot be changed here.`, { year: input.year, bundledLastYear: SSE_CALENDAR_LAST_YEAR });
+    throw new ApiError("YEAR_ALREADY_PUBLISHED", `The bundled SSE calendar already covers ${input.year} (through ${SSE_CALENDAR_LAST_YEAR}); its closures cannot be changed here.`, { year: input.year, bundledLastYear: SSE_CALENDAR_LAST_YEAR });
   }
   for (const c of input.closures) {
-    if (!c.date.startsWith(`${input.year}-`)) throw new ApiError(422, "INVALID_CLOSURE", `${c.date} is not in ${input.year}.`, { date: c.date });
+    if (!c.date.startsWith(`${input.year}-`)) throw new ApiError("INVALID_CLOSURE", `${c.date} is not in ${input.year}.`, { date: c.date });
     // Weekends are closed anyway: listing one would hide a typo in the date.
-    if (isWeekend(c.date)) throw new ApiError(422, "INVALID_CLOSURE", `${c.date} is a weekend; list weekday closures only.`, { date: c.date });
+    if (isWeekend(c.date)) throw new ApiError("INVALID_CLOSURE", `${c.date} is a weekend; list weekday closures only.`, { date: c.date });
   }
   const dates = input.closures.map((c) => c.date);
   const repeated = dates.filter((d, i) => dates.indexOf(d) !== i);
-  if (repeated.length > 0) throw new ApiError(409, "DUPLICATE_CLOSURE", `${repeated[0]} is listed twice.`, { dates: [...new Set(repeated)] });
+  if (repeated.length > 0) throw new ApiError("DUPLICATE_CLOSURE", `${repeated[0]} is listed twice.`, { dates: [...new Set(repeated)] });
   return db.transaction(async (tx) => {
     if (dates.length > 0) {
       const existing = await tx.select({ date: calendarClosures.date }).from(calendarClosures).where(inArray(calendarClosures.date, dates));
-      if (existing.length > 0) throw new ApiError(409, "DUPLICATE_CLOSURE", `${existing[0]!.date} is already recorded as a closure.`, { dates: existing.map((e) => e.date) });
+      if (existing.length > 0) throw new ApiError("DUPLICATE_CLOSURE", `${existing[0]!.date} is already recorded as a closure.`, { dates: existing.map((e) => e.date) });
     }
     const years = (await tx.select({ year: calendarPublishedYears.year }).from(calendarPublishedYears)).map((y) => y.year);
     const lastCovered = Math.max(SSE_CALENDAR_LAST_YEAR, ...years);
     // Coverage is contiguous: declaring a later year complete would silently cover the gap without its holidays.
     if (input.published && input.year > lastCovered + 1) {
-      throw new ApiError(422, "YEAR_GAP", `Publish ${lastCovered + 1} first: the calendar covers years in order.`, { year: input.year, nextYear: lastCovered + 1 });
+      throw new ApiError("YEAR_GAP", `Publish ${lastCovered + 1} first: the calendar covers years in order.`, { year: input.year, nextYear: lastCovered + 1 });
     }
     if (input.closures.length > 0) await tx.insert(calendarClosures).values(input.closures.map((c) => ({ date: c.date, reason: c.reason, createdBy: actor.userId })));
     const newlyPublished = input.published && !years.includes(input.year);

@@ -5,10 +5,11 @@ import { RuleError } from "@/lib/domain/errors";
 import { toLocale } from "@/i18n/locales";
 import { badRequest } from "@/lib/platform/errors/apiError";
 import { db } from "@/lib/platform/db";
-import { loadTradingCalendar } from "@/lib/features/calendar/planInputs";
+import { loadTradingCalendar } from "@/lib/features/derivation/planInputs";
+import { listClosures } from "@/lib/features/calendar/commands";
 import { blackoutWindowsForPlans, type BlackoutWindowDto } from "@/lib/features/calendar/blackoutsForPerson";
 import { isoDate, uuid } from "@/lib/platform/validation/common";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { visiblePlanIds } from "@/lib/features/plans/queries";
 
 /** Query of GET /api/v1/blackout-windows. */
@@ -38,4 +39,10 @@ export async function tradingDays(query: z.infer<typeof tradingDaysQuery>) {
   }
   const days = calendar.tradingDaysBetween(query.from, query.to);
   return { from: query.from, to: query.to, lastPublishedYear: calendar.lastPublishedYear, items: days };
+}
+
+/** Extra exchange closures beyond the bundled SSE list and the years declared complete, as the HR disclosures page shows them. */
+export async function exchangeClosures() {
+  await requireUser(...STAFF_READ_ROLES);
+  return listClosures(await db());
 }

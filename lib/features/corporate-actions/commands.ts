@@ -9,10 +9,11 @@ import { Dec } from "@/lib/domain/numeric/decimal";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { adjustmentPreview, type AdjustmentPreviewItem } from "@/lib/features/corporate-actions/adjustmentPreview";
-import { corporateActionBody } from "@/lib/features/corporate-actions/queries";
+import { corporateActionBody } from "@/lib/features/corporate-actions/schemas";
 import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 import type { Actor } from "@/lib/auth/actor";
-import { issuerOf, notifyGrantees } from "@/lib/features/disclosures/commands";
+import { notifyGrantees } from "@/lib/features/notices/grantNotices";
+import { issuerOf } from "@/lib/features/plans/issuerOfPlan";
 import { refuse } from "@/lib/platform/errors/refusal";
 
 /** Body of POST /api/v1/corporate-actions: the preview body plus an explicit confirmation. */
@@ -31,7 +32,7 @@ export interface RecordedAction { action: ActionRow; affected: AdjustmentPreview
 /** Records a corporate action after a preview: validated, written, every plan re-derived, audited and grantees told, in one transaction. */
 export async function recordCorporateAction(db: Database, actor: Actor, input: z.infer<typeof recordActionBody>): Promise<RecordedAction> {
   if (input.confirm !== true) {
-    throw new ApiError(400, "CONFIRM_REQUIRED", "Preview the action with POST /api/v1/corporate-actions/preview, then send the same body with \"confirm\": true to record it.", { preview: "/api/v1/corporate-actions/preview" });
+    throw new ApiError("CONFIRM_REQUIRED", "Preview the action with POST /api/v1/corporate-actions/preview, then send the same body with \"confirm\": true to record it.", { preview: "/api/v1/corporate-actions/preview" });
   }
   const action: CorporateActionInput = { type: input.type, exDate: input.exDate, n: input.n, v: input.v, p1: input.p1, p2: input.p2 };
   return asRefusal(() => db.transaction((tx) => recordInTx(tx, actor, action, input.description ?? null, null)));
@@ -48,7 +49,7 @@ export async function compensateCorporateAction(db: Database, actor: Actor, acti
       const [original] = await tx.select().from(corporateActions).where(eq(corporateActions.id, actionId));
       if (!original) throw notFound("Corporate action");
       const [done] = await tx.select({ id: corporateActions.id }).from(corporateActions).where(eq(corporateActions.compensatesId, actionId));
-      if (done) throw new ApiError(409, "ALREADY_COMPENSATED", "This action has already been compensated.", { compensatedBy: done.id });
+      if (done) throw new ApiError("ALREADY_COMPENSATED", "This action has already been compensated.", { compensatedBy: done.id });
       const reverse = reversalOf(original);
       return recordInTx(tx, actor, reverse, description ?? `Compensates ${original.type} of ${original.exDate}`, original.id);
     }),
@@ -70,13 +71,13 @@ export function reversalOf(a: Pick<ActionRow, "type" | "exDate" | "n">): Corpora
     }
     case "dividend":
     case "dividend_bonus":
-      throw new ApiError(422, "NOT_REVERSIBLE", "A cash dividend has been paid to shareholders and cannot be undone; the price reduction stays. Correct an error with a new, separately resolved adjustment instead.", { type: a.type });
+      throw new ApiError("NOT_REVERSIBLE", "A cash dividend has been paid to shareholders and cannot be undone; the price reduction stays. Correct an error with a new, separately resolved adjustment instead.", { type: a.type });
     case "rights":
-      throw new ApiError(422, "NOT_REVERSIBLE", "A rights issue has no inverse adjustment: the subscribed shares exist. Correct an error with a new, separately resolved adjustment instead.", { type: a.type });
+      throw new ApiError("NOT_REVERSIBLE", "A rights issue has no inverse adjustment: the subscribed shares exist. Correct an error with a new, separately resolved adjustment instead.", { type: a.type });
     case "issuance":
-      throw new ApiError(422, "NOT_REVERSIBLE", "An additional issuance adjusts nothing, so there is nothing to reverse.", { type: a.type });
+      throw new ApiError("NOT_REVERSIBLE", "An additional issuance adjusts nothing, so there is nothing to reverse.", { type: a.type });
   }
-  throw new ApiError(422, "NOT_REVERSIBLE", "This consolidation has no split that reverses it exactly.", { type: a.type, n: a.n });
+  throw new ApiError("NOT_REVERSIBLE", "This consolidation has no split that reverses it exactly.", { type: a.type, n: a.n });
 }
 
 /** Recorded actions, newest ex-date first, with the number of grants each adjusted. */

@@ -5,19 +5,14 @@ import {
   appraisalResults, companyAppraisals, corporateActions, grantBatches, grants, issuers,
   persons, plans, vestingArrangements, vestingRuns, participantCategories,
 } from "@/db/schema";
-import { addMonthsClamped, addDays } from "@/lib/domain/calendar/isoDate";
+import { planValidityEnd } from "@/lib/domain/plans/planValidity";
 import { prepareBlackouts } from "@/lib/domain/blackout/preparedBlackouts";
 import { deriveTranches, type DerivedGrant } from "@/lib/domain/vesting/deriveTranches";
 import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
-import { loadPlanBlackouts, loadTradingCalendar } from "@/lib/features/calendar/planInputs";
+import { loadPlanBlackouts, loadTradingCalendar } from "@/lib/features/derivation/planInputs";
 import type { ComputedGrant, PlanAction } from "@/lib/features/derivation/derivationRows";
 import { writeDerivation } from "@/lib/features/derivation/derivationWriter";
 import { today } from "@/lib/platform/clock";
-
-/** Last day of a plan's validity: validity months after the first grant date, exclusive. */
-export function validityEndOf(firstGrantDate: string | null, validityMonths: number): string | null {
-  return firstGrantDate ? addDays(addMonthsClamped(firstGrantDate, validityMonths), -1) : null;
-}
 
 /** A corporate action with its row id (null for one only being previewed). */
 
@@ -59,7 +54,7 @@ export async function loadPlanDerivationInputs(tx: Database | Transaction, planI
     plan,
     calendar,
     blackouts: prepareBlackouts(blackouts.windows),
-    validityEnd: validityEndOf(firstGrantDate, plan.validityMonths),
+    validityEnd: planValidityEnd(firstGrantDate, plan.validityMonths),
     batchById: new Map(batchRows.map((b) => [b.id, b])),
     grantRows,
     arrangementByCategory: groupBy(arrangementRows, (a) => a.categoryId),

@@ -1,12 +1,12 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
-import { disclosureEvents, emailOutbox, grants, issuers, notifications, plans, tranches, users } from "@/db/schema";
-import { chunks } from "@/lib/platform/collections/groupBy";
+import { disclosureEvents, plans } from "@/db/schema";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
-import { loadBlackoutsForPlans } from "@/lib/features/calendar/planInputs";
-import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
+import { loadBlackoutsForPlans } from "@/lib/features/derivation/planInputs";
+import { rederiveWithNotices, type ChangedTranche } from "@/lib/features/notices/grantNotices";
+import { issuerOf } from "@/lib/features/plans/issuerOfPlan";
 import { isoDate, text, uuid } from "@/lib/platform/validation/common";
 import type { Actor } from "@/lib/auth/actor";
 
@@ -46,17 +46,15 @@ export const disclosureQuery = z.object({ from: isoDate.optional(), to: isoDate.
 
 type EventRow = typeof disclosureEvents.$inferSelect;
 /** One tranche whose earliest vesting date moved. */
-export interface ChangedTranche { grantId: string; trancheIndex: number; before: string | null; after: string | null }
-/** What every disclosure change answers. */
 export interface DisclosureChange { event: EventRow; affectedPlans: string[]; changedTranches: ChangedTranche[] }
 
 /** Refuses an event whose dates do not fit its kind (422 INVALID_EVENT); the engine would otherwise fail or drop the window. */
 export function assertValidEvent(e: { kind: string; scheduledDate?: string | null; actualDate?: string | null; startDate?: string | null; endDate?: string | null }): void {
   if (RANGE_KINDS.has(e.kind)) {
-    if (!e.startDate || !e.endDate) throw new ApiError(422, "INVALID_EVENT", `A ${e.kind} needs both startDate and endDate.`, { field: !e.startDate ? "startDate" : "endDate" });
-    if (e.startDate > e.endDate) throw new ApiError(422, "INVALID_EVENT", `startDate ${e.startDate} is after endDate ${e.endDate}.`, { field: "endDate", startDate: e.startDate, endDate: e.endDate });
+    if (!e.startDate || !e.endDate) throw new ApiError("INVALID_EVENT", `A ${e.kind} needs both startDate and endDate.`, { field: !e.startDate ? "startDate" : "endDate" });
+    if (e.startDate > e.endDate) throw new ApiError("INVALID_EVENT", `startDate ${e.startDate} is after endDate ${e.endDate}.`, { field: "endDate", startDate: e.startDate, endDate: e.endDate });
   } else if (!e.scheduledDate && !e.actualDate) {
-    throw new ApiError(422, "INVALID_EVENT", `A ${e.kind} needs a scheduledDate or an actualDate.`, { field: "scheduledDate" });
+    throw new ApiError("INVALID_EVENT", `A ${e.kind} needs a scheduledDate or an actualDate.`, { field: "scheduledDate" });
   }
 }
 
@@ -141,19 +139,6 @@ async function eventById(tx: Transaction, eventId: string): Promise<EventRow> {
   return row;
 }
 
-/** The issuer of a plan, or the installation's single issuer for a company-wide event. */
-export async function issuerOf(tx: Database | Transaction, planId: string | null): Promise<string> {
-  if (planId) {
-    const [plan] = await tx.select({ issuerId: plans.issuerId }).from(plans).where(eq(plans.id, planId));
-    if (!plan) throw notFound("Plan");
-    return plan.issuerId;
-  }
-  const rows = await tx.select({ id: issuers.id }).from(issuers).limit(2);
-  if (rows.length === 0) throw notFound("Issuer");
-  if (rows.length > 1) throw new ApiError(422, "ISSUER_AMBIGUOUS", "Several issuers exist: give the plan the event belongs to.");
-  return rows[0]!.id;
-}
-
 /** Plans bound by events of these plan ids: null (company-wide) means every plan of the issuer. */
 async function affectedPlanIds(tx: Transaction, issuerId: string, planIds: (string | null)[]): Promise<string[]> {
   if (planIds.includes(null)) return (await tx.select({ id: plans.id }).from(plans).where(eq(plans.issuerId, issuerId)).orderBy(asc(plans.createdAt))).map((p) => p.id);
@@ -166,61 +151,3 @@ async function rederiveAndNotify(tx: Transaction, issuerId: string, planIds: (st
   return { affectedPlans, changedTranches };
 }
 
-/**
- * Re-derives the plans inside the caller's transaction and, for every tranche whose earliest vesting
- * date moved, notifies the grantee's users in-app and by e-mail (once per source and new date).
- */
-export async function rederiveWithNotices(tx: Transaction, planIds: string[], sourceKey: string): Promise<ChangedTranche[]> {
-  const before = await earliestDates(tx, planIds);
-  for (const planId of planIds) await rederivePlan(tx, planId);
-  const after = await earliestDates(tx, planIds);
-  const changed: ChangedTranche[] = [];
-  for (const [key, a] of after) {
-    const b = before.get(key);
-    if (b === undefined || b === a) continue;
-    const [grantId, index] = key.split("/") as [string, string];
-    changed.push({ grantId, trancheIndex: Number(index), before: b, after: a });
-  }
-  await notifyGrantees(tx, changed.map((c) => ({ grantId: c.grantId, kind: "earliest_date_changed", payload: { ...c }, dedupeKey: `earliest_date_changed:${sourceKey}:${c.grantId}:${c.trancheIndex}:${c.after ?? "none"}` })), "归属最早日期变更 / Your earliest vesting date changed");
-  return changed;
-}
-
-async function earliestDates(tx: Transaction, planIds: string[]): Promise<Map<string, string | null>> {
-  const out = new Map<string, string | null>();
-  if (planIds.length === 0) return out;
-  const rows = await tx
-    .select({ grantId: tranches.grantId, index: tranches.trancheIndex, earliest: tranches.earliestVestingDate })
-    .from(tranches)
-    .innerJoin(grants, eq(grants.id, tranches.grantId))
-    .where(inArray(grants.planId, planIds));
-  for (const r of rows) out.set(`${r.grantId}/${r.index}`, r.earliest);
-  return out;
-}
-
-/** A notice about one grant, sent to every enabled user linked to the grant's person. */
-export interface GrantNotice { grantId: string; kind: string; payload: Record<string, unknown>; dedupeKey: string }
-
-/** Inserts notifications (deduplicated) and one e-mail per new notification, for the users linked to each grant's person. */
-export async function notifyGrantees(tx: Transaction, notices: GrantNotice[], subject: string): Promise<number> {
-  if (notices.length === 0) return 0;
-  let created = 0;
-  for (const chunk of chunks(notices, 500)) {
-    const holders = await tx
-      .select({ grantId: grants.id, userId: users.id, email: users.email })
-      .from(grants)
-      .innerJoin(users, eq(users.personId, grants.personId))
-      .where(and(inArray(grants.id, [...new Set(chunk.map((n) => n.grantId))]), eq(users.disabled, false)));
-    const rows = chunk.flatMap((n) => holders.filter((h) => h.grantId === n.grantId).map((h) => ({ userId: h.userId, email: h.email, kind: n.kind, payload: n.payload, dedupeKey: `${n.dedupeKey}:${h.userId}` })));
-    if (rows.length === 0) continue;
-    const inserted = await tx
-      .insert(notifications)
-      .values(rows.map(({ email: _e, ...r }) => r))
-      .onConflictDoNothing({ target: notifications.dedupeKey })
-      .returning({ dedupeKey: notifications.dedupeKey });
-    const byKey = new Map(rows.map((r) => [r.dedupeKey, r]));
-    const mails = inserted.map((i) => byKey.get(i.dedupeKey!)!).map((r) => ({ toAddress: r.email, subject, body: JSON.stringify(r.payload) }));
-    if (mails.length > 0) await tx.insert(emailOutbox).values(mails);
-    created += inserted.length;
-  }
-  return created;
-}

@@ -2,25 +2,24 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import {
-  grantBatches, grants, issuers, participantCategories, participantListEntries, persons, plans, shareCapitalHistory, verificationRecords,
+  grantBatches, grants, issuers, participantCategories, participantListEntries, persons, plans, verificationRecords,
 } from "@/db/schema";
+import { checkCapHoldings } from "@/lib/domain/caps/capHoldings";
 import { checkGrantCaps, unallocatedReserveLapsed } from "@/lib/domain/caps/planCaps";
-import { compareIsoDates } from "@/lib/domain/calendar/isoDate";
+import { GRANTABLE_STATUSES, statusAfterGrant } from "@/lib/domain/plans/planLifecycle";
 import { violation, type RuleViolation } from "@/lib/domain/errors";
 import { Dec } from "@/lib/domain/numeric/decimal";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { today } from "@/lib/platform/clock";
-import { rederivePlan, validityEndOf } from "@/lib/features/derivation/trancheDerivation";
+import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
+import { CAP_WRITE_LOCK, loadCapInputs } from "@/lib/features/plans/capInputs";
 import { decimalString, employeeNumber, isoDate, uuid } from "@/lib/platform/validation/common";
 import type { Actor } from "@/lib/auth/actor";
 import { refuse } from "@/lib/platform/errors/refusal";
 
-/**
- * Advisory lock every grant write takes first: the caps are sums over all plans, so two concurrent
- * grants must not both read the totals before either commits.
- */
-export const GRANT_WRITE_LOCK = 7_311_020_301;
+/** The cap inputs' advisory lock (lib/features/plans/capInputs.ts), taken first by every grant write. */
+export const GRANT_WRITE_LOCK = CAP_WRITE_LOCK;
 
 // Grant prices are stored as numeric(12,2): a third decimal would be rounded silently and 10^10 or more
 // would fail the insert (a 500), so both are refused up front. Prices are quoted to the fen (0.01 yuan) anyway.
@@ -45,11 +44,8 @@ export interface GrantAwardsResult {
   grants: { id: string; employeeNo: string; quantity: number }[];
 }
 
-// A first grant can only follow a verified list; a reserved one needs the general meeting's approval.
-const ALLOWED_STATUS: Record<"first" | "reserved", readonly string[]> = {
-  first: ["verified", "approved_by_general_meeting"],
-  reserved: ["approved_by_general_meeting", "granted", "vesting"],
-};
+// A first grant can only follow a verified list; a reserved one needs the general meeting's approval (the lifecycle table).
+const ALLOWED_STATUS = GRANTABLE_STATUSES;
 
 /** Grants a first or reserved batch after every list, reserve, cap and price rule passed; all or nothing. */
 export async function grantAwards(db: Database, actor: Actor, planId: string, body: GrantAwardsInput): Promise<GrantAwardsResult> {
@@ -65,29 +61,29 @@ export async function grantAwards(db: Database, actor: Actor, planId: string, bo
 
     const numbers = body.items.map((i) => i.employeeNo);
     const duplicates = numbers.filter((n, i) => numbers.indexOf(n) !== i);
-    if (duplicates.length > 0) throw new ApiError(422, "DUPLICATE_ITEM", "A person appears more than once in the grant.", { employeeNos: [...new Set(duplicates)] });
+    if (duplicates.length > 0) throw new ApiError("DUPLICATE_ITEM", "A person appears more than once in the grant.", { employeeNos: [...new Set(duplicates)] });
     const people = await tx.select({ id: persons.id, employeeNo: persons.employeeNo, status: persons.employmentStatus }).from(persons).where(inArray(persons.employeeNo, numbers));
     const personByNo = new Map(people.map((x) => [x.employeeNo, x]));
     const unknown = numbers.filter((n) => !personByNo.has(n));
-    if (unknown.length > 0) throw new ApiError(422, "UNKNOWN_EMPLOYEE", "Some employee numbers are not known.", { employeeNos: unknown });
+    if (unknown.length > 0) throw new ApiError("UNKNOWN_EMPLOYEE", "Some employee numbers are not known.", { employeeNos: unknown });
     const leavers = people.filter((x) => x.status === "left").map((x) => x.employeeNo);
-    if (leavers.length > 0) throw new ApiError(422, "PERSON_LEFT", "Some people have left the company.", { employeeNos: leavers });
+    if (leavers.length > 0) throw new ApiError("PERSON_LEFT", "Some people have left the company.", { employeeNos: leavers });
     const categoryIds = new Set((await tx.select({ id: participantCategories.id }).from(participantCategories).where(eq(participantCategories.planId, planId))).map((c) => c.id));
     const badCategory = body.items.filter((i) => !categoryIds.has(i.categoryId)).map((i) => i.employeeNo);
-    if (badCategory.length > 0) throw new ApiError(422, "UNKNOWN_CATEGORY", "A category does not belong to this plan.", { employeeNos: badCategory });
+    if (badCategory.length > 0) throw new ApiError("UNKNOWN_CATEGORY", "A category does not belong to this plan.", { employeeNos: badCategory });
 
     if (body.batch === "first") {
       const [existing] = await tx.select({ id: grantBatches.id }).from(grantBatches).where(and(eq(grantBatches.planId, planId), eq(grantBatches.batch, "first"))).limit(1);
-      if (existing) throw new ApiError(409, "FIRST_GRANT_EXISTS", "The plan's first grant has already been made.", { batchId: existing.id });
+      if (existing) throw new ApiError("FIRST_GRANT_EXISTS", "The plan's first grant has already been made.", { batchId: existing.id });
     }
     if (!ALLOWED_STATUS[body.batch].includes(p.status)) {
-      throw new ApiError(409, "PLAN_STATUS", `A ${body.batch} grant is not possible while the plan is "${p.status}".`, { status: p.status, allowed: ALLOWED_STATUS[body.batch] });
+      throw new ApiError("PLAN_STATUS", `A ${body.batch} grant is not possible while the plan is "${p.status}".`, { status: p.status, allowed: ALLOWED_STATUS[body.batch] });
     }
     let listVersionId: string | null = null;
     if (body.batch === "first") {
       listVersionId = await checkAgainstVerifiedList(tx, planId, body, personByNo);
     } else if (!p.generalMeetingDate) {
-      throw new ApiError(409, "NO_GENERAL_MEETING", "Reserved awards need the general meeting date of the plan.");
+      throw new ApiError("NO_GENERAL_MEETING", "Reserved awards need the general meeting date of the plan.");
     }
 
     const violations: RuleViolation[] = [];
@@ -104,7 +100,7 @@ export async function grantAwards(db: Database, actor: Actor, planId: string, bo
       .values(body.items.map((i) => ({ batchId: batch!.id, planId, personId: personByNo.get(i.employeeNo)!.id, categoryId: i.categoryId, quantity: i.quantity, adjustedPrice: body.grantPrice, adjustedQuantity: i.quantity, acceptedAt: null })))
       .returning({ id: grants.id, personId: grants.personId, quantity: grants.quantity });
     const noById = new Map(people.map((x) => [x.id, x.employeeNo]));
-    const newStatus = p.status === "approved_by_general_meeting" || p.status === "verified" ? "granted" : p.status;
+    const newStatus = statusAfterGrant(p.status);
     if (newStatus !== p.status) await tx.update(plans).set({ status: newStatus, updatedAt: new Date() }).where(eq(plans.id, planId));
     await appendAudit(tx, {
       actorUserId: actor.userId, action: "grant.create", entityType: "grant_batch", entityId: batch!.id, ip: actor.ip,
@@ -121,7 +117,7 @@ type PersonRef = { id: string; employeeNo: string };
 /** A first grant follows the latest, non-stale verified list: same people, same category, no more than listed. */
 async function checkAgainstVerifiedList(tx: Transaction, planId: string, body: GrantAwardsInput, personByNo: Map<string, PersonRef>): Promise<string> {
   const [latest] = await tx.select().from(verificationRecords).where(eq(verificationRecords.planId, planId)).orderBy(desc(verificationRecords.createdAt)).limit(1);
-  if (!latest) throw new ApiError(422, "NOT_VERIFIED", "The participant list has not been verified yet.");
+  if (!latest) throw new ApiError("NOT_VERIFIED", "The participant list has not been verified yet.");
   if (latest.stale) refuse([violation("VERIFICATION_STALE", { verificationId: latest.id, listVersionId: latest.listVersionId, opinionDate: latest.opinionDate })]);
   const entries = await tx.select().from(participantListEntries).where(eq(participantListEntries.listVersionId, latest.listVersionId));
   const byPerson = new Map(entries.map((e) => [e.personId, e]));
@@ -133,56 +129,35 @@ async function checkAgainstVerifiedList(tx: Transaction, planId: string, body: G
     else if (entry.categoryId !== item.categoryId) notOnList.push({ employeeNo: item.employeeNo, reason: "other_category" });
     else if (item.quantity > entry.quantity) above.push({ employeeNo: item.employeeNo, listed: entry.quantity, requested: item.quantity });
   }
-  if (notOnList.length > 0) throw new ApiError(422, "NOT_ON_LIST", "Some people are not on the verified list in that category.", { listVersionId: latest.listVersionId, items: notOnList });
-  if (above.length > 0) throw new ApiError(422, "QUANTITY_ABOVE_LIST", "Some quantities are above the verified list.", { listVersionId: latest.listVersionId, items: above });
+  if (notOnList.length > 0) throw new ApiError("NOT_ON_LIST", "Some people are not on the verified list in that category.", { listVersionId: latest.listVersionId, items: notOnList });
+  if (above.length > 0) throw new ApiError("QUANTITY_ABOVE_LIST", "Some quantities are above the verified list.", { listVersionId: latest.listVersionId, items: above });
   return latest.listVersionId;
 }
 
-/** Ids of the issuer's plans still within validity on a date (a plan not yet granted counts). */
-async function plansWithinValidity(tx: Database | Transaction, issuerId: string, onDate: string) {
-  const rows = await tx
-    .select({
-      id: plans.id, totalQuantity: plans.totalQuantity, validityMonths: plans.validityMonths, status: plans.status,
-      firstGrant: sql<string | null>`(select min(${grantBatches.grantDate})::text from ${grantBatches} where ${grantBatches.planId} = ${plans.id} and ${grantBatches.batch} = 'first')`,
-    })
-    .from(plans)
-    .where(eq(plans.issuerId, issuerId));
-  return rows.filter((r) => {
-    if (r.status === "closed" || r.status === "expired") return false;
-    const end = validityEndOf(r.firstGrant, r.validityMonths);
-    return end === null || compareIsoDates(onDate, end) <= 0;
-  });
-}
-
-/** The 1 % / 20 % caps against the latest share capital, and the reserve rules for a reserved batch. */
+/**
+ * The 1 % / 20 % caps by the one rule of lib/domain/caps/capHoldings.ts (latest share capital, adjusted
+ * quantities net of lapses, plans within validity on the grant date), and the reserve rules of a reserved batch.
+ */
 async function checkCaps(tx: Transaction, p: typeof plans.$inferSelect, body: GrantAwardsInput, personByNo: Map<string, PersonRef>): Promise<RuleViolation[]> {
-  const [capital] = await tx.select({ shares: shareCapitalHistory.shares }).from(shareCapitalHistory).where(eq(shareCapitalHistory.issuerId, p.issuerId)).orderBy(desc(shareCapitalHistory.effectiveDate)).limit(1);
-  if (!capital) throw new ApiError(409, "NO_SHARE_CAPITAL", "The issuer's share capital is not recorded.");
-  const valid = await plansWithinValidity(tx, p.issuerId, body.grantDate);
-  const validIds = [...new Set([...valid.map((v) => v.id), p.id])];
-  const allPlansTotal = valid.reduce((s, v) => s + (v.id === p.id ? 0 : v.totalQuantity), 0) + p.totalQuantity;
-  const personIds = [...personByNo.values()].map((x) => x.id);
-  const held = await tx
-    .select({ personId: grants.personId, total: sql<string>`coalesce(sum(${grants.adjustedQuantity}), 0)::text` })
-    .from(grants)
-    .where(and(inArray(grants.personId, personIds), inArray(grants.planId, validIds)))
-    .groupBy(grants.personId);
-  const heldBy = new Map(held.map((h) => [h.personId, Number(h.total)]));
+  const items = body.items.map((i) => ({ personId: personByNo.get(i.employeeNo)!.id, quantity: i.quantity }));
+  const inputs = await loadCapInputs(tx, p.issuerId, items.map((i) => i.personId));
+  if (inputs.shareCapital === null) throw new ApiError("NO_SHARE_CAPITAL", "The issuer's share capital is not recorded.");
+  const caps = checkCapHoldings({
+    date: body.grantDate, shareCapital: inputs.shareCapital, plans: inputs.plans, batchTotals: inputs.batchTotals, holdings: inputs.holdings,
+    candidate: { planId: p.id, batch: body.batch, kind: "grant", items },
+  });
+  const personCap = (index: number) => caps.filter((c) => c.itemIndex === index).map((c) => ({ ...c.violation, details: { ...c.violation.details, employeeNo: body.items[index]!.employeeNo } }));
+  const totalCap = caps.filter((c) => c.itemIndex === null).map((c) => c.violation);
+  // The reserve rules only: the caps were checked above, so they are passed in as met.
   const reservedGrantedSoFar = await reservedGranted(tx, p.id);
   const reservedNew = body.batch === "reserved" ? body.items.reduce((s, i) => s + i.quantity, 0) : 0;
-  const out: RuleViolation[] = [];
-  body.items.forEach((item, index) => {
-    const found = checkGrantCaps({
-      shareCapital: capital.shares, personExisting: heldBy.get(personByNo.get(item.employeeNo)!.id) ?? 0, personNew: item.quantity, allPlansTotal,
-      plan: { totalQuantity: p.totalQuantity, reservedQuantity: p.reservedQuantity, validityMonths: p.validityMonths },
-      batch: body.batch, reservedGrantedSoFar, reservedNew, generalMeetingDate: p.generalMeetingDate ?? body.grantDate, grantDate: body.grantDate,
-    });
-    for (const v of found) {
-      // Plan-wide rules come out of every call alike: keep them once, and every person's own cap breach.
-      if (v.code === "CAP_PERSON_EXCEEDED") out.push({ ...v, details: { ...v.details, employeeNo: item.employeeNo } });
-      else if (index === 0) out.push(v);
-    }
+  const reserve = checkGrantCaps({
+    shareCapital: inputs.shareCapital, personExisting: 0, personNew: 0, allPlansTotal: 0,
+    plan: { totalQuantity: p.totalQuantity, reservedQuantity: p.reservedQuantity, validityMonths: p.validityMonths },
+    batch: body.batch, reservedGrantedSoFar, reservedNew, generalMeetingDate: p.generalMeetingDate ?? body.grantDate, grantDate: body.grantDate,
   });
+  // The order the API has always reported: the first item's person cap, the plan-wide rules, the other items' person caps.
+  const out = [...personCap(0), ...totalCap, ...reserve, ...body.items.slice(1).flatMap((_, i) => personCap(i + 1))];
   // Deadline and reserve problems first: they explain the refusal better than a cap on one person.
   const rank = (v: RuleViolation) => ["RESERVE_DEADLINE_PASSED", "RESERVE_EXCEEDED", "PRICE_BELOW_PAR"].indexOf(v.code) + 1 || 9;
   return out.sort((a, b) => rank(a) - rank(b));

@@ -7,6 +7,9 @@ import { notFound, unauthenticated } from "@/lib/platform/errors/apiError";
 import { ensureDerivedToday } from "@/lib/features/daily/freshness";
 import { grantById, grantsOfPerson, loadGrants, personGrantsUnlessKept, type GrantDto } from "@/lib/features/grants/readModel/grantReads";
 import { keepGrantsText, keptGrantsText } from "@/lib/features/grants/readModel/grantDtoCache";
+import { keptGrantsTuning } from "@/lib/features/grants/readModel/keptGrantsTuning";
+import { reserveStatus } from "@/lib/features/grants/commands";
+import { batchesOf, planCategories, planHeader, unaccepted, verifiedList } from "@/lib/features/grants/planGrantsReads";
 import { currentUserWith, hasRole, requireUser, sessionCompanion, STAFF_READ_ROLES, type SessionUser } from "@/lib/auth/session";
 
 /** The signed-in user's own grants (empty for a user not linked to a person). */
@@ -18,7 +21,7 @@ export async function myGrants(user?: SessionUser): Promise<GrantDto[]> {
   return grantsOfPerson(database, u.personId);
 }
 
-const ownGrants = sessionCompanion("own_grants", (database, user) => personGrantsUnlessKept(database, user.personId, "text"));
+const ownGrants = sessionCompanion("own_grants", (database, user) => personGrantsUnlessKept(database, user.personId, "text"), keptGrantsTuning);
 
 /**
  * The signed-in user's own grants as the API's JSON body, `{"items": [...]}`: the session check and the
@@ -30,7 +33,7 @@ export async function myGrantsBody(): Promise<string> {
   await ensureDerivedToday(database);
   const found = await currentUserWith(ownGrants);
   if (!found) throw unauthenticated();
-  const { user, value, grantDtoVersion } = found;
+  const { user, value, version: grantDtoVersion } = found;
   if (!user.personId) return `{"items":${value ?? "[]"}}`;
   const text = value !== null ? value : keptGrantsText(user.id, user.personId, grantDtoVersion ?? -1);
   if (value !== null && grantDtoVersion !== null) keepGrantsText(user.id, user.personId, grantDtoVersion, value);
@@ -64,3 +67,18 @@ export async function planGrantsForUser(planId: string): Promise<GrantDto[]> {
   return own;
 }
 
+/**
+ * The HR grants page of one plan: its header, reserve status, batches, the grants not yet accepted, the
+ * categories for the form and the verified list to prefill a first grant; null for a malformed or unknown id.
+ */
+export async function planGrantsOverview(planId: string) {
+  await requireUser(...STAFF_READ_ROLES);
+  if (!isUuid(planId)) return null;
+  const database = await db();
+  const plan = await planHeader(database, planId);
+  if (!plan) return null;
+  const [reserve, batches, pendingAcceptance, categories, list] = [
+    await reserveStatus(database, planId), await batchesOf(database, planId), await unaccepted(database, planId), await planCategories(database, planId), await verifiedList(database, planId),
+  ];
+  return { plan, reserve, batches, pendingAcceptance, categories, list };
+}

@@ -9,7 +9,7 @@ import { grantsOfPerson, grantTotals, type GrantDto } from "@/lib/features/grant
 import { markNoticeRead, noticesOf } from "@/lib/features/notices/notices";
 import { granteeHomeCompanion } from "@/lib/features/me/readModel/granteeHome";
 import { keepGrants, keptGrants } from "@/lib/features/grants/readModel/grantDtoCache";
-import { blackoutsFromKeys } from "@/lib/features/calendar/planInputs";
+import { blackoutsFromKeys } from "@/lib/features/derivation/planInputs";
 import { ensureDerivedToday } from "@/lib/features/daily/freshness";
 import { currentUserWith, requireUser, type SessionUser } from "@/lib/auth/session";
 import { describeBlackoutWindows } from "@/lib/features/calendar/blackoutsForPerson";
@@ -40,7 +40,7 @@ export async function granteeOverview() {
   await ensureDerivedToday(database);
   const found = await currentUserWith(granteeHomeCompanion);
   if (!found) throw unauthenticated();
-  const { user, value, grantDtoVersion } = found;
+  const { user, value, version: grantDtoVersion } = found;
   const { grants: answered, notices, blackoutKeys } = value ?? { grants: [], notices: [], blackoutKeys: [] };
   const list = await granteeGrants(user, answered, grantDtoVersion);
   const today = clockToday();

@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { emailOutbox, grants, notifications, plans, publicityPeriods, tranches, userRoles, users } from "@/db/schema";
 import { addDays } from "@/lib/domain/calendar/isoDate";
 import { chunks } from "@/lib/platform/collections/groupBy";
-import { loadBlackoutsForPlans } from "@/lib/features/calendar/planInputs";
+import { loadBlackoutsForPlans } from "@/lib/features/derivation/planInputs";
 import { isoTimestampText } from "@/lib/platform/jsonTimestamp";
 import { scalarSubquery } from "@/lib/platform/scalarSubquery";
 import { preparedStatement } from "@/lib/platform/preparedStatement";

@@ -73,7 +73,8 @@ function operationObject(op: ApiOperation): JsonSchema {
   return {
     operationId: op.operationId,
     summary: op.summary,
-    description: `Access: ${ACCESS_WORDING[op.access]}`,
+    // sessionOnly: managing users and tokens takes a signed-in person, so a leaked token cannot make itself permanent.
+    description: `Access: ${ACCESS_WORDING[op.access]}${op.sessionOnly ? " API tokens are refused (403 TOKEN_NOT_ALLOWED): this needs a signed-in session." : ""}`,
     tags: op.tags,
     security: op.access === "public" ? [] : SIGNED_IN_SECURITY,
     "x-access": op.access,

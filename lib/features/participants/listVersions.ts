@@ -123,7 +123,7 @@ export function diffBounds(from: string | null, to: string | null): { from: numb
   if (from === null && to === null) return null;
   const f = Number(from);
   const t = Number(to);
-  if (!Number.isInteger(f) || !Number.isInteger(t) || f < 1 || t < 1) throw new ApiError(400, "BAD_REQUEST", "from and to must both be version numbers.");
+  if (!Number.isInteger(f) || !Number.isInteger(t) || f < 1 || t < 1) throw new ApiError("BAD_REQUEST", "from and to must both be version numbers.");
   return { from: f, to: t };
 }
 

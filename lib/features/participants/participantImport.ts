@@ -4,7 +4,7 @@ import type { Database, Transaction } from "@/db/client";
 import { participantListEntries, participantListVersions, plans } from "@/db/schema";
 import { ApiError, badRequest, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit, canonicalJson } from "@/lib/platform/auditTrail";
-import { GRANT_WRITE_LOCK } from "@/lib/features/grants/commands";
+import { CAP_WRITE_LOCK as GRANT_WRITE_LOCK } from "@/lib/features/plans/capInputs";
 import { markVerificationsStale } from "@/lib/features/publicity/verification";
 import type { Actor } from "@/lib/auth/actor";
 import { parseParticipantCsv } from "@/lib/features/participants/csv";
@@ -35,7 +35,7 @@ export interface ApplyResult {
 /** Rows of an uploaded XLSX or CSV file (told apart by content, not by name), in the shared row shape. */
 export async function parseParticipantFile(bytes: Uint8Array, fileName = ""): Promise<ParticipantRow[]> {
   if (bytes.length === 0) throw badRequest("The file is empty.");
-  if (bytes.length > MAX_LIST_FILE_BYTES) throw new ApiError(400, "FILE_TOO_LARGE", "The file is larger than 5 MB.", { limit: MAX_LIST_FILE_BYTES });
+  if (bytes.length > MAX_LIST_FILE_BYTES) throw new ApiError("FILE_TOO_LARGE", "The file is larger than 5 MB.", { limit: MAX_LIST_FILE_BYTES });
   if (looksLikeXlsx(bytes)) return parseParticipantXlsx(bytes);
   if (/\.(xlsx|xls)$/i.test(fileName)) throw badRequest("The file is not a readable XLSX workbook (old .xls files are not supported; save as .xlsx or CSV).");
   return parseParticipantCsv(bytes);
@@ -60,12 +60,12 @@ export async function applyParticipants(db: Database, actor: Actor, planId: stri
     // Locking the plan serialises version numbering for concurrent uploads.
     const [plan] = await tx.select({ status: plans.status }).from(plans).where(eq(plans.id, planId)).for("update");
     if (!plan) throw notFound("Plan");
-    if (plan.status === "closed" || plan.status === "expired") throw new ApiError(409, "PLAN_CLOSED", "The plan has ended; its lists can no longer change.", { status: plan.status });
+    if (plan.status === "closed" || plan.status === "expired") throw new ApiError("PLAN_CLOSED", "The plan has ended; its lists can no longer change.", { status: plan.status });
     const preview = await validateRows(tx, planId, batch, rows);
     if (!preview.ok) {
       const rowErrors = preview.rows.filter((r) => r.errors.length > 0).map((r) => ({ line: r.line, employeeNo: r.employeeNo, errors: r.errors }));
       const first = rowErrors[0]?.errors[0] ?? preview.listErrors[0]!;
-      throw new ApiError(422, "INVALID_PARTICIPANT_LIST", `The list has errors (first: ${first.code}); nothing was written.`, { rows: rowErrors, listErrors: preview.listErrors, summary: preview.summary });
+      throw new ApiError("INVALID_PARTICIPANT_LIST", `The list has errors (first: ${first.code}); nothing was written.`, { rows: rowErrors, listErrors: preview.listErrors, summary: preview.summary });
     }
     const entries = preview.rows
       .map((r) => ({ personId: r.personId!, categoryId: r.categoryId!, name: r.name, position: r.position, nationality: r.nationality, quantity: r.quantity! }))

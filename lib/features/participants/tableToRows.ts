@@ -13,7 +13,7 @@ export function tableToRows(table: string[][], lineOf: (index: number) => number
   const headerIndex = table.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => REQUIRED_FIELDS.every((f) => row.some((c) => fieldOfHeader(c) === f)));
   if (headerIndex < 0) {
     const seen = new Set((table[0] ?? []).map((c) => fieldOfHeader(c)).filter(Boolean));
-    throw new ApiError(400, "MISSING_COLUMNS", "The file has no header row with 姓名/工号/类别/授予数量 (name, employee no., category, quantity).", {
+    throw new ApiError("MISSING_COLUMNS", "The file has no header row with 姓名/工号/类别/授予数量 (name, employee no., category, quantity).", {
       missing: REQUIRED_FIELDS.filter((f) => !seen.has(f)),
     });
   }
@@ -31,7 +31,7 @@ export function tableToRows(table: string[][], lineOf: (index: number) => number
     const row = table[i]!;
     if (row.every((c) => c.trim() === "")) continue;
     if (get(row, "employeeNo") === "" && TOTAL_LABELS.has(get(row, "name").toLowerCase())) continue;
-    if (out.length >= MAX_LIST_ROWS) throw new ApiError(400, "TOO_MANY_ROWS", `A list may have at most ${MAX_LIST_ROWS} rows.`, { limit: MAX_LIST_ROWS });
+    if (out.length >= MAX_LIST_ROWS) throw new ApiError("TOO_MANY_ROWS", `A list may have at most ${MAX_LIST_ROWS} rows.`, { limit: MAX_LIST_ROWS });
     const idNumber = get(row, "idNumber");
     out.push({
       line: lineOf(i),

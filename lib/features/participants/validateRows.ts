@@ -1,11 +1,12 @@
-import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { grantBatches, grants, participantCategories, participantListEntries, participantListVersions, persons, plans } from "@/db/schema";
-import { violation } from "@/lib/domain/errors";
+import { grantBatches, grants, participantCategories, persons, plans } from "@/db/schema";
+import { checkCapHoldings } from "@/lib/domain/caps/capHoldings";
+import { violation, type RuleViolation } from "@/lib/domain/errors";
 import { notFound } from "@/lib/platform/errors/apiError";
 import { today } from "@/lib/platform/clock";
 import { decryptIdNumber } from "@/lib/platform/idNumberCipher";
-import { plansInValidity } from "@/lib/features/participants/plansInValidity";
+import { loadCapInputs } from "@/lib/features/plans/capInputs";
 import type { ListBatch, ParticipantRow } from "@/lib/features/participants/rowShape";
 
 /** A problem with one row or with the list as a whole; codes are stable, messages English. */
@@ -67,9 +68,7 @@ export async function validateRows(tx: Database | Transaction, planId: string, b
   const numbers = [...new Set(rows.map((r) => r.employeeNo).filter(Boolean))];
   const people = numbers.length ? await tx.select().from(persons).where(inArray(persons.employeeNo, numbers)) : [];
   const personByNo = new Map(people.map((p) => [p.employeeNo, p]));
-  const holdings = await otherHoldings(tx, planId, batch, people.map((p) => p.id));
-  const capital = plan.shareCapitalAtAnnouncement;
-  const personLimit = Math.floor(capital / 100);
+  const capInputs = await loadCapInputs(tx, plan.issuerId, people.map((p) => p.id));
 
   const firstLine = new Map<string, number>();
   const out: PreviewRow[] = rows.map((r) => {
@@ -96,15 +95,6 @@ export async function validateRows(tx: Database | Transaction, planId: string, b
       if (r.idNumber && person.idNumberEnc && normaliseId(decryptIdNumber(person.idNumberEnc)) !== normaliseId(r.idNumber)) {
         errors.push(err("ID_MISMATCH", "The ID number differs from the person record.", {}));
       }
-      if (quantity !== null) {
-        const existing = holdings.get(person.id) ?? 0;
-        const total = existing + quantity;
-        // 1 % of capital across all plans within validity (Measures art. 14), in integer arithmetic.
-        if (total * 100 > capital) {
-          const v = violation("CAP_PERSON_EXCEEDED", { limit: personLimit, existing, requested: quantity, total, excess: total - personLimit });
-          errors.push({ code: v.code, message: v.message, details: { ...v.details } });
-        }
-      }
     }
     return {
       line: r.line, employeeNo: r.employeeNo, name: r.name,
@@ -114,10 +104,22 @@ export async function validateRows(tx: Database | Transaction, planId: string, b
     };
   });
 
+  // The 1 % / 20 % caps by the same rule as a grant (lib/domain/caps/capHoldings.ts), as of today: the
+  // list has no grant date yet, and the grant checks again on its own date. The announcement-day
+  // capital stands in only while no share capital is recorded (a grant would then be refused).
+  const candidate = out.flatMap((r, row) => (r.personId !== null && r.quantity !== null ? [{ row, personId: r.personId, quantity: r.quantity }] : []));
+  const caps = checkCapHoldings({
+    date: today(), shareCapital: capInputs.shareCapital ?? plan.shareCapitalAtAnnouncement,
+    plans: capInputs.plans, batchTotals: capInputs.batchTotals, holdings: capInputs.holdings,
+    candidate: { planId, batch, kind: "list", items: candidate },
+  });
+  for (const c of caps) if (c.itemIndex !== null) out[candidate[c.itemIndex]!.row]!.errors.push(listError(c.violation));
+
   const total = out.reduce((s, r) => s + (r.quantity ?? 0), 0);
   const limit = batch === "first" ? plan.firstGrantQuantity : plan.reservedQuantity - (await reservedGranted(tx, planId));
   const listErrors: ListError[] = [];
   if (rows.length === 0) listErrors.push(err("EMPTY_LIST", "The list has no rows."));
+  for (const c of caps) if (c.itemIndex === null) listErrors.push(listError(c.violation));
   if (total > limit) {
     listErrors.push(batch === "first"
       ? err("LIST_TOTAL_EXCEEDED", "The list total exceeds the plan's first-grant quantity.", { total, limit, excess: total - limit })
@@ -126,6 +128,8 @@ export async function validateRows(tx: Database | Transaction, planId: string, b
   const errorRows = out.filter((r) => r.errors.length > 0).length;
   return { planId, batch, ok: errorRows === 0 && listErrors.length === 0, rows: out, listErrors, summary: { rows: out.length, people: firstLine.size, total, limit, errorRows } };
 }
+
+const listError = (v: RuleViolation): ListError => ({ code: v.code, message: v.message, details: { ...v.details } });
 
 function normaliseId(id: string): string {
   return id.replace(/\s+/g, "").toUpperCase();
@@ -139,38 +143,4 @@ async function reservedGranted(tx: Database | Transaction, planId: string): Prom
     .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
     .where(and(eq(grants.planId, planId), eq(grantBatches.batch, "reserved")));
   return Number(row?.n ?? 0);
-}
-
-/**
- * Each person's awards under all plans within validity, except the list being replaced: a (plan,
- * batch) counts by its grants once granted, otherwise by its latest list version.
- */
-async function otherHoldings(tx: Database | Transaction, planId: string, batch: ListBatch, personIds: string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  if (personIds.length === 0) return out;
-  const planIds = (await plansInValidity(tx, today())).map((p) => p.id);
-  if (!planIds.includes(planId)) planIds.push(planId);
-  const notThisList = or(ne(grantBatches.planId, planId), ne(grantBatches.batch, batch));
-  const granted = await tx
-    .select({ personId: grants.personId, planId: grantBatches.planId, batch: grantBatches.batch, n: sql<string>`sum(${grants.quantity})` })
-    .from(grants)
-    .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
-    .where(and(inArray(grantBatches.planId, planIds), inArray(grants.personId, personIds), notThisList))
-    .groupBy(grants.personId, grantBatches.planId, grantBatches.batch);
-  const grantedBatches = await tx.selectDistinct({ planId: grantBatches.planId, batch: grantBatches.batch }).from(grantBatches).where(inArray(grantBatches.planId, planIds));
-  const hasGrants = new Set(grantedBatches.map((b) => `${b.planId}/${b.batch}`));
-  const listed = await tx
-    .select({ personId: participantListEntries.personId, planId: participantListVersions.planId, batch: participantListVersions.batch, quantity: participantListEntries.quantity })
-    .from(participantListEntries)
-    .innerJoin(participantListVersions, eq(participantListEntries.listVersionId, participantListVersions.id))
-    .where(and(
-      inArray(participantListVersions.planId, planIds),
-      inArray(participantListEntries.personId, personIds),
-      or(ne(participantListVersions.planId, planId), ne(participantListVersions.batch, batch)),
-      sql`${participantListVersions.version} = (SELECT max(v.version) FROM participant_list_versions v WHERE v.plan_id = ${participantListVersions.planId} AND v.batch = ${participantListVersions.batch})`,
-    ));
-  const add = (personId: string, n: number) => out.set(personId, (out.get(personId) ?? 0) + n);
-  for (const g of granted) add(g.personId, Number(g.n));
-  for (const l of listed) if (!hasGrants.has(`${l.planId}/${l.batch}`)) add(l.personId, Number(l.quantity));
-  return out;
 }

@@ -35,7 +35,7 @@ export async function recordLeaver(db: Database, actor: Actor, personId: string,
     const base = { personId, employeeNo: person.employeeNo, leaveDate: input.leaveDate };
     if (person.employmentStatus === "left") {
       if (person.leaveDate === input.leaveDate) return { ...base, unchanged: true, plans: [], lapsed: [] };
-      throw new ApiError(409, "ALREADY_LEFT", "This person has already left on another date.", { leaveDate: person.leaveDate });
+      throw new ApiError("ALREADY_LEFT", "This person has already left on another date.", { leaveDate: person.leaveDate });
     }
     await tx.update(persons).set({ employmentStatus: "left", leaveDate: input.leaveDate }).where(eq(persons.id, personId));
     const held = await tx.selectDistinct({ planId: grants.planId }).from(grants).where(eq(grants.personId, personId));

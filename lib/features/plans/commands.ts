@@ -2,9 +2,10 @@ import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { blackoutRuleSets, issuers, participantCategories, participantListEntries, plans, vestingArrangements } from "@/db/schema";
-import { planStatusEnum } from "@/db/schema/enums";
 import { blackoutRulePresets } from "@/lib/domain/blackout/blackoutRules";
+import { plansCapTotal } from "@/lib/domain/caps/capHoldings";
 import { checkPlanSetup } from "@/lib/domain/caps/planCaps";
+import { allowedTransitions, checkTransition, PLAN_STATUSES as LIFECYCLE_STATUSES, type PlanStatus as LifecycleStatus } from "@/lib/domain/plans/planLifecycle";
 import { isRuleError, violation, type RuleViolation } from "@/lib/domain/errors";
 import { verifyingBodyFor } from "@/lib/domain/process/processRules";
 import { DEFAULT_GRADE_TABLE, individualRatio } from "@/lib/domain/vesting/appraisal";
@@ -17,7 +18,7 @@ import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 import { decimalString, isoDate, text as freeText } from "@/lib/platform/validation/common";
 import type { Actor } from "@/lib/auth/actor";
 import { refuseIfAny } from "@/lib/platform/errors/refusal";
-import { plansInValidity } from "@/lib/features/participants/plansInValidity";
+import { loadCapInputs } from "@/lib/features/plans/capInputs";
 
 const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 // Arrangements are stored as numeric(7,4): more decimals would be rounded silently, so they are refused.
@@ -67,25 +68,22 @@ export const planInputSchema = z
   });
 export type PlanInput = z.infer<typeof planInputSchema>;
 
-/** Plan statuses in lifecycle order; closed and expired both end the vesting stage. */
-export const PLAN_STATUSES = planStatusEnum.enumValues;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
+/** Plan statuses, from the lifecycle table (the database enum holds the same values; a unit test compares them). */
+export const PLAN_STATUSES = LIFECYCLE_STATUSES;
+export type PlanStatus = LifecycleStatus;
 /** Body of a status change. */
 export const advanceStatusSchema = z.object({ to: z.enum(PLAN_STATUSES) });
 
-/** Statuses a plan may move to from `from`: the next step, or closed/expired once vesting. */
+/** Statuses a plan may move to from `from`, as the lifecycle table says: the next step, or closed/expired once vesting. */
 export function nextStatuses(from: PlanStatus): PlanStatus[] {
-  if (from === "vesting") return ["closed", "expired"];
-  if (from === "closed" || from === "expired") return [];
-  const next = PLAN_STATUSES[PLAN_STATUSES.indexOf(from) + 1];
-  return next ? [next] : [];
+  return allowedTransitions(from);
 }
 
 /** Creates a draft plan with its categories and arrangements after checking the set-up rules; returns it as GET /plans/{id} does. */
 export async function createPlan(db: Database, actor: Actor, input: PlanInput): Promise<PlanDto> {
   const planId = await db.transaction(async (tx) => {
     const [issuer] = await tx.select({ id: issuers.id }).from(issuers).limit(2);
-    if (!issuer) throw new ApiError(409, "NO_ISSUER", "Set up the issuer before creating plans.");
+    if (!issuer) throw new ApiError("NO_ISSUER", "Set up the issuer before creating plans.");
     refuseIfAny(await planViolations(tx, input, null));
     const ruleSetId = await resolveRuleSet(tx, input.blackoutRule);
     const [row] = await tx.insert(plans).values({ issuerId: issuer.id, ...planColumns(input), blackoutRuleSetId: ruleSetId, status: "draft" }).returning({ id: plans.id });
@@ -103,7 +101,7 @@ export async function updatePlan(db: Database, actor: Actor, planId: string, inp
   await db.transaction(async (tx) => {
     const [locked] = await tx.select({ status: plans.status }).from(plans).where(eq(plans.id, planId)).for("update");
     if (!locked) throw notFound("Plan");
-    if (locked.status !== "draft") throw new ApiError(409, "PLAN_NOT_DRAFT", "Only a draft plan can be edited.", { status: locked.status });
+    if (locked.status !== "draft") throw new ApiError("PLAN_NOT_DRAFT", "Only a draft plan can be edited.", { status: locked.status });
     refuseIfAny(await planViolations(tx, input, planId));
     const ruleSetId = await resolveRuleSet(tx, input.blackoutRule);
     await tx.update(plans).set({ ...planColumns(input), blackoutRuleSetId: ruleSetId, updatedAt: new Date() }).where(eq(plans.id, planId));
@@ -120,8 +118,9 @@ export async function advancePlanStatus(db: Database, actor: Actor, planId: stri
   await db.transaction(async (tx) => {
     const [locked] = await tx.select({ status: plans.status }).from(plans).where(eq(plans.id, planId)).for("update");
     if (!locked) throw notFound("Plan");
-    const allowed = nextStatuses(locked.status);
-    if (!allowed.includes(to)) throw new ApiError(409, "INVALID_TRANSITION", `A ${locked.status} plan cannot move to ${to}.`, { from: locked.status, to, allowed });
+    const refused = checkTransition(locked.status, to);
+    const allowed = refused?.allowed;
+    if (refused) throw new ApiError("INVALID_TRANSITION", `A ${locked.status} plan cannot move to ${to}.`, { from: locked.status, to, allowed });
     await tx.update(plans).set({ status: to, updatedAt: new Date() }).where(eq(plans.id, planId));
     await appendAudit(tx, { actorUserId: actor.userId, action: "plan.status", entityType: "plan", entityId: planId, before: { status: locked.status }, after: { status: to }, ip: actor.ip });
   });
@@ -130,14 +129,16 @@ export async function advancePlanStatus(db: Database, actor: Actor, planId: stri
 
 /** Every set-up rule the input breaks: quantities and caps, tranche ratios per category, the grade table. */
 async function planViolations(tx: Transaction, input: PlanInput, planId: string | null): Promise<RuleViolation[]> {
-  const others = (await plansInValidity(tx, today())).filter((p) => p.id !== planId);
+  // Other plans count toward the 20 % cap by the same rule as a grant's (lib/domain/caps/capHoldings.ts), as of today.
+  const { plans: allPlans, batchTotals } = await loadCapInputs(tx, null, []);
+  const otherPlansTotal = plansCapTotal(allPlans.filter((p) => p.id !== planId), batchTotals, today());
   const out = checkPlanSetup({
     totalQuantity: input.totalQuantity,
     firstGrantQuantity: input.firstGrantQuantity,
     reservedQuantity: input.reservedQuantity,
     validityMonths: input.validityMonths,
     shareCapital: input.shareCapitalAtAnnouncement,
-    otherPlansTotal: others.reduce((s, p) => s + p.totalQuantity, 0),
+    otherPlansTotal,
   });
   for (const c of input.categories) {
     const v = ruleViolationOf(() => parseTrancheRatios(c.tranches.map((t) => t.ratio)));
@@ -189,7 +190,7 @@ async function resolveRuleSet(tx: Transaction, rule: PlanInput["blackoutRule"]):
   const [existing] = await tx.select().from(blackoutRuleSets).where(eq(blackoutRuleSets.name, wanted.name));
   if (existing) {
     const same = existing.annualDays === wanted.annualDays && existing.quarterlyDays === wanted.quarterlyDays && existing.isPreset === ("preset" in rule);
-    if (!same) throw new ApiError(409, "RULE_SET_NAME_TAKEN", `A different blackout rule set is already named "${wanted.name}".`, { name: wanted.name });
+    if (!same) throw new ApiError("RULE_SET_NAME_TAKEN", `A different blackout rule set is already named "${wanted.name}".`, { name: wanted.name });
     return existing.id;
   }
   const [row] = await tx
@@ -206,7 +207,7 @@ async function writeCategories(tx: Transaction, planId: string, categories: Plan
   const dropped = existing.filter((c) => !categories.some((n) => n.code === c.code)).map((c) => c.id);
   if (dropped.length > 0) {
     const used = await tx.select({ id: participantListEntries.categoryId }).from(participantListEntries).where(inArray(participantListEntries.categoryId, dropped)).limit(1);
-    if (used.length > 0) throw new ApiError(409, "CATEGORY_IN_USE", "A category that is on a participant list cannot be removed.");
+    if (used.length > 0) throw new ApiError("CATEGORY_IN_USE", "A category that is on a participant list cannot be removed.");
     await tx.delete(vestingArrangements).where(inArray(vestingArrangements.categoryId, dropped));
     await tx.delete(participantCategories).where(inArray(participantCategories.id, dropped));
   }

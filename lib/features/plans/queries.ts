@@ -1,10 +1,10 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { grants, issuers, plans } from "@/db/schema";
+import { asc, eq } from "drizzle-orm";
+import { grants, issuers, participantCategories, plans } from "@/db/schema";
 import { db } from "@/lib/platform/db";
 import { notFound } from "@/lib/platform/errors/apiError";
 import { loadPlans, type PlanDto } from "@/lib/features/plans/planReads";
-import { hasRole, requireUser, STAFF_READ_ROLES, type SessionUser } from "@/lib/auth/session";
+import { hasRole, requireUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES, type SessionUser } from "@/lib/auth/session";
 import { isUuid } from "@/lib/platform/validation/common";
 
 /** Ids of the plans a user may see: every plan for staff, the plans an employee holds grants in. */
@@ -36,4 +36,30 @@ export async function issuerSummary() {
   await requireUser();
   const [row] = await (await db()).select({ name: issuers.name, nameEn: issuers.nameEn, stockCode: issuers.stockCode }).from(issuers).limit(1);
   return row ?? null;
+}
+
+/** Every plan, oldest first, as the HR grants and vesting index pages link to them. */
+export async function planIndex() {
+  await requireUser(...STAFF_READ_ROLES);
+  return (await db()).select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, status: plans.status }).from(plans).orderBy(asc(plans.createdAt));
+}
+
+/** One plan for staff pages; null for a malformed or unknown id. */
+export async function staffPlan(planId: string): Promise<PlanDto | null> {
+  await requireUser(...STAFF_READ_ROLES);
+  if (!isUuid(planId)) return null;
+  const [plan] = await loadPlans(await db(), [planId]);
+  return plan ?? null;
+}
+
+/** What the edit form of a plan starts from: the plan, its announcement and board dates, its category codes; null when there is none. */
+export async function planEditForm(planId: string) {
+  await requireUser(...STAFF_WRITE_ROLES);
+  if (!isUuid(planId)) return null;
+  const database = await db();
+  const [plan] = await loadPlans(database, [planId]);
+  const [dates] = await database.select({ announcementDate: plans.announcementDate, boardApprovalDate: plans.boardApprovalDate }).from(plans).where(eq(plans.id, planId));
+  if (!plan || !dates) return null;
+  const codes = await database.select({ id: participantCategories.id, code: participantCategories.code }).from(participantCategories).where(eq(participantCategories.planId, planId));
+  return { plan, dates, codes };
 }

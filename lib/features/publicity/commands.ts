@@ -55,7 +55,7 @@ export async function resolveListVersion(tx: Db, planId: string, listVersionId: 
   if (listVersionId) {
     const [v] = await tx.select().from(participantListVersions).where(eq(participantListVersions.id, listVersionId));
     if (!v) throw notFound("List version");
-    if (v.planId !== planId) throw new ApiError(422, "LIST_VERSION_OTHER_PLAN", "The list version belongs to another plan.", { listVersionId, planId });
+    if (v.planId !== planId) throw new ApiError("LIST_VERSION_OTHER_PLAN", "The list version belongs to another plan.", { listVersionId, planId });
     return v;
   }
   const [latest] = await tx
@@ -64,7 +64,7 @@ export async function resolveListVersion(tx: Db, planId: string, listVersionId: 
     .where(and(eq(participantListVersions.planId, planId), eq(participantListVersions.batch, "first")))
     .orderBy(desc(participantListVersions.version))
     .limit(1);
-  if (!latest) throw new ApiError(422, "NO_LIST_VERSION", "The plan has no participant list yet; import one first.", { planId });
+  if (!latest) throw new ApiError("NO_LIST_VERSION", "The plan has no participant list yet; import one first.", { planId });
   return latest;
 }
 
@@ -76,7 +76,7 @@ export async function openPublicityPeriod(db: Database, actor: Actor, planId: st
     const plan = await lockPlan(tx, planId);
     const version = await resolveListVersion(tx, planId, input.listVersionId);
     const [open] = await tx.select({ id: publicityPeriods.id }).from(publicityPeriods).where(and(eq(publicityPeriods.planId, planId), eq(publicityPeriods.status, "open")));
-    if (open) throw new ApiError(409, "PUBLICITY_ALREADY_OPEN", "The plan already has an open publicity period; close it first.", { periodId: open.id });
+    if (open) throw new ApiError("PUBLICITY_ALREADY_OPEN", "The plan already has an open publicity period; close it first.", { periodId: open.id });
     const [row] = await tx
       .insert(publicityPeriods)
       .values({ planId, listVersionId: version.id, startDate: input.startDate, endDate: input.endDate, ...(input.channel ? { channel: input.channel } : {}), createdBy: actor.userId })
@@ -174,10 +174,10 @@ export async function closePublicityPeriod(db: Database, actor: Actor, periodId:
   return db.transaction(async (tx) => {
     const [p] = await tx.select().from(publicityPeriods).where(eq(publicityPeriods.id, periodId)).for("update");
     if (!p) throw notFound("Publicity period");
-    if (p.status === "closed") throw new ApiError(409, "PUBLICITY_ALREADY_CLOSED", "The publicity period is already closed.", { closedAt: p.closedAt?.toISOString() ?? null });
+    if (p.status === "closed") throw new ApiError("PUBLICITY_ALREADY_CLOSED", "The publicity period is already closed.", { closedAt: p.closedAt?.toISOString() ?? null });
     const now = today();
     // The last day counts as a full publicity day, so closing is possible from the day after.
-    if (now <= p.endDate) throw new ApiError(422, "PUBLICITY_NOT_ENDED", "The publicity period can only be closed after its end date.", { endDate: p.endDate, today: now });
+    if (now <= p.endDate) throw new ApiError("PUBLICITY_NOT_ENDED", "The publicity period can only be closed after its end date.", { endDate: p.endDate, today: now });
     const closedAt = new Date();
     await tx.update(publicityPeriods).set({ status: "closed", summary: input.summary, closedAt }).where(eq(publicityPeriods.id, periodId));
     await appendAudit(tx, { actorUserId: actor.userId, action: "publicity.closed", entityType: "publicity_period", entityId: periodId, before: { status: p.status, summary: p.summary }, after: { status: "closed", summary: input.summary }, ip: actor.ip });

@@ -8,7 +8,9 @@ import { groupBy } from "@/lib/platform/collections/groupBy";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { db } from "@/lib/platform/db";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { listObjections, listPublicityPeriods, planPublicityOptions, plansForPublicity, publicityPeriodDetail } from "@/lib/features/publicity/commands";
+import { isPlanVerified, listVerifications } from "@/lib/features/publicity/verification";
 import { isUuid, text } from "@/lib/platform/validation/common";
 import { today as clockToday } from "@/lib/platform/clock";
 
@@ -69,7 +71,7 @@ export async function fileObjection(periodId: string, body: z.infer<typeof objec
   if (!period) throw notFound("Publicity period");
   const today = clockToday();
   if (period.status !== "open" || today < period.startDate || today > period.endDate) {
-    throw new ApiError(422, "PUBLICITY_CLOSED", "This publicity period is not open for objections.", { startDate: period.startDate, endDate: period.endDate, today });
+    throw new ApiError("PUBLICITY_CLOSED", "This publicity period is not open for objections.", { startDate: period.startDate, endDate: period.endDate, today });
   }
   const receiptNo = `OBJ-${today.replaceAll("-", "")}-${crypto.randomBytes(4).toString("hex").toUpperCase()}`;
   return database.transaction(async (tx) => {
@@ -78,4 +80,58 @@ export async function fileObjection(periodId: string, body: z.infer<typeof objec
     await appendAudit(tx, { actorUserId: user.id, action: "objection.filed", entityType: "objection", entityId: row!.id, after: { publicityPeriodId: periodId, receiptNo }, ip });
     return { id: row!.id, receiptNo, publicityPeriodId: periodId, createdAt: row!.createdAt.toISOString(), status: "open" as const };
   });
+}
+
+/** The read's answer, or null where it answered 404 (a malformed or unknown id) so the page can answer notFound(). */
+async function unlessNotFound<T>(read: Promise<T>): Promise<T | null> {
+  return read.catch((e: unknown) => {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  });
+}
+
+/** The HR publicity overview: every period (newest first) with its objection counts, and every plan. */
+export async function publicityOverview() {
+  await requireUser(...STAFF_READ_ROLES);
+  const database = await db();
+  const [periods, planList] = await Promise.all([listPublicityPeriods(database), plansForPublicity(database)]);
+  return { periods, planList };
+}
+
+/** The plans to pick from before opening a publicity period. */
+export async function publicityPlanChoices() {
+  await requireUser(...STAFF_READ_ROLES);
+  return plansForPublicity(await db());
+}
+
+/** What the "open publicity" form of a plan offers: the plan and its list versions; 404 when the plan is unknown. */
+export async function publicityOpeningOptions(planId: string) {
+  await requireUser(...STAFF_READ_ROLES);
+  return planPublicityOptions(await db(), planId);
+}
+
+/** One publicity period for staff: the period with its list, and the objection inbox with the filers; null when unknown. */
+export async function publicityPeriodView(periodId: string) {
+  await requireUser(...STAFF_READ_ROLES);
+  const database = await db();
+  const period = await unlessNotFound(publicityPeriodDetail(database, periodId));
+  if (!period) return null;
+  const inbox = await listObjections(database, periodId);
+  return { period, inbox };
+}
+
+/** The printable notice of a publicity period (names and positions only); null when unknown. */
+export async function publicityNoticeForPrint(periodId: string) {
+  await requireUser(...STAFF_READ_ROLES);
+  return unlessNotFound(publicityPeriodDetail(await db(), periodId));
+}
+
+/** The verification page of a plan: the plan and its list versions, the verification records, its periods and whether it is verified; null when unknown. */
+export async function planVerificationView(planId: string) {
+  await requireUser(...STAFF_READ_ROLES);
+  const database = await db();
+  const options = await unlessNotFound(planPublicityOptions(database, planId));
+  if (!options) return null;
+  const [records, periods, verified] = await Promise.all([listVerifications(database, planId), listPublicityPeriods(database, planId), isPlanVerified(database, planId)]);
+  return { ...options, records, periods, verified };
 }

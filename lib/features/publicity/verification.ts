@@ -74,7 +74,7 @@ export async function recordVerification(db: Database, actor: Actor, planId: str
     if (!period) refuse([violation("PUBLICITY_NOT_ENDED", { listVersionId: version.id, publicityEndDate: null, disclosureDate: input.disclosureDate })]);
     refuseIfAny(checkVerification({ publicityEndDate: period.endDate, disclosureDate: input.disclosureDate, generalMeetingDate: input.generalMeetingDate }));
     if (input.body !== plan.verifyingBody) {
-      throw new ApiError(422, "WRONG_VERIFYING_BODY", "This plan's list is verified by another body.", { expected: plan.verifyingBody, given: input.body });
+      throw new ApiError("WRONG_VERIFYING_BODY", "This plan's list is verified by another body.", { expected: plan.verifyingBody, given: input.body });
     }
     // Verifying an outdated version is recorded, but it is stale from the start.
     const newerExists = await hasNewerVersion(tx, planId, version.batch, version.version);

@@ -1,4 +1,4 @@
-import { addDays, addMonthsClamped } from "@/lib/domain/calendar/isoDate";
+import { planValidityEnd } from "@/lib/domain/plans/planValidity";
 import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
 import { lapseReasonLabel } from "@/lib/domain/registers/registerLabels";
 import { priceAtVesting } from "@/lib/domain/registers/priceAtVesting";
@@ -92,7 +92,7 @@ export function ocfStakeholder(p: { id: string; employeeNo: string; name: string
  */
 export function ocfGrantTransactions(g: OcfGrantRow, plan: RegisterPlan | undefined, actions: readonly CorporateActionInput[], asOf: string): OcfObject[] {
   const classId = ordinaryClassId(plan?.issuerId ?? "");
-  const validityEnd = plan?.firstGrantDate ? addDays(addMonthsClamped(plan.firstGrantDate, plan.validityMonths), -1) : null;
+  const validityEnd = plan ? planValidityEnd(plan.firstGrantDate, plan.validityMonths) : null;
   const out: OcfObject[] = [{
     id: `${g.grantId}.issuance`, object_type: "TX_EQUITY_COMPENSATION_ISSUANCE", security_id: g.grantId, date: g.grantDate,
     custom_id: `${g.employeeNo}-${g.batch}-${g.grantDate}`, stakeholder_id: g.personId, stock_plan_id: g.planId, stock_class_id: classId,

@@ -75,7 +75,7 @@ export async function exportRegister(
   const isAdmin = user.roles.includes("admin");
   if (!isAdmin && !user.roles.includes("auditor")) throw forbidden();
   const input = registerExportInputSchema.parse(rawInput);
-  if (input.includeIdNumbers && !isAdmin) throw new ApiError(403, "FORBIDDEN", "Only an administrator may export full ID numbers.");
+  if (input.includeIdNumbers && !isAdmin) throw new ApiError("FORBIDDEN", "Only an administrator may export full ID numbers.");
   if (input.format === "ocf" && input.register !== "grants") throw badRequest("OCF JSON is available for the grant register only; export this register as CSV or XLSX.");
   if (input.register === "allocation" && input.planId === null) throw badRequest("The allocation table is drawn up per plan: choose a plan.");
   const ctx = await loadRegisterContext(db, input.planId);

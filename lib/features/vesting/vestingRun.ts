@@ -12,8 +12,9 @@ import { vestingWindow } from "@/lib/domain/vesting/vestingWindow";
 import type { BlackoutWindow } from "@/lib/domain/blackout/blackoutWindows";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
-import { loadPlanBlackouts, loadTradingCalendar } from "@/lib/features/calendar/planInputs";
-import { rederivePlan, validityEndOf } from "@/lib/features/derivation/trancheDerivation";
+import { loadPlanBlackouts, loadTradingCalendar } from "@/lib/features/derivation/planInputs";
+import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
+import { planValidityEnd } from "@/lib/domain/plans/planValidity";
 import { decimalString, employeeNumber, isoDate, text, uuid } from "@/lib/platform/validation/common";
 import type { Actor } from "@/lib/auth/actor";
 import { refuse } from "@/lib/platform/errors/refusal";
@@ -109,7 +110,7 @@ export async function confirmVestingRun(db: Database, actor: Actor, planId: stri
 }
 
 function alreadyRun(batchId: string, categoryId: string, trancheIndex: number) {
-  return new ApiError(409, "VESTING_RUN_EXISTS", "This tranche has already been vested for the batch and category.", { batchId, categoryId, trancheIndex });
+  return new ApiError("VESTING_RUN_EXISTS", "This tranche has already been vested for the batch and category.", { batchId, categoryId, trancheIndex });
 }
 
 async function notifyGrantees(tx: Transaction, preview: VestingRunPreview, rows: VestingRunRow[]) {
@@ -135,8 +136,8 @@ async function notifyGrantees(tx: Transaction, preview: VestingRunPreview, rows:
 async function resolveBatch(db: Db, planId: string, batch: string) {
   const rows = await db.select().from(grantBatches).where(eq(grantBatches.planId, planId)).orderBy(asc(grantBatches.grantDate));
   const found = rows.filter((b) => b.id === batch || b.batch === batch);
-  if (found.length === 0) throw new ApiError(404, "NOT_FOUND", "Batch not found.");
-  if (found.length > 1) throw new ApiError(422, "AMBIGUOUS_BATCH", "The plan has several reserved batches: name one by its id.", { batchIds: found.map((b) => b.id) });
+  if (found.length === 0) throw new ApiError("NOT_FOUND", "Batch not found.");
+  if (found.length > 1) throw new ApiError("AMBIGUOUS_BATCH", "The plan has several reserved batches: name one by its id.", { batchIds: found.map((b) => b.id) });
   return { batch: found[0]!, firstGrantDate: rows.find((b) => b.batch === "first")?.grantDate ?? null };
 }
 
@@ -149,7 +150,7 @@ async function computeRun(db: Db, planId: string, input: VestingRunInput): Promi
     .from(vestingArrangements)
     .innerJoin(participantCategories, eq(vestingArrangements.categoryId, participantCategories.id))
     .where(and(eq(participantCategories.planId, planId), eq(vestingArrangements.categoryId, input.categoryId), eq(vestingArrangements.trancheIndex, input.trancheIndex)));
-  if (!arrangement) throw new ApiError(404, "NOT_FOUND", "Category or tranche not found in this plan.");
+  if (!arrangement) throw new ApiError("NOT_FOUND", "Category or tranche not found in this plan.");
   const [existing] = await db.select({ id: vestingRuns.id }).from(vestingRuns).where(and(eq(vestingRuns.batchId, batch.id), eq(vestingRuns.categoryId, input.categoryId), eq(vestingRuns.trancheIndex, input.trancheIndex)));
   if (existing) throw alreadyRun(batch.id, input.categoryId, input.trancheIndex);
   const companyRatio = asApiRefusal(() => { parseVestingRatio(input.companyRatio, "companyRatio"); return input.companyRatio; });
@@ -157,7 +158,7 @@ async function computeRun(db: Db, planId: string, input: VestingRunInput): Promi
   const calendar = await loadTradingCalendar(db);
   const { windows } = await loadPlanBlackouts(db, planId);
   const window = vestingWindow(calendar, batch.grantDate, arrangement.startMonths, arrangement.endMonths);
-  const dateViolations = checkVestingDate(calendar, input.vestingDate, window, windows, validityEndOf(firstGrantDate, plan.validityMonths));
+  const dateViolations = checkVestingDate(calendar, input.vestingDate, window, windows, planValidityEnd(firstGrantDate, plan.validityMonths));
   if (dateViolations.length > 0) refuse(dateViolations);
 
   const grantees = await db
@@ -186,8 +187,8 @@ async function computeRun(db: Db, planId: string, input: VestingRunInput): Promi
     const split = asApiRefusal(() => vestedQuantity(planned, companyRatio, ratio));
     return { grantId: g.grantId, employeeNo: g.employeeNo, name: g.name, grade, planned, individualRatio: ratio, vested: split.vested, lapsed: split.lapsed, note: null };
   });
-  if (missing.length > 0) throw new ApiError(422, "MISSING_GRADES", "Grades are missing for grantees still employed.", { employeeNos: missing });
-  if (unknownGrades.length > 0) throw new ApiError(422, "UNKNOWN_GRADE", "Some grades are not in the plan's grade table.", { items: unknownGrades, knownGrades: Object.keys(plan.gradeTable) });
+  if (missing.length > 0) throw new ApiError("MISSING_GRADES", "Grades are missing for grantees still employed.", { employeeNos: missing });
+  if (unknownGrades.length > 0) throw new ApiError("UNKNOWN_GRADE", "Some grades are not in the plan's grade table.", { items: unknownGrades, knownGrades: Object.keys(plan.gradeTable) });
   const totals = rows.reduce((t, r) => ({ planned: t.planned + r.planned, vested: t.vested + r.vested, lapsed: t.lapsed + r.lapsed }), { planned: 0, vested: 0, lapsed: 0 });
   return {
     planId, batchId: batch.id, categoryId: input.categoryId, trancheIndex: input.trancheIndex, vestingDate: input.vestingDate,
@@ -202,9 +203,9 @@ function gradeMap(list: VestingRunInput["grades"], grantees: Set<string>): Map<s
     if (out.has(g.employeeNo)) duplicates.push(g.employeeNo);
     out.set(g.employeeNo, g.grade.toUpperCase());
   }
-  if (duplicates.length > 0) throw new ApiError(422, "DUPLICATE_GRADE", "A person has more than one grade.", { employeeNos: duplicates });
+  if (duplicates.length > 0) throw new ApiError("DUPLICATE_GRADE", "A person has more than one grade.", { employeeNos: duplicates });
   const strangers = [...out.keys()].filter((n) => !grantees.has(n));
-  if (strangers.length > 0) throw new ApiError(422, "NOT_A_GRANTEE", "Grades were given for people without a grant in this batch and category.", { employeeNos: strangers });
+  if (strangers.length > 0) throw new ApiError("NOT_A_GRANTEE", "Grades were given for people without a grant in this batch and category.", { employeeNos: strangers });
   return out;
 }
 

@@ -1,27 +1,37 @@
-/** HTTP statuses the API answers with, by error family. */
-export type ApiStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503;
+import { ERROR_CODES, type ApiStatus, type ServerErrorCode } from "@/lib/platform/errors/errorCodes";
 
-/** An error with a stable code, an HTTP status and details safe to show. */
+export type { ApiStatus };
+
+/**
+ * An error with a stable code, the HTTP status the code table gives it and details safe to show. Only
+ * codes from the table are accepted, so a code and its status cannot drift apart at a call site.
+ */
 export class ApiError extends Error {
+  readonly status: ApiStatus;
+
   constructor(
-    readonly status: ApiStatus,
-    readonly code: string,
-    message: string,
+    readonly code: ServerErrorCode,
+    /** English, with the specifics of this case; defaults to the table's English text. */
+    message?: string,
     readonly details: unknown = null,
   ) {
-    super(message);
+    const entry = ERROR_CODES[code];
+    // Only a cast can get here with an unknown code: fail loudly rather than answer with a made-up status.
+    if (!entry) throw new TypeError(`Unknown error code ${String(code)}: add it to lib/platform/errors/errorCodes.ts.`);
+    super(message ?? entry.en);
     this.name = "ApiError";
+    this.status = entry.status;
   }
 }
 
 /** Not signed in. */
-export const unauthenticated = () => new ApiError(401, "UNAUTHENTICATED", "Sign in to continue.");
+export const unauthenticated = () => new ApiError("UNAUTHENTICATED", "Sign in to continue.");
 /** Signed in but the role does not allow this. */
-export const forbidden = () => new ApiError(403, "FORBIDDEN", "Your role does not allow this.");
+export const forbidden = () => new ApiError("FORBIDDEN", "Your role does not allow this.");
 /** Missing, or not the caller's to see: the two are indistinguishable on purpose. */
-export const notFound = (what = "Resource") => new ApiError(404, "NOT_FOUND", `${what} not found.`);
+export const notFound = (what = "Resource") => new ApiError("NOT_FOUND", `${what} not found.`);
 /** Input failed validation. */
-export const badRequest = (message: string, details: unknown = null) => new ApiError(400, "BAD_REQUEST", message, details);
+export const badRequest = (message: string, details: unknown = null) => new ApiError("BAD_REQUEST", message, details);
 
 /** The JSON body every error response has. */
 export function errorBody(e: ApiError) {

@@ -7,7 +7,8 @@ import { ApiError } from "@/lib/platform/errors/apiError";
  */
 export function refuse(violations: RuleViolation[]): never {
   const first = violations[0]!;
-  throw new ApiError(422, first.code, first.message, { ...first.details, violations });
+  // Rule codes answer 422 by the code table.
+  throw new ApiError(first.code, first.message, { ...first.details, violations });
 }
 
 /** Throws when any violation is present; otherwise does nothing. */

@@ -23,37 +23,38 @@ export function jsonTextPrivate(body: string, status = 200) {
 }
 
 /**
- * Maps any thrown error to the API's error body: ApiError as is, rule breaks as 422, zod as 400,
- * database outage as 503, a value the database cannot store as 400, the rest as 500.
+ * Maps any thrown error to the API's error body, with the status the code table gives its code: ApiError
+ * as is, rule breaks (422), zod (400), database outage (503), a value the database cannot store (400),
+ * the rest as 500.
  */
 export function errorResponse(e: unknown) {
-  if (e instanceof ApiError) return NextResponse.json(errorBody(e), { status: e.status, headers: PRIVATE_NO_STORE });
-  if (isRuleError(e)) {
-    // A broken plan rule is the caller's to fix: 422 with the rule code and its details.
-    return NextResponse.json({ error: { code: e.code, message: e.message, details: e.details } }, { status: 422, headers: PRIVATE_NO_STORE });
-  }
+  const error = toApiError(e);
+  // An outage is usually brief: tell the caller when to try again.
+  const headers = error.code === "DATABASE_UNAVAILABLE" ? { ...PRIVATE_NO_STORE, "Retry-After": "5" } : PRIVATE_NO_STORE;
+  return NextResponse.json(errorBody(error), { status: error.status, headers });
+}
+
+/** Any thrown error as the ApiError the caller is answered with (logging the ones that are ours to fix). */
+function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  // A broken plan rule is the caller's to fix: its rule code and details.
+  if (isRuleError(e)) return new ApiError(e.code, e.message, e.details);
   if (e instanceof ZodError) {
-    return NextResponse.json(
-      { error: { code: "BAD_REQUEST", message: "The request is not valid.", details: e.issues.map((i) => ({ path: i.path.join("."), message: i.message })) } },
-      { status: 400, headers: PRIVATE_NO_STORE },
-    );
+    return new ApiError("BAD_REQUEST", "The request is not valid.", e.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
   }
   if (isDatabaseUnavailable(e)) {
-    // Not the caller's fault and usually brief: 503 with a hint when to try again.
+    // Not the caller's fault.
     console.error("[api] database unavailable:", e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : e);
-    return NextResponse.json(
-      { error: { code: "DATABASE_UNAVAILABLE", message: "The database is not reachable; try again shortly.", details: null } },
-      { status: 503, headers: { ...PRIVATE_NO_STORE, "Retry-After": "5" } },
-    );
+    return new ApiError("DATABASE_UNAVAILABLE", "The database is not reachable; try again shortly.");
   }
   const valueError = invalidDatabaseValueCode(e);
   if (valueError) {
     // The database's own message names tables and columns: it stays in the log, not in the answer.
     console.warn(`[api] value refused by the database (${valueError}); a request schema should catch this:`, e instanceof Error ? e.message.split("\n")[0] : e);
-    return NextResponse.json({ error: { code: "INVALID_VALUE", message: "A value in the request is out of range or malformed.", details: { sqlstate: valueError } } }, { status: 400, headers: PRIVATE_NO_STORE });
+    return new ApiError("INVALID_VALUE", "A value in the request is out of range or malformed.", { sqlstate: valueError });
   }
   console.error("[api] unexpected error:", e);
-  return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side.", details: null } }, { status: 500, headers: PRIVATE_NO_STORE });
+  return new ApiError("INTERNAL", "Something went wrong on our side.");
 }
 
 /**
@@ -71,7 +72,7 @@ export function assertSameOrigin(req: Request): void {
   } catch {
     originHost = null;
   }
-  if (!originHost || originHost !== host) throw new ApiError(403, "CROSS_ORIGIN", "Cross-origin requests may not change data.");
+  if (!originHost || originHost !== host) throw new ApiError("CROSS_ORIGIN", "Cross-origin requests may not change data.");
 }
 
 /** The caller's IP as the proxy reports it, for the audit trail. */

@@ -17,7 +17,7 @@ const LOCAL_SIGNATURE = 0x04034b50;
 
 const unreadable = () => badRequest("The file is not a readable XLSX workbook.");
 const tooBig = () =>
-  new ApiError(400, "FILE_TOO_LARGE", "The workbook unpacks to more than 100 MB, or holds too many parts; save it again as a plain .xlsx or CSV.", {
+  new ApiError("FILE_TOO_LARGE", "The workbook unpacks to more than 100 MB, or holds too many parts; save it again as a plain .xlsx or CSV.", {
     limitUnpackedBytes: MAX_UNPACKED_BYTES,
     limitEntries: MAX_ARCHIVE_ENTRIES,
   });

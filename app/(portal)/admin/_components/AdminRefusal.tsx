@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";
-import type { ActionResult } from "@/lib/auth/procedures/staffAction";
+import type { ActionResult } from "@/lib/auth/procedures/action";
 
 /**
  * A refused administration change: codes the page's namespace knows (SELF_DEMOTION, PERSON_ALREADY_LINKED...)

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ApiError } from "@/lib/platform/errors/apiError";
-import { auditPage, auditQuerySchema, verifyAuditTrail, type AuditPage, type AuditQuery } from "@/lib/features/admin/auditViewer";
-import { db } from "@/lib/platform/db";
-import { requirePageUser } from "@/lib/auth/session";
+import { auditQuerySchema, type AuditPage, type AuditQuery } from "@/lib/features/admin/auditViewer";
+import { auditTrailPage, auditTrailVerification } from "@/lib/features/admin/queries";
+import { page } from "@/lib/auth/procedures/page";
 import { PageHeader } from "../../_components/PageHeader";
 import { AuditTable } from "./AuditTable";
 
@@ -12,24 +12,21 @@ export const dynamic = "force-dynamic";
 const FILTERS = ["actor", "entityType", "entityId", "action", "from", "to"] as const;
 
 /** The audit trail for admins and auditors: filter with a plain GET form, page by id, verify the hash chain. */
-export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser("admin", "auditor");
-  const raw = await searchParams;
-  const params = Object.fromEntries(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" && v.trim() !== "" ? [[k, v]] : [])));
+export default page({ access: "adminOrAuditor" }, async ({ searchParams }) => {
+  const params = Object.fromEntries(Object.entries(searchParams).flatMap(([k, v]) => (typeof v === "string" && v.trim() !== "" ? [[k, v]] : [])));
   const parsed = auditQuerySchema.safeParse(params);
   const t = await getTranslations("adminAudit");
-  const database = await db();
-  let page: AuditPage | null = null;
+  let trail: AuditPage | null = null;
   let problem: string | null = parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
   if (parsed.success) {
     try {
-      page = await auditPage(database, parsed.data);
+      trail = await auditTrailPage(parsed.data);
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 400) throw e;
       problem = e.message;
     }
   }
-  const verification = params.verify ? await verifyAuditTrail(database) : null;
+  const verification = params.verify ? await auditTrailVerification() : null;
   const filters: AuditQuery = parsed.success ? parsed.data : {};
   const hrefWith = (extra: Record<string, string>) => `/admin/audit?${new URLSearchParams({ ...pick(filters), ...extra }).toString()}`;
   const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base";
@@ -60,16 +57,16 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       ))}
 
       {problem && <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="audit-invalid">{t("invalid", { problem })}</p>}
-      {page && (page.items.length === 0 ? <p className="text-sm text-slate-600">{t("empty")}</p> : <AuditTable items={page.items} testId="audit-table" />)}
-      {page && (filters.before || page.nextBefore) && (
+      {trail && (trail.items.length === 0 ? <p className="text-sm text-slate-600">{t("empty")}</p> : <AuditTable items={trail.items} testId="audit-table" />)}
+      {trail && (filters.before || trail.nextBefore) && (
         <nav className="flex flex-wrap gap-3 text-sm">
           {filters.before && <Link href={hrefWith({})} className="text-brand-700 hover:underline" data-testid="audit-newest">{t("newer")}</Link>}
-          {page.nextBefore && <Link href={hrefWith({ before: String(page.nextBefore) })} className="text-brand-700 hover:underline" data-testid="audit-older">{t("older")} →</Link>}
+          {trail.nextBefore && <Link href={hrefWith({ before: String(trail.nextBefore) })} className="text-brand-700 hover:underline" data-testid="audit-older">{t("older")} →</Link>}
         </nav>
       )}
     </div>
   );
-}
+});
 
 /** The filters worth carrying into links (not the page cursor). */
 function pick(q: AuditQuery): Record<string, string> {

@@ -1,10 +1,9 @@
-import { asc } from "drizzle-orm";
 import { getLocale, getTranslations } from "next-intl/server";
-import { plans } from "@/db/schema";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/platform/db";
 import { EXPORT_FORMATS, REGISTERS } from "@/lib/features/registers/registerExport";
-import { hasRole, requirePageUser } from "@/lib/auth/session";
+import { registerPlanChoices } from "@/lib/features/registers/queries";
+import { hasRole } from "@/lib/auth/session";
+import { page } from "@/lib/auth/procedures/page";
 import { PageHeader } from "../../_components/PageHeader";
 
 export const dynamic = "force-dynamic";
@@ -14,11 +13,9 @@ export const dynamic = "force-dynamic";
  * (GET /api/v1/exports/register), so it works without client script. Only admins see the choice to
  * include full ID numbers; the API refuses it to anyone else as well.
  */
-export default async function AdminExportsPage() {
-  const user = await requirePageUser("admin", "auditor");
+export default page({ access: "adminOrAuditor" }, async ({ user }) => {
   const isAdmin = hasRole(user, "admin");
-  const database = await db();
-  const planList = await database.select({ id: plans.id, name: plans.name, nameEn: plans.nameEn }).from(plans).orderBy(asc(plans.createdAt), asc(plans.name));
+  const planList = await registerPlanChoices();
   const t = await getTranslations("adminExports");
   const locale = toLocale(await getLocale());
   const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
@@ -79,4 +76,4 @@ export default async function AdminExportsPage() {
       </section>
     </div>
   );
-}
+});

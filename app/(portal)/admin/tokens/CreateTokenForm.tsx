@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/auth/procedures/staffAction";
+import type { ActionResult } from "@/lib/auth/procedures/action";
 import { AdminRefusal } from "../_components/AdminRefusal";
 import { OneTimeSecret } from "../_components/OneTimeSecret";
 import { createApiTokenAction } from "./actions";

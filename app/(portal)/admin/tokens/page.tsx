@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { listApiTokens } from "@/lib/features/admin/apiTokens";
-import { listUsers } from "@/lib/features/admin/queries";
-import { db } from "@/lib/platform/db";
-import { requirePageUser } from "@/lib/auth/session";
+import { apiTokensForAdmin } from "@/lib/features/admin/apiTokens";
+import { usersForAdmin } from "@/lib/features/admin/queries";
+import { page } from "@/lib/auth/procedures/page";
 import { PageHeader } from "../../_components/PageHeader";
 import { shanghaiTime } from "../_components/shanghaiTime";
 import { CreateTokenForm } from "./CreateTokenForm";
@@ -11,10 +10,8 @@ import { RevokeTokenButton } from "./RevokeTokenButton";
 export const dynamic = "force-dynamic";
 
 /** API tokens: create one (shown once), see every token's owner, role and use, revoke. */
-export default async function AdminTokensPage() {
-  await requirePageUser("admin");
-  const database = await db();
-  const [tokens, owners] = await Promise.all([listApiTokens(database), listUsers(database, { state: "enabled" })]);
+export default page({ access: "adminOnly" }, async () => {
+  const [tokens, owners] = await Promise.all([apiTokensForAdmin(), usersForAdmin({ state: "enabled" })]);
   const t = await getTranslations("adminTokens");
   const cell = "px-3 py-2";
   return (
@@ -55,4 +52,4 @@ export default async function AdminTokensPage() {
       )}
     </div>
   );
-}
+});

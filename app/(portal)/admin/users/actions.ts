@@ -1,13 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { adminAction } from "@/lib/auth/procedures/adminAction";
-import { actionOrigin } from "@/lib/auth/procedures/adminRoute";
+import { action } from "@/lib/auth/procedures/action";
+import { actionOrigin } from "@/lib/platform/http/portalOrigin";
 import { createUser, createUserSchema } from "@/lib/features/admin/commands";
-import { db } from "@/lib/platform/db";
 
 /** Creates and invites a user (same service as POST /api/v1/users); the link comes back once. */
-export const createUserAction = adminAction(createUserSchema, async (input, actor) => {
-  const created = await createUser(await db(), actor, input, await actionOrigin());
+export const createUserAction = action({ access: "adminOnly", input: createUserSchema, sessionOnly: true }, async ({ db, actor, input }) => {
+  const created = await createUser(db, actor, input, await actionOrigin());
   revalidatePath("/admin/users");
   return { userId: created.user.id, email: created.user.email, setupLink: created.setupLink };
 });

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { listUsers, USER_LIST_LIMIT, userListQuerySchema } from "@/lib/features/admin/queries";
-import { db } from "@/lib/platform/db";
-import { requirePageUser } from "@/lib/auth/session";
+import { USER_LIST_LIMIT, userListQuerySchema, usersForAdmin } from "@/lib/features/admin/queries";
+import { page } from "@/lib/auth/procedures/page";
 import { PageHeader } from "../../_components/PageHeader";
 import { shanghaiTime } from "../_components/shanghaiTime";
 import { CreateUserForm } from "./CreateUserForm";
@@ -13,12 +12,10 @@ export const dynamic = "force-dynamic";
 const ROLES = ["employee", "hr", "admin", "auditor"] as const;
 
 /** Users: search and filter the accounts, open one to change it, or invite a new one. */
-export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  await requirePageUser("admin");
-  const params = await searchParams;
+export default page({ access: "adminOnly" }, async ({ searchParams: params }) => {
   const parsed = userListQuerySchema.safeParse({ q: params.q || undefined, role: params.role || undefined, state: params.state || undefined });
   const query = parsed.success ? parsed.data : {};
-  const items = await listUsers(await db(), query);
+  const items = await usersForAdmin(query);
   const t = await getTranslations("adminUsers");
   const cell = "px-3 py-2";
   return (
@@ -61,5 +58,5 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <CreateUserForm />
     </div>
   );
-}
+});
 

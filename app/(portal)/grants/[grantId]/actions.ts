@@ -1,14 +1,21 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requestIp } from "@/lib/platform/http/clientIp";
 import { z } from "zod";
+import { action } from "@/lib/auth/procedures/action";
 import { acceptGrant } from "@/lib/features/me/queries";
+
+const accept = action(
+  { access: "signedIn", input: z.instanceof(FormData).transform((form) => form.get("grantId")).pipe(z.string().uuid()) },
+  async ({ actor, input: grantId }) => {
+    await acceptGrant(grantId, actor.ip);
+    revalidatePath(`/grants/${grantId}`);
+    revalidatePath("/");
+  },
+);
 
 /** Server action behind the "Confirm grant" button; the same function as POST /api/v1/grants/{id}/accept. */
 export async function acceptGrantAction(form: FormData): Promise<void> {
-  const grantId = z.string().uuid().parse(form.get("grantId"));
-  const ip = await requestIp();
-  await acceptGrant(grantId, ip);
-  revalidatePath(`/grants/${grantId}`);
-  revalidatePath("/");
+  const result = await accept(form);
+  // A plain form has no state to show a refusal in (someone else's grant is 404): it fails, as it always did.
+  if (!result.ok) throw new Error(result.message);
 }

@@ -11,10 +11,10 @@ import { StatusBadge } from "../../_components/StatusBadge";
 import { TrancheTimeline } from "../../_components/TrancheTimeline";
 import { acceptGrantAction } from "./actions";
 import { today as clockToday } from "@/lib/platform/clock";
+import { page } from "@/lib/auth/procedures/page";
 
-export default async function GrantPage({ params }: { params: Promise<{ grantId: string }> }) {
-  const { grantId } = await params;
-  const grant = await grantForUser(grantId).catch((e) => {
+export default page({ access: "signedIn" }, async ({ params }) => {
+  const grant = await grantForUser(params.grantId ?? "").catch((e) => {
     if (e instanceof ApiError && e.status === 404) notFound();
     throw e;
   });
@@ -133,7 +133,7 @@ export default async function GrantPage({ params }: { params: Promise<{ grantId:
       </section>
     </div>
   );
-}
+});
 
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (

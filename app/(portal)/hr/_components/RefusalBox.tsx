@@ -1,20 +1,21 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { ruleMessages, type RuleCode } from "@/lib/domain/errors";
-import type { ActionResult } from "@/lib/auth/procedures/staffAction";
+import { errorText } from "@/lib/platform/errors/errorCodes";
+import { toLocale } from "@/i18n/locales";
+import type { ActionResult } from "@/lib/auth/procedures/action";
 
 /** A refused change as a form shows it: code, message and the details the server gave. */
 export type Refusal = { code: string; message: string; details?: unknown };
 
 type Item = { code?: string; message: string; path?: string; details?: unknown };
 
-/** Rule codes read in the user's language; other codes keep the server's message. */
+/**
+ * Every code the error table knows (rule codes and the application's) read in the user's language; a
+ * code it does not know keeps the server's message.
+ */
 export function useRefusalText() {
-  const locale = useLocale();
-  return (code: string | undefined, fallback: string) => {
-    const known = code && Object.prototype.hasOwnProperty.call(ruleMessages, code) ? ruleMessages[code as RuleCode] : undefined;
-    return known ? (locale === "en" ? known.en : known.zh) : fallback;
-  };
+  const locale = toLocale(useLocale());
+  return (code: string | undefined, fallback: string) => errorText(code, locale, fallback);
 }
 
 /**

@@ -2,7 +2,7 @@
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { AdjustmentPreviewItem } from "@/lib/features/corporate-actions/queries";
-import type { ActionResult } from "@/lib/auth/procedures/staffAction";
+import type { ActionResult } from "@/lib/auth/procedures/action";
 import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";
 import { compensateAction, previewAction, recordAction } from "./actions";
 

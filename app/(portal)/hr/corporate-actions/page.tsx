@@ -1,18 +1,17 @@
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/platform/db";
-import { listCorporateActions } from "@/lib/features/corporate-actions/commands";
-import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/session";
+import { page } from "@/lib/auth/procedures/page";
+import { corporateActionsOverview } from "@/lib/features/corporate-actions/queries";
+import { hasRole, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { ActionForm, CompensateButton } from "./ActionForm";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 type ActionType = "capitalisation" | "bonus" | "split" | "rights" | "consolidation" | "dividend" | "dividend_bonus" | "issuance";
 
 /** Recorded corporate actions with the grants each adjusted, and the preview-then-confirm form. */
-export default async function CorporateActionsPage() {
-  const user = await requirePageUser(...STAFF_READ_ROLES);
+export default page({ access: "staffRead" }, async ({ user }) => {
   const canWrite = hasRole(user, ...STAFF_WRITE_ROLES);
   const t = await getTranslations("hrActions");
-  const actions = await listCorporateActions(await db());
+  const actions = await corporateActionsOverview();
   const params = (a: (typeof actions)[number]) => [["n", a.n], ["V", a.v], ["P1", a.p1], ["P2", a.p2]].filter(([, v]) => v !== null).map(([k, v]) => `${k} = ${v}`).join(", ");
   return (
     <div className="space-y-6">
@@ -62,4 +61,4 @@ export default async function CorporateActionsPage() {
       )}
     </div>
   );
-}
+});

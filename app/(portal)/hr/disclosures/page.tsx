@@ -2,27 +2,25 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
 import { today } from "@/lib/platform/clock";
-import { db } from "@/lib/platform/db";
-import { listClosures } from "@/lib/features/calendar/commands";
-import { listDisclosures } from "@/lib/features/disclosures/commands";
-import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/session";
+import { page } from "@/lib/auth/procedures/page";
+import { exchangeClosures } from "@/lib/features/calendar/queries";
+import { disclosuresOfYear } from "@/lib/features/disclosures/queries";
+import { hasRole, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { AddEventForm, ClosuresForm, EventRowActions } from "./DisclosureForms";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 const RANGE_KINDS = new Set<string>(["major_event", "exchange_window"]);
 
 /** Disclosure calendar by year with the blackout window each event opens per plan, plus extra exchange closures. */
-export default async function DisclosuresPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
-  const user = await requirePageUser(...STAFF_READ_ROLES);
+export default page({ access: "staffRead" }, async ({ user, searchParams }) => {
   const canWrite = hasRole(user, ...STAFF_WRITE_ROLES);
   const t = await getTranslations("hrDisclosures");
   const locale = toLocale(await getLocale());
   const thisYear = Number(today().slice(0, 4));
-  const requested = Number((await searchParams).year);
+  const requested = Number(searchParams.year);
   const year = Number.isInteger(requested) && requested >= 2015 && requested <= 2100 ? requested : thisYear;
-  const database = await db();
-  const { plans, events } = await listDisclosures(database, { from: `${year}-01-01`, to: `${year}-12-31` });
-  const closures = await listClosures(database);
+  const { plans, events } = await disclosuresOfYear(year);
+  const closures = await exchangeClosures();
   const lastCovered = Math.max(closures.bundledLastYear, ...closures.publishedYears);
   const years = [year - 2, year - 1, year, year + 1];
   return (
@@ -104,4 +102,4 @@ export default async function DisclosuresPage({ searchParams }: { searchParams: 
       </section>
     </div>
   );
-}
+});

@@ -1,18 +1,14 @@
 import Link from "next/link";
-import { asc } from "drizzle-orm";
 import { getLocale, getTranslations } from "next-intl/server";
-import { plans } from "@/db/schema";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/platform/db";
-import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { page } from "@/lib/auth/procedures/page";
+import { planIndex } from "@/lib/features/plans/queries";
 
 export const dynamic = "force-dynamic";
 
 /** Entry to grants: one link per plan, plus the leavers page. */
-export default async function GrantsIndexPage() {
-  await requirePageUser(...STAFF_READ_ROLES);
-  const database = await db();
-  const list = await database.select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, status: plans.status }).from(plans).orderBy(asc(plans.createdAt));
+export default page({ access: "staffRead" }, async () => {
+  const list = await planIndex();
   const t = await getTranslations("hrGrants");
   const tg = await getTranslations();
   const locale = toLocale(await getLocale());
@@ -34,4 +30,4 @@ export default async function GrantsIndexPage() {
       <Link href="/hr/leavers" className="inline-block text-sm text-brand-700 hover:underline" data-testid="leavers-link">{t("leaversLink")}</Link>
     </div>
   );
-}
+});

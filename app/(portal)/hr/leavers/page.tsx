@@ -1,24 +1,19 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/platform/db";
 import { today } from "@/lib/platform/clock";
-import { findPersons, holdingsOf, personById } from "@/lib/features/persons/commands";
+import { page } from "@/lib/auth/procedures/page";
+import { leaverLookup } from "@/lib/features/persons/queries";
 import { formatShares } from "../../_components/format";
 import { StatusBadge } from "../../_components/StatusBadge";
 import { LeaveForm } from "./LeaveForm";
-import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
 /** Leavers: find a person, see what is still unvested, and record the leave date. */
-export default async function LeaversPage({ searchParams }: { searchParams: Promise<{ q?: string; person?: string }> }) {
-  await requirePageUser(...STAFF_READ_ROLES);
-  const { q = "", person: personId } = await searchParams;
-  const database = await db();
-  const hits = q.trim() ? await findPersons(database, q.slice(0, 60)) : [];
-  const person = personId ? await personById(database, personId) : null;
-  const holdings = person ? await holdingsOf(database, person.id) : [];
+export default page({ access: "staffRead" }, async ({ searchParams }) => {
+  const { q = "", person: personId } = searchParams as { q?: string; person?: string };
+  const { hits, person, holdings } = await leaverLookup(q, personId);
   const t = await getTranslations("hrGrants.leavers");
   const tg = await getTranslations();
   const locale = toLocale(await getLocale());
@@ -68,4 +63,4 @@ export default async function LeaversPage({ searchParams }: { searchParams: Prom
       )}
     </div>
   );
-}
+});

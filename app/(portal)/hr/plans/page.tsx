@@ -1,20 +1,20 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/platform/db";
-import { loadPlans } from "@/lib/features/plans/planReads";
-import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/session";
+import { page } from "@/lib/auth/procedures/page";
+import { plansForUser } from "@/lib/features/plans/queries";
+import { hasRole, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { formatShares } from "../../_components/format";
 
 export const dynamic = "force-dynamic";
 
 /** Every plan with its status and quantities; HR and admins can start a new one. */
-export default async function PlansPage() {
-  const user = await requirePageUser(...STAFF_READ_ROLES);
+export default page({ access: "staffRead" }, async ({ user }) => {
   const t = await getTranslations("hrPlans");
   const tRoot = await getTranslations();
   const locale = toLocale(await getLocale());
-  const plans = await loadPlans(await db());
+  // Staff see every plan.
+  const plans = await plansForUser();
   return (
     <div className="space-y-4">
       <header className="flex flex-wrap items-center justify-between gap-2">
@@ -57,4 +57,4 @@ export default async function PlansPage() {
       )}
     </div>
   );
-}
+});

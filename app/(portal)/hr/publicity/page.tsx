@@ -1,21 +1,18 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/platform/db";
-import { listPublicityPeriods, plansForPublicity } from "@/lib/features/publicity/commands";
-import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { page } from "@/lib/auth/procedures/page";
+import { publicityOverview } from "@/lib/features/publicity/queries";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 export const dynamic = "force-dynamic";
 
 /** Every publicity period with its status and objection counts, and each plan's next steps. */
-export default async function PublicityOverviewPage() {
-  await requirePageUser(...STAFF_READ_ROLES);
+export default page({ access: "staffRead" }, async () => {
   const t = await getTranslations("hrPublicity");
   const tRoot = await getTranslations();
   const locale = toLocale(await getLocale());
-  const database = await db();
-  const [periods, planList] = await Promise.all([listPublicityPeriods(database), plansForPublicity(database)]);
+  const { periods, planList } = await publicityOverview();
   const name = (p: { planName: string; planNameEn: string }) => (locale === "en" ? p.planNameEn : p.planName);
 
   return (
@@ -71,4 +68,4 @@ export default async function PublicityOverviewPage() {
       </section>
     </div>
   );
-}
+});

@@ -1,18 +1,14 @@
 import Link from "next/link";
-import { asc } from "drizzle-orm";
 import { getLocale, getTranslations } from "next-intl/server";
-import { plans } from "@/db/schema";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/platform/db";
-import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { page } from "@/lib/auth/procedures/page";
+import { planIndex } from "@/lib/features/plans/queries";
 
 export const dynamic = "force-dynamic";
 
 /** Entry to vesting runs: one link per plan. */
-export default async function VestingIndexPage() {
-  await requirePageUser(...STAFF_READ_ROLES);
-  const database = await db();
-  const list = await database.select({ id: plans.id, name: plans.name, nameEn: plans.nameEn }).from(plans).orderBy(asc(plans.createdAt));
+export default page({ access: "staffRead" }, async () => {
+  const list = await planIndex();
   const t = await getTranslations("hrVesting");
   const locale = toLocale(await getLocale());
   return (
@@ -25,4 +21,4 @@ export default async function VestingIndexPage() {
       </ul>
     </div>
   );
-}
+});

@@ -1,13 +1,8 @@
-import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { requireOversight } from "@/lib/auth/procedures/adminRoute";
-import { auditPage, auditQuerySchema } from "@/lib/features/admin/auditViewer";
-import { db } from "@/lib/platform/db";
-import { parseQuery } from "@/lib/platform/validation/common";
+import { route } from "@/lib/auth/procedures/route";
+import { adminOperations as api } from "@/lib/features/openapi/operations/admin";
+import { auditPage } from "@/lib/features/admin/auditViewer";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/audit-log?actor=&entityType=&entityId=&action=&from=&to=&before=: 50 rows, newest first (admins, auditors). */
-export const GET = apiRoute(async (req: Request) => {
-  await requireOversight();
-  return jsonPrivate(await auditPage(await db(), parseQuery(auditQuerySchema, req.url)));
-});
+export const GET = route(api.listAuditLog, async ({ db, query }) => auditPage(db, query));

@@ -1,14 +1,8 @@
-import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { blackoutQuery, blackoutWindowsForUser } from "@/lib/features/calendar/queries";
-import { parseQuery } from "@/lib/platform/validation/common";
-
-import { requireUser } from "@/lib/auth/session";
+import { route } from "@/lib/auth/procedures/route";
+import { calendarOperations as api } from "@/lib/features/openapi/operations/calendar";
+import { blackoutWindowsForUser } from "@/lib/features/calendar/queries";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/blackout-windows?from=&to=&planId= */
-export const GET = apiRoute(async (req: Request) => {
-  // Authenticate before validating, so an anonymous caller learns nothing about the parameters.
-  await requireUser();
-  return jsonPrivate({ items: await blackoutWindowsForUser(parseQuery(blackoutQuery, req.url)) });
-});
+/** GET /api/v1/blackout-windows?from=&to=&planId= (the caller is checked before the query, so an anonymous one learns nothing from it). */
+export const GET = route(api.listBlackoutWindows, async ({ query }) => ({ items: await blackoutWindowsForUser(query) }));

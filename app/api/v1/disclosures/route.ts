@@ -1,22 +1,11 @@
-import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { db } from "@/lib/platform/db";
-import { createDisclosure, disclosureBody, disclosureQuery, listDisclosures } from "@/lib/features/disclosures/commands";
-import { staffActor } from "@/lib/auth/procedures/staffRoute";
-import { readJson } from "@/lib/platform/http/requestBody";
-import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
-import { parseQuery } from "@/lib/platform/validation/common";
+import { route } from "@/lib/auth/procedures/route";
+import { calendarOperations as api } from "@/lib/features/openapi/operations/calendar";
+import { createDisclosure, listDisclosures } from "@/lib/features/disclosures/commands";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/disclosures?from=&to=&planId=: events with their derived blackout window per plan (staff read roles). */
-export const GET = apiRoute(async (req: Request) => {
-  await requireUser(...STAFF_READ_ROLES);
-  return jsonPrivate(await listDisclosures(await db(), parseQuery(disclosureQuery, req.url)));
-});
+export const GET = route(api.listDisclosures, async ({ db, query }) => listDisclosures(db, query));
 
 /** POST /api/v1/disclosures: adds an event; 201 {event, affectedPlans, changedTranches}, 422 INVALID_EVENT. */
-export const POST = apiRoute(async (req: Request) => {
-  const actor = await staffActor(req);
-  const body = disclosureBody.parse(await readJson(req));
-  return jsonPrivate(await createDisclosure(await db(), actor, body), 201);
-});
+export const POST = route(api.createDisclosure, async ({ db, actor, body }) => createDisclosure(db, actor, body));

@@ -1,23 +1,13 @@
-import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { adminActor, portalOrigin } from "@/lib/auth/procedures/adminRoute";
-import { createUser, createUserSchema } from "@/lib/features/admin/commands";
-import { listUsers, userListQuerySchema } from "@/lib/features/admin/queries";
-import { db } from "@/lib/platform/db";
-import { readJson } from "@/lib/platform/http/requestBody";
-import { requireUser } from "@/lib/auth/session";
-import { parseQuery } from "@/lib/platform/validation/common";
+import { route } from "@/lib/auth/procedures/route";
+import { adminOperations as api } from "@/lib/features/openapi/operations/admin";
+import { portalOrigin } from "@/lib/platform/http/portalOrigin";
+import { createUser } from "@/lib/features/admin/commands";
+import { listUsers } from "@/lib/features/admin/queries";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/users?q=&role=&state=: users with roles, linked person, last sign-in and pending setup link (admins). */
-export const GET = apiRoute(async (req: Request) => {
-  await requireUser("admin");
-  return jsonPrivate({ items: await listUsers(await db(), parseQuery(userListQuerySchema, req.url)) });
-});
+export const GET = route(api.listUsers, async ({ db, query }) => ({ items: await listUsers(db, query) }));
 
 /** POST /api/v1/users: creates a user and answers the one-time password-setup link (also mailed). */
-export const POST = apiRoute(async (req: Request) => {
-  const actor = await adminActor(req);
-  const body = createUserSchema.parse(await readJson(req));
-  return jsonPrivate(await createUser(await db(), actor, body, portalOrigin(new URL(req.url).origin)), 201);
-});
+export const POST = route(api.createUser, async ({ db, actor, body, req }) => createUser(db, actor, body, portalOrigin(new URL(req.url).origin)));

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { grants } from "@/db/schema";
 import { personGrantsUnlessKept, type GrantDto } from "@/lib/features/grants/readModel/grantReads";
 import { userNoticesJson, type NoticeDto } from "@/lib/features/notices/notices";
-import { planBlackoutKeysJson, type BlackoutKeyRow } from "@/lib/features/calendar/blackoutKeys";
+import { planBlackoutKeysJson, type BlackoutKeyRow } from "@/lib/features/derivation/blackoutKeys";
 import { sessionCompanion } from "@/lib/auth/session";
 import { keptGrantsTuning } from "@/lib/features/grants/readModel/keptGrantsTuning";
 

@@ -26,7 +26,7 @@ export const adminOperations = {
     responses: { 200: { description: "Up to 200 users, by email.", schema: itemsOf(userSummarySchema) }, 400: refused("An unknown role or state (BAD_REQUEST).") },
   },
   createUser: {
-    method: "post", path: "/api/v1/users", operationId: "createUser", summary: "Creates a user without a password and issues a one-time setup link (72 h), also mailed", tags: ["Users"], access: "adminOnly",
+    method: "post", path: "/api/v1/users", operationId: "createUser", summary: "Creates a user without a password and issues a one-time setup link (72 h), also mailed", tags: ["Users"], access: "adminOnly", sessionOnly: true,
     body: createUserSchema,
     responses: {
       201: { description: "The user, and the setup link shown this once.", schema: z.object({ user: userDetailSchema, setupLink: setupLinkSchema }) },
@@ -39,7 +39,7 @@ export const adminOperations = {
     responses: { 200: { description: "The user.", schema: userDetailSchema }, 404: refused("No such user (NOT_FOUND).") },
   },
   updateUser: {
-    method: "patch", path: "/api/v1/users/{userId}", operationId: "updateUser", summary: "Changes name, roles, person link or enabled state; disabling ends every session", tags: ["Users"], access: "adminOnly",
+    method: "patch", path: "/api/v1/users/{userId}", operationId: "updateUser", summary: "Changes name, roles, person link or enabled state; disabling ends every session", tags: ["Users"], access: "adminOnly", sessionOnly: true,
     params: userParams, body: updateUserSchema,
     responses: {
       200: { description: "The user after the change.", schema: userDetailSchema },
@@ -49,7 +49,7 @@ export const adminOperations = {
     },
   },
   resetUserPassword: {
-    method: "post", path: "/api/v1/users/{userId}/password-reset", operationId: "resetUserPassword", summary: "Issues a fresh setup link and ends the user's sessions; the old password works until a new one is set", tags: ["Users"], access: "adminOnly",
+    method: "post", path: "/api/v1/users/{userId}/password-reset", operationId: "resetUserPassword", summary: "Issues a fresh setup link and ends the user's sessions; the old password works until a new one is set", tags: ["Users"], access: "adminOnly", sessionOnly: true,
     params: userParams,
     responses: {
       201: { description: "The new setup link, shown this once.", schema: z.object({ userId: z.string().uuid(), setupLink: setupLinkSchema }) },
@@ -62,7 +62,7 @@ export const adminOperations = {
     responses: { 200: { description: "Tokens, newest first.", schema: itemsOf(apiTokenSummarySchema) } },
   },
   createApiToken: {
-    method: "post", path: "/api/v1/api-tokens", operationId: "createApiToken", summary: "Creates a token acting as an enabled user with only the given role", tags: ["API tokens"], access: "adminOnly",
+    method: "post", path: "/api/v1/api-tokens", operationId: "createApiToken", summary: "Creates a token acting as an enabled user with only the given role", tags: ["API tokens"], access: "adminOnly", sessionOnly: true,
     body: createApiTokenSchema,
     responses: {
       201: { description: "The token (vd_..., shown this once) and its record.", schema: createdApiTokenSchema },
@@ -70,7 +70,7 @@ export const adminOperations = {
     },
   },
   revokeApiToken: {
-    method: "delete", path: "/api/v1/api-tokens/{tokenId}", operationId: "revokeApiToken", summary: "Revokes a token; revoking again answers the same record", tags: ["API tokens"], access: "adminOnly", params: tokenParams,
+    method: "delete", path: "/api/v1/api-tokens/{tokenId}", operationId: "revokeApiToken", summary: "Revokes a token; revoking again answers the same record", tags: ["API tokens"], access: "adminOnly", sessionOnly: true, params: tokenParams,
     responses: { 200: { description: "The revoked token.", schema: apiTokenSummarySchema }, 404: refused("No such token (NOT_FOUND).") },
   },
   listAuditLog: {

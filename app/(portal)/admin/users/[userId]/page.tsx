@@ -2,9 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ApiError } from "@/lib/platform/errors/apiError";
-import { userDetail, type UserDetail } from "@/lib/features/admin/queries";
-import { db } from "@/lib/platform/db";
-import { requirePageUser } from "@/lib/auth/session";
+import { userForAdmin, type UserDetail } from "@/lib/features/admin/queries";
+import { page } from "@/lib/auth/procedures/page";
 import { PageHeader } from "../../../_components/PageHeader";
 import { shanghaiTime } from "../../_components/shanghaiTime";
 import { statusText } from "../userStatus";
@@ -13,10 +12,8 @@ import { UserAdminPanel } from "./UserAdminPanel";
 export const dynamic = "force-dynamic";
 
 /** One account: what it is, and the admin's changes to it. */
-export default async function AdminUserPage({ params }: { params: Promise<{ userId: string }> }) {
-  const me = await requirePageUser("admin");
-  const { userId } = await params;
-  const user = await loadUser(userId);
+export default page({ access: "adminOnly" }, async ({ user: me, params }) => {
+  const user = await loadUser(params.userId ?? "");
   const t = await getTranslations("adminUsers");
   const row = (label: string, value: React.ReactNode, testId?: string) => (
     <>
@@ -42,11 +39,11 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
       />
     </div>
   );
-}
+});
 
 async function loadUser(userId: string): Promise<UserDetail> {
   try {
-    return await userDetail(await db(), userId);
+    return await userForAdmin(userId);
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) notFound();
     throw e;

@@ -2,28 +2,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/platform/db";
 import { today } from "@/lib/platform/clock";
-import { reserveStatus } from "@/lib/features/grants/commands";
-import { isUuid } from "@/lib/platform/validation/common";
+import { page } from "@/lib/auth/procedures/page";
+import { planGrantsOverview } from "@/lib/features/grants/queries";
 import { formatShares, formatYuan } from "../../../_components/format";
-import { batchesOf, planCategories, planHeader, unaccepted, verifiedList } from "./data";
 import { GrantForm } from "./GrantForm";
-import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
 /** Grants of one plan: reserve status, batches, the grant form and who has not yet accepted. */
-export default async function PlanGrantsPage({ params }: { params: Promise<{ planId: string }> }) {
-  await requirePageUser(...STAFF_READ_ROLES);
-  const { planId } = await params;
-  if (!isUuid(planId)) notFound();
-  const database = await db();
-  const plan = await planHeader(database, planId);
-  if (!plan) notFound();
-  const [reserve, batches, pendingAcceptance, categories, list] = [
-    await reserveStatus(database, planId), await batchesOf(database, planId), await unaccepted(database, planId), await planCategories(database, planId), await verifiedList(database, planId),
-  ];
+export default page({ access: "staffRead" }, async ({ params }) => {
+  const { planId = "" } = params;
+  const overview = await planGrantsOverview(planId);
+  if (!overview) notFound();
+  const { plan, reserve, batches, pendingAcceptance, categories, list } = overview;
   const t = await getTranslations("hrGrants");
   const tg = await getTranslations();
   const locale = toLocale(await getLocale());
@@ -97,4 +89,4 @@ export default async function PlanGrantsPage({ params }: { params: Promise<{ pla
       </section>
     </div>
   );
-}
+});

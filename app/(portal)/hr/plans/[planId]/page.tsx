@@ -2,26 +2,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/platform/db";
-import { listParticipantVersions } from "@/lib/features/participants/participantImport";
+import { page } from "@/lib/auth/procedures/page";
+import { planWithParticipantLists } from "@/lib/features/participants/queries";
 import { nextStatuses, type PlanStatus } from "@/lib/features/plans/commands";
-import { loadPlans } from "@/lib/features/plans/planReads";
-import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/session";
-import { isUuid } from "@/lib/platform/validation/common";
+import { hasRole, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { formatRatio, formatShares } from "../../../_components/format";
 import { AdvanceStatus } from "./AdvanceStatus";
 
 export const dynamic = "force-dynamic";
 
 /** One plan: summary, categories with their vesting arrangements, lifecycle status and the participant lists. */
-export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
-  const user = await requirePageUser(...STAFF_READ_ROLES);
-  const { planId } = await params;
-  if (!isUuid(planId)) notFound();
-  const database = await db();
-  const [plan] = await loadPlans(database, [planId]);
-  if (!plan) notFound();
-  const lists = await listParticipantVersions(database, planId);
+export default page({ access: "staffRead" }, async ({ user, params }) => {
+  const overview = await planWithParticipantLists(params.planId ?? "");
+  if (!overview) notFound();
+  const { plan, lists } = overview;
   const t = await getTranslations("hrPlans");
   const tRoot = await getTranslations();
   const locale = toLocale(await getLocale());
@@ -89,4 +83,4 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
       </section>
     </div>
   );
-}
+});

@@ -1,26 +1,19 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { db } from "@/lib/platform/db";
 import { z } from "zod";
+import { action } from "@/lib/auth/procedures/action";
 import { createPlan, planInputSchema, updatePlan } from "@/lib/features/plans/commands";
-import { staffAction } from "@/lib/auth/procedures/staffAction";
 
 /** Server action behind the new-plan form; the same service as POST /api/v1/plans. */
-export async function createPlanAction(input: unknown) {
-  const result = await staffAction(planInputSchema, async (body, actor) => {
-    const plan = await createPlan(await db(), actor, body);
-    return { id: plan.id };
-  })(input);
-  if (result.ok) revalidatePath("/hr/plans");
-  return result;
-}
+export const createPlanAction = action({ access: "staffWrite", input: planInputSchema }, async ({ db, actor, input }) => {
+  const plan = await createPlan(db, actor, input);
+  revalidatePath("/hr/plans");
+  return { id: plan.id };
+});
 
 /** Server action behind the edit form of a draft plan; the same service as PATCH /api/v1/plans/{id}. */
-export async function updatePlanAction(input: unknown) {
-  const result = await staffAction(z.object({ planId: z.string().uuid(), body: planInputSchema }), async ({ planId, body }, actor) => {
-    const plan = await updatePlan(await db(), actor, planId, body);
-    return { id: plan.id };
-  })(input);
-  if (result.ok) revalidatePath("/hr/plans");
-  return result;
-}
+export const updatePlanAction = action({ access: "staffWrite", input: z.object({ planId: z.string().uuid(), body: planInputSchema }) }, async ({ db, actor, input: { planId, body } }) => {
+  const plan = await updatePlan(db, actor, planId, body);
+  revalidatePath("/hr/plans");
+  return { id: plan.id };
+});

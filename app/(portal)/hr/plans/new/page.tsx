@@ -1,13 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { verifyingBodyFor } from "@/lib/domain/process/processRules";
 import { today } from "@/lib/platform/clock";
-import { requirePageUser, STAFF_WRITE_ROLES } from "@/lib/auth/session";
+import { page } from "@/lib/auth/procedures/page";
 import { NewPlanForm } from "./NewPlanForm";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 /** Set up a draft plan: quantities, validity, blackout rule set, verifying body and one category's tranches. */
-export default async function NewPlanPage() {
-  await requirePageUser(...STAFF_WRITE_ROLES);
+export default page({ access: "staffWrite" }, async () => {
   const t = await getTranslations("hrPlans");
   const now = today();
   return (
@@ -16,4 +15,4 @@ export default async function NewPlanPage() {
       <NewPlanForm today={now} defaultVerifyingBody={verifyingBodyFor(now)} />
     </div>
   );
-}
+});

@@ -2,11 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { ApiError } from "@/lib/platform/errors/apiError";
 import { today } from "@/lib/platform/clock";
-import { db } from "@/lib/platform/db";
-import { listObjections, publicityPeriodDetail } from "@/lib/features/publicity/commands";
-import { hasRole, requirePageUser, STAFF_WRITE_ROLES, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { page } from "@/lib/auth/procedures/page";
+import { publicityPeriodView } from "@/lib/features/publicity/queries";
+import { hasRole, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { ClosePeriodForm } from "./ClosePeriodForm";
 import { ObjectionAnswerForm } from "./ObjectionAnswerForm";
 
@@ -15,18 +14,13 @@ export const dynamic = "force-dynamic";
 const OBJECTION_STYLE: Record<string, string> = { open: "bg-amber-50 text-amber-800", answered: "bg-emerald-50 text-emerald-700", upheld: "bg-rose-50 text-rose-700" };
 
 /** One publicity period: the list, the objection inbox (with filers, staff only), closing, the notice downloads. */
-export default async function PublicityPeriodPage({ params }: { params: Promise<{ periodId: string }> }) {
-  const { periodId } = await params;
-  const user = await requirePageUser(...STAFF_READ_ROLES);
+export default page({ access: "staffRead" }, async ({ user, params }) => {
   const canWrite = hasRole(user, ...STAFF_WRITE_ROLES);
   const t = await getTranslations("hrPublicity");
   const locale = toLocale(await getLocale());
-  const database = await db();
-  const period = await publicityPeriodDetail(database, periodId).catch((e: unknown) => {
-    if (e instanceof ApiError && e.status === 404) notFound();
-    throw e;
-  });
-  const inbox = await listObjections(database, periodId);
+  const view = await publicityPeriodView(params.periodId ?? "");
+  if (!view) notFound();
+  const { period, inbox } = view;
   const now = today();
 
   return (
@@ -100,4 +94,4 @@ export default async function PublicityPeriodPage({ params }: { params: Promise<
       </section>
     </div>
   );
-}
+});

@@ -2,24 +2,21 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
 import { today } from "@/lib/platform/clock";
-import { db } from "@/lib/platform/db";
-import { planPublicityOptions, plansForPublicity } from "@/lib/features/publicity/commands";
+import { page } from "@/lib/auth/procedures/page";
+import { publicityOpeningOptions, publicityPlanChoices } from "@/lib/features/publicity/queries";
 import { NewPublicityForm } from "./NewPublicityForm";
-import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 export const dynamic = "force-dynamic";
 
 /** Opens a publicity period for a plan (?planId=); without a plan, lists the plans to pick from. */
-export default async function NewPublicityPage({ searchParams }: { searchParams: Promise<{ planId?: string }> }) {
-  await requirePageUser(...STAFF_READ_ROLES);
+export default page({ access: "staffRead" }, async ({ searchParams }) => {
   const t = await getTranslations("hrPublicity");
   const locale = toLocale(await getLocale());
-  const { planId } = await searchParams;
-  const database = await db();
+  const { planId } = searchParams as { planId?: string };
 
   if (!planId) {
-    const planList = await plansForPublicity(database);
+    const planList = await publicityPlanChoices();
     return (
       <div className="space-y-4">
         <h1 className="text-xl font-semibold">{t("new.title")}</h1>
@@ -33,7 +30,7 @@ export default async function NewPublicityPage({ searchParams }: { searchParams:
     );
   }
 
-  const { plan, versions } = await planPublicityOptions(database, planId);
+  const { plan, versions } = await publicityOpeningOptions(planId);
   const options = versions.map((v) => ({ id: v.id, label: t("versionLabel", { batch: t(`batch.${v.batch}`), version: v.version, people: v.people }) }));
   return (
     <div className="max-w-2xl space-y-4">
@@ -46,4 +43,4 @@ export default async function NewPublicityPage({ searchParams }: { searchParams:
       )}
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/auth/procedures/staffAction";
+import type { ActionResult } from "@/lib/auth/procedures/action";
 import type { VestingRunInput, VestingRunPreview } from "@/lib/features/vesting/vestingRun";
 import type { BlackoutWindow } from "@/lib/domain/blackout/blackoutWindows";
 import { describeBlackoutWindow } from "@/lib/domain/blackout/describeBlackoutWindow";

@@ -2,9 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { badRequest } from "@/lib/platform/errors/apiError";
-import { db } from "@/lib/platform/db";
+import { action } from "@/lib/auth/procedures/action";
 import { looksLikeXlsx } from "@/lib/features/participants/xlsx";
-import { staffAction } from "@/lib/auth/procedures/staffAction";
 import { confirmVestingRun, previewVestingRun, vestingRunSchema } from "@/lib/features/vesting/vestingRun";
 import { uuid } from "@/lib/platform/validation/common";
 import { parseGradesCsv, parseGradesXlsx } from "@/lib/features/vesting/vestingGrades";
@@ -12,17 +11,17 @@ import { parseGradesCsv, parseGradesXlsx } from "@/lib/features/vesting/vestingG
 const runInput = z.object({ planId: uuid, input: vestingRunSchema });
 
 /** Preview of a run (same service as POST /api/v1/plans/{planId}/vesting-runs without confirm). */
-export const previewVestingAction = staffAction(runInput, async ({ planId, input }) => previewVestingRun(await db(), planId, input));
+export const previewVestingAction = action({ access: "staffWrite", input: runInput }, async ({ db, input: { planId, input } }) => previewVestingRun(db, planId, input));
 
 /** Records a run (POST /api/v1/plans/{planId}/vesting-runs with confirm: true). */
-export const confirmVestingAction = staffAction(runInput, async ({ planId, input }, actor) => {
-  const result = await confirmVestingRun(await db(), actor, planId, input);
+export const confirmVestingAction = action({ access: "staffWrite", input: runInput }, async ({ db, actor, input: { planId, input } }) => {
+  const result = await confirmVestingRun(db, actor, planId, input);
   revalidatePath(`/hr/vesting/${planId}`);
   return { runId: result.runId, totals: result.totals };
 });
 
 /** Reads grades from an uploaded XLSX (base64) or pasted CSV text. */
-export const parseGradesAction = staffAction(z.object({ kind: z.enum(["xlsx", "csv"]), data: z.string().max(14_000_000) }), async ({ kind, data }) => {
+export const parseGradesAction = action({ access: "staffWrite", input: z.object({ kind: z.enum(["xlsx", "csv"]), data: z.string().max(14_000_000) }) }, async ({ input: { kind, data } }) => {
   if (kind === "csv") return parseGradesCsv(data);
   const bytes = new Uint8Array(Buffer.from(data, "base64"));
   if (!looksLikeXlsx(bytes)) throw badRequest("The file must be an XLSX workbook.");

@@ -2,26 +2,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/platform/db";
 import { today } from "@/lib/platform/clock";
-import { listVestingRuns } from "@/lib/features/vesting/vestingRun";
-import { isUuid } from "@/lib/platform/validation/common";
+import { page } from "@/lib/auth/procedures/page";
+import { vestingRunsOverview } from "@/lib/features/vesting/queries";
 import { formatShares } from "../../../_components/format";
-import { runOptions } from "./data";
 import { VestingForm } from "./VestingForm";
-import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
 /** Vesting runs of a plan: the run form with preview and confirmation, and the runs recorded so far. */
-export default async function PlanVestingPage({ params }: { params: Promise<{ planId: string }> }) {
-  await requirePageUser(...STAFF_READ_ROLES);
-  const { planId } = await params;
-  if (!isUuid(planId)) notFound();
-  const database = await db();
-  const options = await runOptions(database, planId);
-  if (!options) notFound();
-  const runs = await listVestingRuns(database, planId);
+export default page({ access: "staffRead" }, async ({ params }) => {
+  const { planId = "" } = params;
+  const overview = await vestingRunsOverview(planId);
+  if (!overview) notFound();
+  const { options, runs } = overview;
   const t = await getTranslations("hrVesting");
   const locale = toLocale(await getLocale());
   const name = (x: { name: string; nameEn: string }) => (locale === "en" ? x.nameEn : x.name);
@@ -64,4 +58,4 @@ export default async function PlanVestingPage({ params }: { params: Promise<{ pl
       </section>
     </div>
   );
-}
+});

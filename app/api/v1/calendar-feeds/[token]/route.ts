@@ -1,11 +1,9 @@
-import { apiRoute } from "@/lib/platform/http/apiResponse";
+import { route } from "@/lib/auth/procedures/route";
+import { meOperations as api } from "@/lib/features/openapi/operations/me";
 import { calendarIcsForToken } from "@/lib/features/calendar/calendarFeed";
 import { icsResponse } from "@/lib/platform/http/icsResponse";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/calendar-feeds/{secret}.ics: the feed for calendar apps, which cannot sign in; revocable. */
-export const GET = apiRoute(async (_req: Request, ctx: { params: Promise<{ token: string }> }) => {
-  const { token } = await ctx.params;
-  return icsResponse(await calendarIcsForToken(token.replace(/\.ics$/, "")));
-});
+export const GET = route(api.getCalendarFeed, async ({ params }) => icsResponse(await calendarIcsForToken(params.token.replace(/\.ics$/, ""))));

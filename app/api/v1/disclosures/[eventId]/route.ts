@@ -1,25 +1,13 @@
-import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { db } from "@/lib/platform/db";
-import { deleteDisclosure, disclosurePatch, updateDisclosure } from "@/lib/features/disclosures/commands";
-import { staffActor } from "@/lib/auth/procedures/staffRoute";
-import { readJson } from "@/lib/platform/http/requestBody";
-import { uuid } from "@/lib/platform/validation/common";
+import { route } from "@/lib/auth/procedures/route";
+import { calendarOperations as api } from "@/lib/features/openapi/operations/calendar";
+import { deleteDisclosure, updateDisclosure } from "@/lib/features/disclosures/commands";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ eventId: string }> };
+// A malformed event id has always answered 400 here (documented so), not the 404 other ids answer.
 
 /** PATCH /api/v1/disclosures/{eventId}: changes an event (e.g. the actual date of a postponed report); {event, affectedPlans, changedTranches}. */
-export const PATCH = apiRoute(async (req: Request, ctx: Ctx) => {
-  const actor = await staffActor(req);
-  const eventId = uuid.parse((await ctx.params).eventId);
-  const patch = disclosurePatch.parse(await readJson(req));
-  return jsonPrivate(await updateDisclosure(await db(), actor, eventId, patch));
-});
+export const PATCH = route({ ...api.updateDisclosure, invalidParams: "badRequest" }, async ({ db, actor, params, body }) => updateDisclosure(db, actor, params.eventId, body));
 
 /** DELETE /api/v1/disclosures/{eventId}: removes an event entered in error; {event, affectedPlans, changedTranches}. */
-export const DELETE = apiRoute(async (req: Request, ctx: Ctx) => {
-  const actor = await staffActor(req);
-  const eventId = uuid.parse((await ctx.params).eventId);
-  return jsonPrivate(await deleteDisclosure(await db(), actor, eventId));
-});
+export const DELETE = route({ ...api.deleteDisclosure, invalidParams: "badRequest" }, async ({ db, actor, params }) => deleteDisclosure(db, actor, params.eventId));

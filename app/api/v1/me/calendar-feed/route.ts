@@ -1,17 +1,14 @@
-import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { route } from "@/lib/auth/procedures/route";
+import { meOperations as api } from "@/lib/features/openapi/operations/me";
 import { issueCalendarFeed, revokeCalendarFeed } from "@/lib/features/calendar/calendarFeed";
 
 export const dynamic = "force-dynamic";
 
 /** POST /api/v1/me/calendar-feed: issues a new secret feed URL (the old one stops working); shown once. */
-export const POST = apiRoute(async (req: Request) => {
+export const POST = route(api.issueCalendarFeed, async ({ req }) => {
   const { token } = await issueCalendarFeed();
-  const url = new URL(`/api/v1/calendar-feeds/${token}.ics`, req.url).toString();
-  return jsonPrivate({ url }, 201);
+  return { url: new URL(`/api/v1/calendar-feeds/${token}.ics`, req.url).toString() };
 });
 
-/** DELETE /api/v1/me/calendar-feed: revokes the secret feed URL. */
-export const DELETE = apiRoute(async () => {
-  await revokeCalendarFeed();
-  return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
-});
+/** DELETE /api/v1/me/calendar-feed: revokes the secret feed URL (204). */
+export const DELETE = route(api.revokeCalendarFeed, async () => revokeCalendarFeed());

@@ -1,26 +1,18 @@
-import { eq } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { participantCategories, plans } from "@/db/schema";
 import { verifyingBodyFor } from "@/lib/domain/process/processRules";
 import { today } from "@/lib/platform/clock";
-import { db } from "@/lib/platform/db";
-import { isUuid } from "@/lib/platform/validation/common";
-import { loadPlans } from "@/lib/features/plans/planReads";
-import { requirePageUser, STAFF_WRITE_ROLES } from "@/lib/auth/session";
+import { page } from "@/lib/auth/procedures/page";
+import { planEditForm } from "@/lib/features/plans/queries";
 import { NewPlanForm } from "../../new/NewPlanForm";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
 /** Edit a draft plan with the same form that creates one. */
-export default async function EditPlanPage({ params }: { params: Promise<{ planId: string }> }) {
-  await requirePageUser(...STAFF_WRITE_ROLES);
-  const { planId } = await params;
-  if (!isUuid(planId)) notFound();
-  const database = await db();
-  const [plan] = await loadPlans(database, [planId]);
-  const [row] = await database.select({ announcementDate: plans.announcementDate, boardApprovalDate: plans.boardApprovalDate }).from(plans).where(eq(plans.id, planId));
-  if (!plan || !row) notFound();
-  const codes = await database.select({ id: participantCategories.id, code: participantCategories.code }).from(participantCategories).where(eq(participantCategories.planId, planId));
+export default page({ access: "staffWrite" }, async ({ params }) => {
+  const { planId = "" } = params;
+  const form = await planEditForm(planId);
+  if (!form) notFound();
+  const { plan, dates: row, codes } = form;
   const t = await getTranslations("hrPlans");
   const now = today();
   const category = plan.categories[0];
@@ -50,4 +42,4 @@ export default async function EditPlanPage({ params }: { params: Promise<{ planI
       )}
     </div>
   );
-}
+});

@@ -58,7 +58,7 @@ export function ParticipantUpload({ planId, categoryLabels }: { planId: string; 
       const answer = await upload(planId, file, batch, dryRun, setPhase);
       const body = answer.body as { error?: Refusal } & Record<string, unknown>;
       if (answer.status >= 400) {
-        setRefusal(body?.error ?? { code: String(answer.status), message: t("failed") });
+        setRefusal(body?.error ?? { code: `HTTP_${answer.status}`, message: t("failed") });
         if (dryRun) setPreview(null);
       } else if (dryRun) setPreview(body as unknown as ListPreview);
       else {

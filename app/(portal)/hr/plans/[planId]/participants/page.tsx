@@ -2,12 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { db } from "@/lib/platform/db";
-import { listParticipantVersions, listVersionDiff, type ListDiff } from "@/lib/features/participants/participantImport";
-import { planCategories } from "@/lib/features/participants/listVersions";
-import { loadPlans } from "@/lib/features/plans/planReads";
-import { hasRole, requirePageUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/session";
-import { isUuid } from "@/lib/platform/validation/common";
+import { page } from "@/lib/auth/procedures/page";
+import { participantListsOverview } from "@/lib/features/participants/queries";
+import { hasRole, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { formatShares } from "../../../../_components/format";
 import { ParticipantUpload } from "./ParticipantUpload";
 
@@ -16,25 +13,15 @@ export const dynamic = "force-dynamic";
 type Search = { batch?: string; from?: string; to?: string };
 
 /** The plan's participant lists: upload and check a file, apply it as a new version, browse versions and their differences. */
-export default async function ParticipantsPage({ params, searchParams }: { params: Promise<{ planId: string }>; searchParams: Promise<Search> }) {
-  const user = await requirePageUser(...STAFF_READ_ROLES);
-  const { planId } = await params;
-  if (!isUuid(planId)) notFound();
-  const database = await db();
-  const [plan] = await loadPlans(database, [planId]);
-  if (!plan) notFound();
-  const { versions, latest } = await listParticipantVersions(database, planId);
+export default page({ access: "staffRead" }, async ({ user, params, searchParams }) => {
+  const search = searchParams as Search;
+  const diffBatch = search.batch === "reserved" ? "reserved" : "first";
+  const overview = await participantListsOverview(params.planId ?? "", { batch: diffBatch, from: Number(search.from), to: Number(search.to) });
+  if (!overview) notFound();
+  const { plan, versions, latest, diff, categories } = overview;
   const t = await getTranslations("hrParticipants");
   const locale = toLocale(await getLocale());
-  const search = await searchParams;
-  const diffBatch = search.batch === "reserved" ? "reserved" : "first";
-  const from = Number(search.from);
-  const to = Number(search.to);
-  let diff: ListDiff | null = null;
-  if (Number.isInteger(from) && Number.isInteger(to) && versions.some((v) => v.batch === diffBatch && v.version === from) && versions.some((v) => v.batch === diffBatch && v.version === to)) {
-    diff = await listVersionDiff(database, planId, diffBatch, from, to);
-  }
-  const categoryLabels = Object.fromEntries((await planCategories(database, planId)).map((c) => [String(c.code), `${c.code} ${locale === "en" ? c.nameEn : c.name}`]));
+  const categoryLabels = Object.fromEntries(categories.map((c) => [String(c.code), `${c.code} ${locale === "en" ? c.nameEn : c.name}`]));
   const codeLabel = (code: number) => categoryLabels[String(code)] ?? String(code);
   const n = (q: number) => formatShares(q, locale);
 
@@ -106,4 +93,4 @@ export default async function ParticipantsPage({ params, searchParams }: { param
       )}
     </div>
   );
-}
+});

@@ -1,11 +1,9 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { ApiError } from "@/lib/platform/errors/apiError";
-import { db } from "@/lib/platform/db";
-import { publicityPeriodDetail } from "@/lib/features/publicity/commands";
+import { page } from "@/lib/auth/procedures/page";
+import { publicityNoticeForPrint } from "@/lib/features/publicity/queries";
 import { PrintButton } from "./PrintButton";
-import { requirePageUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -20,15 +18,11 @@ const PRINT_CSS = `
 }`;
 
 /** The printable publicity notice: heading, period, names and positions, and a signature line for the board office. */
-export default async function PublicityPrintPage({ params }: { params: Promise<{ periodId: string }> }) {
-  await requirePageUser(...STAFF_READ_ROLES);
-  const { periodId } = await params;
+export default page({ access: "staffRead" }, async ({ params }) => {
   const t = await getTranslations("hrPublicity");
   const locale = toLocale(await getLocale());
-  const period = await publicityPeriodDetail(await db(), periodId).catch((e: unknown) => {
-    if (e instanceof ApiError && e.status === 404) notFound();
-    throw e;
-  });
+  const period = await publicityNoticeForPrint(params.periodId ?? "");
+  if (!period) notFound();
   const planName = locale === "en" ? period.planNameEn : period.planName;
 
   return (
@@ -67,4 +61,4 @@ export default async function PublicityPrintPage({ params }: { params: Promise<{
       </article>
     </>
   );
-}
+});

@@ -2,28 +2,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { ApiError } from "@/lib/platform/errors/apiError";
-import { db } from "@/lib/platform/db";
-import { listPublicityPeriods, planPublicityOptions } from "@/lib/features/publicity/commands";
-import { isPlanVerified, listVerifications } from "@/lib/features/publicity/verification";
-import { hasRole, requirePageUser, STAFF_WRITE_ROLES, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { page } from "@/lib/auth/procedures/page";
+import { planVerificationView } from "@/lib/features/publicity/queries";
+import { hasRole, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { VerificationForm } from "./VerificationForm";
 
 export const dynamic = "force-dynamic";
 
 /** The verification record of a plan's list: the form, and the existing records with stale badges. */
-export default async function VerificationPage({ params }: { params: Promise<{ planId: string }> }) {
-  const { planId } = await params;
-  const user = await requirePageUser(...STAFF_READ_ROLES);
+export default page({ access: "staffRead" }, async ({ user, params }) => {
   const t = await getTranslations("hrPublicity");
   const locale = toLocale(await getLocale());
-  const database = await db();
-  const options = await planPublicityOptions(database, planId).catch((e: unknown) => {
-    if (e instanceof ApiError && e.status === 404) notFound();
-    throw e;
-  });
-  const [records, periods, verified] = await Promise.all([listVerifications(database, planId), listPublicityPeriods(database, planId), isPlanVerified(database, planId)]);
-  const { plan, versions } = options;
+  const view = await planVerificationView(params.planId ?? "");
+  if (!view) notFound();
+  const { plan, versions, records, periods, verified } = view;
   const versionOptions = versions.map((v) => ({ id: v.id, label: t("versionLabel", { batch: t(`batch.${v.batch}`), version: v.version, people: v.people }) }));
   const latestPeriod = periods[0] ?? null;
 
@@ -68,4 +60,4 @@ export default async function VerificationPage({ params }: { params: Promise<{ p
       </section>
     </div>
   );
-}
+});

@@ -1,10 +1,9 @@
-import { apiRoute, clientIp, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { route } from "@/lib/auth/procedures/route";
+import { actionsOperations as api } from "@/lib/features/openapi/operations/actions";
+import { clientIp } from "@/lib/platform/http/apiResponse";
 import { acceptGrant } from "@/lib/features/me/queries";
 
 export const dynamic = "force-dynamic";
 
 /** POST /api/v1/grants/{grantId}/accept: the grantee confirms the grant (idempotent). */
-export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ grantId: string }> }) => {
-  const { grantId } = await ctx.params;
-  return jsonPrivate(await acceptGrant(grantId, clientIp(req)));
-});
+export const POST = route(api.acceptGrant, async ({ params, req }) => acceptGrant(params.grantId, clientIp(req)));

@@ -1,16 +1,12 @@
-import { apiRoute, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { db } from "@/lib/platform/db";
-import { recordLeaver, recordLeaverSchema } from "@/lib/features/persons/commands";
-import { staffActor } from "@/lib/auth/procedures/staffRoute";
-import { readJson } from "@/lib/platform/http/requestBody";
+import { route } from "@/lib/auth/procedures/route";
+import { actionsOperations as api } from "@/lib/features/openapi/operations/actions";
+import { jsonPrivate } from "@/lib/platform/http/apiResponse";
+import { recordLeaver } from "@/lib/features/persons/commands";
 
 export const dynamic = "force-dynamic";
 
-/** POST /api/v1/persons/{personId}/leave {leaveDate}: records a departure; unvested tranches lapse from that date. */
-export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ personId: string }> }) => {
-  const actor = await staffActor(req);
-  const { personId } = await ctx.params;
-  const body = recordLeaverSchema.parse(await readJson(req));
-  const result = await recordLeaver(await db(), actor, personId, body);
+/** POST /api/v1/persons/{personId}/leave {leaveDate}: records a departure (201); the same date again changes nothing (200). */
+export const POST = route(api.recordLeaver, async ({ db, actor, params, body }) => {
+  const result = await recordLeaver(db, actor, params.personId, body);
   return jsonPrivate(result, result.unchanged ? 200 : 201);
 });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { preparedStatement } from "@/lib/platform/preparedStatement";
-import { blackoutKeysQuery, type BlackoutKeyRow } from "@/lib/features/calendar/blackoutKeys";
+import { blackoutKeysQuery, type BlackoutKeyRow } from "@/lib/features/derivation/blackoutKeys";
 import type { Database, Transaction } from "@/db/client";
 import { calendarClosures, calendarPublishedYears, disclosureEvents, plans } from "@/db/schema";
 import { TradingCalendar } from "@/lib/domain/calendar/tradingCalendar";

@@ -3,6 +3,8 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { grantBatches, grants, participantCategories, participantListEntries, persons, plans, verificationRecords } from "@/db/schema";
 
+// The reads of the HR grants page of one plan (planGrantsOverview in queries.ts), moved from the page.
+
 /** The plan header of the grants page, or null when it does not exist. */
 export async function planHeader(db: Database, planId: string) {
   const [p] = await db.select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, status: plans.status, generalMeetingDate: plans.generalMeetingDate }).from(plans).where(eq(plans.id, planId));

@@ -1,0 +1,42 @@
+import { addDays, addMonthsClamped, compareIsoDates } from "../calendar/isoDate";
+import { isTerminalPlanStatus } from "./planLifecycle";
+
+/**
+ * A plan's validity period. The Measures (art. 13) have the plan state it, counted from the first
+ * grant date and at most 10 years; plan texts word it "自首次授予之日起至激励对象获授的限制性股票
+ * 全部归属或作废失效之日止，最长不超过N个月". So the period starts on the first grant date and ends
+ * on the day before the same calendar date N months later (clamped to the month's end: a first grant
+ * on 31 August with 6 months ends on 27/28 February). A plan not granted yet has no end yet.
+ */
+
+/** Last day of the validity period, or null while the plan has no first grant. */
+export function planValidityEnd(firstGrantDate: string | null, validityMonths: number): string | null {
+  return firstGrantDate === null ? null : addDays(validityLapseDateOf(firstGrantDate, validityMonths), -1);
+}
+
+/** The first day after the validity period: unvested awards lapse on it. Null while not granted. */
+export function validityLapseDate(firstGrantDate: string | null, validityMonths: number): string | null {
+  return firstGrantDate === null ? null : validityLapseDateOf(firstGrantDate, validityMonths);
+}
+
+function validityLapseDateOf(firstGrantDate: string, validityMonths: number): string {
+  if (!Number.isSafeInteger(validityMonths) || validityMonths < 0) throw new RangeError(`validityMonths must be a non-negative integer: ${validityMonths}`);
+  return addMonthsClamped(firstGrantDate, validityMonths);
+}
+
+/** What decides whether a plan is within its validity on a day. */
+export interface PlanValidityFacts {
+  readonly status: string;
+  readonly firstGrantDate: string | null;
+  readonly validityMonths: number;
+}
+
+/**
+ * Whether the plan is within its validity period on `date`: not ended (closed or expired) and either
+ * not granted yet — an approved or pending plan counts in full — or `date` on or before the last day.
+ */
+export function isWithinValidity(plan: PlanValidityFacts, date: string): boolean {
+  if (isTerminalPlanStatus(plan.status)) return false;
+  const end = planValidityEnd(plan.firstGrantDate, plan.validityMonths);
+  return end === null || compareIsoDates(date, end) <= 0;
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { decimalString, isoDate } from "@/lib/platform/validation/common";
+
+// Kept apart from queries.ts so commands.ts can build on the body without importing the queries
+// (which read through commands.ts: an import cycle would leave the body undefined at load).
+
+// corporate_actions stores n, v, p1 and p2 as numeric(18,8): a value of 10^10 or more would fail the
+// insert (found by fuzzing, answered 500), so it is refused here with the field named.
+const actionParameter = decimalString.refine((v) => /^\d{1,10}(\.\d+)?$/.test(v), { message: "Expected at most 10 digits before the decimal point." });
+
+/** Body of POST /api/v1/corporate-actions/preview (and, with confirm, of the recording endpoint). */
+export const corporateActionBody = z.object({
+  type: z.enum(["capitalisation", "bonus", "split", "rights", "consolidation", "dividend", "dividend_bonus", "issuance"]),
+  exDate: isoDate,
+  n: actionParameter.optional(),
+  v: actionParameter.optional(),
+  p1: actionParameter.optional(),
+  p2: actionParameter.optional(),
+});

@@ -1,0 +1,59 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { users } from "@/db/schema";
+import { LOCALES, type Locale } from "@/i18n/locales";
+import { appendAudit } from "@/lib/platform/auditTrail";
+import { db } from "@/lib/platform/db";
+import { hashPassword, newPasswordProblems, verifyPassword } from "@/lib/auth/password";
+import { MAX_PASSWORD_LENGTH, passwordPolicyProblem, type PasswordPolicyProblem } from "@/lib/auth/passwordPolicy";
+import { currentUser, type SessionUser } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/actor";
+
+/**
+ * The account page's change-password form. Generous bounds here: the password policy decides what is
+ * too long, with its own message.
+ */
+export const changePasswordSchema = z.object({
+  current: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  next: z.string().max(MAX_PASSWORD_LENGTH * 4),
+  confirm: z.string().max(MAX_PASSWORD_LENGTH * 4),
+});
+
+/** The policy's verdicts as the form's message keys under "account". */
+const POLICY_KEYS: Record<Exclude<PasswordPolicyProblem, null>, string> = { TOO_SHORT: "tooShort", TOO_COMMON: "tooCommon", TOO_LONG: "tooLong" };
+
+/**
+ * Changes the signed-in user's own password. Answers the problems as message keys under "account"
+ * (empty when changed); bumping the session version signs out every other session, audited in the
+ * same transaction.
+ */
+export async function changeOwnPassword(database: Database, user: SessionUser, actor: Actor, input: z.infer<typeof changePasswordSchema>): Promise<string[]> {
+  const { current, next, confirm } = input;
+  if (next !== confirm) return ["mismatch"];
+  // The shared policy (length, the 49k common-password list) plus this form's own email-name check.
+  const policy = passwordPolicyProblem(next);
+  const problems = [...new Set([...(policy ? [POLICY_KEYS[policy]] : []), ...newPasswordProblems(next, { email: user.email })])];
+  if (problems.length) return problems;
+  const [row] = await database.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+  if (!row?.hash || !(await verifyPassword(row.hash, current))) return ["wrongCurrent"];
+  const hash = await hashPassword(next);
+  await database.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash: hash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id));
+    await appendAudit(tx, { actorUserId: actor.userId, action: "auth.password_changed", entityType: "user", entityId: user.id, ip: actor.ip });
+  });
+  return [];
+}
+
+/** A language the interface speaks. */
+export const localeSchema = z.enum(LOCALES);
+
+/**
+ * Keeps the interface language on the signed-in user's record (the cookie alone serves anyone else).
+ * Reads the session itself: switching the language is open to anonymous visitors too.
+ */
+export async function rememberLocale(locale: Locale): Promise<void> {
+  const user = await currentUser();
+  if (user) await (await db()).update(users).set({ locale }).where(eq(users.id, user.id));
+}
