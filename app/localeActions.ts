@@ -2,7 +2,8 @@
 import { cookies } from "next/headers";
 import { LOCALE_COOKIE } from "@/i18n/locales";
 import { action } from "@/lib/auth/procedures/action";
-import { localeSchema, rememberLocale } from "@/lib/features/me/commands";
+import { rememberLocale } from "@/lib/features/me/commands";
+import { localeSchema } from "@/lib/features/me/schemas";
 
 /**
  * Switches the interface language. Public: a cookie keeps it for anyone (the sign-in page has the switch

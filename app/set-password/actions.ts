@@ -1,7 +1,7 @@
 "use server";
 import { action } from "@/lib/auth/procedures/action";
 import { setPasswordThroughLink } from "@/lib/features/admin/commands";
-import { setPasswordSchema } from "@/lib/features/admin/passwordSetup";
+import { setPasswordSchema } from "@/lib/features/admin/schemas";
 import { requestIp } from "@/lib/platform/http/clientIp";
 
 /** What the set-password form shows: done, or a code its messages translate. */

@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { appendAudit } from "@/lib/platform/auditTrail";
-import { AUDIT_PAGE_SIZE, auditPage, auditQuerySchema, verifyAuditTrail, type AuditQuery } from "@/lib/features/admin/auditViewer";
+import { AUDIT_PAGE_SIZE, auditPage, verifyAuditTrail } from "@/lib/features/admin/auditViewer";
+import { auditQuerySchema, type AuditQuery } from "@/lib/features/admin/schemas";
 import { seedAdminCompany, type AdminSeed } from "./support/adminSeed";
 import { refusal } from "./support/refusal";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { corporateActionBody } from "@/lib/features/corporate-actions/queries";
-import { grantAwardsSchema } from "@/lib/features/grants/commands";
+import { grantAwardsSchema } from "@/lib/features/grants/schemas";
 import { errorResponse } from "@/lib/platform/http/apiResponse";
 import { isDatabaseUnavailable } from "@/lib/platform/http/databaseUnavailable";
 import { invalidDatabaseValueCode } from "@/lib/platform/http/invalidDatabaseValue";

@@ -1,6 +1,7 @@
 "use server";
 import { action } from "@/lib/auth/procedures/action";
-import { changeOwnPassword, changePasswordSchema } from "@/lib/features/me/commands";
+import { changeOwnPassword } from "@/lib/features/me/commands";
+import { changePasswordSchema } from "@/lib/features/me/schemas";
 
 /** Result shown by the form: message keys under "account". */
 export type ChangePasswordState = { ok: boolean; errors: string[] };

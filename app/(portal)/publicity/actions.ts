@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/procedures/action";
-import { fileObjection, objectionBody } from "@/lib/features/publicity/queries";
+import { fileObjection } from "@/lib/features/publicity/queries";
+import { objectionBody } from "@/lib/features/publicity/schemas";
 
 /** What the objection form shows after submitting. */
 export type ObjectionState = { receiptNo?: string; error?: string; code?: string };

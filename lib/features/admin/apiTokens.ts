@@ -1,42 +1,15 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { apiTokens, userRoles, users } from "@/db/schema";
 import { newApiToken } from "@/lib/auth/apiTokenSecret";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import type { Actor } from "@/lib/auth/actor";
-import { isUuid, text, uuid } from "@/lib/platform/validation/common";
-import { roleSchema } from "@/lib/features/admin/queries";
+import { isUuid } from "@/lib/platform/validation/common";
 import { db as database } from "@/lib/platform/db";
 import { requireUser } from "@/lib/auth/session";
-
-/** Body of POST /api/v1/api-tokens: the token acts as the owner, holding only this one role. */
-export const createApiTokenSchema = z.object({
-  name: text().min(1).max(100),
-  role: roleSchema,
-  userId: uuid,
-});
-export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
-
-/** A token as lists show it: never the token or its hash, only the first characters to tell it apart. */
-export const apiTokenSummarySchema = z.object({
-  id: z.string().uuid(),
-  name: z.string(),
-  prefix: z.string(),
-  role: roleSchema,
-  owner: z.object({ id: z.string().uuid(), email: z.string(), displayName: z.string(), disabled: z.boolean() }),
-  createdBy: z.object({ id: z.string().uuid(), email: z.string() }).nullable(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
-export type ApiTokenSummary = z.infer<typeof apiTokenSummarySchema>;
-
-/** What creating a token answers: the secret, this once, and the stored record. */
-export const createdApiTokenSchema = z.object({ token: z.string(), apiToken: apiTokenSummarySchema });
-export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
+import { CreateApiTokenInput, ApiTokenSummary, CreatedApiToken } from "@/lib/features/admin/schemas";
 
 /**
  * Creates a token for an enabled user who holds the role. Only the SHA-256 is stored: the token is

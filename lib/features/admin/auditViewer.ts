@@ -1,52 +1,13 @@
 import { and, desc, eq, gte, like, lt, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { Database } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
 import { badRequest } from "@/lib/platform/errors/apiError";
 import { verifyAuditChain } from "@/lib/platform/auditTrail";
-import { isoDate, isUuid, text } from "@/lib/platform/validation/common";
+import { isUuid } from "@/lib/platform/validation/common";
+import { AuditQuery, AuditEntry, AuditPage, AuditVerification } from "@/lib/features/admin/schemas";
 
 /** Rows per page of the audit viewer. */
 export const AUDIT_PAGE_SIZE = 50;
-
-/**
- * Query of GET /api/v1/audit-log. actor is a user id or an email; action ending in "*" matches a
- * prefix ("user.*"); from/to are Shanghai calendar days, both included; before is the id keyset cursor.
- */
-export const auditQuerySchema = z.object({
-  actor: text().max(200).optional(),
-  entityType: text().max(60).optional(),
-  entityId: text().max(200).optional(),
-  action: text().max(100).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  before: z.string().regex(/^\d{1,15}$/, { message: "Expected a row id." }).optional(),
-});
-export type AuditQuery = z.infer<typeof auditQuerySchema>;
-
-/** One audit row as the viewer shows it, with the actor resolved to a user where one exists. */
-export const auditEntrySchema = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actorUserId: z.string().nullable(),
-  actor: z.object({ email: z.string(), displayName: z.string() }).nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  ip: z.string().nullable(),
-  hash: z.string(),
-});
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
-
-/** A page of rows, newest first; nextBefore fetches the next (older) page, null on the last one. */
-export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), nextBefore: z.number().int().nullable() });
-export type AuditPage = z.infer<typeof auditPageSchema>;
-
-/** The chain check: ok with the number of rows, or the first row whose hash does not follow. */
-export const auditVerificationSchema = z.object({ ok: z.boolean(), rows: z.number().int(), brokenAt: auditEntrySchema.nullable() });
-export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
 /**
  * One page of the audit trail. Paging by id (never by offset) keeps pages stable while new rows are

@@ -5,22 +5,13 @@ import { persons, userRoles, userSessions, users } from "@/db/schema";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import type { Actor } from "@/lib/auth/actor";
-import { employeeNumber, isUuid, text } from "@/lib/platform/validation/common";
-import { issueSetupLink, setPasswordWithLink, type SetPasswordInput, type SetupLink } from "@/lib/features/admin/passwordSetup";
+import { isUuid, text } from "@/lib/platform/validation/common";
+import { issueSetupLink, setPasswordWithLink, type SetupLink } from "@/lib/features/admin/passwordSetup";
+import { type SetPasswordInput } from "@/lib/features/admin/schemas";
 import { db as database } from "@/lib/platform/db";
-import { rolesSchema, userDetail, type UserDetail } from "@/lib/features/admin/queries";
-
-const employeeNo = employeeNumber;
-
-/** Body of POST /api/v1/users: the account is created without a password and invited by a setup link. */
-export const createUserSchema = z.object({
-  email: text().toLowerCase().max(200).email(),
-  displayName: text().min(1).max(100),
-  roles: rolesSchema,
-  personEmployeeNo: employeeNo.nullable().optional(),
-  locale: z.enum(["zh-CN", "en"]).optional(),
-});
-export type CreateUserInput = z.infer<typeof createUserSchema>;
+import { userDetail } from "@/lib/features/admin/queries";
+import { rolesSchema, type UserDetail } from "@/lib/features/admin/schemas";
+import { CreateUserInput, employeeNo } from "@/lib/features/admin/schemas";
 
 /** Body of PATCH /api/v1/users/{userId}: any of these (none changes nothing); personEmployeeNo null unlinks the person. */
 export const updateUserSchema = z

@@ -1,13 +1,13 @@
 import crypto from "node:crypto";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { MAX_PASSWORD_LENGTH, passwordPolicyProblem } from "@/lib/auth/passwordPolicy";
+import { passwordPolicyProblem } from "@/lib/auth/passwordPolicy";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { queueSetupMail, type SetupLinkPurpose } from "@/lib/features/admin/setupMail";
+import { SetPasswordInput } from "@/lib/features/admin/schemas";
 
 /** How long a password-setup link works: 72 hours. */
 export const SETUP_LINK_LIFETIME_MS = 72 * 3600_000;
@@ -17,14 +17,6 @@ export interface SetupLink {
   url: string;
   expiresAt: string;
 }
-
-/** Input of the public set-password form. */
-export const setPasswordSchema = z.object({
-  token: z.string().min(20).max(200),
-  password: z.string().max(MAX_PASSWORD_LENGTH * 4),
-  confirm: z.string().max(MAX_PASSWORD_LENGTH * 4),
-});
-export type SetPasswordInput = z.infer<typeof setPasswordSchema>;
 
 /** SHA-256 of a setup token: the token is 256 random bits, so no salt or slow hash is needed. */
 export function hashSetupToken(token: string): string {

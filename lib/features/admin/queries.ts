@@ -1,51 +1,18 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { persons, userRoles, userSessions, users } from "@/db/schema";
 import { notFound } from "@/lib/platform/errors/apiError";
 import type { Role } from "@/lib/auth/credentials";
-import { isUuid, text } from "@/lib/platform/validation/common";
+import { isUuid } from "@/lib/platform/validation/common";
 import { db as database } from "@/lib/platform/db";
 import { requireUser } from "@/lib/auth/session";
-import { auditPage, verifyAuditTrail, type AuditPage, type AuditQuery, type AuditVerification } from "@/lib/features/admin/auditViewer";
+import { auditPage, verifyAuditTrail } from "@/lib/features/admin/auditViewer";
+import { type AuditPage, type AuditQuery, type AuditVerification } from "@/lib/features/admin/schemas";
 import { setupLinkState, type SetupLinkState } from "@/lib/features/admin/passwordSetup";
-
-/** The four roles, in the order pages list them. */
-export const ROLES = ["employee", "hr", "admin", "auditor"] as const satisfies readonly Role[];
-export const roleSchema = z.enum(ROLES);
-/** A set of roles: at least one, each once. */
-export const rolesSchema = z.array(roleSchema).min(1).max(ROLES.length).refine((r) => new Set(r).size === r.length, { message: "Each role once." });
-
-/** Query of GET /api/v1/users: text in email, name or employee number; optional role and state. */
-export const userListQuerySchema = z.object({
-  q: text().max(100).optional(),
-  role: roleSchema.optional(),
-  state: z.enum(["enabled", "disabled", "pending"]).optional(),
-});
-export type UserListQuery = z.infer<typeof userListQuerySchema>;
+import { UserListQuery, UserSummary, UserDetail } from "@/lib/features/admin/schemas";
 
 /** Most users one list shows; a narrower search finds the rest. */
 export const USER_LIST_LIMIT = 200;
-
-/** One user as the administration pages and GET /api/v1/users show them; never a hash or token. */
-export const userSummarySchema = z.object({
-  id: z.string().uuid(),
-  email: z.string(),
-  displayName: z.string(),
-  roles: z.array(roleSchema),
-  person: z.object({ id: z.string().uuid(), employeeNo: z.string(), name: z.string() }).nullable(),
-  disabled: z.boolean(),
-  hasPassword: z.boolean(),
-  /** The outstanding invitation or reset link, if any (expired ones too, so the admin sees they lapsed). */
-  pendingSetup: z.object({ expiresAt: z.string(), expired: z.boolean() }).nullable(),
-  lastLoginAt: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type UserSummary = z.infer<typeof userSummarySchema>;
-
-/** One user with the sessions still open. */
-export const userDetailSchema = userSummarySchema.extend({ openSessions: z.number().int() });
-export type UserDetail = z.infer<typeof userDetailSchema>;
 
 /** Users matching the query, by email. */
 export async function listUsers(db: Database, query: UserListQuery): Promise<UserSummary[]> {

@@ -7,16 +7,9 @@ import { isWeekend } from "@/lib/domain/calendar/isoDate";
 import { SSE_CALENDAR_LAST_YEAR } from "@/lib/domain/calendar/sseClosures.data";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
-import { isoDate, text } from "@/lib/platform/validation/common";
 import type { Actor } from "@/lib/auth/actor";
 import { rederiveWithNotices, type ChangedTranche } from "@/lib/features/notices/grantNotices";
-
-/** Body of POST /api/v1/calendar/closures. */
-export const closuresBody = z.object({
-  year: z.number().int().min(2015).max(2100),
-  closures: z.array(z.object({ date: isoDate, reason: text().min(1).max(100) })).max(60),
-  published: z.boolean(),
-});
+import { closuresBody } from "@/lib/features/calendar/schemas";
 
 /** Extra closures and the years declared complete. */
 export interface ClosuresListing { bundledLastYear: number; publishedYears: number[]; closures: { date: string; reason: string }[] }

@@ -8,12 +8,9 @@ import { db } from "@/lib/platform/db";
 import { loadTradingCalendar } from "@/lib/features/derivation/planInputs";
 import { listClosures } from "@/lib/features/calendar/commands";
 import { blackoutWindowsForPlans, type BlackoutWindowDto } from "@/lib/features/calendar/blackoutsForPerson";
-import { isoDate, uuid } from "@/lib/platform/validation/common";
 import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { visiblePlanIds } from "@/lib/features/plans/queries";
-
-/** Query of GET /api/v1/blackout-windows. */
-export const blackoutQuery = z.object({ from: isoDate.optional(), to: isoDate.optional(), planId: uuid.optional() });
+import { blackoutQuery, tradingDaysQuery } from "@/lib/features/calendar/schemas";
 
 export type { BlackoutWindowDto };
 
@@ -24,9 +21,6 @@ export async function blackoutWindowsForUser(query: z.infer<typeof blackoutQuery
   const planIds = query.planId ? visible.filter((id) => id === query.planId) : visible;
   return blackoutWindowsForPlans(await db(), planIds, toLocale(user.locale), query);
 }
-
-/** Query of GET /api/v1/calendar/trading-days. */
-export const tradingDaysQuery = z.object({ from: isoDate, to: isoDate });
 
 /** Trading days and closures in [from, to] (at most 3 years); dates past published coverage are refused, never guessed. */
 export async function tradingDays(query: z.infer<typeof tradingDaysQuery>) {

@@ -1,6 +1,5 @@
 import { asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
-import { text } from "@/lib/platform/validation/common";
 import type { Database, Transaction } from "@/db/client";
 import { adjustmentRecords, corporateActions, plans } from "@/db/schema";
 import { validateCorporateAction, type CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
@@ -9,21 +8,12 @@ import { Dec } from "@/lib/domain/numeric/decimal";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { adjustmentPreview, type AdjustmentPreviewItem } from "@/lib/features/corporate-actions/adjustmentPreview";
-import { corporateActionBody } from "@/lib/features/corporate-actions/schemas";
 import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 import type { Actor } from "@/lib/auth/actor";
 import { notifyGrantees } from "@/lib/features/notices/grantNotices";
 import { issuerOf } from "@/lib/features/plans/issuerOfPlan";
 import { refuse } from "@/lib/platform/errors/refusal";
-
-/** Body of POST /api/v1/corporate-actions: the preview body plus an explicit confirmation. */
-export const recordActionBody = corporateActionBody.extend({ confirm: z.boolean().optional(), description: text().max(500).optional() });
-
-/** Body of the compensation server action. */
-export const compensateBody = z.object({ actionId: z.string().uuid(), description: text().max(500).optional() });
-
-/** Body of POST /api/v1/corporate-actions/{actionId}/compensate (the id is in the path; an empty body is accepted too). */
-export const compensateRequestBody = compensateBody.omit({ actionId: true });
+import { recordActionBody } from "@/lib/features/corporate-actions/schemas";
 
 type ActionRow = typeof corporateActions.$inferSelect;
 /** A recorded action with what it did to each grant. */

@@ -1,3 +1,4 @@
+import { text } from "@/lib/platform/validation/common";
 import { z } from "zod";
 import { decimalString, isoDate } from "@/lib/platform/validation/common";
 
@@ -17,3 +18,10 @@ export const corporateActionBody = z.object({
   p1: actionParameter.optional(),
   p2: actionParameter.optional(),
 });
+
+/** Body of POST /api/v1/corporate-actions: the preview body plus an explicit confirmation. */
+export const recordActionBody = corporateActionBody.extend({ confirm: z.boolean().optional(), description: text().max(500).optional() });
+/** Body of the compensation server action. */
+export const compensateBody = z.object({ actionId: z.string().uuid(), description: text().max(500).optional() });
+/** Body of POST /api/v1/corporate-actions/{actionId}/compensate (the id is in the path; an empty body is accepted too). */
+export const compensateRequestBody = compensateBody.omit({ actionId: true });

@@ -1,9 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
-import {
-  grantBatches, grants, issuers, participantCategories, participantListEntries, persons, plans, verificationRecords,
-} from "@/db/schema";
+import { grantBatches, grants, issuers, participantCategories, participantListEntries, persons, plans, verificationRecords } from "@/db/schema";
 import { checkCapHoldings } from "@/lib/domain/caps/capHoldings";
 import { checkGrantCaps, unallocatedReserveLapsed } from "@/lib/domain/caps/planCaps";
 import { GRANTABLE_STATUSES, statusAfterGrant } from "@/lib/domain/plans/planLifecycle";
@@ -14,29 +11,12 @@ import { appendAudit } from "@/lib/platform/auditTrail";
 import { today } from "@/lib/platform/clock";
 import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 import { CAP_WRITE_LOCK, loadCapInputs } from "@/lib/features/plans/capInputs";
-import { decimalString, employeeNumber, isoDate, uuid } from "@/lib/platform/validation/common";
 import type { Actor } from "@/lib/auth/actor";
 import { refuse } from "@/lib/platform/errors/refusal";
+import { GrantAwardsInput } from "@/lib/features/grants/schemas";
 
 /** The cap inputs' advisory lock (lib/features/plans/capInputs.ts), taken first by every grant write. */
 export const GRANT_WRITE_LOCK = CAP_WRITE_LOCK;
-
-// Grant prices are stored as numeric(12,2): a third decimal would be rounded silently and 10^10 or more
-// would fail the insert (a 500), so both are refused up front. Prices are quoted to the fen (0.01 yuan) anyway.
-const grantPrice = decimalString.refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), { message: "Expected a price in yuan with at most 2 decimals, e.g. \"20.00\"." });
-
-/** Body of POST /api/v1/plans/{planId}/grants (the contract of issue #5). */
-export const grantAwardsSchema = z.object({
-  batch: z.enum(["first", "reserved"]),
-  grantDate: isoDate,
-  grantPrice,
-  boardResolutionDate: isoDate.optional(),
-  items: z
-    .array(z.object({ employeeNo: employeeNumber, categoryId: uuid, quantity: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }))
-    .min(1)
-    .max(20_000),
-});
-export type GrantAwardsInput = z.infer<typeof grantAwardsSchema>;
 
 /** Result of a grant: the new batch and one row per grantee. */
 export interface GrantAwardsResult {

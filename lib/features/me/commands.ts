@@ -3,23 +3,14 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema";
-import { LOCALES, type Locale } from "@/i18n/locales";
+import { type Locale } from "@/i18n/locales";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { db } from "@/lib/platform/db";
 import { hashPassword, newPasswordProblems, verifyPassword } from "@/lib/auth/password";
-import { MAX_PASSWORD_LENGTH, passwordPolicyProblem, type PasswordPolicyProblem } from "@/lib/auth/passwordPolicy";
+import { passwordPolicyProblem, type PasswordPolicyProblem } from "@/lib/auth/passwordPolicy";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/actor";
-
-/**
- * The account page's change-password form. Generous bounds here: the password policy decides what is
- * too long, with its own message.
- */
-export const changePasswordSchema = z.object({
-  current: z.string().min(1).max(MAX_PASSWORD_LENGTH),
-  next: z.string().max(MAX_PASSWORD_LENGTH * 4),
-  confirm: z.string().max(MAX_PASSWORD_LENGTH * 4),
-});
+import { changePasswordSchema } from "@/lib/features/me/schemas";
 
 /** The policy's verdicts as the form's message keys under "account". */
 const POLICY_KEYS: Record<Exclude<PasswordPolicyProblem, null>, string> = { TOO_SHORT: "tooShort", TOO_COMMON: "tooCommon", TOO_LONG: "tooLong" };
@@ -45,9 +36,6 @@ export async function changeOwnPassword(database: Database, user: SessionUser, a
   });
   return [];
 }
-
-/** A language the interface speaks. */
-export const localeSchema = z.enum(LOCALES);
 
 /**
  * Keeps the interface language on the signed-in user's record (the cookie alone serves anyone else).

@@ -1,19 +1,8 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import type { Database } from "@/db/client";
 import { participantCategories, participantListEntries, participantListVersions, persons } from "@/db/schema";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
-import { batchSchema, type ListBatch } from "@/lib/features/participants/rowShape";
-
-/**
- * Query of GET /api/v1/plans/{planId}/participants: an optional batch (empty means all) and, for a diff,
- * two version numbers, which diffBounds checks as a pair.
- */
-export const participantVersionsQuery = z.object({
-  batch: z.union([batchSchema, z.literal("")]).optional(),
-  from: z.string().optional().describe("Version number to diff from; give `to` with it."),
-  to: z.string().optional().describe("Version number to diff to; give `from` with it."),
-});
+import { type ListBatch } from "@/lib/features/participants/rowShape";
 
 /** One person on a list version, as the API shows it. */
 export interface ListEntryDto {

@@ -1,16 +1,12 @@
 import { and, asc, eq, ilike, inArray, or } from "drizzle-orm";
-import { z } from "zod";
 import type { Database } from "@/db/client";
 import { grantBatches, grants, plans, persons, tranches } from "@/db/schema";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
-import { isoDate, isUuid } from "@/lib/platform/validation/common";
+import { isUuid } from "@/lib/platform/validation/common";
 import type { Actor } from "@/lib/auth/actor";
-
-/** Body of POST /api/v1/persons/{personId}/leave. */
-export const recordLeaverSchema = z.object({ leaveDate: isoDate });
-export type RecordLeaverInput = z.infer<typeof recordLeaverSchema>;
+import { RecordLeaverInput } from "@/lib/features/persons/schemas";
 
 /** What recording a departure changed: the plans re-derived and the tranches that lapsed. */
 export interface LeaverResult {

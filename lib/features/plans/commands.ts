@@ -5,7 +5,7 @@ import { blackoutRuleSets, issuers, participantCategories, participantListEntrie
 import { blackoutRulePresets } from "@/lib/domain/blackout/blackoutRules";
 import { plansCapTotal } from "@/lib/domain/caps/capHoldings";
 import { checkPlanSetup } from "@/lib/domain/caps/planCaps";
-import { allowedTransitions, checkTransition, PLAN_STATUSES as LIFECYCLE_STATUSES, type PlanStatus as LifecycleStatus } from "@/lib/domain/plans/planLifecycle";
+import { allowedTransitions, checkTransition, type PlanStatus as LifecycleStatus } from "@/lib/domain/plans/planLifecycle";
 import { isRuleError, violation, type RuleViolation } from "@/lib/domain/errors";
 import { verifyingBodyFor } from "@/lib/domain/process/processRules";
 import { DEFAULT_GRADE_TABLE, individualRatio } from "@/lib/domain/vesting/appraisal";
@@ -19,14 +19,9 @@ import { decimalString, isoDate, text as freeText } from "@/lib/platform/validat
 import type { Actor } from "@/lib/auth/actor";
 import { refuseIfAny } from "@/lib/platform/errors/refusal";
 import { loadCapInputs } from "@/lib/features/plans/capInputs";
+import { trancheInputSchema, blackoutRuleInputSchema, text } from "@/lib/features/plans/schemas";
 
 const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-// Arrangements are stored as numeric(7,4): more decimals would be rounded silently, so they are refused.
-const trancheRatio = z.string().regex(/^[01](\.\d{1,4})?$/, { message: "Expected a ratio such as \"0.33\" (at most 4 decimals)." });
-const text = (max: number) => freeText().min(1).max(max);
-
-/** One tranche of a category's arrangement: months after the grant date and its share. */
-export const trancheInputSchema = z.object({ index: z.number().int().min(1).max(20), startMonths: z.number().int().min(0).max(240), endMonths: z.number().int().min(1).max(240), ratio: trancheRatio });
 
 /** A participant category with its vesting arrangement. */
 export const categoryInputSchema = z
@@ -37,12 +32,6 @@ export const categoryInputSchema = z
       if (t.endMonths <= t.startMonths) ctx.addIssue({ code: "custom", path: ["tranches", i, "endMonths"], message: "The period must end after it starts." });
     });
   });
-
-/** A preset rule set by name, or custom lengths (which create a rule-set row). */
-export const blackoutRuleInputSchema = z.union([
-  z.object({ preset: z.enum(["2022 rules", "2024-05-24 rules"]) }),
-  z.object({ name: text(100), annualDays: z.number().int().min(0).max(365), quarterlyDays: z.number().int().min(0).max(365) }),
-]);
 
 /** Input of createPlan and updatePlan; quantities are whole shares. */
 export const planInputSchema = z
@@ -68,11 +57,7 @@ export const planInputSchema = z
   });
 export type PlanInput = z.infer<typeof planInputSchema>;
 
-/** Plan statuses, from the lifecycle table (the database enum holds the same values; a unit test compares them). */
-export const PLAN_STATUSES = LIFECYCLE_STATUSES;
 export type PlanStatus = LifecycleStatus;
-/** Body of a status change. */
-export const advanceStatusSchema = z.object({ to: z.enum(PLAN_STATUSES) });
 
 /** Statuses a plan may move to from `from`, as the lifecycle table says: the next step, or closed/expired once vesting. */
 export function nextStatuses(from: PlanStatus): PlanStatus[] {

@@ -6,25 +6,12 @@ import { checkPublicityPeriod } from "@/lib/domain/process/processRules";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { today } from "@/lib/platform/clock";
-import { isoDate, isUuid, text, uuid } from "@/lib/platform/validation/common";
+import { isUuid } from "@/lib/platform/validation/common";
 import type { Actor } from "@/lib/auth/actor";
 import { refuseIfAny } from "@/lib/platform/errors/refusal";
+import { openPublicityBody, answerObjectionBody, closePublicityBody } from "@/lib/features/publicity/schemas";
 
 type Db = Database | Transaction;
-
-/** Body of POST /api/v1/plans/{planId}/publicity-periods. */
-export const openPublicityBody = z.object({
-  listVersionId: uuid.optional(),
-  startDate: isoDate,
-  endDate: isoDate,
-  channel: text().min(1).max(200).optional(),
-});
-
-/** Body of PATCH /api/v1/objections/{id}: "upheld" means the list must change (a new list version follows). */
-export const answerObjectionBody = z.object({ status: z.enum(["answered", "upheld"]), response: text().min(2).max(4000) });
-
-/** Body of POST /api/v1/publicity-periods/{id}/close. */
-export const closePublicityBody = z.object({ summary: text().min(2).max(4000) });
 
 /** A publicity period as the API returns it. */
 export interface PublicityPeriodDto {

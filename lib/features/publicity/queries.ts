@@ -11,8 +11,9 @@ import { db } from "@/lib/platform/db";
 import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { listObjections, listPublicityPeriods, planPublicityOptions, plansForPublicity, publicityPeriodDetail } from "@/lib/features/publicity/commands";
 import { isPlanVerified, listVerifications } from "@/lib/features/publicity/verification";
-import { isUuid, text } from "@/lib/platform/validation/common";
+import { isUuid } from "@/lib/platform/validation/common";
 import { today as clockToday } from "@/lib/platform/clock";
+import { objectionBody } from "@/lib/features/publicity/schemas";
 
 /** A publicity notice as every employee may read it: names and positions only, never quantities or ID numbers. */
 export interface PublicityNotice {
@@ -58,9 +59,6 @@ export async function openPublicityNotices(): Promise<PublicityNotice[]> {
     myObjections: (mineByPeriod.get(p.id) ?? []).map((o) => ({ receiptNo: o.receiptNo, createdAt: o.createdAt.toISOString(), status: o.status })),
   }));
 }
-
-/** Body of POST /api/v1/publicity-periods/{id}/objections. */
-export const objectionBody = z.object({ text: text().min(5, "Write at least 5 characters.").max(4000) });
 
 /** Files an objection to an open publicity; the filer is recorded (never anonymous to HR) and gets a receipt. */
 export async function fileObjection(periodId: string, body: z.infer<typeof objectionBody>, ip: string | null = null) {

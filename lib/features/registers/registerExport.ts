@@ -18,17 +18,7 @@ import { loadRegisterContext, type RegisterContext } from "@/lib/features/regist
 import { vestingRegisterPages } from "@/lib/features/registers/vestingRegisterQuery";
 import { VESTING_REGISTER_HEADER, vestingRegisterCells } from "@/lib/features/registers/vestingRegisterTable";
 import { xlsxChunks } from "@/lib/platform/exports/xlsxStream";
-
-export const REGISTERS = ["grants", "vesting", "allocation"] as const;
-export const EXPORT_FORMATS = ["csv", "xlsx", "ocf"] as const;
-
-/** Query of GET /api/v1/exports/register. An empty planId (the form's "all plans") means every plan. */
-export const registerExportQuerySchema = z.object({
-  register: z.enum(REGISTERS).default("grants"),
-  format: z.enum(EXPORT_FORMATS),
-  planId: z.union([uuid, z.literal("")]).optional(),
-  includeIdNumbers: z.enum(["true", "false"]).optional(),
-});
+import { registerExportQuerySchema, REGISTERS, EXPORT_FORMATS } from "@/lib/features/registers/schemas";
 
 /** What to export, once the query strings are read. */
 export interface RegisterExportInput {

@@ -1,9 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
-import {
-  appraisalResults, companyAppraisals, emailOutbox, grantBatches, grants, notifications, participantCategories, persons, plans, tranches, users, vestingArrangements, vestingRuns,
-} from "@/db/schema";
+import { appraisalResults, companyAppraisals, emailOutbox, grantBatches, grants, notifications, participantCategories, persons, plans, tranches, users, vestingArrangements, vestingRuns } from "@/db/schema";
 import { compareIsoDates } from "@/lib/domain/calendar/isoDate";
 import { isRuleError, type RuleViolation } from "@/lib/domain/errors";
 import { individualRatio, parseVestingRatio, vestedQuantity } from "@/lib/domain/vesting/appraisal";
@@ -15,33 +12,9 @@ import { appendAudit } from "@/lib/platform/auditTrail";
 import { loadPlanBlackouts, loadTradingCalendar } from "@/lib/features/derivation/planInputs";
 import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 import { planValidityEnd } from "@/lib/domain/plans/planValidity";
-import { decimalString, employeeNumber, isoDate, text, uuid } from "@/lib/platform/validation/common";
 import type { Actor } from "@/lib/auth/actor";
 import { refuse } from "@/lib/platform/errors/refusal";
-
-/** One appraisal grade as imported (XLSX, CSV or JSON). */
-export const gradeRowSchema = z.object({ employeeNo: employeeNumber, grade: text().min(1).max(10) });
-
-/** Input of a vesting run (preview and confirm alike); batch is "first", "reserved" or a batch id. */
-export const vestingRunSchema = z.object({
-  batch: z.union([z.enum(["first", "reserved"]), uuid]),
-  categoryId: uuid,
-  trancheIndex: z.number().int().min(1).max(20),
-  vestingDate: isoDate,
-  // Stored as numeric(7,4): more decimals would be rounded silently, so they are refused instead.
-  companyRatio: decimalString.refine((v) => /^\d{1,3}(\.\d{1,4})?$/.test(v), { message: "Expected a ratio with at most 4 decimals, e.g. \"0.8\"." }),
-  fiscalYear: z.number().int().min(2000).max(2100),
-  grades: z.array(gradeRowSchema).max(100_000),
-});
-export type VestingRunInput = z.infer<typeof vestingRunSchema>;
-
-/**
- * Body of POST /api/v1/plans/{planId}/vesting-runs: the run's input, and `confirm: true` to record it.
- * Any other confirm value previews, as it always has: it is caught rather than refused.
- */
-export const vestingRunRequestBody = vestingRunSchema.extend({
-  confirm: z.boolean().optional().catch(undefined).describe("true records the run (201); absent or anything else previews it (200)."),
-});
+import { VestingRunInput } from "@/lib/features/vesting/schemas";
 
 /** One grantee's line of a run: a person who left before the date gets 0 and the note "left". */
 export interface VestingRunRow {

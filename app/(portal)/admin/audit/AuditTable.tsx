@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { AuditEntry } from "@/lib/features/admin/auditViewer";
+import type { AuditEntry } from "@/lib/features/admin/schemas";
 import { shanghaiTime } from "../_components/shanghaiTime";
 
 /** Audit rows as a table; before/after snapshots fold away so a phone shows the list first. */

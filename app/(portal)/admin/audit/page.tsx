@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ApiError } from "@/lib/platform/errors/apiError";
-import { auditQuerySchema, type AuditPage, type AuditQuery } from "@/lib/features/admin/auditViewer";
+import { auditQuerySchema, type AuditPage, type AuditQuery } from "@/lib/features/admin/schemas";
 import { auditTrailPage, auditTrailVerification } from "@/lib/features/admin/queries";
 import { page } from "@/lib/auth/procedures/page";
 import { PageHeader } from "../../_components/PageHeader";

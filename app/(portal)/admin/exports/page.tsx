@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
-import { EXPORT_FORMATS, REGISTERS } from "@/lib/features/registers/registerExport";
+import { EXPORT_FORMATS, REGISTERS } from "@/lib/features/registers/schemas";
 import { registerPlanChoices } from "@/lib/features/registers/queries";
 import { hasRole } from "@/lib/auth/session";
 import { page } from "@/lib/auth/procedures/page";

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/procedures/action";
-import { createApiToken, createApiTokenSchema, revokeApiToken } from "@/lib/features/admin/apiTokens";
+import { createApiToken, revokeApiToken } from "@/lib/features/admin/apiTokens";
+import { createApiTokenSchema } from "@/lib/features/admin/schemas";
 import { uuid } from "@/lib/platform/validation/common";
 
 /** Creates a token (same service as POST /api/v1/api-tokens); the secret comes back this once. */

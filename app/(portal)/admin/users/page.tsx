@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { USER_LIST_LIMIT, userListQuerySchema, usersForAdmin } from "@/lib/features/admin/queries";
+import { USER_LIST_LIMIT, usersForAdmin } from "@/lib/features/admin/queries";
+import { userListQuerySchema } from "@/lib/features/admin/schemas";
 import { page } from "@/lib/auth/procedures/page";
 import { PageHeader } from "../../_components/PageHeader";
 import { shanghaiTime } from "../_components/shanghaiTime";

@@ -1,4 +1,4 @@
-import type { UserSummary } from "@/lib/features/admin/queries";
+import type { UserSummary } from "@/lib/features/admin/schemas";
 import { shanghaiTime } from "../_components/shanghaiTime";
 
 /** The one state worth reading first: disabled, then an open invitation, then whether a password exists. */

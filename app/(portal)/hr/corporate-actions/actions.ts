@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { isRuleError } from "@/lib/domain/errors";
 import { action } from "@/lib/auth/procedures/action";
 import { corporateActionBody, previewCorporateAction } from "@/lib/features/corporate-actions/queries";
-import { compensateBody, compensateCorporateAction, recordActionBody, recordCorporateAction } from "@/lib/features/corporate-actions/commands";
+import { compensateCorporateAction, recordCorporateAction } from "@/lib/features/corporate-actions/commands";
+import { compensateBody, recordActionBody } from "@/lib/features/corporate-actions/schemas";
 import { refuse } from "@/lib/platform/errors/refusal";
 
 /** The existing preview (POST /api/v1/corporate-actions/preview): before/after per affected grant, nothing written. */

@@ -2,8 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/procedures/action";
-import { addClosures, closuresBody } from "@/lib/features/calendar/commands";
-import { createDisclosure, deleteDisclosure, disclosureBody, disclosurePatch, updateDisclosure, type DisclosureChange } from "@/lib/features/disclosures/commands";
+import { addClosures } from "@/lib/features/calendar/commands";
+import { closuresBody } from "@/lib/features/calendar/schemas";
+import { createDisclosure, deleteDisclosure, updateDisclosure, type DisclosureChange } from "@/lib/features/disclosures/commands";
+import { disclosureBody, disclosurePatch } from "@/lib/features/disclosures/schemas";
 import { uuid } from "@/lib/platform/validation/common";
 
 /** What a disclosure form shows after a change: how many plans were re-derived and dates moved. */

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/procedures/action";
-import { recordLeaver, recordLeaverSchema } from "@/lib/features/persons/commands";
+import { recordLeaver } from "@/lib/features/persons/commands";
+import { recordLeaverSchema } from "@/lib/features/persons/schemas";
 import { uuid } from "@/lib/platform/validation/common";
 
 /** Records a departure (same service as POST /api/v1/persons/{personId}/leave). */

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/procedures/action";
-import { answerObjection, answerObjectionBody, closePublicityBody, closePublicityPeriod, openPublicityBody, openPublicityPeriod } from "@/lib/features/publicity/commands";
+import { answerObjection, closePublicityPeriod, openPublicityPeriod } from "@/lib/features/publicity/commands";
+import { answerObjectionBody, closePublicityBody, openPublicityBody } from "@/lib/features/publicity/schemas";
 import { uuid } from "@/lib/platform/validation/common";
 
 /** Opens a publicity period; the same function as POST /api/v1/plans/{planId}/publicity-periods. */

@@ -1,6 +1,6 @@
 import { corporateActionBody } from "@/lib/features/corporate-actions/queries";
-import { compensateRequestBody, recordActionBody } from "@/lib/features/corporate-actions/commands";
-import { recordLeaverSchema } from "@/lib/features/persons/commands";
+import { compensateRequestBody, recordActionBody } from "@/lib/features/corporate-actions/schemas";
+import { recordLeaverSchema } from "@/lib/features/persons/schemas";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { adjustmentPreviewSchema, corporateActionListSchema, leaverResultSchema, recordedActionSchema } from "@/lib/features/openapi/schemas/actions";
 import { grantAcceptedSchema, grantSchema } from "@/lib/features/openapi/schemas/grant";

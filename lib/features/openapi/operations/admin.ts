@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { itemsOf } from "@/lib/features/openapi/schemas/primitives";
-import { apiTokenSummarySchema, createApiTokenSchema, createdApiTokenSchema } from "@/lib/features/admin/apiTokens";
-import { auditPageSchema, auditQuerySchema, auditVerificationSchema } from "@/lib/features/admin/auditViewer";
-import { createUserSchema, updateUserSchema } from "@/lib/features/admin/commands";
-import { userDetailSchema, userListQuerySchema, userSummarySchema } from "@/lib/features/admin/queries";
+import { apiTokenSummarySchema, createApiTokenSchema, createdApiTokenSchema } from "@/lib/features/admin/schemas";
+import { auditPageSchema, auditQuerySchema, auditVerificationSchema } from "@/lib/features/admin/schemas";
+import { updateUserSchema } from "@/lib/features/admin/commands";
+import { createUserSchema } from "@/lib/features/admin/schemas";
+import { userDetailSchema, userListQuerySchema, userSummarySchema } from "@/lib/features/admin/schemas";
 import { uuid } from "@/lib/platform/validation/common";
 
 const userParams = z.object({ userId: uuid });

@@ -1,6 +1,6 @@
-import { blackoutQuery, tradingDaysQuery } from "@/lib/features/calendar/queries";
-import { closuresBody } from "@/lib/features/calendar/commands";
-import { disclosureBody, disclosurePatch, disclosureQuery } from "@/lib/features/disclosures/commands";
+import { blackoutQuery, tradingDaysQuery } from "@/lib/features/calendar/schemas";
+import { closuresBody } from "@/lib/features/calendar/schemas";
+import { disclosureBody, disclosurePatch, disclosureQuery } from "@/lib/features/disclosures/schemas";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { blackoutWindowSchema, closuresAddedSchema, closuresListingSchema, disclosureChangeSchema, disclosureListingSchema, tradingDaysSchema } from "@/lib/features/openapi/schemas/calendar";
 import { eventParams } from "@/lib/features/openapi/schemas/params";

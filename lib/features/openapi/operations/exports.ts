@@ -1,4 +1,4 @@
-import { registerExportQuerySchema } from "@/lib/features/registers/registerExport";
+import { registerExportQuerySchema } from "@/lib/features/registers/schemas";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
 
 const tags = ["Exports"];

@@ -1,10 +1,11 @@
-import { grantAwardsSchema } from "@/lib/features/grants/commands";
+import { grantAwardsSchema } from "@/lib/features/grants/schemas";
 import { participantsBodySchema } from "@/lib/features/participants/participantImport";
-import { participantVersionsQuery } from "@/lib/features/participants/listVersions";
-import { advanceStatusSchema, planInputSchema } from "@/lib/features/plans/commands";
-import { openPublicityBody } from "@/lib/features/publicity/commands";
+import { participantVersionsQuery } from "@/lib/features/participants/schemas";
+import { planInputSchema } from "@/lib/features/plans/commands";
+import { advanceStatusSchema } from "@/lib/features/plans/schemas";
+import { openPublicityBody } from "@/lib/features/publicity/schemas";
 import { recordVerificationBody } from "@/lib/features/publicity/verification";
-import { vestingRunRequestBody } from "@/lib/features/vesting/vestingRun";
+import { vestingRunRequestBody } from "@/lib/features/vesting/schemas";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { grantAwardsResultSchema, grantSchema } from "@/lib/features/openapi/schemas/grant";
 import { planParams } from "@/lib/features/openapi/schemas/params";

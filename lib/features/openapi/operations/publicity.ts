@@ -1,5 +1,5 @@
-import { objectionBody } from "@/lib/features/publicity/queries";
-import { answerObjectionBody, closePublicityBody } from "@/lib/features/publicity/commands";
+import { objectionBody } from "@/lib/features/publicity/schemas";
+import { answerObjectionBody, closePublicityBody } from "@/lib/features/publicity/schemas";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { objectionParams, periodParams } from "@/lib/features/openapi/schemas/params";
 import { itemsOf } from "@/lib/features/openapi/schemas/primitives";

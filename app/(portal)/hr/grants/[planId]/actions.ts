@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/procedures/action";
-import { grantAwards, grantAwardsSchema } from "@/lib/features/grants/commands";
+import { grantAwards } from "@/lib/features/grants/commands";
+import { grantAwardsSchema } from "@/lib/features/grants/schemas";
 import { uuid } from "@/lib/platform/validation/common";
 
 /** Grants a batch (same service as POST /api/v1/plans/{planId}/grants). */

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/procedures/action";
-import { advancePlanStatus, PLAN_STATUSES } from "@/lib/features/plans/commands";
+import { advancePlanStatus } from "@/lib/features/plans/commands";
+import { PLAN_STATUSES } from "@/lib/features/plans/schemas";
 
 const advanceInput = z.object({ planId: z.string().uuid(), to: z.enum(PLAN_STATUSES) });
 

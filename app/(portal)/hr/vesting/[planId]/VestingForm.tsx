@@ -2,7 +2,8 @@
 import { useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/auth/procedures/action";
-import type { VestingRunInput, VestingRunPreview } from "@/lib/features/vesting/vestingRun";
+import type { VestingRunPreview } from "@/lib/features/vesting/vestingRun";
+import type { VestingRunInput } from "@/lib/features/vesting/schemas";
 import type { BlackoutWindow } from "@/lib/domain/blackout/blackoutWindows";
 import { describeBlackoutWindow } from "@/lib/domain/blackout/describeBlackoutWindow";
 import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";

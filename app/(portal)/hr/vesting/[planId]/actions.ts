@@ -4,7 +4,8 @@ import { z } from "zod";
 import { badRequest } from "@/lib/platform/errors/apiError";
 import { action } from "@/lib/auth/procedures/action";
 import { looksLikeXlsx } from "@/lib/features/participants/xlsx";
-import { confirmVestingRun, previewVestingRun, vestingRunSchema } from "@/lib/features/vesting/vestingRun";
+import { confirmVestingRun, previewVestingRun } from "@/lib/features/vesting/vestingRun";
+import { vestingRunSchema } from "@/lib/features/vesting/schemas";
 import { uuid } from "@/lib/platform/validation/common";
 import { parseGradesCsv, parseGradesXlsx } from "@/lib/features/vesting/vestingGrades";
 
