@@ -24,7 +24,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: {
-    command: "npx tsx scripts/start.ts",
+    command: "npx tsx --conditions=react-server scripts/start.ts",
     url: `http://localhost:${port}/api/v1/health`,
     timeout: 600_000,
     reuseExistingServer: false,

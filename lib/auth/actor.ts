@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 
 /** Who performs a change, for the audit trail. */

@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 
 /** Every API token starts with this, so secret scanners and people can recognise one. */

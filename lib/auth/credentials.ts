@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { persons, userRoles, users } from "@/db/schema";

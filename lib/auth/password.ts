@@ -1,3 +1,4 @@
+import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 
 /** argon2id parameters (OWASP minimum: m = 19 MiB, t = 2, p = 1). */

@@ -1,3 +1,4 @@
+import "server-only";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { MIN_PASSWORD_LENGTH } from "./password";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { roleEnum } from "@/db/schema/enums";
 
 /** Roles known to the portal: exactly the database enum's values. */

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * One session check per request. The layout, the page and the language settings of a page each ask who
  * is signed in, and a page may want its own data in the same round trip (a "companion" of the check).

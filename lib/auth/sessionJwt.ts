@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import { jwtDecrypt } from "jose";
 import type { JWT } from "next-auth/jwt";

@@ -1,3 +1,4 @@
+import "server-only";
 import { isIsoDate, todayInShanghai } from "@/lib/domain/calendar/isoDate";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * What this server process knows about its database being out of reach, shared between the data
  * layer (which sees the errors) and proxy.ts (which answers pages 503 while it lasts: a page's

@@ -18,7 +18,7 @@ const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 /** Runs the CLI with only the given database settings (the test runner's own are removed). */
 function verifyCli(env: { DATABASE_URL?: string; DATA_DIR?: string }) {
   const { DATABASE_URL: _url, DATA_DIR: _dir, ...rest } = process.env;
-  const run = spawnSync(TSX, ["scripts/verify-audit.ts"], { cwd: process.cwd(), env: { ...rest, ...env }, encoding: "utf8", timeout: 60_000 });
+  const run = spawnSync(TSX, ["--conditions=react-server", "scripts/verify-audit.ts"], { cwd: process.cwd(), env: { ...rest, ...env }, encoding: "utf8", timeout: 60_000 });
   return { code: run.status, out: (run.stdout + run.stderr).trim() };
 }
 

@@ -42,7 +42,7 @@ async function sql<T = Record<string, unknown>>(text: string, params: unknown[] 
 /** `npx tsx scripts/start.ts` in its own process group, so a kill reaches `next start` too. */
 async function startServer(): Promise<void> {
   serverLog = "";
-  server = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], {
+  server = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/start.ts"], {
     cwd: process.cwd(),
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

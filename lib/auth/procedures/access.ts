@@ -1,3 +1,4 @@
+import "server-only";
 import type { Role } from "@/lib/auth/roles";
 import { STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/roles";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gte, like, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditLog, users } from "@/db/schema";

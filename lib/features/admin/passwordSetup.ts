@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { persons, userRoles, userSessions, users } from "@/db/schema";

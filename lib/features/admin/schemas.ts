@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/passwordPolicy";
 import { employeeNumber, isoDate, text, uuid } from "@/lib/platform/validation/common";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database, Transaction } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 

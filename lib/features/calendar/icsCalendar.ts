@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * RFC 5545 iCalendar writer for all-day events (vesting windows, earliest dates, blackouts).
  *

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { grants, persons, plans } from "@/db/schema";

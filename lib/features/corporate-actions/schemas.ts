@@ -1,3 +1,4 @@
+import "server-only";
 import { text } from "@/lib/platform/validation/common";
 import { z } from "zod";
 import { decimalString, isoDate } from "@/lib/platform/validation/common";

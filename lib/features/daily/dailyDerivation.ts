@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/platform/db";
 import { ensureDerivedToday } from "@/lib/features/daily/freshness";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, lt, isNull, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { plans } from "@/db/schema";

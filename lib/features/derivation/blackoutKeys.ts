@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { blackoutRuleSets, disclosureEvents, plans } from "@/db/schema";
 import { preparedStatement } from "@/lib/platform/preparedStatement";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { adjustmentRecords, tranches } from "@/db/schema";
 import type { DerivedGrant } from "@/lib/domain/vesting/deriveTranches";
 import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";

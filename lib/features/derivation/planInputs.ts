@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { preparedStatement } from "@/lib/platform/preparedStatement";
 import { blackoutKeysQuery, type BlackoutKeyRow } from "@/lib/features/derivation/blackoutKeys";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { groupBy } from "@/lib/platform/collections/groupBy";
 import type { Database, Transaction } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { grantBatches, grants, issuers, participantCategories, participantListEntries, persons, plans, verificationRecords } from "@/db/schema";

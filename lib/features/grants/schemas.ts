@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { decimalString, employeeNumber, isoDate, uuid } from "@/lib/platform/validation/common";
 

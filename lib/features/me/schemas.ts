@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { LOCALES } from "@/i18n/locales";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/passwordPolicy";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gte, inArray, isNull, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { emailOutbox, grants, notifications, plans, publicityPeriods, tranches, userRoles, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { isoDate } from "@/lib/platform/validation/common";
 import { COMPONENT_SCHEMAS } from "@/lib/features/openapi/schemas/components";

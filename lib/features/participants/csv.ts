@@ -1,3 +1,4 @@
+import "server-only";
 import { badRequest } from "@/lib/platform/errors/apiError";
 import type { ParticipantRow } from "@/lib/features/participants/rowShape";
 import { tableToRows } from "@/lib/features/participants/tableToRows";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { participantCategories, participantListEntries, participantListVersions, persons } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import { fieldOfHeader, MAX_LIST_ROWS, REQUIRED_FIELDS, type ParticipantRow } from "@/lib/features/participants/rowShape";
 

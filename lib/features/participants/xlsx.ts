@@ -1,3 +1,4 @@
+import "server-only";
 import type ExcelJS from "exceljs";
 import { badRequest } from "@/lib/platform/errors/apiError";
 import { openUploadedWorkbook } from "@/lib/platform/uploads/uploadedWorkbook";

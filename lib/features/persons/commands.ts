@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, ilike, inArray, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { grantBatches, grants, plans, persons, tranches } from "@/db/schema";

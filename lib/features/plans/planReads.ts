@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { blackoutRuleSets, grants, participantCategories, plans, vestingArrangements } from "@/db/schema";

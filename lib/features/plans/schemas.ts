@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { PLAN_STATUSES as LIFECYCLE_STATUSES } from "@/lib/domain/plans/planLifecycle";
 import { text as freeText } from "@/lib/platform/validation/common";

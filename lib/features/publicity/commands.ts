@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { isoDate, text, uuid } from "@/lib/platform/validation/common";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { grantBatches, grants, persons } from "@/db/schema";

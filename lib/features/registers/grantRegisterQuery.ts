@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { eachMapped, prefetchedPages, readRegisterPage } from "@/lib/platform/exports/keysetPages";

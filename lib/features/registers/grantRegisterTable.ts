@@ -1,3 +1,4 @@
+import "server-only";
 import { decimalCell, integerCell, textCell, type RegisterCell } from "@/lib/domain/registers/registerCell";
 import { batchLabel, grantStatusLabel, trancheStatusLabel } from "@/lib/domain/registers/registerLabels";
 import type { GrantRegisterRow, RegisterTranche } from "@/lib/features/registers/grantRegisterQuery";

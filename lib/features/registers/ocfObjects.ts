@@ -1,3 +1,4 @@
+import "server-only";
 import { planValidityEnd } from "@/lib/domain/plans/planValidity";
 import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
 import { lapseReasonLabel } from "@/lib/domain/registers/registerLabels";

@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";

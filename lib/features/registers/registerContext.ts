@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, min } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { corporateActions, grantBatches, issuers, plans } from "@/db/schema";

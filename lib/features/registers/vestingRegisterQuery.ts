@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { REGISTER_PAGE_SIZE } from "@/lib/features/registers/grantRegisterQuery";

@@ -1,3 +1,4 @@
+import "server-only";
 import Decimal from "decimal.js";
 import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
 import { Dec } from "@/lib/domain/numeric/decimal";

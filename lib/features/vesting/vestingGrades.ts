@@ -1,3 +1,4 @@
+import "server-only";
 import { openUploadedWorkbook } from "@/lib/platform/uploads/uploadedWorkbook";
 import { badRequest } from "@/lib/platform/errors/apiError";
 import { cellText } from "@/lib/features/participants/xlsx";

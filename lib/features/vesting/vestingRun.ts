@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { appraisalResults, companyAppraisals, emailOutbox, grantBatches, grants, notifications, participantCategories, persons, plans, tranches, users, vestingArrangements, vestingRuns } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 /** Groups items by a string key, keeping their order within each group. */
 export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();

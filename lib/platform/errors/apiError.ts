@@ -1,3 +1,4 @@
+import "server-only";
 import { ERROR_CODES, type ApiStatus, type ServerErrorCode } from "@/lib/platform/errors/errorCodes";
 
 export type { ApiStatus };

@@ -1,3 +1,4 @@
+import "server-only";
 import type { RuleViolation } from "@/lib/domain/errors";
 import { ApiError } from "@/lib/platform/errors/apiError";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { csvRecord, type RegisterCell } from "@/lib/domain/registers/registerCell";
 
 // About 64 KB of text per chunk: large enough that per-chunk costs (encoding call, stream enqueue)

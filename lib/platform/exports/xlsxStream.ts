@@ -1,3 +1,4 @@
+import "server-only";
 import { Writable } from "node:stream";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import ExcelJS from "exceljs";

@@ -1,3 +1,4 @@
+import "server-only";
 import { headers } from "next/headers";
 
 /** The first address of an X-Forwarded-For value (the client as the proxy saw it), or null. */

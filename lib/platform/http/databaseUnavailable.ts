@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Recognises "the database is out of reach" among thrown errors, so callers answer 503 (try again)
  * rather than 500 (our bug). Observed with node-postgres behind drizzle: the driver's error arrives

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * PostgreSQL "data exception" errors that mean a value did not fit its column: too long, out of
  * range, not a date, not a number or UUID. The API's schemas are meant to refuse such values first;

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Locale } from "@/i18n/locales";
 
 /** Seconds after which the page reloads itself (and the Retry-After a client is told). */

@@ -1,3 +1,4 @@
+import "server-only";
 import { badRequest } from "@/lib/platform/errors/apiError";
 
 /** Largest JSON body the API accepts. */

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The page Content-Security-Policy with a per-request nonce, built by proxy.ts. Headers that do not
  * change per request (API CSP, HSTS over HTTPS, nosniff...) live in next.config.js. No imports, so

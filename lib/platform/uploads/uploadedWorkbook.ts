@@ -1,3 +1,4 @@
+import "server-only";
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { ApiError, badRequest } from "@/lib/platform/errors/apiError";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/calendar/isoDate";
 

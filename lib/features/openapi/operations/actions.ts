@@ -1,3 +1,4 @@
+import "server-only";
 import { corporateActionBody } from "@/lib/features/corporate-actions/queries";
 import { compensateRequestBody, recordActionBody } from "@/lib/features/corporate-actions/schemas";
 import { recordLeaverSchema } from "@/lib/features/persons/schemas";

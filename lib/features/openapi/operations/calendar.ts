@@ -1,3 +1,4 @@
+import "server-only";
 import { blackoutQuery, tradingDaysQuery } from "@/lib/features/calendar/schemas";
 import { closuresBody } from "@/lib/features/calendar/schemas";
 import { disclosureBody, disclosurePatch, disclosureQuery } from "@/lib/features/disclosures/schemas";

@@ -1,3 +1,4 @@
+import "server-only";
 import { registerExportQuerySchema } from "@/lib/features/registers/schemas";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { operations as actions } from "@/lib/features/openapi/operations/actions";
 import { operations as admin } from "@/lib/features/openapi/operations/admin";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { grantSchema } from "@/lib/features/openapi/schemas/grant";

@@ -1,3 +1,4 @@
+import "server-only";
 import { grantAwardsSchema } from "@/lib/features/grants/schemas";
 import { participantsBodySchema } from "@/lib/features/participants/participantImport";
 import { participantVersionsQuery } from "@/lib/features/participants/schemas";

@@ -1,3 +1,4 @@
+import "server-only";
 import { objectionBody } from "@/lib/features/publicity/schemas";
 import { answerObjectionBody, closePublicityBody } from "@/lib/features/publicity/schemas";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { errorBody } from "@/lib/features/openapi/schemas/primitives";

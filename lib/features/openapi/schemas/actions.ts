@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { corporateActionTypeEnum } from "@/db/schema/enums";
 import { decimalText, isoDay, isoInstant, rowId, wholeNumber } from "@/lib/features/openapi/schemas/primitives";

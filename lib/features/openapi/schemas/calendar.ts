@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { disclosureKindEnum } from "@/db/schema/enums";
 import { isoDay, isoInstant, rowId, wholeNumber } from "@/lib/features/openapi/schemas/primitives";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { adjustmentItemSchema, corporateActionSchema } from "@/lib/features/openapi/schemas/actions";
 import { blackoutWindowSchema, changedTrancheSchema, disclosureEventSchema } from "@/lib/features/openapi/schemas/calendar";

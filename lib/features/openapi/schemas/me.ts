@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { isoInstant, rowId } from "@/lib/features/openapi/schemas/primitives";
 

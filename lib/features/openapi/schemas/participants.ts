@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { grantBatchKindEnum, verifyingBodyEnum } from "@/db/schema/enums";
 import { isoDay, isoInstant, rowId, wholeNumber } from "@/lib/features/openapi/schemas/primitives";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { planStatusEnum, verifyingBodyEnum } from "@/db/schema/enums";
 import { decimalText, isoDay, rowId, wholeNumber } from "@/lib/features/openapi/schemas/primitives";

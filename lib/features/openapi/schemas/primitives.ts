@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 /** A row id as the database generates it. */
