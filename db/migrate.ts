@@ -7,7 +7,7 @@ import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { DatabaseHandle } from "./client";
 
 /** Folder of the drizzle-kit migrations, the same for both drivers. */
-export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 // Any constant works; it only has to be the same for every instance migrating the same database.
 const MIGRATION_LOCK_KEY = 7_311_020_221;

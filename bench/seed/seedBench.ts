@@ -3,7 +3,7 @@
  * (same people, same plans so far: the bench grantee's grants never change). Refuses a database that
  * holds anything else, so it can never write into real data.
  */
-import { count, eq, sql } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import * as s from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -113,9 +113,3 @@ async function checkCaps(tx: Transaction) {
   if (allPlans * 5 > BENCH_SHARE_CAPITAL) throw new Error(`all plans would total ${allPlans} shares, above 20 % of ${BENCH_SHARE_CAPITAL}: fewer grants, please`);
 }
 
-/** The bench company's issuer id, for callers that add to it (the import benchmark's plan). */
-export async function benchIssuerId(db: Database): Promise<string> {
-  const [row] = await db.select({ id: s.issuers.id }).from(s.issuers).where(eq(s.issuers.stockCode, BENCH_ISSUER.stockCode));
-  if (!row) throw new Error("no bench company in this database");
-  return row.id;
-}

@@ -3,7 +3,6 @@ import { roleEnum } from "@/db/schema/enums";
 
 /** Roles known to the portal: exactly the database enum's values. */
 export type Role = (typeof roleEnum.enumValues)[number];
-export const ROLES: readonly Role[] = roleEnum.enumValues;
 
 /** Staff who may read every grant: hr, admin and auditor. */
 export const STAFF_READ_ROLES: Role[] = ["hr", "admin", "auditor"];

@@ -2,9 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { db } from "@/lib/platform/db";
-import { badRequest, notFound } from "@/lib/platform/errors/apiError";
+import { notFound } from "@/lib/platform/errors/apiError";
 import { assertSameOrigin, clientIp, errorResponse, jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { MAX_JSON_BYTES } from "@/lib/platform/http/requestBody";
+import { readJson } from "@/lib/platform/http/requestBody";
 import type { SessionUser } from "@/lib/auth/session";
 import { actorOf, type Actor } from "@/lib/auth/actor";
 import { inRequestScope } from "@/lib/auth/requestScope";
@@ -68,7 +68,7 @@ export function route<const Op extends ApiOperation, P = undefined>(
         const user = await authorize(spec.access, spec.sessionOnly);
         const params = pathParams(spec, (await segment?.params) ?? {});
         const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : {};
-        const body = spec.body && !isUpload(spec, req) ? spec.body.parse(await jsonBody(req, spec)) : undefined;
+        const body = spec.body && !isUpload(spec, req) ? spec.body.parse(await readJson(req, { maxChars: spec.maxBodyChars, emptyAsObject: spec.optionalBody })) : undefined;
         const ctx = {
           req,
           user,
@@ -100,18 +100,6 @@ function pathParams(spec: RouteSpec<ApiOperation, unknown>, raw: Record<string, 
 /** A multipart (or other non-JSON) body the operation accepts besides JSON: left to the handler. */
 function isUpload(spec: ApiOperation, req: Request): boolean {
   return Boolean(spec.bodyContentType && (req.headers.get("content-type") ?? "").toLowerCase().startsWith(spec.bodyContentType));
-}
-
-/** The body as JSON, answering 400 (not 500) for anything that is not JSON of sane size (as readJson does). */
-async function jsonBody(req: Request, spec: RouteSpec<ApiOperation, unknown>): Promise<unknown> {
-  const text = await req.text();
-  if (spec.optionalBody && text.trim() === "") return {};
-  if (text.length > (spec.maxBodyChars ?? MAX_JSON_BYTES)) throw badRequest("The request body is too large.");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw badRequest("The request body is not valid JSON.");
-  }
 }
 
 function successStatus(op: ApiOperation): number {

@@ -25,7 +25,3 @@ export function formatPrice(value: Dec): string {
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 }
 
-/** Formats a ratio or other decimal without trailing zeros or exponent ("0.8", "1"). */
-export function formatDecimal(value: Dec): string {
-  return value.toFixed();
-}

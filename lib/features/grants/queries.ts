@@ -12,15 +12,6 @@ import { reserveStatus } from "@/lib/features/grants/commands";
 import { batchesOf, planCategories, planHeader, unaccepted, verifiedList } from "@/lib/features/grants/planGrantsReads";
 import { currentUserWith, hasRole, requireUser, sessionCompanion, STAFF_READ_ROLES, type SessionUser } from "@/lib/auth/session";
 
-/** The signed-in user's own grants (empty for a user not linked to a person). */
-export async function myGrants(user?: SessionUser): Promise<GrantDto[]> {
-  const u = user ?? (await requireUser());
-  if (!u.personId) return [];
-  const database = await db();
-  await ensureDerivedToday(database);
-  return grantsOfPerson(database, u.personId);
-}
-
 const ownGrants = sessionCompanion("own_grants", (database, user) => personGrantsUnlessKept(database, user.personId, "text"), keptGrantsTuning);
 
 /**

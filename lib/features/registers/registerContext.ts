@@ -64,7 +64,7 @@ export async function loadRegisterContext(db: Database, planId: string | null): 
 }
 
 /** The issuer row for the OCF manifest. */
-export async function issuerOf(db: Database, issuerId: string) {
+async function issuerOf(db: Database, issuerId: string) {
   const [row] = await db.select().from(issuers).where(eq(issuers.id, issuerId));
   return row ?? null;
 }

@@ -234,7 +234,3 @@ function trimZeros(v: string): string {
   return v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v;
 }
 
-/** The windows a refused date falls in, for the "why" text. */
-export function blackoutsOf(violations: readonly { code: string; details: Record<string, unknown> }[]): BlackoutWindow[] {
-  return violations.flatMap((v) => (v.code === "IN_BLACKOUT" ? ((v.details.windows as BlackoutWindow[] | undefined) ?? []) : []));
-}

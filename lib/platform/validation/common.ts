@@ -21,8 +21,3 @@ export function isUuid(value: string): boolean {
   return uuid.safeParse(value).success;
 }
 
-/** Parses URL search parameters with a zod object schema; unknown parameters are ignored. */
-export function parseQuery<T extends z.ZodTypeAny>(schema: T, url: string): z.infer<T> {
-  const params = Object.fromEntries(new URL(url).searchParams.entries());
-  return schema.parse(params);
-}
