@@ -119,6 +119,8 @@ function e2e(env) {
 
 check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("lint", "npx", ["eslint", "."]);
+check("format", "npx", ["prettier", "--check", "."]);
+check("dead code (knip)", "npx", ["knip", "--no-progress", "--exclude", "types,devDependencies"]);
 // npm audit at level high (scripts/audit-deps.mjs): exit 0 clean, 1 advisories found; 3 when the registry
 // refuses the audit endpoint and 2 when it cannot run at all, counted as skipped and said so, never as passed.
 {
