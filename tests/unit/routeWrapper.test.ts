@@ -44,7 +44,7 @@ type Handler = { method: string; declaration: string; local?: string; name?: str
 
 /** Each exported method handler: how it is declared, and `api.name` in `= route(api.name` or `= route({ ...api.name`. */
 function handlers(source: string): Handler[] {
-  return [...source.matchAll(/export\s+(const|async\s+function|function)\s+(GET|POST|PATCH|PUT|DELETE)\b([^\n]*)/g)].map((m) => {
+  return [...source.matchAll(/export\s+(const|async\s+function|function)\s+(GET|POST|PATCH|PUT|DELETE)\b(?=([\s\S]{0,300}))/g)].map((m) => {
     const wrapped = /^\s*=\s*route\(\s*(?:\{\s*\.\.\.\s*)?([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)\b/.exec(m[3]!);
     return { method: m[2]!, declaration: m[1]!, local: wrapped?.[1], name: wrapped?.[2] };
   });

@@ -10,7 +10,7 @@ import { keepGrantsText, keptGrantsText } from "@/lib/features/grants/readModel/
 import { keptGrantsTuning } from "@/lib/features/grants/readModel/keptGrantsTuning";
 import { reserveStatus } from "@/lib/features/grants/commands";
 import { batchesOf, planCategories, planHeader, unaccepted, verifiedList } from "@/lib/features/grants/planGrantsReads";
-import { currentUserWith, hasRole, requireUser, sessionCompanion, STAFF_READ_ROLES, type SessionUser } from "@/lib/auth/session";
+import { currentUserWith, hasRole, requireUser, sessionCompanion, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 const ownGrants = sessionCompanion("own_grants", (database, user) => personGrantsUnlessKept(database, user.personId, "text"), keptGrantsTuning);
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, min } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { corporateActions, grantBatches, issuers, plans } from "@/db/schema";
+import { corporateActions, grantBatches, plans } from "@/db/schema";
 import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
 import { trimDecimal } from "@/lib/features/registers/grantRegisterQuery";
 
@@ -61,10 +61,4 @@ export async function loadRegisterContext(db: Database, planId: string | null): 
     plans: new Map(planRows.map((p) => [p.id, { ...p, firstGrantDate: firstByPlan.get(p.id) ?? null }])),
     actionsByIssuer,
   };
-}
-
-/** The issuer row for the OCF manifest. */
-async function issuerOf(db: Database, issuerId: string) {
-  const [row] = await db.select().from(issuers).where(eq(issuers.id, issuerId));
-  return row ?? null;
 }

@@ -7,7 +7,6 @@ import { isRuleError, type RuleViolation } from "@/lib/domain/errors";
 import { individualRatio, parseVestingRatio, vestedQuantity } from "@/lib/domain/vesting/appraisal";
 import { checkVestingDate } from "@/lib/domain/vesting/vestingDateCheck";
 import { vestingWindow } from "@/lib/domain/vesting/vestingWindow";
-import type { BlackoutWindow } from "@/lib/domain/blackout/blackoutWindows";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { loadPlanBlackouts, loadTradingCalendar } from "@/lib/features/derivation/planInputs";
