@@ -18,7 +18,15 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
     },
     trace: "off",
     screenshot: "only-on-failure",
@@ -29,6 +37,13 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}`, DEMO_PASSWORD: "vesting-demo", VD_E2E: "1", VD_TODAY: process.env.VD_TODAY || "2026-11-21" },
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      DEMO_PASSWORD: "vesting-demo",
+      VD_E2E: "1",
+      VD_TODAY: process.env.VD_TODAY || "2026-11-21",
+    },
   },
 });

@@ -40,7 +40,12 @@ export function proxy(request: NextRequest) {
     const locale = toLocale(request.cookies.get(LOCALE_COOKIE)?.value);
     return new NextResponse(outagePageHtml(locale, request.nextUrl.pathname + request.nextUrl.search), {
       status: 503,
-      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(OUTAGE_RETRY_SECONDS), "Content-Security-Policy": csp },
+      headers: {
+        "Content-Type": "text/html; charset=utf-8",
+        "Cache-Control": "no-store",
+        "Retry-After": String(OUTAGE_RETRY_SECONDS),
+        "Content-Security-Policy": csp,
+      },
     });
   }
 

@@ -17,7 +17,12 @@ export function LanguageSwitch() {
       data-testid="language-switch"
       aria-label={t("language")}
       disabled={pending}
-      onClick={() => start(async () => { await switchLocale(next); router.refresh(); })}
+      onClick={() =>
+        start(async () => {
+          await switchLocale(next);
+          router.refresh();
+        })
+      }
       className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 disabled:opacity-50"
     >
       {next === "en" ? "English" : "中文"}

@@ -18,7 +18,8 @@ const TEXTS = {
   },
   en: {
     dbTitle: "The database is temporarily unavailable",
-    dbBody: "The server cannot reach its database right now; your data is safe. This page reloads by itself once it is back, or press Try again later.",
+    dbBody:
+      "The server cannot reach its database right now; your data is safe. This page reloads by itself once it is back, or press Try again later.",
     title: "Something went wrong",
     body: "An unexpected error occurred. Please try again; if it keeps happening, contact your administrator with the reference below.",
     checking: "Checking the service…",
@@ -87,14 +88,26 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
   const database = cause === "database";
   return (
     <main className="mx-auto max-w-md px-4 py-16 text-center" data-testid="error-page" data-cause={cause} role="alert">
-      <h1 className="text-xl font-semibold text-brand-900" data-testid={database ? "database-unavailable" : "error-title"}>
+      <h1
+        className="text-xl font-semibold text-brand-900"
+        data-testid={database ? "database-unavailable" : "error-title"}
+      >
         {cause === "checking" ? t.checking : database ? t.dbTitle : t.title}
       </h1>
       {cause !== "checking" && <p className="mt-3 text-slate-600">{database ? t.dbBody : t.body}</p>}
-      <button type="button" onClick={() => retry()} data-testid="error-retry" className="mt-6 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <button
+        type="button"
+        onClick={() => retry()}
+        data-testid="error-retry"
+        className="mt-6 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
         {t.retry}
       </button>
-      {digest && !database && <p className="mt-4 text-xs text-slate-400">{t.reference}: {digest}</p>}
+      {digest && !database && (
+        <p className="mt-4 text-xs text-slate-400">
+          {t.reference}: {digest}
+        </p>
+      )}
     </main>
   );
 }

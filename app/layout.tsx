@@ -6,7 +6,10 @@ import "./globals.css";
 // Every page has the language switch; pages with forms add their own namespaces (app/ClientMessages.tsx).
 const CLIENT_NAMESPACES = ["nav"] as const;
 
-export const metadata: Metadata = { title: "Vesting Desk · 归属台", description: "STAR Market Class II restricted stock portal" };
+export const metadata: Metadata = {
+  title: "Vesting Desk · 归属台",
+  description: "STAR Market Class II restricted stock portal",
+};
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -10,6 +10,11 @@ import { localeSchema } from "@/lib/features/me/schemas";
  * too), and the signed-in user's record keeps it as well.
  */
 export const switchLocale = action({ access: "public", input: localeSchema }, async ({ input: locale }) => {
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    sameSite: "lax",
+    httpOnly: true,
+    maxAge: 60 * 60 * 24 * 365,
+  });
   await rememberLocale(locale);
 });

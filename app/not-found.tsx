@@ -7,7 +7,9 @@ export default async function NotFound() {
     <main className="mx-auto max-w-md px-4 py-16 text-center">
       <h1 className="text-xl font-semibold">{t("notFoundTitle")}</h1>
       <p className="mt-2 text-slate-600">{t("notFound")}</p>
-      <Link href="/" className="mt-6 inline-block text-brand-700 underline">{t("backHome")}</Link>
+      <Link href="/" className="mt-6 inline-block text-brand-700 underline">
+        {t("backHome")}
+      </Link>
     </main>
   );
 }

@@ -31,7 +31,8 @@ export function benchBackends(): DatabaseKind[] {
 /** Creates an empty database of the kind; `drop` removes it and its folder. */
 export async function createBenchDatabase(kind: DatabaseKind, label: string): Promise<BenchDatabaseLocation> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `vd-bench-${label}-`));
-  if (kind === "pglite") return { kind, url: "", dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  if (kind === "pglite")
+    return { kind, url: "", dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   const adminUrl = process.env.BENCH_DATABASE_URL;
   if (!adminUrl) throw new Error("BENCH_DATABASE_URL is not set");
   const name = `vd_bench_${label}_${process.pid}_${crypto.randomBytes(3).toString("hex")}`.replace(/[^a-z0-9_]/g, "_");
@@ -39,7 +40,9 @@ export async function createBenchDatabase(kind: DatabaseKind, label: string): Pr
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
-    kind, url: url.toString(), dataDir,
+    kind,
+    url: url.toString(),
+    dataDir,
     drop: async () => {
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -49,7 +52,10 @@ export async function createBenchDatabase(kind: DatabaseKind, label: string): Pr
 
 /** Opens and migrates the database at a location (PGlite under its DATA_DIR, as the server would). */
 export async function openBenchDatabase(location: BenchDatabaseLocation): Promise<DatabaseHandle> {
-  const handle = location.kind === "postgres" ? openDatabase({ url: location.url, poolSize: 4 }) : openDatabase({ url: "", pgliteDir: path.join(location.dataDir, "pglite") });
+  const handle =
+    location.kind === "postgres"
+      ? openDatabase({ url: location.url, poolSize: 4 })
+      : openDatabase({ url: "", pgliteDir: path.join(location.dataDir, "pglite") });
   await applyMigrations(handle);
   return handle;
 }

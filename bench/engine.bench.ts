@@ -50,15 +50,47 @@ function disclosureEvents(random: () => number): DisclosureEvent[] {
   for (let y = 2021; y <= 2026; y++) {
     const annual = day(y, "04-15", 15);
     const postponed = random() < 0.2;
-    events.push({ id: `ar-${y}`, planId: null, kind: "annual_report", fiscalYear: y - 1, scheduledDate: annual, actualDate: postponed ? addDays(annual, 7) : annual });
+    events.push({
+      id: `ar-${y}`,
+      planId: null,
+      kind: "annual_report",
+      fiscalYear: y - 1,
+      scheduledDate: annual,
+      actualDate: postponed ? addDays(annual, 7) : annual,
+    });
     events.push({ id: `q1-${y}`, planId: null, kind: "q1_report", fiscalYear: y, actualDate: day(y, "04-25", 5) });
-    events.push({ id: `sa-${y}`, planId: null, kind: "semi_annual_report", fiscalYear: y, scheduledDate: day(y, "08-20", 10) });
+    events.push({
+      id: `sa-${y}`,
+      planId: null,
+      kind: "semi_annual_report",
+      fiscalYear: y,
+      scheduledDate: day(y, "08-20", 10),
+    });
     events.push({ id: `q3-${y}`, planId: null, kind: "q3_report", fiscalYear: y, actualDate: day(y, "10-24", 7) });
-    events.push({ id: `pf-${y}`, planId: null, kind: "performance_forecast", fiscalYear: y - 1, actualDate: day(y, "01-20", 10) });
-    events.push({ id: `pe-${y}`, planId: null, kind: "performance_express", fiscalYear: y - 1, actualDate: day(y, "02-20", 8) });
+    events.push({
+      id: `pf-${y}`,
+      planId: null,
+      kind: "performance_forecast",
+      fiscalYear: y - 1,
+      actualDate: day(y, "01-20", 10),
+    });
+    events.push({
+      id: `pe-${y}`,
+      planId: null,
+      kind: "performance_express",
+      fiscalYear: y - 1,
+      actualDate: day(y, "02-20", 8),
+    });
     for (let p = 0; p < PLANS; p++) {
       const start = day(y, "03-01", 200);
-      events.push({ id: `me-${y}-${p}`, planId: `plan-${p}`, kind: "major_event", title: "Asset restructuring", startDate: start, endDate: addDays(start, 3 + Math.floor(random() * 20)) });
+      events.push({
+        id: `me-${y}-${p}`,
+        planId: `plan-${p}`,
+        kind: "major_event",
+        title: "Asset restructuring",
+        startDate: start,
+        endDate: addDays(start, 3 + Math.floor(random() * 20)),
+      });
     }
   }
   return events;
@@ -98,7 +130,11 @@ export function buildEngineWorkload(seed = 20250915): DeriveTranchesInput[] {
     for (const t of TRANCHES) {
       const open = addMonthsClamped(grantDate, t.startMonths);
       if (open > AS_OF) continue;
-      appraisals.push({ trancheIndex: t.index, companyRatio: random() < 0.8 ? "1" : "0.8", grade: grades[Math.floor(random() * grades.length)]! });
+      appraisals.push({
+        trancheIndex: t.index,
+        companyRatio: random() < 0.8 ? "1" : "0.8",
+        grade: grades[Math.floor(random() * grades.length)]!,
+      });
       const vestOn = calendar.firstTradingDayOnOrAfter(addDays(open, 20 + Math.floor(random() * 40)));
       if (vestOn <= AS_OF && random() < 0.85) vestings.push({ trancheIndex: t.index, vestingDate: vestOn });
     }

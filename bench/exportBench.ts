@@ -13,16 +13,29 @@ import { grantRegisterSelect } from "@/lib/features/registers/grantRegisterQuery
 import { sampleRss } from "./serverProcess";
 
 /** One download: time to the last byte, size, and the server's memory meanwhile. */
-export interface DownloadResult { format: "csv" | "xlsx"; seconds: number; bytes: number; peakRssMb: number; startRssMb: number }
+export interface DownloadResult {
+  format: "csv" | "xlsx";
+  seconds: number;
+  bytes: number;
+  peakRssMb: number;
+  startRssMb: number;
+}
 
 /** Downloads /api/v1/exports/register?register=grants&format=… to the end, sampling the server's RSS every 50 ms. */
-export async function downloadRegister(base: string, serverPid: number, cookie: string, format: "csv" | "xlsx"): Promise<DownloadResult> {
+export async function downloadRegister(
+  base: string,
+  serverPid: number,
+  cookie: string,
+  format: "csv" | "xlsx",
+): Promise<DownloadResult> {
   const sampler = sampleRss(serverPid);
   const started = performance.now();
   let bytes = 0;
   let rss = { peakKb: 0, startKb: 0 };
   try {
-    const res = await fetch(`${base}/api/v1/exports/register?register=grants&format=${format}`, { headers: { cookie } });
+    const res = await fetch(`${base}/api/v1/exports/register?register=grants&format=${format}`, {
+      headers: { cookie },
+    });
     if (res.status !== 200 || !res.body) throw new Error(`export ${format}: HTTP ${res.status} ${await res.text()}`);
     const reader = res.body.getReader();
     for (;;) {
@@ -34,11 +47,23 @@ export async function downloadRegister(base: string, serverPid: number, cookie: 
     rss = sampler.stop();
   }
   const seconds = (performance.now() - started) / 1000;
-  return { format, seconds: round(seconds), bytes, peakRssMb: round(rss.peakKb / 1024), startRssMb: round(rss.startKb / 1024) };
+  return {
+    format,
+    seconds: round(seconds),
+    bytes,
+    peakRssMb: round(rss.peakKb / 1024),
+    startRssMb: round(rss.startKb / 1024),
+  };
 }
 
 /** Best of `runs` downloads (the first one also warms the route). */
-export async function bestDownload(base: string, serverPid: number, cookie: string, format: "csv" | "xlsx", runs: number): Promise<DownloadResult & { runs: number[] }> {
+export async function bestDownload(
+  base: string,
+  serverPid: number,
+  cookie: string,
+  format: "csv" | "xlsx",
+  runs: number,
+): Promise<DownloadResult & { runs: number[] }> {
   const all: DownloadResult[] = [];
   for (let i = 0; i < runs; i++) all.push(await downloadRegister(base, serverPid, cookie, format));
   const best = all.reduce((a, b) => (b.seconds < a.seconds ? b : a));
@@ -51,7 +76,8 @@ export function inlineParameters(text: string, params: unknown[]): string {
   let out = text;
   for (let i = params.length; i >= 1; i--) {
     const value = params[i - 1];
-    if (typeof value !== "number" || !Number.isSafeInteger(value)) throw new Error(`parameter $${i} is not an integer: COPY cannot take it inline`);
+    if (typeof value !== "number" || !Number.isSafeInteger(value))
+      throw new Error(`parameter $${i} is not an integer: COPY cannot take it inline`);
     out = out.split(`$${i}`).join(String(value));
   }
   return out;
@@ -73,7 +99,10 @@ class CountingCopy extends pg.Query {
 }
 
 /** Best of `runs` COPY executions on a fresh connection: seconds to the last byte received, and bytes. */
-export async function timeCopy(databaseUrl: string, runs: number): Promise<{ seconds: number; bytes: number; runs: number[] }> {
+export async function timeCopy(
+  databaseUrl: string,
+  runs: number,
+): Promise<{ seconds: number; bytes: number; runs: number[] }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const statement = grantRegisterCopyStatement();

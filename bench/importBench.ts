@@ -11,7 +11,11 @@ import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import type { DatabaseKind } from "@/db/client";
 import { users } from "@/db/schema";
-import { applyParticipants, parseParticipantFile, previewParticipants } from "@/lib/features/participants/participantImport";
+import {
+  applyParticipants,
+  parseParticipantFile,
+  previewParticipants,
+} from "@/lib/features/participants/participantImport";
 import { createPlan, planInputSchema } from "@/lib/features/plans/commands";
 import { BENCH_ARRANGEMENT, benchPeople, isIneligible, leaveDateOf } from "./seed/benchCompany";
 import { seedBenchCompany } from "./seed/seedBench";
@@ -32,7 +36,10 @@ export interface ImportBenchResult {
 export async function participantWorkbook(rows: number): Promise<{ bytes: Uint8Array; employees: number }> {
   // Enough employees that `rows` of them are still employed and eligible.
   let employees = rows + 10;
-  const eligible = (n: number) => Array.from({ length: n }, (_, i) => i + 1).filter((i) => !isIneligible(i) && (leaveDateOf(i) === null || leaveDateOf(i)! > AS_OF)).length;
+  const eligible = (n: number) =>
+    Array.from({ length: n }, (_, i) => i + 1).filter(
+      (i) => !isIneligible(i) && (leaveDateOf(i) === null || leaveDateOf(i)! > AS_OF),
+    ).length;
   while (eligible(employees) < rows) employees += Math.ceil((rows - eligible(employees)) * 1.05) + 1;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("激励对象名单");
@@ -42,7 +49,15 @@ export async function participantWorkbook(rows: number): Promise<{ bytes: Uint8A
   for (const p of benchPeople(employees)) {
     const left = leaveDateOf(p.index);
     if (listed === rows || isIneligible(p.index) || (left !== null && left <= AS_OF)) continue;
-    sheet.addRow([p.name, p.employeeNo, p.nationality === "CN" ? "中国" : p.nationality, p.position, p.index % 3 === 0 ? 2 : 1, QUANTITY, p.idNumber]);
+    sheet.addRow([
+      p.name,
+      p.employeeNo,
+      p.nationality === "CN" ? "中国" : p.nationality,
+      p.position,
+      p.index % 3 === 0 ? 2 : 1,
+      QUANTITY,
+      p.idNumber,
+    ]);
     listed++;
   }
   sheet.addRow(["合计", null, null, null, null, listed * QUANTITY, null]);
@@ -61,24 +76,54 @@ export async function runImportBench(kind: DatabaseKind, rows = 10_000, grants =
     const [hr] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, "hr@bench.local"));
     const actor = { userId: hr!.id, ip: null };
     const total = rows * QUANTITY;
-    const plan = await createPlan(handle.db, actor, planInputSchema.parse({
-      name: "2027年限制性股票激励计划（导入基准）", nameEn: "2027 plan (import benchmark)", totalQuantity: total + total / 4, firstGrantQuantity: total, reservedQuantity: total / 4,
-      shareCapitalAtAnnouncement: 2_000_000_000, validityMonths: 72, blackoutRule: { preset: "2024-05-24 rules" },
-      categories: [1, 2].map((code) => ({ code, name: `第${code}类`, nameEn: `Category ${code}`, tranches: BENCH_ARRANGEMENT })),
-    }));
+    const plan = await createPlan(
+      handle.db,
+      actor,
+      planInputSchema.parse({
+        name: "2027年限制性股票激励计划（导入基准）",
+        nameEn: "2027 plan (import benchmark)",
+        totalQuantity: total + total / 4,
+        firstGrantQuantity: total,
+        reservedQuantity: total / 4,
+        shareCapitalAtAnnouncement: 2_000_000_000,
+        validityMonths: 72,
+        blackoutRule: { preset: "2024-05-24 rules" },
+        categories: [1, 2].map((code) => ({
+          code,
+          name: `第${code}类`,
+          nameEn: `Category ${code}`,
+          tranches: BENCH_ARRANGEMENT,
+        })),
+      }),
+    );
     const t1 = performance.now();
     const previewRows = await parseParticipantFile(bytes, "激励对象名单.xlsx");
     const t2 = performance.now();
     const preview = await previewParticipants(handle.db, plan.id, "first", previewRows);
     const t3 = performance.now();
-    if (!preview.ok || preview.summary.people !== rows) throw new Error(`preview refused the list: ${JSON.stringify({ summary: preview.summary, listErrors: preview.listErrors, firstRow: preview.rows.find((r) => r.errors.length > 0) })}`);
+    if (!preview.ok || preview.summary.people !== rows)
+      throw new Error(
+        `preview refused the list: ${JSON.stringify({ summary: preview.summary, listErrors: preview.listErrors, firstRow: preview.rows.find((r) => r.errors.length > 0) })}`,
+      );
     const applyRows = await parseParticipantFile(bytes, "激励对象名单.xlsx");
     const t4 = performance.now();
     const applied = await applyParticipants(handle.db, actor, plan.id, "first", applyRows, "激励对象名单.xlsx");
     const t5 = performance.now();
     if (applied.people !== rows || applied.unchanged) throw new Error(`apply wrote ${applied.people} people`);
     const s = (a: number, b: number) => Math.round(b - a) / 1000;
-    return { backend: kind, rows, fileBytes: bytes.length, seconds: { total: s(t1, t5), previewParse: s(t1, t2), preview: s(t2, t3), applyParse: s(t3, t4), apply: s(t4, t5), seed: s(t0, t1) } };
+    return {
+      backend: kind,
+      rows,
+      fileBytes: bytes.length,
+      seconds: {
+        total: s(t1, t5),
+        previewParse: s(t1, t2),
+        preview: s(t2, t3),
+        applyParse: s(t3, t4),
+        apply: s(t4, t5),
+        seed: s(t0, t1),
+      },
+    };
   } finally {
     await handle.close();
     await location.drop();
@@ -86,9 +131,12 @@ export async function runImportBench(kind: DatabaseKind, rows = 10_000, grants =
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { rows: { type: "string", default: "10000" }, grants: { type: "string", default: "10000" } } });
+  const { values } = parseArgs({
+    options: { rows: { type: "string", default: "10000" }, grants: { type: "string", default: "10000" } },
+  });
   (async () => {
-    for (const kind of benchBackends()) console.log(JSON.stringify(await runImportBench(kind, Number(values.rows), Number(values.grants))));
+    for (const kind of benchBackends())
+      console.log(JSON.stringify(await runImportBench(kind, Number(values.rows), Number(values.grants))));
   })().catch((e) => {
     console.error(e);
     process.exit(1);

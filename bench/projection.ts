@@ -34,7 +34,8 @@ export function project(figures: Figures) {
   const tables = detail<Record<string, { rows: number; bytes: number }>>(figures, "dbSize");
   const grantTables = ["grants", "tranches", "adjustment_records", "appraisal_results"];
   const measuredGrants = tables?.grants?.rows ?? 0;
-  const bytesPerGrant = tables && measuredGrants > 0 ? grantTables.reduce((s, t) => s + (tables[t]?.bytes ?? 0), 0) / measuredGrants : null;
+  const bytesPerGrant =
+    tables && measuredGrants > 0 ? grantTables.reduce((s, t) => s + (tables[t]?.bytes ?? 0), 0) / measuredGrants : null;
   const bytesPerPerson = tables?.persons?.rows ? tables.persons.bytes / tables.persons.rows : null;
   const csv = detail<{ csv: { seconds: number } }>(figures, "P3csv")?.csv.seconds;
   const xlsx = detail<{ xlsx: { seconds: number } }>(figures, "P3xlsx")?.xlsx.seconds;
@@ -46,18 +47,23 @@ export function project(figures: Figures) {
     homeRps: home?.rps ?? null,
     apiRps: api?.rps ?? null,
     instances,
-    databaseGb: bytesPerGrant !== null && bytesPerPerson !== null ? (bytesPerGrant * grants + bytesPerPerson * a.employees) / 2 ** 30 : null,
+    databaseGb:
+      bytesPerGrant !== null && bytesPerPerson !== null
+        ? (bytesPerGrant * grants + bytesPerPerson * a.employees) / 2 ** 30
+        : null,
     bytesPerGrant,
     csvSeconds: csv !== undefined && scale ? csv * scale : null,
     xlsxSeconds: xlsx !== undefined && scale ? xlsx * scale : null,
     memoryGrowthMb: figures.P3mem?.value ?? null,
     importSeconds: figures.P4?.value ?? null,
-    engineSeconds: figures.P5?.value !== null && figures.P5?.value !== undefined ? (figures.P5.value * grants) / 50_000 : null,
+    engineSeconds:
+      figures.P5?.value !== null && figures.P5?.value !== undefined ? (figures.P5.value * grants) / 50_000 : null,
     homeP50Ms: detail<{ large: Load }>(figures, "P6")?.large.p50Ms ?? null,
   };
 }
 
-const n = (v: number | null, digits = 0, unit = "") => (v === null ? "(not measured)" : `${v.toLocaleString("en-US", { maximumFractionDigits: digits })}${unit}`);
+const n = (v: number | null, digits = 0, unit = "") =>
+  v === null ? "(not measured)" : `${v.toLocaleString("en-US", { maximumFractionDigits: digits })}${unit}`;
 
 /** The Markdown block between the projection markers. */
 export function projectionMarkdown(report: BenchReport): string {

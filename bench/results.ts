@@ -22,13 +22,41 @@ export interface Figure {
 export type Figures = Record<string, Figure>;
 
 /** A figure from a measured value: pass is decided here, once. */
-export function figure(label: string, value: number | null, target: number | null, comparison: Figure["comparison"], unit: Figure["unit"], detail?: unknown, note?: string): Figure {
-  const pass = value === null || target === null || comparison === "report" ? null : comparison === "<=" ? value <= target : value >= target;
-  return { label, value, target, comparison, unit, pass, ...(note ? { note } : {}), ...(detail === undefined ? {} : { detail }) };
+export function figure(
+  label: string,
+  value: number | null,
+  target: number | null,
+  comparison: Figure["comparison"],
+  unit: Figure["unit"],
+  detail?: unknown,
+  note?: string,
+): Figure {
+  const pass =
+    value === null || target === null || comparison === "report"
+      ? null
+      : comparison === "<="
+        ? value <= target
+        : value >= target;
+  return {
+    label,
+    value,
+    target,
+    comparison,
+    unit,
+    pass,
+    ...(note ? { note } : {}),
+    ...(detail === undefined ? {} : { detail }),
+  };
 }
 
 /** A figure that could not be measured here, with the reason. */
-export function skipped(label: string, target: number | null, comparison: Figure["comparison"], unit: Figure["unit"], note: string): Figure {
+export function skipped(
+  label: string,
+  target: number | null,
+  comparison: Figure["comparison"],
+  unit: Figure["unit"],
+  note: string,
+): Figure {
   return { label, value: null, target, comparison, unit, pass: null, note };
 }
 
@@ -47,7 +75,11 @@ export interface BenchReport {
 // Read from node_modules directly: some packages do not export their package.json.
 function packageVersion(name: string): string {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(process.cwd(), "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    return (
+      JSON.parse(fs.readFileSync(path.join(process.cwd(), "node_modules", name, "package.json"), "utf8")) as {
+        version: string;
+      }
+    ).version;
   } catch {
     return "unknown";
   }
@@ -56,8 +88,18 @@ function packageVersion(name: string): string {
 /** What the report says about this machine and these versions. */
 export function environmentFacts(postgresVersion: string | null): Pick<BenchReport, "machine" | "versions"> {
   return {
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "unknown", memGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()} ${os.arch()}` },
-    versions: { node: process.version, next: packageVersion("next"), postgres: postgresVersion, pglite: packageVersion("@electric-sql/pglite") },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? "unknown",
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+    },
+    versions: {
+      node: process.version,
+      next: packageVersion("next"),
+      postgres: postgresVersion,
+      pglite: packageVersion("@electric-sql/pglite"),
+    },
   };
 }
 
@@ -65,7 +107,10 @@ const START = "<!-- bench:results:start -->";
 const END = "<!-- bench:results:end -->";
 
 const fmt = (f: Figure) => (f.value === null ? "—" : `${f.value}${f.unit === "ratio" ? "" : ` ${f.unit}`}`);
-const target = (f: Figure) => (f.comparison === "report" || f.target === null ? "reported" : `${f.comparison === "<=" ? "≤" : "≥"} ${f.target}${f.unit === "ratio" ? "" : ` ${f.unit}`}`);
+const target = (f: Figure) =>
+  f.comparison === "report" || f.target === null
+    ? "reported"
+    : `${f.comparison === "<=" ? "≤" : "≥"} ${f.target}${f.unit === "ratio" ? "" : ` ${f.unit}`}`;
 const verdict = (f: Figure) => (f.pass === null ? (f.note ? `n/a: ${f.note}` : "—") : f.pass ? "pass" : "**FAIL**");
 
 /** The Markdown table of a report, one column per backend. */
@@ -75,14 +120,23 @@ export function resultsTable(report: BenchReport): string {
   const lines = [
     `Measured ${report.date.slice(0, 10)} on ${report.machine.cpus} × ${report.machine.model}, ${report.machine.memGiB} GiB, ${report.machine.os}; ` +
       `Node ${report.versions.node}, Next.js ${report.versions.next}, PostgreSQL ${report.versions.postgres ?? "—"}, PGlite ${report.versions.pglite}. ` +
-      `Sizes: ${Object.entries(report.sizes).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ")}. Whole run: ${Math.round(report.seconds)} s.`,
+      `Sizes: ${Object.entries(report.sizes)
+        .map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`)
+        .join(", ")}. Whole run: ${Math.round(report.seconds)} s.`,
     "",
     `| figure | target | ${backends.map((b) => `${b} | ${b} verdict`).join(" | ")} |`,
     `| --- | --- | ${backends.map(() => "--- | ---").join(" | ")} |`,
   ];
   for (const id of ids) {
     const any = backends.map((b) => report.byBackend[b]![id]).find(Boolean)!;
-    lines.push(`| ${id} ${any.label} | ${target(any)} | ${backends.map((b) => { const f = report.byBackend[b]![id]; return f ? `${fmt(f)} | ${verdict(f)}` : "— | —"; }).join(" | ")} |`);
+    lines.push(
+      `| ${id} ${any.label} | ${target(any)} | ${backends
+        .map((b) => {
+          const f = report.byBackend[b]![id];
+          return f ? `${fmt(f)} | ${verdict(f)}` : "— | —";
+        })
+        .join(" | ")} |`,
+    );
   }
   return lines.join("\n");
 }

@@ -20,9 +20,29 @@ import { runServerBench, type ServerBenchSizes } from "./serverBench";
 
 const AS_OF = process.env.VD_TODAY || "2026-11-21";
 
-const FULL: ServerBenchSizes & { importRows: number; importGrants: number } = { employees: 10_000, small: 1_000, middle: 10_000, large: 100_000, seconds: 10, exportRuns: 2, throughputCycles: 2, importRows: 10_000, importGrants: 10_000 };
+const FULL: ServerBenchSizes & { importRows: number; importGrants: number } = {
+  employees: 10_000,
+  small: 1_000,
+  middle: 10_000,
+  large: 100_000,
+  seconds: 10,
+  exportRuns: 2,
+  throughputCycles: 2,
+  importRows: 10_000,
+  importGrants: 10_000,
+};
 // 900 grants already hold the grantee's four grants (plans 1-4), so P6 compares the same grants here too.
-const SMOKE: typeof FULL = { employees: 400, small: 900, middle: 1_200, large: 2_000, seconds: 3, exportRuns: 1, throughputCycles: 1, importRows: 300, importGrants: 300 };
+const SMOKE: typeof FULL = {
+  employees: 400,
+  small: 900,
+  middle: 1_200,
+  large: 2_000,
+  seconds: 3,
+  exportRuns: 1,
+  throughputCycles: 1,
+  importRows: 300,
+  importGrants: 300,
+};
 
 async function postgresVersion(): Promise<string | null> {
   const url = process.env.BENCH_DATABASE_URL;
@@ -40,7 +60,9 @@ async function main() {
   const started = performance.now();
   const smoke = process.argv.includes("--smoke") || process.env.BENCH_SMOKE === "1";
   const sizes = smoke ? SMOKE : FULL;
-  const backends: DatabaseKind[] = smoke ? [benchBackends().includes("postgres") ? "postgres" : "pglite"] : benchBackends();
+  const backends: DatabaseKind[] = smoke
+    ? [benchBackends().includes("postgres") ? "postgres" : "pglite"]
+    : benchBackends();
   ensureBenchSecrets();
   console.log(`[bench] ${smoke ? "smoke" : "full"} run on ${backends.join(" + ")}, as of ${AS_OF}`);
 
@@ -53,20 +75,40 @@ async function main() {
     console.log(`[bench ${kind}] P4 import of ${p4.rows} rows: ${p4.seconds.total} s`);
     byBackend[kind] = {
       ...figures,
-      P4: figure(`${sizes.importRows.toLocaleString("en-US")}-row participant XLSX, preview + apply`, p4.seconds.total, 10, "<=", "s", p4),
+      P4: figure(
+        `${sizes.importRows.toLocaleString("en-US")}-row participant XLSX, preview + apply`,
+        p4.seconds.total,
+        10,
+        "<=",
+        "s",
+        p4,
+      ),
       P5: figure("engine over 50,000 grants × 3 tranches (one core)", engine.seconds, 1, "<=", "s"),
     };
   }
   const cold = await measureColdStart();
   console.log(`[bench] cold start: ${cold.seconds} s`);
-  for (const kind of backends) byBackend[kind]!.coldStart = figure("`npm start` to the first 200 on /login, fresh embedded DB, build present", cold.seconds, null, "report", "s");
+  for (const kind of backends)
+    byBackend[kind]!.coldStart = figure(
+      "`npm start` to the first 200 on /login, fresh embedded DB, build present",
+      cold.seconds,
+      null,
+      "report",
+      "s",
+    );
 
   const primary = backends.includes("postgres") ? "postgres" : backends[0]!;
   const report: BenchReport = {
     ...environmentFacts(await postgresVersion()),
     date: new Date().toISOString(),
     smoke,
-    sizes: { employees: sizes.employees, "grants (P6 small)": sizes.small, "grants (P3 small)": sizes.middle, "grants (P1, P2, P3, P6 large)": sizes.large, "P4 rows": sizes.importRows },
+    sizes: {
+      employees: sizes.employees,
+      "grants (P6 small)": sizes.small,
+      "grants (P3 small)": sizes.middle,
+      "grants (P1, P2, P3, P6 large)": sizes.large,
+      "P4 rows": sizes.importRows,
+    },
     figures: byBackend[primary]!,
     byBackend,
     seconds: Math.round(performance.now() - started) / 1000,
@@ -74,7 +116,10 @@ async function main() {
   const file = writeReport(report);
   if (!smoke) writeProjection(report);
   for (const [kind, figures] of Object.entries(byBackend)) {
-    for (const [id, f] of Object.entries(figures)) console.log(`[bench ${kind}] ${id.padEnd(9)} ${String(f.value ?? "—").padStart(8)} ${f.unit.padEnd(5)} target ${f.comparison} ${f.target ?? "—"}  ${f.pass === null ? f.note ?? "" : f.pass ? "pass" : "FAIL"}`);
+    for (const [id, f] of Object.entries(figures))
+      console.log(
+        `[bench ${kind}] ${id.padEnd(9)} ${String(f.value ?? "—").padStart(8)} ${f.unit.padEnd(5)} target ${f.comparison} ${f.target ?? "—"}  ${f.pass === null ? (f.note ?? "") : f.pass ? "pass" : "FAIL"}`,
+      );
   }
   console.log(`[bench] wrote ${file} in ${report.seconds} s`);
 }

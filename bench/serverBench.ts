@@ -15,7 +15,15 @@ import { figure, skipped, type Figures } from "./results";
 import { startServer, type BenchServer } from "./serverProcess";
 import { homeLatency, measureThroughput, round, signInCookie } from "./serverThroughput";
 
-export interface ServerBenchSizes { employees: number; small: number; middle: number; large: number; seconds: number; exportRuns: number; throughputCycles: number }
+export interface ServerBenchSizes {
+  employees: number;
+  small: number;
+  middle: number;
+  large: number;
+  seconds: number;
+  exportRuns: number;
+  throughputCycles: number;
+}
 
 const log = (kind: string, message: string) => console.log(`[bench ${kind}] ${message}`);
 
@@ -26,7 +34,12 @@ export async function runServerBench(kind: DatabaseKind, sizes: ServerBenchSizes
   let tables: Record<string, { rows: number; bytes: number }> = {};
   const start = async () => {
     log(kind, "starting the portal (npm start; builds first when the sources changed)…");
-    server = await startServer({ dataDir: location.dataDir, databaseUrl: location.url, env: { VD_BENCH_BUILD: "1", VD_TODAY: asOf, VD_DEMO: "0" }, label: `${kind} server` });
+    server = await startServer({
+      dataDir: location.dataDir,
+      databaseUrl: location.url,
+      env: { VD_BENCH_BUILD: "1", VD_TODAY: asOf, VD_DEMO: "0" },
+      label: `${kind} server`,
+    });
     log(kind, `portal up at ${server.base} in ${server.startMs} ms`);
     return server;
   };
@@ -37,7 +50,10 @@ export async function runServerBench(kind: DatabaseKind, sizes: ServerBenchSizes
     }
     const result = await seedInto(location, sizes.employees, grants, asOf);
     tables = result.tables;
-    log(kind, `${result.toppedUp ? "topped up" : "seeded"} to ${grants.toLocaleString("en-US")} grants in ${result.seconds.total} s`);
+    log(
+      kind,
+      `${result.toppedUp ? "topped up" : "seeded"} to ${grants.toLocaleString("en-US")} grants in ${result.seconds.total} s`,
+    );
     return server ?? (await start());
   };
   try {
@@ -60,11 +76,39 @@ export async function runServerBench(kind: DatabaseKind, sizes: ServerBenchSizes
     log(kind, `P1 ${throughput.P1.value}, P2 ${throughput.P2.value}`);
 
     const figures: Figures = {
-      P1: figure("grantee home page / no-DB dynamic page, throughput at 50 connections", throughput.P1.value, 0.5, ">=", "ratio", throughput.P1.detail),
-      P2: figure("GET /api/v1/me/grants / trivial JSON route, throughput at 50 connections", throughput.P2.value, 0.7, ">=", "ratio", throughput.P2.detail),
+      P1: figure(
+        "grantee home page / no-DB dynamic page, throughput at 50 connections",
+        throughput.P1.value,
+        0.5,
+        ">=",
+        "ratio",
+        throughput.P1.detail,
+      ),
+      P2: figure(
+        "GET /api/v1/me/grants / trivial JSON route, throughput at 50 connections",
+        throughput.P2.value,
+        0.7,
+        ">=",
+        "ratio",
+        throughput.P2.detail,
+      ),
       ...p3Figures(middleExports, largeExports, sizes),
-      dbSize: figure(`database size with ${sizes.large.toLocaleString("en-US")} grants (all tables, indexes included)`, round(Object.values(tables).reduce((a, t) => a + t.bytes, 0) / 2 ** 20), null, "report", "MB", tables),
-      P6: figure(`home page p50 with ${sizes.large.toLocaleString("en-US")} grants / with ${sizes.small.toLocaleString("en-US")}`, round(largeLatency.p50Ms / Math.max(smallLatency.p50Ms, 0.001)), 1.2, "<=", "ratio", { small: smallLatency, large: largeLatency }),
+      dbSize: figure(
+        `database size with ${sizes.large.toLocaleString("en-US")} grants (all tables, indexes included)`,
+        round(Object.values(tables).reduce((a, t) => a + t.bytes, 0) / 2 ** 20),
+        null,
+        "report",
+        "MB",
+        tables,
+      ),
+      P6: figure(
+        `home page p50 with ${sizes.large.toLocaleString("en-US")} grants / with ${sizes.small.toLocaleString("en-US")}`,
+        round(largeLatency.p50Ms / Math.max(smallLatency.p50Ms, 0.001)),
+        1.2,
+        "<=",
+        "ratio",
+        { small: smallLatency, large: largeLatency },
+      ),
     };
     return figures;
   } finally {
@@ -86,9 +130,14 @@ async function seedInto(location: BenchDatabaseLocation, employees: number, gran
 /** Rows (as ANALYZE counts them) and bytes (heap, indexes, TOAST) of every table, for docs/scaling.md's projection. */
 async function tableSizes(db: Database): Promise<Record<string, { rows: number; bytes: number }>> {
   await db.execute(sql`ANALYZE`);
-  const result = (await db.execute(sql`SELECT c.relname AS name, c.reltuples::bigint AS rows, pg_total_relation_size(c.oid) AS bytes
-    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 3 DESC`)) as unknown as { rows: { name: string; rows: string | number; bytes: string | number }[] };
-  return Object.fromEntries(result.rows.map((r) => [r.name, { rows: Math.max(0, Number(r.rows)), bytes: Number(r.bytes) }]));
+  const result =
+    (await db.execute(sql`SELECT c.relname AS name, c.reltuples::bigint AS rows, pg_total_relation_size(c.oid) AS bytes
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 3 DESC`)) as unknown as {
+      rows: { name: string; rows: string | number; bytes: string | number }[];
+    };
+  return Object.fromEntries(
+    result.rows.map((r) => [r.name, { rows: Math.max(0, Number(r.rows)), bytes: Number(r.bytes) }]),
+  );
 }
 
 type Exports = Awaited<ReturnType<typeof exportsAt>>;
@@ -100,7 +149,10 @@ async function exportsAt(kind: DatabaseKind, server: BenchServer, location: Benc
   const csv = await bestDownload(server.base, server.pid, admin, "csv", runs);
   const xlsx = await bestDownload(server.base, server.pid, admin, "xlsx", runs);
   const copy = await timeCopy(location.url, runs);
-  log(kind, `exports: CSV ${csv.seconds} s (${csv.bytes} B), XLSX ${xlsx.seconds} s, COPY ${copy.seconds} s (${copy.bytes} B); peak RSS ${Math.max(csv.peakRssMb, xlsx.peakRssMb)} MB`);
+  log(
+    kind,
+    `exports: CSV ${csv.seconds} s (${csv.bytes} B), XLSX ${xlsx.seconds} s, COPY ${copy.seconds} s (${copy.bytes} B); peak RSS ${Math.max(csv.peakRssMb, xlsx.peakRssMb)} MB`,
+  );
   return { csv, xlsx, copy };
 }
 
@@ -111,13 +163,40 @@ function p3Figures(middle: Exports, large: Exports, sizes: ServerBenchSizes): Fi
     return {
       P3csv: skipped(`CSV grant register of ${n} grants / COPY of the same query`, 2, "<=", "ratio", why),
       P3xlsx: skipped(`XLSX grant register of ${n} grants / COPY of the same query`, 5, "<=", "ratio", why),
-      P3mem: skipped(`server peak RSS exporting ${n} grants − peak at ${sizes.middle.toLocaleString("en-US")}`, 100, "<=", "MB", why),
+      P3mem: skipped(
+        `server peak RSS exporting ${n} grants − peak at ${sizes.middle.toLocaleString("en-US")}`,
+        100,
+        "<=",
+        "MB",
+        why,
+      ),
     };
   }
   const peak = (e: NonNullable<Exports>) => Math.max(e.csv.peakRssMb, e.xlsx.peakRssMb);
   return {
-    P3csv: figure(`CSV grant register of ${n} grants / COPY of the same query`, round(large.csv.seconds / large.copy.seconds), 2, "<=", "ratio", { csv: large.csv, copy: large.copy }),
-    P3xlsx: figure(`XLSX grant register of ${n} grants / COPY of the same query`, round(large.xlsx.seconds / large.copy.seconds), 5, "<=", "ratio", { xlsx: large.xlsx, copy: large.copy }),
-    P3mem: figure(`server peak RSS exporting ${n} grants − peak at ${sizes.middle.toLocaleString("en-US")}`, round(peak(large) - peak(middle)), 100, "<=", "MB", { middle, peakMiddleMb: peak(middle), peakLargeMb: peak(large) }),
+    P3csv: figure(
+      `CSV grant register of ${n} grants / COPY of the same query`,
+      round(large.csv.seconds / large.copy.seconds),
+      2,
+      "<=",
+      "ratio",
+      { csv: large.csv, copy: large.copy },
+    ),
+    P3xlsx: figure(
+      `XLSX grant register of ${n} grants / COPY of the same query`,
+      round(large.xlsx.seconds / large.copy.seconds),
+      5,
+      "<=",
+      "ratio",
+      { xlsx: large.xlsx, copy: large.copy },
+    ),
+    P3mem: figure(
+      `server peak RSS exporting ${n} grants − peak at ${sizes.middle.toLocaleString("en-US")}`,
+      round(peak(large) - peak(middle)),
+      100,
+      "<=",
+      "MB",
+      { middle, peakMiddleMb: peak(middle), peakLargeMb: peak(large) },
+    ),
   };
 }

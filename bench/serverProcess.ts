@@ -52,7 +52,8 @@ export async function freePort(): Promise<number> {
 async function waitFor200(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before ${url} answered`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before ${url} answered`);
     try {
       const res = await fetch(url, { redirect: "manual" });
       await res.arrayBuffer();
@@ -69,12 +70,27 @@ async function waitFor200(url: string, child: ChildProcess, timeoutMs: number): 
  * Spawns `npm start` with its own DATA_DIR (and DATABASE_URL, empty for the embedded database) and waits
  * for a 200 on `probePath`. The first start after a source change includes the production build.
  */
-export async function startServer(options: { dataDir: string; databaseUrl: string; env?: Record<string, string>; probePath?: string; timeoutMs?: number; label: string }): Promise<BenchServer> {
+export async function startServer(options: {
+  dataDir: string;
+  databaseUrl: string;
+  env?: Record<string, string>;
+  probePath?: string;
+  timeoutMs?: number;
+  label: string;
+}): Promise<BenchServer> {
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const started = performance.now();
   const child = spawn("npm", ["start"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: options.dataDir,
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_URL: base,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
+    },
     stdio: ["ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore", "inherit"],
     detached: true,
   });
@@ -82,7 +98,9 @@ export async function startServer(options: { dataDir: string; databaseUrl: strin
   const stop = async () => {
     if (!running.has(child)) return;
     killGroup(child, "SIGTERM");
-    const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+    const exited = new Promise<void>((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
+    );
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     killGroup(child, "SIGKILL");
     running.delete(child);

@@ -11,7 +11,10 @@ import { benchPassword } from "./seed/benchAccounts";
 export async function signInCookie(base: string, email: string, password = benchPassword()): Promise<string> {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -19,25 +22,57 @@ export async function signInCookie(base: string, email: string, password = bench
     body: new URLSearchParams({ csrfToken, identifier: email, password, json: "true" }),
   });
   await res.arrayBuffer();
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.startsWith("next-auth.session-token="));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c?.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`sign-in failed for ${email} (${res.status})`);
   return session;
 }
 
 /** One autocannon measurement. */
-export interface LoadResult { url: string; connections: number; seconds: number; rps: number; p50Ms: number; meanMs: number; p99Ms: number; requests: number }
+export interface LoadResult {
+  url: string;
+  connections: number;
+  seconds: number;
+  rps: number;
+  p50Ms: number;
+  meanMs: number;
+  p99Ms: number;
+  requests: number;
+}
 
 /** Runs autocannon after a short warm-up; any non-2xx answer or error fails the benchmark (a 302 to /login would flatter it). */
-export async function load(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<LoadResult> {
+export async function load(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
   // One request first, without a time limit: the first read of a day re-derives stale plans and creates
   // the day's notices, which must not land inside autocannon's 10-second request timeout.
   const first = await fetch(url, { headers, redirect: "manual" });
   await first.arrayBuffer();
   if (first.status !== 200) throw new Error(`${url}: HTTP ${first.status} before the load run`);
-  await autocannon({ url, connections: Math.min(connections, 10), duration: Math.max(1, Math.round(seconds / 4)), headers });
+  await autocannon({
+    url,
+    connections: Math.min(connections, 10),
+    duration: Math.max(1, Math.round(seconds / 4)),
+    headers,
+  });
   const r = await autocannon({ url, connections, duration: seconds, headers });
-  if (r.non2xx > 0 || r.errors > 0 || r.timeouts > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
-  return { url, connections, seconds, rps: round(r.requests.average), p50Ms: r.latency.p50, meanMs: round(r.latency.average), p99Ms: r.latency.p99, requests: r.requests.total };
+  if (r.non2xx > 0 || r.errors > 0 || r.timeouts > 0)
+    throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+  return {
+    url,
+    connections,
+    seconds,
+    rps: round(r.requests.average),
+    p50Ms: r.latency.p50,
+    meanMs: round(r.latency.average),
+    p99Ms: r.latency.p99,
+    requests: r.requests.total,
+  };
 }
 
 /**
@@ -49,8 +84,16 @@ export async function load(url: string, headers: Record<string, string>, connect
  */
 export async function measureThroughput(base: string, granteeCookie: string, seconds: number, cycles = 1) {
   const cookie = { cookie: granteeCookie };
-  const P1 = await abba(() => load(`${base}/bench/floor`, {}, 50, seconds), () => load(`${base}/`, cookie, 50, seconds), cycles);
-  const P2 = await abba(() => load(`${base}/api/v1/bench/trivial`, {}, 50, seconds), () => load(`${base}/api/v1/me/grants`, cookie, 50, seconds), cycles);
+  const P1 = await abba(
+    () => load(`${base}/bench/floor`, {}, 50, seconds),
+    () => load(`${base}/`, cookie, 50, seconds),
+    cycles,
+  );
+  const P2 = await abba(
+    () => load(`${base}/api/v1/bench/trivial`, {}, 50, seconds),
+    () => load(`${base}/api/v1/me/grants`, cookie, 50, seconds),
+    cycles,
+  );
   return { P1, P2 };
 }
 
@@ -64,15 +107,24 @@ async function abba(floor: () => Promise<LoadResult>, subject: () => Promise<Loa
   }
   const f = meanOf(floors);
   const s = meanOf(subjects);
-  return { value: round(s.rps / f.rps), detail: { subject: s, floor: f, cycles, runs: { floor: floors, subject: subjects } } };
+  return {
+    value: round(s.rps / f.rps),
+    detail: { subject: s, floor: f, cycles, runs: { floor: floors, subject: subjects } },
+  };
 }
 
 /** Several runs of one URL as one: mean throughput and latencies, total requests, the worst p99. */
 function meanOf(runs: LoadResult[]): LoadResult {
   const mean = (pick: (r: LoadResult) => number) => round(runs.reduce((a, r) => a + pick(r), 0) / runs.length);
   return {
-    url: runs[0]!.url, connections: runs[0]!.connections, seconds: runs.reduce((a, r) => a + r.seconds, 0), rps: mean((r) => r.rps), p50Ms: mean((r) => r.p50Ms),
-    meanMs: mean((r) => r.meanMs), p99Ms: Math.max(...runs.map((r) => r.p99Ms)), requests: runs.reduce((a, r) => a + r.requests, 0),
+    url: runs[0]!.url,
+    connections: runs[0]!.connections,
+    seconds: runs.reduce((a, r) => a + r.seconds, 0),
+    rps: mean((r) => r.rps),
+    p50Ms: mean((r) => r.p50Ms),
+    meanMs: mean((r) => r.meanMs),
+    p99Ms: Math.max(...runs.map((r) => r.p99Ms)),
+    requests: runs.reduce((a, r) => a + r.requests, 0),
   };
 }
 

@@ -45,7 +45,11 @@ export interface QueryObserver {
  */
 function observePool(pool: Pool, observer: QueryObserver): void {
   const watch = <T>(result: T): T => {
-    if (result instanceof Promise) result.then(() => observer.succeeded(), (e: unknown) => observer.failed(e));
+    if (result instanceof Promise)
+      result.then(
+        () => observer.succeeded(),
+        (e: unknown) => observer.failed(e),
+      );
     return result;
   };
   const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
@@ -66,7 +70,12 @@ export function openDatabase(options: DatabaseOptions = {}): DatabaseHandle {
   const url = options.url ?? process.env.DATABASE_URL;
   if (url) {
     // Fail fast when the network hangs, so requests answer 503 instead of waiting on a dead socket.
-    const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 3000, keepAlive: true });
+    const pool = new Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 3000,
+      keepAlive: true,
+    });
     // A dropped idle connection must not crash the server; the next query reconnects.
     pool.on("error", (err) => console.error("[db] idle client error:", err.message));
     if (options.observer) observePool(pool, options.observer);

@@ -33,7 +33,9 @@ export async function applyMigrations(handle: DatabaseHandle): Promise<number> {
 
 /** Number of migrations recorded as applied. */
 export async function appliedMigrationCount(handle: DatabaseHandle): Promise<number> {
-  const result = await handle.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+  const result = await handle.db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`,
+  );
   const rows = (result as unknown as { rows: { n: number }[] }).rows;
   return Number(rows[0]?.n ?? 0);
 }

@@ -13,7 +13,12 @@ function compileTree(tree: Record<string, unknown>): MessageTree {
 }
 
 function compileBranches(tree: Record<string, unknown>): MessageTree {
-  return Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, typeof value === "string" ? compile(value) : compileBranches(value as Record<string, unknown>)]));
+  return Object.fromEntries(
+    Object.entries(tree).map(([key, value]) => [
+      key,
+      typeof value === "string" ? compile(value) : compileBranches(value as Record<string, unknown>),
+    ]),
+  );
 }
 
 /** MESSAGES, precompiled. */

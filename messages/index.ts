@@ -27,13 +27,50 @@ import adminExportsZh from "./admin/exports.zh-CN.json";
 import type { Locale } from "@/i18n/locales";
 
 /** Namespaces of the HR and admin pages; sent to the browser only under /hr. */
-export const HR_NAMESPACES = ["hrCommon", "hrPlans", "hrParticipants", "hrPublicity", "hrGrants", "hrVesting", "hrDisclosures", "hrActions"] as const;
+export const HR_NAMESPACES = [
+  "hrCommon",
+  "hrPlans",
+  "hrParticipants",
+  "hrPublicity",
+  "hrGrants",
+  "hrVesting",
+  "hrDisclosures",
+  "hrActions",
+] as const;
 
 /** Namespaces of the administration pages (users, API tokens, audit trail, registers); sent only under /admin. */
 export const ADMIN_NAMESPACES = ["adminUsers", "adminTokens", "adminAudit", "adminExports"] as const;
 
 /** Every message of each locale; HR namespaces live in their own files so each feature owns its texts. */
 export const MESSAGES: Record<Locale, Record<string, unknown>> = {
-  en: { ...en, hrCommon: hrCommonEn, hrPlans: hrPlansEn, hrParticipants: hrParticipantsEn, hrPublicity: hrPublicityEn, hrGrants: hrGrantsEn, hrVesting: hrVestingEn, hrDisclosures: hrDisclosuresEn, hrActions: hrActionsEn, adminUsers: adminUsersEn, adminTokens: adminTokensEn, adminAudit: adminAuditEn, adminExports: adminExportsEn },
-  "zh-CN": { ...zh, hrCommon: hrCommonZh, hrPlans: hrPlansZh, hrParticipants: hrParticipantsZh, hrPublicity: hrPublicityZh, hrGrants: hrGrantsZh, hrVesting: hrVestingZh, hrDisclosures: hrDisclosuresZh, hrActions: hrActionsZh, adminUsers: adminUsersZh, adminTokens: adminTokensZh, adminAudit: adminAuditZh, adminExports: adminExportsZh },
+  en: {
+    ...en,
+    hrCommon: hrCommonEn,
+    hrPlans: hrPlansEn,
+    hrParticipants: hrParticipantsEn,
+    hrPublicity: hrPublicityEn,
+    hrGrants: hrGrantsEn,
+    hrVesting: hrVestingEn,
+    hrDisclosures: hrDisclosuresEn,
+    hrActions: hrActionsEn,
+    adminUsers: adminUsersEn,
+    adminTokens: adminTokensEn,
+    adminAudit: adminAuditEn,
+    adminExports: adminExportsEn,
+  },
+  "zh-CN": {
+    ...zh,
+    hrCommon: hrCommonZh,
+    hrPlans: hrPlansZh,
+    hrParticipants: hrParticipantsZh,
+    hrPublicity: hrPublicityZh,
+    hrGrants: hrGrantsZh,
+    hrVesting: hrVestingZh,
+    hrDisclosures: hrDisclosuresZh,
+    hrActions: hrActionsZh,
+    adminUsers: adminUsersZh,
+    adminTokens: adminTokensZh,
+    adminAudit: adminAuditZh,
+    adminExports: adminExportsZh,
+  },
 };

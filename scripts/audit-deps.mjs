@@ -33,18 +33,27 @@ export function judgeAudit(stdout, status) {
   if (counts && typeof counts === "object") {
     const blocking = Object.entries(report.vulnerabilities ?? {}).filter(([, v]) => BLOCKING.includes(v?.severity));
     const summary = `npm audit: ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low`;
-    if (blocking.length === 0 && !(counts.high > 0 || counts.critical > 0)) return { verdict: "clean", lines: [`${summary}: nothing at or above "high".`] };
+    if (blocking.length === 0 && !(counts.high > 0 || counts.critical > 0))
+      return { verdict: "clean", lines: [`${summary}: nothing at or above "high".`] };
     const lines = [summary];
     for (const [name, v] of blocking) {
-      const titles = (v.via ?? []).filter((x) => typeof x === "object").map((x) => `${x.title ?? x.source} (${x.url ?? "no url"})`);
-      lines.push(`  ${v.severity.padEnd(8)} ${name} ${v.range ?? ""}${v.fixAvailable ? " — fix available" : ""}${titles.length ? `: ${titles.join("; ")}` : ""}`);
+      const titles = (v.via ?? [])
+        .filter((x) => typeof x === "object")
+        .map((x) => `${x.title ?? x.source} (${x.url ?? "no url"})`);
+      lines.push(
+        `  ${v.severity.padEnd(8)} ${name} ${v.range ?? ""}${v.fixAvailable ? " — fix available" : ""}${titles.length ? `: ${titles.join("; ")}` : ""}`,
+      );
     }
     return { verdict: "vulnerable", lines };
   }
   const code = report?.error?.code ?? report?.code;
   const httpStatus = Number(report?.statusCode ?? NaN);
   const uri = report?.uri ?? "the registry";
-  if (code === "ENOAUDIT" || REFUSED_STATUS.has(httpStatus) || /advisories\/bulk|audit endpoint/i.test(String(report?.message ?? report?.error?.summary ?? ""))) {
+  if (
+    code === "ENOAUDIT" ||
+    REFUSED_STATUS.has(httpStatus) ||
+    /advisories\/bulk|audit endpoint/i.test(String(report?.message ?? report?.error?.summary ?? ""))
+  ) {
     return {
       verdict: "unavailable",
       lines: [
@@ -53,14 +62,22 @@ export function judgeAudit(stdout, status) {
       ],
     };
   }
-  return { verdict: "error", lines: [`npm audit failed (exit ${status}): ${report?.message ?? report?.error?.summary ?? JSON.stringify(report).slice(0, 200)}`] };
+  return {
+    verdict: "error",
+    lines: [
+      `npm audit failed (exit ${status}): ${report?.message ?? report?.error?.summary ?? JSON.stringify(report).slice(0, 200)}`,
+    ],
+  };
 }
 
 function main() {
   const args = process.argv.slice(2);
   const strict = args.includes("--strict");
   const npmArgs = ["audit", "--audit-level=high", "--json", ...args.filter((a) => a !== "--strict")];
-  const run = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", npmArgs, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", npmArgs, {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (run.error) {
     console.error(`npm could not be run: ${run.error.message}`);
     return 2;
@@ -68,7 +85,8 @@ function main() {
   const { verdict, lines } = judgeAudit(run.stdout, run.status);
   const annotate = process.env.GITHUB_ACTIONS === "true";
   for (const line of lines) {
-    if (verdict === "unavailable" && annotate && line.startsWith("WARNING: ")) console.log(`::warning title=npm audit::${line.slice(9)}`);
+    if (verdict === "unavailable" && annotate && line.startsWith("WARNING: "))
+      console.log(`::warning title=npm audit::${line.slice(9)}`);
     else (verdict === "clean" ? console.log : console.error)(line);
   }
   if (verdict === "clean") return 0;

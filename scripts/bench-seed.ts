@@ -29,9 +29,15 @@ async function main() {
     const asOf = values["as-of"] ?? today();
     console.log(`[bench:seed] ${handle.kind}: ${values.employees} employees, ${values.grants} grants, as of ${asOf}…`);
     const result = await seedBenchCompany(handle.db, {
-      employees: Number(values.employees), grants: Number(values.grants), users: values.users ? Number(values.users) : undefined, asOf,
+      employees: Number(values.employees),
+      grants: Number(values.grants),
+      users: values.users ? Number(values.users) : undefined,
+      asOf,
     });
-    console.log(`[bench:seed] ${result.toppedUp ? "topped up" : "seeded"} ${result.addedGrants} grants over ${result.plansTouched} plans in ${result.seconds.total} s`, JSON.stringify(result.seconds));
+    console.log(
+      `[bench:seed] ${result.toppedUp ? "topped up" : "seeded"} ${result.addedGrants} grants over ${result.plansTouched} plans in ${result.seconds.total} s`,
+      JSON.stringify(result.seconds),
+    );
     console.log(`[bench:seed] log in as ${BENCH_GRANTEE_EMAIL} / "${benchPassword()}"`);
   } finally {
     await handle.close();

@@ -13,14 +13,30 @@ const lock = JSON.parse(fs.readFileSync(file, "utf8"));
 const packages = lock.packages;
 let added = 0;
 
-const OS = ["darwin", "linux", "win32", "freebsd", "android", "openbsd", "netbsd", "sunos", "aix", "openharmony", "wasi"];
+const OS = [
+  "darwin",
+  "linux",
+  "win32",
+  "freebsd",
+  "android",
+  "openbsd",
+  "netbsd",
+  "sunos",
+  "aix",
+  "openharmony",
+  "wasi",
+];
 const CPU = ["arm64", "x64", "ia32", "arm", "ppc64", "s390x", "riscv64", "loong64", "mips64el", "wasm32"];
 
 function platformOf(name) {
   const tokens = name.split("/").pop().split("-");
   const os = tokens.find((t) => OS.includes(t));
-  const cpu = tokens.find((t) => CPU.includes(t) || t === "armv7" || t === "arm64ec") ;
-  const libc = tokens.includes("musl") ? "musl" : tokens.includes("gnu") || tokens.includes("gnueabihf") ? "glibc" : undefined;
+  const cpu = tokens.find((t) => CPU.includes(t) || t === "armv7" || t === "arm64ec");
+  const libc = tokens.includes("musl")
+    ? "musl"
+    : tokens.includes("gnu") || tokens.includes("gnueabihf")
+      ? "glibc"
+      : undefined;
   return { os, cpu: cpu === "armv7" ? "arm" : cpu, libc };
 }
 
@@ -50,7 +66,9 @@ for (const [path, meta] of Object.entries(packages)) {
   }
 }
 
-const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+const sorted = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : a > b ? 1 : 0)),
+);
 lock.packages = sorted;
 fs.writeFileSync(file, JSON.stringify(lock, null, 2) + "\n");
 console.log(`complete-lockfile: added ${added} optional platform entries`);

@@ -12,7 +12,10 @@ const csvPath = path.join(root, "data/sse-closures.csv");
 const outPath = path.join(root, "lib/domain/calendar/sseClosures.data.ts");
 const FIRST_YEAR = 2015;
 
-const lines = readFileSync(csvPath, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "");
+const lines = readFileSync(csvPath, "utf8")
+  .replace(/^\uFEFF/, "")
+  .split(/\r?\n/)
+  .filter((l) => l.trim() !== "");
 if (lines[0]?.trim() !== "date,reason") throw new Error(`Unexpected header in ${csvPath}: ${lines[0]}`);
 
 const rows = lines.slice(1).map((line, i) => {
@@ -22,7 +25,8 @@ const rows = lines.slice(1).map((line, i) => {
   const where = `${csvPath}:${i + 2}`;
   if (comma < 0 || !/^\d{4}-\d{2}-\d{2}$/.test(date) || reason === "") throw new Error(`Bad row at ${where}: ${line}`);
   const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) throw new Error(`Bad date at ${where}: ${date}`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date)
+    throw new Error(`Bad date at ${where}: ${date}`);
   const dow = d.getUTCDay();
   // The file lists weekday closures only; a weekend row would mean the source was misread.
   if (dow === 0 || dow === 6) throw new Error(`Weekend date at ${where}: ${date}`);

@@ -9,7 +9,10 @@ async function main() {
     await applyMigrations(handle);
     const seeded = await seedDemoIfEmpty(handle.db);
     if (!seeded) console.log("The database already has data; demo data is seeded only into an empty database.");
-    else console.log(`Demo data seeded. Logins (password "${demoPassword()}"): ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}`);
+    else
+      console.log(
+        `Demo data seeded. Logins (password "${demoPassword()}"): ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}`,
+      );
   } finally {
     await handle.close();
   }

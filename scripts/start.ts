@@ -15,7 +15,19 @@ import { loadOrCreateSecret } from "@/lib/platform/secrets";
 const root = process.cwd();
 const port = process.env.PORT || "3000";
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const SOURCES = ["app", "lib", "db", "i18n", "messages", "types", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "lib",
+  "db",
+  "i18n",
+  "messages",
+  "types",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
@@ -33,7 +45,10 @@ function buildIfStale() {
   const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
   if (built > sources && process.env.VD_REBUILD !== "1") return;
   console.log("[start] building the portal (production build)…");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -42,10 +57,16 @@ function buildIfStale() {
  * off, the grantee's query was measured scanning every grant (3 s at 100,000 grants) instead of 2 ms.
  */
 async function warnWithoutAutovacuum(handle: ReturnType<typeof openDatabase>) {
-  const result = (await handle.db.execute(sql`SELECT current_setting('autovacuum') AS autovacuum`)) as unknown as { rows: { autovacuum: string }[] };
+  const result = (await handle.db.execute(sql`SELECT current_setting('autovacuum') AS autovacuum`)) as unknown as {
+    rows: { autovacuum: string }[];
+  };
   if (result.rows[0]?.autovacuum === "off") {
-    console.warn("[start] WARNING: PostgreSQL runs with autovacuum off, so table statistics go stale and queries slow down as data grows.");
-    console.warn("[start]          Turn it on (autovacuum = on) or run ANALYZE after large imports and regularly (e.g. nightly).");
+    console.warn(
+      "[start] WARNING: PostgreSQL runs with autovacuum off, so table statistics go stale and queries slow down as data grows.",
+    );
+    console.warn(
+      "[start]          Turn it on (autovacuum = on) or run ANALYZE after large imports and regularly (e.g. nightly).",
+    );
   }
 }
 
@@ -57,7 +78,9 @@ async function prepareDatabase() {
     if (handle.kind === "postgres") await warnWithoutAutovacuum(handle);
     if (process.env.VD_DEMO === "0") return;
     const seeded = await seedDemoIfEmpty(handle.db);
-    console.log(seeded ? "[start] demo data seeded into the empty database" : "[start] database already has data; no demo seed");
+    console.log(
+      seeded ? "[start] demo data seeded into the empty database" : "[start] database already has data; no demo seed",
+    );
     console.log("");
     console.log("  ⚠  DEMO DATA: a fictional company. Do not enter real personal data.");
     console.log(`  Demo logins (password "${demoPassword()}"):`);
@@ -69,16 +92,23 @@ async function prepareDatabase() {
 }
 
 async function main() {
-  for (const [env, file, label] of [["NEXTAUTH_SECRET", "nextauth-secret", "session signing secret"], ["ID_ENCRYPTION_KEY", "id-number-key", "ID-number encryption key"]] as const) {
+  for (const [env, file, label] of [
+    ["NEXTAUTH_SECRET", "nextauth-secret", "session signing secret"],
+    ["ID_ENCRYPTION_KEY", "id-number-key", "ID-number encryption key"],
+  ] as const) {
     const secret = loadOrCreateSecret(env, file);
-    if (secret.source === "created") console.log(`[start] generated a ${label} into ${secret.file} (set ${env} to use your own; keep that file safe)`);
+    if (secret.source === "created")
+      console.log(`[start] generated a ${label} into ${secret.file} (set ${env} to use your own; keep that file safe)`);
     process.env[env] = secret.value;
   }
   process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
   buildIfStale();
   await prepareDatabase();
   console.log(`[start] Vesting Desk on http://localhost:${port}`);
-  const child = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const child = spawn(process.execPath, [nextBin, "start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   const stop = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -45,15 +45,29 @@ function countVitest(name, file, status) {
 function vitest(project, env = {}) {
   const file = path.join(out, `vitest-${project}.json`);
   fs.rmSync(file, { force: true });
-  const status = run("npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], env);
-  countVitest(project === "db" && env.VD_TEST_PG_URL ? "db (PGlite + PostgreSQL)" : project === "db" ? "db (PGlite)" : project, file, status);
+  const status = run(
+    "npx",
+    ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`],
+    env,
+  );
+  countVitest(
+    project === "db" && env.VD_TEST_PG_URL ? "db (PGlite + PostgreSQL)" : project === "db" ? "db (PGlite)" : project,
+    file,
+    status,
+  );
 }
 
 function portOpen(host, port) {
   return new Promise((resolve) => {
-    const s = net.connect({ host, port, timeout: 1500 }, () => { s.destroy(); resolve(true); });
+    const s = net.connect({ host, port, timeout: 1500 }, () => {
+      s.destroy();
+      resolve(true);
+    });
     s.on("error", () => resolve(false));
-    s.on("timeout", () => { s.destroy(); resolve(false); });
+    s.on("timeout", () => {
+      s.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -76,7 +90,9 @@ function chromiumPath() {
     console.log("No CJK font found (fonts-noto-cjk): Chinese screenshots will show empty boxes.");
     return candidate;
   }
-  console.error(`Chromium not found at ${candidate}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+  console.error(
+    `Chromium not found at ${candidate}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
   return null;
 }
 
@@ -102,7 +118,10 @@ async function withFreshPgDatabase(adminUrl, fn) {
 function e2e(env) {
   const file = path.join(out, "e2e-results.json");
   fs.rmSync(file, { force: true });
-  const status = run("npx", ["playwright", "test"], { ...env, E2E_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "vd-e2e-")) });
+  const status = run("npx", ["playwright", "test"], {
+    ...env,
+    E2E_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "vd-e2e-")),
+  });
   try {
     const r = JSON.parse(fs.readFileSync(file, "utf8"));
     const s = r.stats;
@@ -110,7 +129,9 @@ function e2e(env) {
     tally.failed += s.unexpected + s.flaky;
     tally.skipped += s.skipped;
     if (status !== 0 && s.unexpected === 0) tally.failed++;
-    summary.push(`e2e${env.DATABASE_URL ? " (PostgreSQL)" : " (PGlite)"}: ${s.expected} passed, ${s.unexpected + s.flaky} failed`);
+    summary.push(
+      `e2e${env.DATABASE_URL ? " (PostgreSQL)" : " (PGlite)"}: ${s.expected} passed, ${s.unexpected + s.flaky} failed`,
+    );
   } catch {
     tally.failed++;
     summary.push(`e2e: did not report (exit ${status})`);
@@ -130,19 +151,24 @@ check("dead code (knip)", "npx", ["knip", "--no-progress", "--exclude", "types,d
     summary.push(`dependency audit (npm audit, high): ${status === 0 ? "passed" : "FAILED"}`);
   } else {
     tally.skipped++;
-    summary.push(`dependency audit (npm audit, high): NOT RUN (${status === 3 ? "the registry refused the audit endpoint" : "npm audit could not run"}; see the warning above)`);
+    summary.push(
+      `dependency audit (npm audit, high): NOT RUN (${status === 3 ? "the registry refused the audit endpoint" : "npm audit could not run"}; see the warning above)`,
+    );
   }
 }
 vitest("unit");
 const adminUrl = await postgresAdminUrl();
-if (!adminUrl) console.log("PostgreSQL not reachable on 127.0.0.1:5432 and DATABASE_URL unset: DB tests run on PGlite only.");
+if (!adminUrl)
+  console.log("PostgreSQL not reachable on 127.0.0.1:5432 and DATABASE_URL unset: DB tests run on PGlite only.");
 vitest("db", adminUrl ? { VD_TEST_PG_URL: adminUrl } : {});
 const chromium = chromiumPath();
 if (!chromium) {
   tally.failed++;
   summary.push("e2e: Chromium missing");
 } else if (process.env.DATABASE_URL) {
-  await withFreshPgDatabase(process.env.DATABASE_URL, async (url) => e2e({ CHROMIUM_PATH: chromium, DATABASE_URL: url, VD_TEST_PG_URL: adminUrl }));
+  await withFreshPgDatabase(process.env.DATABASE_URL, async (url) =>
+    e2e({ CHROMIUM_PATH: chromium, DATABASE_URL: url, VD_TEST_PG_URL: adminUrl }),
+  );
 } else {
   // The fault-injection specs need a PostgreSQL server of their own to cut; they skip without one.
   e2e({ CHROMIUM_PATH: chromium, DATABASE_URL: "", ...(adminUrl ? { VD_TEST_PG_URL: adminUrl } : {}) });
@@ -151,7 +177,12 @@ if (!chromium) {
 // The benchmarks at smoke size (about two minutes, after e2e so the production build exists): they must
 // keep working; their figures are reported in bench/results.smoke.json, never asserted here.
 {
-  const ok = run("npm", ["run", "bench", "--", "--smoke"], adminUrl ? { BENCH_DATABASE_URL: adminUrl, VD_SKIP_BUILD: "" } : {}) === 0;
+  const ok =
+    run(
+      "npm",
+      ["run", "bench", "--", "--smoke"],
+      adminUrl ? { BENCH_DATABASE_URL: adminUrl, VD_SKIP_BUILD: "" } : {},
+    ) === 0;
   tally[ok ? "passed" : "failed"]++;
   summary.push(`bench smoke: ${ok ? "passed" : "FAILED"}`);
 }

@@ -17,7 +17,9 @@ import { verifyAuditChain } from "@/lib/platform/auditTrail";
 
 async function main(): Promise<number> {
   if (process.argv.includes("--help") || process.argv.includes("-h")) {
-    console.log("usage: npx tsx scripts/verify-audit.ts   (reads DATABASE_URL, else the embedded database under DATA_DIR)");
+    console.log(
+      "usage: npx tsx scripts/verify-audit.ts   (reads DATABASE_URL, else the embedded database under DATA_DIR)",
+    );
     return 0;
   }
   if (!process.env.DATABASE_URL) {
@@ -40,7 +42,9 @@ async function main(): Promise<number> {
       console.log(`audit chain ok: ${check.rows} rows`);
       return 0;
     }
-    console.log(`audit chain broken at row #${check.brokenAtId} (row ${check.rows} in order; every row from there on is unverified)`);
+    console.log(
+      `audit chain broken at row #${check.brokenAtId} (row ${check.rows} in order; every row from there on is unverified)`,
+    );
     return 1;
   } finally {
     await handle.close();

@@ -32,7 +32,9 @@ export default async function PortalLayout({ children }: { children: React.React
   ].filter((l) => l.show);
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">{t("nav.skip")}</a>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+        {t("nav.skip")}
+      </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
           <Link href="/" className="mr-auto flex items-baseline gap-2">
@@ -41,11 +43,20 @@ export default async function PortalLayout({ children }: { children: React.React
           </Link>
           <NavMenu label={t("nav.menu")}>
             {links.map((l) => (
-              <Link key={l.href} href={l.href} className="block whitespace-nowrap px-4 py-2 text-slate-700 hover:bg-slate-50 hover:text-brand-700 lg:px-0 lg:py-0 lg:hover:bg-transparent" data-testid={l.testId}>{l.label}</Link>
+              <Link
+                key={l.href}
+                href={l.href}
+                className="block whitespace-nowrap px-4 py-2 text-slate-700 hover:bg-slate-50 hover:text-brand-700 lg:px-0 lg:py-0 lg:hover:bg-transparent"
+                data-testid={l.testId}
+              >
+                {l.label}
+              </Link>
             ))}
           </NavMenu>
           <div className="flex items-center gap-2 whitespace-nowrap lg:ml-auto">
-            <span className="hidden text-sm text-slate-600 md:inline" data-testid="user-name">{user.displayName}</span>
+            <span className="hidden text-sm text-slate-600 md:inline" data-testid="user-name">
+              {user.displayName}
+            </span>
             <LanguageSwitch />
             <SignOutButton label={t("nav.signOut")} />
           </div>
@@ -54,7 +65,9 @@ export default async function PortalLayout({ children }: { children: React.React
       {process.env.VD_DEMO !== "0" && (
         <p className="bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-800">{t("demo.banner")}</p>
       )}
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
     </div>
   );
 }

@@ -5,7 +5,13 @@ import { action } from "@/lib/auth/procedures/action";
 import { readNotice } from "@/lib/features/me/queries";
 
 const markRead = action(
-  { access: "signedIn", input: z.instanceof(FormData).transform((form) => form.get("noticeId")).pipe(z.string().uuid()) },
+  {
+    access: "signedIn",
+    input: z
+      .instanceof(FormData)
+      .transform((form) => form.get("noticeId"))
+      .pipe(z.string().uuid()),
+  },
   async ({ input: noticeId }) => {
     await readNotice(noticeId);
     revalidatePath("/");

@@ -29,7 +29,9 @@ export default page({ access: "signedIn", preload: overviewFirst }, async ({ use
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-xl font-semibold" data-testid="home-heading">{t("home.greeting", { name: user.displayName })}</h1>
+        <h1 className="text-xl font-semibold" data-testid="home-heading">
+          {t("home.greeting", { name: user.displayName })}
+        </h1>
         <p className="text-sm text-slate-500">{user.roles.map((r) => t(`roles.${r}`)).join(" · ")}</p>
       </div>
       {staff && <StaffHome plans={plans} issuer={issuer} />}

@@ -23,7 +23,11 @@ export function LoginForm({ ssoEnabled = false, ssoRefused = false }: { ssoEnabl
     setPending(true);
     setError(null);
     try {
-      const res = await signIn("credentials", { identifier: form.get("identifier"), password: form.get("password"), redirect: false });
+      const res = await signIn("credentials", {
+        identifier: form.get("identifier"),
+        password: form.get("password"),
+        redirect: false,
+      });
       if (res?.ok && !res.error) {
         router.replace("/");
         router.refresh();
@@ -40,23 +44,45 @@ export function LoginForm({ ssoEnabled = false, ssoRefused = false }: { ssoEnabl
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <label className="block">
         <span className="text-sm font-medium text-slate-700">{t("identifier")}</span>
-        <input name="identifier" autoComplete="username" required maxLength={200} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base focus:border-brand-600" />
+        <input
+          name="identifier"
+          autoComplete="username"
+          required
+          maxLength={200}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base focus:border-brand-600"
+        />
       </label>
       <label className="block">
         <span className="text-sm font-medium text-slate-700">{t("password")}</span>
-        <input name="password" type="password" autoComplete="current-password" required maxLength={200} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base focus:border-brand-600" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={200}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base focus:border-brand-600"
+        />
       </label>
       {error && (
         <p role="alert" data-testid="login-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? t("submitting") : t("submit")}
       </button>
       {ssoEnabled && (
         // signIn() rather than a form POST: the redirect to the identity provider must not hit CSP form-action.
-        <button type="button" onClick={() => signIn("oidc", { callbackUrl: "/" })} data-testid="login-sso" className="w-full rounded-md border border-slate-300 px-4 py-2.5 font-medium text-slate-700 hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={() => signIn("oidc", { callbackUrl: "/" })}
+          data-testid="login-sso"
+          className="w-full rounded-md border border-slate-300 px-4 py-2.5 font-medium text-slate-700 hover:bg-slate-50"
+        >
           {t("sso")}
         </button>
       )}

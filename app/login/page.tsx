@@ -28,7 +28,9 @@ export default page({ access: "public" }, async ({ searchParams }) => {
         <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="text-lg font-semibold">{t("login.title")}</h1>
           <p className="mt-1 mb-5 text-sm text-slate-600">{t("login.subtitle")}</p>
-          <ClientMessages namespaces={["login"]}><LoginForm ssoEnabled={oidcProvider() !== null} ssoRefused={error === "AccessDenied"} /></ClientMessages>
+          <ClientMessages namespaces={["login"]}>
+            <LoginForm ssoEnabled={oidcProvider() !== null} ssoRefused={error === "AccessDenied"} />
+          </ClientMessages>
         </section>
         {demo && <p className="mt-4 text-center text-xs text-slate-500">{t("login.demoHint")}</p>}
       </div>

@@ -15,7 +15,12 @@ export function SetPasswordForm({ token }: { token: string }) {
     return (
       <div className="space-y-4" role="status" data-testid="set-password-done">
         <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("done")}</p>
-        <Link href="/login" className="block w-full rounded-md bg-brand-600 px-4 py-2.5 text-center font-medium text-white hover:bg-brand-700">{t("toLogin")}</Link>
+        <Link
+          href="/login"
+          className="block w-full rounded-md bg-brand-600 px-4 py-2.5 text-center font-medium text-white hover:bg-brand-700"
+        >
+          {t("toLogin")}
+        </Link>
       </div>
     );
   }
@@ -25,18 +30,46 @@ export function SetPasswordForm({ token }: { token: string }) {
       <input type="hidden" name="token" value={token} />
       <label className="block">
         <span className="text-sm font-medium text-slate-700">{t("password")}</span>
-        <input name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={200} className={field} data-testid="set-password-new" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          maxLength={200}
+          className={field}
+          data-testid="set-password-new"
+        />
       </label>
       <label className="block">
         <span className="text-sm font-medium text-slate-700">{t("confirm")}</span>
-        <input name="confirm" type="password" autoComplete="new-password" required minLength={10} maxLength={200} className={field} data-testid="set-password-confirm" />
+        <input
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          maxLength={200}
+          className={field}
+          data-testid="set-password-confirm"
+        />
       </label>
       {state.code && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="set-password-error" data-code={state.code}>
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700"
+          data-testid="set-password-error"
+          data-code={state.code}
+        >
           {t.has(state.code) ? t(state.code) : errorText(state.code, locale)}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="set-password-submit">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        data-testid="set-password-submit"
+      >
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>

@@ -17,6 +17,10 @@ const setPassword = action({ access: "public", input: setPasswordSchema }, async
 
 /** Sets a password through a one-time link; refusals come back as codes (BAD_REQUEST for a form that does not parse). */
 export async function setPasswordAction(_prev: SetPasswordState, form: FormData): Promise<SetPasswordState> {
-  const result = await setPassword({ token: form.get("token"), password: form.get("password"), confirm: form.get("confirm") });
+  const result = await setPassword({
+    token: form.get("token"),
+    password: form.get("password"),
+    confirm: form.get("confirm"),
+  });
   return result.ok ? { ok: true } : { ok: false, code: result.code };
 }

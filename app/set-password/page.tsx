@@ -31,16 +31,29 @@ export default page({ access: "public" }, async ({ searchParams }) => {
           <LanguageSwitch />
         </div>
         <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-          <h1 className="text-lg font-semibold" data-testid="set-password-title">{t("adminUsers.setPassword.title")}</h1>
+          <h1 className="text-lg font-semibold" data-testid="set-password-title">
+            {t("adminUsers.setPassword.title")}
+          </h1>
           {state.ok ? (
             <>
-              <p className="mt-1 mb-5 text-sm text-slate-600">{t("adminUsers.setPassword.intro", { email: state.email })}</p>
-              <NextIntlClientProvider messages={{ nav: messages.nav, adminUsers: { setPassword: adminUsers.setPassword } } as never}>
+              <p className="mt-1 mb-5 text-sm text-slate-600">
+                {t("adminUsers.setPassword.intro", { email: state.email })}
+              </p>
+              <NextIntlClientProvider
+                messages={{ nav: messages.nav, adminUsers: { setPassword: adminUsers.setPassword } } as never}
+              >
                 <SetPasswordForm token={token!} />
               </NextIntlClientProvider>
             </>
           ) : (
-            <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="set-password-link-error" data-code={state.code}>{t(`adminUsers.setPassword.${state.code}`)}</p>
+            <p
+              role="alert"
+              className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700"
+              data-testid="set-password-link-error"
+              data-code={state.code}
+            >
+              {t(`adminUsers.setPassword.${state.code}`)}
+            </p>
           )}
         </section>
       </div>

@@ -11,15 +11,30 @@ const ROWS_PER_STATEMENT = 20_000;
  * dependency and PGlite has no COPY FROM STDIN from a client), and avoids both the 65,535-parameter limit
  * and the cost of building and binding one parameter per value. Omitted columns take their defaults.
  */
-export async function insertRows<T extends PgTable>(tx: Database | Transaction, table: T, values: T["$inferInsert"][]): Promise<void> {
+export async function insertRows<T extends PgTable>(
+  tx: Database | Transaction,
+  table: T,
+  values: T["$inferInsert"][],
+): Promise<void> {
   if (values.length === 0) return;
   // The same columns, in the same order, as drizzle lists in the INSERT (no table here has generated columns).
   const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>);
-  const select = sql.join(columns.map(([, c]) => (c.hasDefault && c.default !== undefined ? sql`coalesce(${c}, ${is(c.default, SQL) ? c.default : sql.param(c.default, c)})` : sql`${c}`)), sql`, `);
+  const select = sql.join(
+    columns.map(([, c]) =>
+      c.hasDefault && c.default !== undefined
+        ? sql`coalesce(${c}, ${is(c.default, SQL) ? c.default : sql.param(c.default, c)})`
+        : sql`${c}`,
+    ),
+    sql`, `,
+  );
   for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT) {
-    const json = JSON.stringify(values.slice(i, i + ROWS_PER_STATEMENT).map((row) => dbRow(row as Record<string, unknown>, columns)));
+    const json = JSON.stringify(
+      values.slice(i, i + ROWS_PER_STATEMENT).map((row) => dbRow(row as Record<string, unknown>, columns)),
+    );
     // The alias is the table's own name, so the column references above resolve to the json rows.
-    await tx.insert(table).select(sql`SELECT ${select} FROM json_populate_recordset(NULL::${table}, ${json}::json) AS ${table}`);
+    await tx
+      .insert(table)
+      .select(sql`SELECT ${select} FROM json_populate_recordset(NULL::${table}, ${json}::json) AS ${table}`);
   }
 }
 

@@ -10,7 +10,12 @@ import { seededRandom, syntheticPeople, type SyntheticPerson } from "@/db/seed/s
 
 /** 2,000,000,000 shares: 1 % = 20,000,000 per person, 20 % = 400,000,000 over all plans. */
 export const BENCH_SHARE_CAPITAL = 2_000_000_000;
-export const BENCH_ISSUER = { name: "基准测试科技股份有限公司", nameEn: "Benchmark Technology Co., Ltd. (synthetic)", stockCode: "688999", parValue: "1.00" };
+export const BENCH_ISSUER = {
+  name: "基准测试科技股份有限公司",
+  nameEn: "Benchmark Technology Co., Ltd. (synthetic)",
+  stockCode: "688999",
+  parValue: "1.00",
+};
 
 /** Person indexes (1-based) with a fixed role in the company. */
 export const BENCH_PEOPLE = { grantee: 1, directors: [2, 3], independentDirector: 4, supervisor: 5 };
@@ -53,7 +58,10 @@ export function mix(...values: number[]): number {
 
 /** The workforce: the demo's synthetic people (names, pinyin, valid-format fictional ID numbers), every 997th foreign. */
 export function benchPeople(employees: number): SyntheticPerson[] {
-  return syntheticPeople(employees, Array.from({ length: Math.floor(employees / 997) }, (_, i) => (i + 1) * 997));
+  return syntheticPeople(
+    employees,
+    Array.from({ length: Math.floor(employees / 997) }, (_, i) => (i + 1) * 997),
+  );
 }
 
 /** Whether person i may be an incentive object at all (independent directors and supervisors may not). */
@@ -113,11 +121,17 @@ export function planShape(k: number, asOf: string, calendar: TradingCalendar, em
   const generalMeetingDate = addDays(firstGrantDate, -2);
   const boardApprovalDate = addDays(generalMeetingDate, -30);
   // The reserve is granted six months later, when that day has come (the calendar ends at its last published year).
-  const reserveDay = addDays(firstGrantDate, 180) <= asOf ? calendar.firstTradingDayOnOrAfter(addDays(firstGrantDate, 180)) : null;
+  const reserveDay =
+    addDays(firstGrantDate, 180) <= asOf ? calendar.firstTradingDayOnOrAfter(addDays(firstGrantDate, 180)) : null;
   const reservedGrantDate = reserveDay !== null && reserveDay <= asOf ? reserveDay : null;
-  const firstCapacity = Math.min(FIRST_BATCH_SIZES[k - 1] ?? LARGE_FIRST_BATCH, batchOrder(k, false, firstGrantDate, employees).length);
+  const firstCapacity = Math.min(
+    FIRST_BATCH_SIZES[k - 1] ?? LARGE_FIRST_BATCH,
+    batchOrder(k, false, firstGrantDate, employees).length,
+  );
   // A sixth of the first batch: the reserve (a quarter of the first grant) is never exceeded.
-  const reservedCapacity = reservedGrantDate ? Math.min(Math.floor(firstCapacity / 6), batchOrder(k, true, reservedGrantDate, employees).length) : 0;
+  const reservedCapacity = reservedGrantDate
+    ? Math.min(Math.floor(firstCapacity / 6), batchOrder(k, true, reservedGrantDate, employees).length)
+    : 0;
   const year = Number(firstGrantDate.slice(0, 4));
   const eventStart = addDays(firstGrantDate, 400 + (mix(k, 5) % 200));
   return {
@@ -134,7 +148,8 @@ export function planShape(k: number, asOf: string, calendar: TradingCalendar, em
     firstCapacity,
     reservedCapacity,
     rules2024: boardApprovalDate >= "2024-05-24",
-    majorEvent: eventStart < asOf ? { startDate: eventStart, endDate: addDays(eventStart, 5 + (mix(k, 6) % 20)) } : null,
+    majorEvent:
+      eventStart < asOf ? { startDate: eventStart, endDate: addDays(eventStart, 5 + (mix(k, 6) % 20)) } : null,
   };
 }
 

@@ -12,12 +12,25 @@ import type { Transaction } from "@/db/client";
 import * as s from "@/db/schema";
 import { DEFAULT_GRADE_TABLE } from "@/lib/domain/vesting/appraisal";
 import type { TradingCalendar } from "@/lib/domain/calendar/tradingCalendar";
-import { computePlanDerivation, loadPlanDerivationInputs, type PlanDerivationInputs } from "@/lib/features/derivation/trancheDerivation";
+import {
+  computePlanDerivation,
+  loadPlanDerivationInputs,
+  type PlanDerivationInputs,
+} from "@/lib/features/derivation/trancheDerivation";
 import { insertRows } from "./batchInsert";
 import { derivationRows } from "@/lib/features/derivation/derivationRows";
 import { extendVestingHistory, type GrantOrigin } from "./vestingHistory";
 import {
-  BENCH_ARRANGEMENT, BENCH_CATEGORIES, BENCH_SHARE_CAPITAL, VALIDITY_MONTHS, batchOrder, categoryCodeOf, grantQuantity, leaveDateOf, planShape, type BenchPlanShape,
+  BENCH_ARRANGEMENT,
+  BENCH_CATEGORIES,
+  BENCH_SHARE_CAPITAL,
+  VALIDITY_MONTHS,
+  batchOrder,
+  categoryCodeOf,
+  grantQuantity,
+  leaveDateOf,
+  planShape,
+  type BenchPlanShape,
 } from "./benchCompany";
 import type { BenchFoundation } from "./seedFoundation";
 
@@ -31,10 +44,19 @@ export interface PlanSeedContext extends BenchFoundation {
 }
 
 /** Seconds spent writing grants and deriving their tranches. */
-export interface PlanSeedTimings { grants: number; derive: number }
+export interface PlanSeedTimings {
+  grants: number;
+  derive: number;
+}
 
 /** Adds grants number `existing` up to `target` (0-based slots over all plans); returns the plans touched. */
-export async function seedGrantSlots(tx: Transaction, ctx: PlanSeedContext, existing: number, target: number, timings: PlanSeedTimings): Promise<number> {
+export async function seedGrantSlots(
+  tx: Transaction,
+  ctx: PlanSeedContext,
+  existing: number,
+  target: number,
+  timings: PlanSeedTimings,
+): Promise<number> {
   let slot = 0;
   let touched = 0;
   for (let k = 1; slot < target; k++) {
@@ -52,7 +74,14 @@ export async function seedGrantSlots(tx: Transaction, ctx: PlanSeedContext, exis
   return touched;
 }
 
-async function seedPlanSlots(tx: Transaction, ctx: PlanSeedContext, shape: BenchPlanShape, from: number, to: number, timings: PlanSeedTimings) {
+async function seedPlanSlots(
+  tx: Transaction,
+  ctx: PlanSeedContext,
+  shape: BenchPlanShape,
+  from: number,
+  to: number,
+  timings: PlanSeedTimings,
+) {
   const t0 = performance.now();
   const { planId, categoryIds } = await planOf(tx, ctx, shape);
   const rows: (typeof s.grants.$inferInsert & { id: string })[] = [];
@@ -72,11 +101,27 @@ async function seedPlanSlots(tx: Transaction, ctx: PlanSeedContext, shape: Bench
       const person = order[i]!;
       const quantity = grantQuantity(shape.index, reserved, person);
       const categoryCode = categoryCodeOf(person);
-      const row = { id: crypto.randomUUID(), batchId, planId, personId: ctx.personIds[person]!, categoryId: categoryIds.get(categoryCode)!, quantity, adjustedPrice: shape.grantPrice, adjustedQuantity: quantity, acceptedAt };
+      const row = {
+        id: crypto.randomUUID(),
+        batchId,
+        planId,
+        personId: ctx.personIds[person]!,
+        categoryId: categoryIds.get(categoryCode)!,
+        quantity,
+        adjustedPrice: shape.grantPrice,
+        adjustedQuantity: quantity,
+        acceptedAt,
+      };
       rows.push(row);
       origins.set(row.id, { person, reserved, categoryCode });
       const left = leaveDateOf(person);
-      newGrantRows.push({ id: row.id, batchId, categoryId: row.categoryId, quantity, leaveDate: left !== null && left <= ctx.asOf ? left : null });
+      newGrantRows.push({
+        id: row.id,
+        batchId,
+        categoryId: row.categoryId,
+        quantity,
+        leaveDate: left !== null && left <= ctx.asOf ? left : null,
+      });
     }
   }
   // The app's own loader reads the plan (and any grants of an earlier, partial seed); the new grants join in memory.
@@ -103,35 +148,89 @@ async function seedPlanSlots(tx: Transaction, ctx: PlanSeedContext, shape: Bench
 }
 
 /** The plan row with its categories and arrangements, and its own major event; created on first use. */
-async function planOf(tx: Transaction, ctx: PlanSeedContext, shape: BenchPlanShape): Promise<{ planId: string; categoryIds: Map<number, string> }> {
+async function planOf(
+  tx: Transaction,
+  ctx: PlanSeedContext,
+  shape: BenchPlanShape,
+): Promise<{ planId: string; categoryIds: Map<number, string> }> {
   const [found] = await tx.select({ id: s.plans.id }).from(s.plans).where(eq(s.plans.name, shape.name));
   if (found) {
-    const cats = await tx.select({ id: s.participantCategories.id, code: s.participantCategories.code }).from(s.participantCategories).where(eq(s.participantCategories.planId, found.id));
+    const cats = await tx
+      .select({ id: s.participantCategories.id, code: s.participantCategories.code })
+      .from(s.participantCategories)
+      .where(eq(s.participantCategories.planId, found.id));
     return { planId: found.id, categoryIds: new Map(cats.map((c) => [c.code, c.id])) };
   }
   const [plan] = await tx
     .insert(s.plans)
     .values({
-      issuerId: ctx.issuerId, name: shape.name, nameEn: shape.nameEn, announcementDate: shape.announcementDate, boardApprovalDate: shape.boardApprovalDate,
-      generalMeetingDate: shape.generalMeetingDate, totalQuantity: 0, firstGrantQuantity: 0, reservedQuantity: 0, shareCapitalAtAnnouncement: BENCH_SHARE_CAPITAL,
-      validityMonths: VALIDITY_MONTHS, blackoutRuleSetId: shape.rules2024 ? ctx.rules2024Id : ctx.rules2022Id,
-      verifyingBody: shape.boardApprovalDate >= "2025-03-27" ? "remuneration_committee" : "board_of_supervisors", status: "granted", gradeTable: { ...DEFAULT_GRADE_TABLE },
+      issuerId: ctx.issuerId,
+      name: shape.name,
+      nameEn: shape.nameEn,
+      announcementDate: shape.announcementDate,
+      boardApprovalDate: shape.boardApprovalDate,
+      generalMeetingDate: shape.generalMeetingDate,
+      totalQuantity: 0,
+      firstGrantQuantity: 0,
+      reservedQuantity: 0,
+      shareCapitalAtAnnouncement: BENCH_SHARE_CAPITAL,
+      validityMonths: VALIDITY_MONTHS,
+      blackoutRuleSetId: shape.rules2024 ? ctx.rules2024Id : ctx.rules2022Id,
+      verifyingBody: shape.boardApprovalDate >= "2025-03-27" ? "remuneration_committee" : "board_of_supervisors",
+      status: "granted",
+      gradeTable: { ...DEFAULT_GRADE_TABLE },
     })
     .returning({ id: s.plans.id });
   const planId = plan!.id;
-  const cats = await tx.insert(s.participantCategories).values(BENCH_CATEGORIES.map((c) => ({ planId, ...c }))).returning({ id: s.participantCategories.id, code: s.participantCategories.code });
-  await tx.insert(s.vestingArrangements).values(cats.flatMap((c) => BENCH_ARRANGEMENT.map((t) => ({ categoryId: c.id, trancheIndex: t.index, startMonths: t.startMonths, endMonths: t.endMonths, ratio: t.ratio }))));
+  const cats = await tx
+    .insert(s.participantCategories)
+    .values(BENCH_CATEGORIES.map((c) => ({ planId, ...c })))
+    .returning({ id: s.participantCategories.id, code: s.participantCategories.code });
+  await tx
+    .insert(s.vestingArrangements)
+    .values(
+      cats.flatMap((c) =>
+        BENCH_ARRANGEMENT.map((t) => ({
+          categoryId: c.id,
+          trancheIndex: t.index,
+          startMonths: t.startMonths,
+          endMonths: t.endMonths,
+          ratio: t.ratio,
+        })),
+      ),
+    );
   if (shape.majorEvent) {
-    await tx.insert(s.disclosureEvents).values({ issuerId: ctx.issuerId, planId, kind: "major_event", title: `第${shape.index}期计划相关重大事项`, titleEn: `major event of bench plan ${shape.index}`, ...shape.majorEvent });
+    await tx
+      .insert(s.disclosureEvents)
+      .values({
+        issuerId: ctx.issuerId,
+        planId,
+        kind: "major_event",
+        title: `第${shape.index}期计划相关重大事项`,
+        titleEn: `major event of bench plan ${shape.index}`,
+        ...shape.majorEvent,
+      });
   }
   return { planId, categoryIds: new Map(cats.map((c) => [c.code, c.id])) };
 }
 
-async function batchOf(tx: Transaction, planId: string, reserved: boolean, grantDate: string, grantPrice: string): Promise<string> {
+async function batchOf(
+  tx: Transaction,
+  planId: string,
+  reserved: boolean,
+  grantDate: string,
+  grantPrice: string,
+): Promise<string> {
   const batch = reserved ? ("reserved" as const) : ("first" as const);
-  const [found] = await tx.select({ id: s.grantBatches.id }).from(s.grantBatches).where(and(eq(s.grantBatches.planId, planId), eq(s.grantBatches.batch, batch)));
+  const [found] = await tx
+    .select({ id: s.grantBatches.id })
+    .from(s.grantBatches)
+    .where(and(eq(s.grantBatches.planId, planId), eq(s.grantBatches.batch, batch)));
   if (found) return found.id;
-  const [row] = await tx.insert(s.grantBatches).values({ planId, batch, grantDate, grantPrice, boardResolutionDate: grantDate }).returning({ id: s.grantBatches.id });
+  const [row] = await tx
+    .insert(s.grantBatches)
+    .values({ planId, batch, grantDate, grantPrice, boardResolutionDate: grantDate })
+    .returning({ id: s.grantBatches.id });
   return row!.id;
 }
 
@@ -152,5 +251,14 @@ async function settlePlan(tx: Transaction, planId: string, asOf: string, vesting
   const reservedGranted = Number(sums!.reserved);
   const reserved = Math.max(reservedGranted, Math.floor(first / 400) * 100);
   if (reserved * 4 > first) throw new Error(`plan ${planId}: reserve ${reserved} exceeds 20 % of the plan`);
-  await tx.update(s.plans).set({ firstGrantQuantity: first, reservedQuantity: reserved, totalQuantity: first + reserved, derivedOn: asOf, status: vesting ? "vesting" : "granted" }).where(eq(s.plans.id, planId));
+  await tx
+    .update(s.plans)
+    .set({
+      firstGrantQuantity: first,
+      reservedQuantity: reserved,
+      totalQuantity: first + reserved,
+      derivedOn: asOf,
+      status: vesting ? "vesting" : "granted",
+    })
+    .where(eq(s.plans.id, planId));
 }

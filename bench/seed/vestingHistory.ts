@@ -11,7 +11,11 @@ import type { PlanDerivationInputs } from "@/lib/features/derivation/trancheDeri
 import { BENCH_ARRANGEMENT, companyRatioOf, gradeOf, leaveDateOf } from "./benchCompany";
 
 /** Who a new grant belongs to, for its grades (which must not depend on generated ids). */
-export interface GrantOrigin { person: number; reserved: boolean; categoryCode: number }
+export interface GrantOrigin {
+  person: number;
+  reserved: boolean;
+  categoryCode: number;
+}
 
 /** Rows to write for the runs and grades decided here. */
 export interface VestingHistory {
@@ -21,7 +25,12 @@ export interface VestingHistory {
 }
 
 /** Decides new runs and grades for plan `planIndex` and adds them to `inputs` (runDate, companyRatio, gradesByGrant). */
-export function extendVestingHistory(inputs: PlanDerivationInputs, planIndex: number, asOf: string, origins: Map<string, GrantOrigin>): VestingHistory {
+export function extendVestingHistory(
+  inputs: PlanDerivationInputs,
+  planIndex: number,
+  asOf: string,
+  origins: Map<string, GrantOrigin>,
+): VestingHistory {
   const cutoff = addDays(asOf, -7);
   const out: VestingHistory = { companyAppraisals: [], vestingRuns: [], appraisalResults: [] };
   const fiscalYear = (date: string) => Number(date.slice(0, 4)) - 1;
@@ -37,7 +46,13 @@ export function extendVestingHistory(inputs: PlanDerivationInputs, planIndex: nu
       const date = dates.get(t.index);
       if (inputs.runDate.has(key) || !date || date > cutoff) continue;
       const companyRatio = companyRatioOf(planIndex, origin.reserved, origin.categoryCode, t.index);
-      out.companyAppraisals.push({ batchId: g.batchId, categoryId: g.categoryId, trancheIndex: t.index, fiscalYear: fiscalYear(date), companyRatio });
+      out.companyAppraisals.push({
+        batchId: g.batchId,
+        categoryId: g.categoryId,
+        trancheIndex: t.index,
+        fiscalYear: fiscalYear(date),
+        companyRatio,
+      });
       out.vestingRuns.push({ batchId: g.batchId, categoryId: g.categoryId, trancheIndex: t.index, vestingDate: date });
       inputs.runDate.set(key, date);
       inputs.companyRatio.set(key, companyRatio);
@@ -67,11 +82,27 @@ export function extendVestingHistory(inputs: PlanDerivationInputs, planIndex: nu
  */
 function earliestVestingDates(inputs: PlanDerivationInputs, batchId: string, categoryId: string): Map<number, string> {
   const batch = inputs.batchById.get(batchId)!;
-  const arrangement = (inputs.arrangementByCategory.get(categoryId) ?? []).map((a) => ({ index: a.index, startMonths: a.startMonths, endMonths: a.endMonths, ratio: a.ratio }));
-  const derive = (asOf: string) => deriveTranches({
-    grant: { id: "probe", grantDate: batch.grantDate, quantity: 100, grantPrice: batch.grantPrice }, tranches: arrangement, adjustments: [], appraisals: [], vestings: [],
-    leaveDate: null, gradeTable: inputs.plan.gradeTable, blackouts: inputs.blackouts, calendar: inputs.calendar, asOf, validityEnd: inputs.validityEnd, parValue: inputs.plan.parValue,
-  });
+  const arrangement = (inputs.arrangementByCategory.get(categoryId) ?? []).map((a) => ({
+    index: a.index,
+    startMonths: a.startMonths,
+    endMonths: a.endMonths,
+    ratio: a.ratio,
+  }));
+  const derive = (asOf: string) =>
+    deriveTranches({
+      grant: { id: "probe", grantDate: batch.grantDate, quantity: 100, grantPrice: batch.grantPrice },
+      tranches: arrangement,
+      adjustments: [],
+      appraisals: [],
+      vestings: [],
+      leaveDate: null,
+      gradeTable: inputs.plan.gradeTable,
+      blackouts: inputs.blackouts,
+      calendar: inputs.calendar,
+      asOf,
+      validityEnd: inputs.validityEnd,
+      parValue: inputs.plan.parValue,
+    });
   const out = new Map<number, string>();
   for (const t of derive(batch.grantDate).tranches) {
     if (!t.windowOpen) continue;

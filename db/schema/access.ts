@@ -1,4 +1,15 @@
-import { bigserial, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, index } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  index,
+} from "drizzle-orm/pg-core";
 import { roleEnum } from "./enums";
 import { persons } from "./person";
 
@@ -8,7 +19,9 @@ export const users = pgTable("users", {
   email: text("email").notNull().unique(),
   displayName: text("display_name").notNull(),
   passwordHash: text("password_hash"),
-  personId: uuid("person_id").references(() => persons.id).unique(),
+  personId: uuid("person_id")
+    .references(() => persons.id)
+    .unique(),
   locale: text("locale").notNull().default("zh-CN"),
   disabled: boolean("disabled").notNull().default(false),
   /** Bumped on disable or password change; JWTs carrying an older version are rejected. */
@@ -26,7 +39,9 @@ export const users = pgTable("users", {
 export const userRoles = pgTable(
   "user_roles",
   {
-    userId: uuid("user_id").notNull().references(() => users.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
     role: roleEnum("role").notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.role] })],
@@ -35,7 +50,9 @@ export const userRoles = pgTable(
 /** API tokens: stored hashed, scoped to one role, revocable. */
 export const apiTokens = pgTable("api_tokens", {
   id: uuid("id").primaryKey().defaultRandom(),
-  userId: uuid("user_id").notNull().references(() => users.id),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id),
   name: text("name").notNull(),
   tokenHash: text("token_hash").notNull().unique(),
   /** The first characters of the token, shown in lists so an admin can tell tokens apart. */
@@ -55,7 +72,9 @@ export const userSessions = pgTable(
   "user_sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
@@ -74,7 +93,10 @@ export const loginAttempts = pgTable(
     succeeded: boolean("succeeded").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("login_attempts_identifier_at_idx").on(t.identifier, t.at), index("login_attempts_ip_at_idx").on(t.ip, t.at)],
+  (t) => [
+    index("login_attempts_identifier_at_idx").on(t.identifier, t.at),
+    index("login_attempts_ip_at_idx").on(t.ip, t.at),
+  ],
 );
 
 /** Append-only, hash-chained audit trail (a trigger refuses UPDATE and DELETE). */
@@ -101,7 +123,9 @@ export const notifications = pgTable(
   "notifications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
     kind: text("kind").notNull(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     dedupeKey: text("dedupe_key").unique(),

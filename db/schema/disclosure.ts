@@ -7,7 +7,9 @@ import { grants } from "./grant";
 /** Disclosure calendar: periodic reports (scheduled and actual), forecasts, expresses, major events, exchange windows. */
 export const disclosureEvents = pgTable("disclosure_events", {
   id: uuid("id").primaryKey().defaultRandom(),
-  issuerId: uuid("issuer_id").notNull().references(() => issuers.id),
+  issuerId: uuid("issuer_id")
+    .notNull()
+    .references(() => issuers.id),
   /** Null: applies to every plan of the issuer. */
   planId: uuid("plan_id").references(() => plans.id),
   kind: disclosureKindEnum("kind").notNull(),
@@ -43,7 +45,9 @@ export const calendarPublishedYears = pgTable("calendar_published_years", {
 /** A corporate action with its parameters as exact decimals; undone only by a compensating action. */
 export const corporateActions = pgTable("corporate_actions", {
   id: uuid("id").primaryKey().defaultRandom(),
-  issuerId: uuid("issuer_id").notNull().references(() => issuers.id),
+  issuerId: uuid("issuer_id")
+    .notNull()
+    .references(() => issuers.id),
   type: corporateActionTypeEnum("type").notNull(),
   exDate: date("ex_date").notNull(),
   n: numeric("n", { precision: 18, scale: 8 }),
@@ -60,16 +64,20 @@ export const corporateActions = pgTable("corporate_actions", {
 export const adjustmentRecords = pgTable(
   "adjustment_records",
   {
-  id: uuid("id").primaryKey().defaultRandom(),
-  corporateActionId: uuid("corporate_action_id").notNull().references(() => corporateActions.id),
-  grantId: uuid("grant_id").notNull().references(() => grants.id),
-  priceBefore: numeric("price_before", { precision: 12, scale: 2 }).notNull(),
-  priceAfter: numeric("price_after", { precision: 12, scale: 2 }).notNull(),
-  quantityBefore: bigint("quantity_before", { mode: "number" }).notNull(),
-  quantityAfter: bigint("quantity_after", { mode: "number" }).notNull(),
-  flags: jsonb("flags").$type<string[]>().notNull().default([]),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-},
+    id: uuid("id").primaryKey().defaultRandom(),
+    corporateActionId: uuid("corporate_action_id")
+      .notNull()
+      .references(() => corporateActions.id),
+    grantId: uuid("grant_id")
+      .notNull()
+      .references(() => grants.id),
+    priceBefore: numeric("price_before", { precision: 12, scale: 2 }).notNull(),
+    priceAfter: numeric("price_after", { precision: 12, scale: 2 }).notNull(),
+    quantityBefore: bigint("quantity_before", { mode: "number" }).notNull(),
+    quantityAfter: bigint("quantity_after", { mode: "number" }).notNull(),
+    flags: jsonb("flags").$type<string[]>().notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
   // Every grant read looks up its adjustment history by grant.
   (t) => [index("adjustment_records_grant_idx").on(t.grantId)],
 );

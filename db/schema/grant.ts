@@ -1,4 +1,16 @@
-import { bigint, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid, unique, index } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  unique,
+  index,
+} from "drizzle-orm/pg-core";
 import { grantBatchKindEnum, trancheStatusEnum } from "./enums";
 import { participantCategories, plans } from "./plan";
 import { persons } from "./person";
@@ -10,13 +22,22 @@ export interface DeferralRecord {
   kind: string;
   from: string;
   to: string;
-  reason?: { kind: string; eventTitle?: string; fiscalYear?: number; publicationDate?: string; scheduledDate?: string; days?: number };
+  reason?: {
+    kind: string;
+    eventTitle?: string;
+    fiscalYear?: number;
+    publicationDate?: string;
+    scheduledDate?: string;
+    days?: number;
+  };
 }
 
 /** A grant resolution: the first grant or one reserved grant, on one date at one price. */
 export const grantBatches = pgTable("grant_batches", {
   id: uuid("id").primaryKey().defaultRandom(),
-  planId: uuid("plan_id").notNull().references(() => plans.id),
+  planId: uuid("plan_id")
+    .notNull()
+    .references(() => plans.id),
   batch: grantBatchKindEnum("batch").notNull(),
   grantDate: date("grant_date").notNull(),
   /** Price as resolved on the grant date; adjusted prices are derived from corporate actions. */
@@ -32,10 +53,18 @@ export const grants = pgTable(
   "grants",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    batchId: uuid("batch_id").notNull().references(() => grantBatches.id),
-    planId: uuid("plan_id").notNull().references(() => plans.id),
-    personId: uuid("person_id").notNull().references(() => persons.id),
-    categoryId: uuid("category_id").notNull().references(() => participantCategories.id),
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => grantBatches.id),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => persons.id),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => participantCategories.id),
     quantity: bigint("quantity", { mode: "number" }).notNull(),
     /** Derived by the engine: price and quantity after corporate actions. */
     adjustedPrice: numeric("adjusted_price", { precision: 12, scale: 2 }).notNull(),
@@ -43,7 +72,11 @@ export const grants = pgTable(
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.batchId, t.personId), index("grants_person_idx").on(t.personId), index("grants_plan_idx").on(t.planId)],
+  (t) => [
+    unique().on(t.batchId, t.personId),
+    index("grants_person_idx").on(t.personId),
+    index("grants_plan_idx").on(t.planId),
+  ],
 );
 
 /** Derived tranche rows: written only by the engine's derivation, never edited by hand. */
@@ -51,7 +84,9 @@ export const tranches = pgTable(
   "tranches",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    grantId: uuid("grant_id").notNull().references(() => grants.id),
+    grantId: uuid("grant_id")
+      .notNull()
+      .references(() => grants.id),
     trancheIndex: integer("tranche_index").notNull(),
     ratio: numeric("ratio", { precision: 7, scale: 4 }).notNull(),
     plannedQuantity: bigint("planned_quantity", { mode: "number" }).notNull(),
@@ -76,9 +111,13 @@ export const companyAppraisals = pgTable(
   "company_appraisals",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    batchId: uuid("batch_id").notNull().references(() => grantBatches.id),
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => grantBatches.id),
     // Categories can have different arrangements, so a period is (batch, category, tranche).
-    categoryId: uuid("category_id").notNull().references(() => participantCategories.id),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => participantCategories.id),
     trancheIndex: integer("tranche_index").notNull(),
     fiscalYear: integer("fiscal_year").notNull(),
     companyRatio: numeric("company_ratio", { precision: 7, scale: 4 }).notNull(),
@@ -93,7 +132,9 @@ export const appraisalResults = pgTable(
   "appraisal_results",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    grantId: uuid("grant_id").notNull().references(() => grants.id),
+    grantId: uuid("grant_id")
+      .notNull()
+      .references(() => grants.id),
     trancheIndex: integer("tranche_index").notNull(),
     fiscalYear: integer("fiscal_year").notNull(),
     grade: text("grade").notNull(),
@@ -108,8 +149,12 @@ export const vestingRuns = pgTable(
   "vesting_runs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    batchId: uuid("batch_id").notNull().references(() => grantBatches.id),
-    categoryId: uuid("category_id").notNull().references(() => participantCategories.id),
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => grantBatches.id),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => participantCategories.id),
     trancheIndex: integer("tranche_index").notNull(),
     vestingDate: date("vesting_date").notNull(),
     confirmedBy: uuid("confirmed_by"),

@@ -13,7 +13,9 @@ export const issuers = pgTable("issuers", {
 /** Total share capital over time; caps use the figure in force on the relevant date. */
 export const shareCapitalHistory = pgTable("share_capital_history", {
   id: uuid("id").primaryKey().defaultRandom(),
-  issuerId: uuid("issuer_id").notNull().references(() => issuers.id),
+  issuerId: uuid("issuer_id")
+    .notNull()
+    .references(() => issuers.id),
   effectiveDate: date("effective_date").notNull(),
   shares: bigint("shares", { mode: "number" }).notNull(),
   note: text("note"),

@@ -5,7 +5,9 @@ import { issuers } from "./issuer";
 /** An employee or officer who can be an incentive object. The ID number is stored encrypted only. */
 export const persons = pgTable("persons", {
   id: uuid("id").primaryKey().defaultRandom(),
-  issuerId: uuid("issuer_id").notNull().references(() => issuers.id),
+  issuerId: uuid("issuer_id")
+    .notNull()
+    .references(() => issuers.id),
   employeeNo: text("employee_no").notNull().unique(),
   name: text("name").notNull(),
   namePinyin: text("name_pinyin"),

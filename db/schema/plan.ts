@@ -1,11 +1,25 @@
-import { bigint, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid, boolean, unique } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  boolean,
+  unique,
+} from "drizzle-orm/pg-core";
 import { planStatusEnum, verifyingBodyEnum } from "./enums";
 import { blackoutRuleSets, issuers } from "./issuer";
 
 /** A Class II restricted stock incentive plan. */
 export const plans = pgTable("plans", {
   id: uuid("id").primaryKey().defaultRandom(),
-  issuerId: uuid("issuer_id").notNull().references(() => issuers.id),
+  issuerId: uuid("issuer_id")
+    .notNull()
+    .references(() => issuers.id),
   name: text("name").notNull(),
   nameEn: text("name_en").notNull(),
   instrument: text("instrument").notNull().default("class_ii_restricted_stock"),
@@ -17,7 +31,9 @@ export const plans = pgTable("plans", {
   reservedQuantity: bigint("reserved_quantity", { mode: "number" }).notNull(),
   shareCapitalAtAnnouncement: bigint("share_capital_at_announcement", { mode: "number" }).notNull(),
   validityMonths: integer("validity_months").notNull(),
-  blackoutRuleSetId: uuid("blackout_rule_set_id").notNull().references(() => blackoutRuleSets.id),
+  blackoutRuleSetId: uuid("blackout_rule_set_id")
+    .notNull()
+    .references(() => blackoutRuleSets.id),
   verifyingBody: verifyingBodyEnum("verifying_body").notNull(),
   status: planStatusEnum("status").notNull().default("draft"),
   /** Appraisal grade -> individual vesting ratio as decimal strings, e.g. {"A":"1","C":"0.8"}. */
@@ -33,7 +49,9 @@ export const participantCategories = pgTable(
   "participant_categories",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    planId: uuid("plan_id").notNull().references(() => plans.id),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id),
     code: integer("code").notNull(),
     name: text("name").notNull(),
     nameEn: text("name_en").notNull(),
@@ -48,7 +66,9 @@ export const vestingArrangements = pgTable(
   "vesting_arrangements",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    categoryId: uuid("category_id").notNull().references(() => participantCategories.id),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => participantCategories.id),
     trancheIndex: integer("tranche_index").notNull(),
     startMonths: integer("start_months").notNull(),
     endMonths: integer("end_months").notNull(),

@@ -1,4 +1,16 @@
-import { bigint, date, integer, pgTable, text, timestamp, uuid, boolean, unique, customType, index } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  boolean,
+  unique,
+  customType,
+  index,
+} from "drizzle-orm/pg-core";
 import { grantBatchKindEnum, objectionStatusEnum, publicityStatusEnum, verifyingBodyEnum } from "./enums";
 import { participantCategories, plans } from "./plan";
 import { persons } from "./person";
@@ -10,7 +22,9 @@ export const participantListVersions = pgTable(
   "participant_list_versions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    planId: uuid("plan_id").notNull().references(() => plans.id),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id),
     batch: grantBatchKindEnum("batch").notNull(),
     version: integer("version").notNull(),
     /** Hash of the normalised rows: applying the same list twice is a no-op. */
@@ -28,9 +42,15 @@ export const participantListEntries = pgTable(
   "participant_list_entries",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    listVersionId: uuid("list_version_id").notNull().references(() => participantListVersions.id),
-    personId: uuid("person_id").notNull().references(() => persons.id),
-    categoryId: uuid("category_id").notNull().references(() => participantCategories.id),
+    listVersionId: uuid("list_version_id")
+      .notNull()
+      .references(() => participantListVersions.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => persons.id),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => participantCategories.id),
     name: text("name").notNull(),
     position: text("position").notNull(),
     nationality: text("nationality").notNull(),
@@ -43,8 +63,12 @@ export const participantListEntries = pgTable(
 /** Internal publicity of a list version (>= 10 calendar days). */
 export const publicityPeriods = pgTable("publicity_periods", {
   id: uuid("id").primaryKey().defaultRandom(),
-  planId: uuid("plan_id").notNull().references(() => plans.id),
-  listVersionId: uuid("list_version_id").notNull().references(() => participantListVersions.id),
+  planId: uuid("plan_id")
+    .notNull()
+    .references(() => plans.id),
+  listVersionId: uuid("list_version_id")
+    .notNull()
+    .references(() => participantListVersions.id),
   startDate: date("start_date").notNull(),
   endDate: date("end_date").notNull(),
   channel: text("channel").notNull().default("Vesting Desk"),
@@ -58,7 +82,9 @@ export const publicityPeriods = pgTable("publicity_periods", {
 /** An objection to the publicised list; visible to HR with the filer, never to other employees. */
 export const objections = pgTable("objections", {
   id: uuid("id").primaryKey().defaultRandom(),
-  publicityPeriodId: uuid("publicity_period_id").notNull().references(() => publicityPeriods.id),
+  publicityPeriodId: uuid("publicity_period_id")
+    .notNull()
+    .references(() => publicityPeriods.id),
   filedByUserId: uuid("filed_by_user_id").notNull(),
   receiptNo: text("receipt_no").notNull().unique(),
   text: text("text").notNull(),
@@ -72,8 +98,12 @@ export const objections = pgTable("objections", {
 /** The verification opinion on a list version; stale once the list changes after it. */
 export const verificationRecords = pgTable("verification_records", {
   id: uuid("id").primaryKey().defaultRandom(),
-  planId: uuid("plan_id").notNull().references(() => plans.id),
-  listVersionId: uuid("list_version_id").notNull().references(() => participantListVersions.id),
+  planId: uuid("plan_id")
+    .notNull()
+    .references(() => plans.id),
+  listVersionId: uuid("list_version_id")
+    .notNull()
+    .references(() => participantListVersions.id),
   publicityPeriodId: uuid("publicity_period_id").references(() => publicityPeriods.id),
   body: verifyingBodyEnum("body").notNull(),
   members: text("members"),

@@ -6,7 +6,14 @@
  * Dates the texts do not give are placed plausibly and marked here.
  */
 
-export const DEMO_ISSUER = { name: "星衡办公软件股份有限公司", nameEn: "Xingheng Office Software Co., Ltd. (fictional)", stockCode: "688901", parValue: "1.00", shareCapital: 461_000_000, shareCapitalSince: "2019-11-18" };
+export const DEMO_ISSUER = {
+  name: "星衡办公软件股份有限公司",
+  nameEn: "Xingheng Office Software Co., Ltd. (fictional)",
+  stockCode: "688901",
+  parValue: "1.00",
+  shareCapital: 461_000_000,
+  shareCapitalSince: "2019-11-18",
+};
 
 /** Tranches as months after the grant date; 33/33/34 from the 2022 plan text, used for the 2021 plan too (illustrative there). */
 export const ARRANGEMENT_33_33_34 = [
@@ -50,10 +57,34 @@ export const DEMO_PLANS = [
     validityMonths: 60,
     status: "closed" as const,
     publicity: { startDate: "2021-05-14", endDate: "2021-05-24" },
-    verification: { opinionDate: "2021-05-26", disclosureDate: "2021-05-27", members: "监事会主席 许静；监事 何涛、梁欣" },
-    categories: [{ code: 1, name: "核心管理人员及技术骨干", nameEn: "Core managers and technical backbone", illustrative: true, arrangement: ARRANGEMENT_33_33_34 }],
-    first: { grantDate: "2021-06-02", grantPrice: "45.86", boardResolutionDate: "2021-06-02", people: range(1, 223), category2: [] as number[] },
-    reserved: { grantDate: "2021-12-28", grantPrice: "45.26", boardResolutionDate: "2021-12-28", quantity: 138_300, people: range(224, 236) },
+    verification: {
+      opinionDate: "2021-05-26",
+      disclosureDate: "2021-05-27",
+      members: "监事会主席 许静；监事 何涛、梁欣",
+    },
+    categories: [
+      {
+        code: 1,
+        name: "核心管理人员及技术骨干",
+        nameEn: "Core managers and technical backbone",
+        illustrative: true,
+        arrangement: ARRANGEMENT_33_33_34,
+      },
+    ],
+    first: {
+      grantDate: "2021-06-02",
+      grantPrice: "45.86",
+      boardResolutionDate: "2021-06-02",
+      people: range(1, 223),
+      category2: [] as number[],
+    },
+    reserved: {
+      grantDate: "2021-12-28",
+      grantPrice: "45.26",
+      boardResolutionDate: "2021-12-28",
+      quantity: 138_300,
+      people: range(224, 236),
+    },
     /** Vesting runs: batch, category (default 1), tranche, registration date (a permissible trading day), company ratio, fiscal year. */
     vestingRuns: [
       { batch: "first", tranche: 1, date: "2022-06-20", companyRatio: "1", fiscalYear: 2021 },
@@ -76,14 +107,36 @@ export const DEMO_PLANS = [
     validityMonths: 60,
     status: "vesting" as const,
     publicity: { startDate: "2022-11-01", endDate: "2022-11-14" },
-    verification: { opinionDate: "2022-11-18", disclosureDate: "2022-11-21", members: "监事会主席 许静；监事 何涛、梁欣" },
+    verification: {
+      opinionDate: "2022-11-18",
+      disclosureDate: "2022-11-21",
+      members: "监事会主席 许静；监事 何涛、梁欣",
+    },
     categories: [
       { code: 1, name: "第一类激励对象", nameEn: "Category 1", illustrative: false, arrangement: ARRANGEMENT_33_33_34 },
-      { code: 2, name: "第二类激励对象", nameEn: "Category 2 (illustrative arrangement)", illustrative: true, arrangement: ARRANGEMENT_CATEGORY_2 },
+      {
+        code: 2,
+        name: "第二类激励对象",
+        nameEn: "Category 2 (illustrative arrangement)",
+        illustrative: true,
+        arrangement: ARRANGEMENT_CATEGORY_2,
+      },
     ],
     // 127 people: 121 in category 1 and 6 (216..221) in category 2. Directors, officers and core technicians are excluded by the text.
-    first: { grantDate: "2022-12-05", grantPrice: "39.58", boardResolutionDate: "2022-12-05", people: range(100, 226), category2: range(216, 221) },
-    reserved: { grantDate: "2023-09-20", grantPrice: "39.58", boardResolutionDate: "2023-09-20", quantity: 150_000, people: range(237, 256) },
+    first: {
+      grantDate: "2022-12-05",
+      grantPrice: "39.58",
+      boardResolutionDate: "2022-12-05",
+      people: range(100, 226),
+      category2: range(216, 221),
+    },
+    reserved: {
+      grantDate: "2023-09-20",
+      grantPrice: "39.58",
+      boardResolutionDate: "2023-09-20",
+      quantity: 150_000,
+      people: range(237, 256),
+    },
     vestingRuns: [
       { batch: "first", tranche: 1, date: "2023-12-18", companyRatio: "1", fiscalYear: 2023 },
       { batch: "first", tranche: 2, date: "2024-12-16", companyRatio: "0.8", fiscalYear: 2024 },
@@ -104,17 +157,27 @@ export const DEMO_PLAN_IN_PUBLICITY = {
   firstGrantQuantity: 1_000_000,
   reservedQuantity: 200_000,
   validityMonths: 72,
-  category: { code: 1, name: "核心技术及业务人员", nameEn: "Core technical and business staff", arrangement: [
-    { index: 1, startMonths: 12, endMonths: 24, ratio: "0.4" },
-    { index: 2, startMonths: 24, endMonths: 36, ratio: "0.3" },
-    { index: 3, startMonths: 36, endMonths: 48, ratio: "0.3" },
-  ] },
+  category: {
+    code: 1,
+    name: "核心技术及业务人员",
+    nameEn: "Core technical and business staff",
+    arrangement: [
+      { index: 1, startMonths: 12, endMonths: 24, ratio: "0.4" },
+      { index: 2, startMonths: 24, endMonths: 36, ratio: "0.3" },
+      { index: 3, startMonths: 36, endMonths: 48, ratio: "0.3" },
+    ],
+  },
   people: range(100, 159),
   publicity: { startDate: "2026-11-18", endDate: "2026-11-30" },
 };
 
 /** The one corporate action of the texts: the 2020 cash dividend of 0.60 yuan per share (ex-date placed by us). */
-export const DEMO_DIVIDEND = { type: "dividend" as const, exDate: "2021-07-09", v: "0.60", description: "2020年度利润分配：每股派发现金红利0.60元（含税）" };
+export const DEMO_DIVIDEND = {
+  type: "dividend" as const,
+  exDate: "2021-07-09",
+  v: "0.60",
+  description: "2020年度利润分配：每股派发现金红利0.60元（含税）",
+};
 
 /** Individual grade for a person and tranche: mostly A/B, every 17th C (80%), every 53rd D (0%). */
 export function demoGrade(personIndex: number, tranche: number): string {
@@ -125,28 +188,98 @@ export function demoGrade(personIndex: number, tranche: number): string {
 }
 
 /** Disclosure calendar 2021-2026: periodic reports, one postponed annual report, a forecast, an express and one major event. */
-export const DEMO_DISCLOSURES: { kind: "annual_report" | "semi_annual_report" | "q1_report" | "q3_report" | "performance_forecast" | "performance_express" | "major_event"; title: string; titleEn?: string; fiscalYear?: number; scheduledDate?: string; actualDate?: string; startDate?: string; endDate?: string }[] = [
+export const DEMO_DISCLOSURES: {
+  kind:
+    | "annual_report"
+    | "semi_annual_report"
+    | "q1_report"
+    | "q3_report"
+    | "performance_forecast"
+    | "performance_express"
+    | "major_event";
+  title: string;
+  titleEn?: string;
+  fiscalYear?: number;
+  scheduledDate?: string;
+  actualDate?: string;
+  startDate?: string;
+  endDate?: string;
+}[] = [
   ...periodicYear(2020, "2021-04-28", "2021-04-28", "2021-08-26", "2021-10-28"),
   ...periodicYear(2021, "2022-04-27", "2022-04-27", "2022-08-25", "2022-10-27"),
   ...periodicYear(2022, "2023-04-26", "2023-04-26", "2023-08-24", "2023-10-26"),
   // FY2023 annual report postponed from 2024-04-12 to 2024-04-26: the window starts 30 days before the original date.
-  { kind: "annual_report", title: "2023年年度报告", fiscalYear: 2023, scheduledDate: "2024-04-12", actualDate: "2024-04-26" },
-  { kind: "q1_report", title: "2024年第一季度报告", fiscalYear: 2024, scheduledDate: "2024-04-26", actualDate: "2024-04-26" },
-  { kind: "semi_annual_report", title: "2024年半年度报告", fiscalYear: 2024, scheduledDate: "2024-08-22", actualDate: "2024-08-22" },
-  { kind: "q3_report", title: "2024年第三季度报告", fiscalYear: 2024, scheduledDate: "2024-10-30", actualDate: "2024-10-30" },
-  { kind: "performance_forecast", title: "2024年年度业绩预告", fiscalYear: 2024, scheduledDate: "2025-01-24", actualDate: "2025-01-24" },
+  {
+    kind: "annual_report",
+    title: "2023年年度报告",
+    fiscalYear: 2023,
+    scheduledDate: "2024-04-12",
+    actualDate: "2024-04-26",
+  },
+  {
+    kind: "q1_report",
+    title: "2024年第一季度报告",
+    fiscalYear: 2024,
+    scheduledDate: "2024-04-26",
+    actualDate: "2024-04-26",
+  },
+  {
+    kind: "semi_annual_report",
+    title: "2024年半年度报告",
+    fiscalYear: 2024,
+    scheduledDate: "2024-08-22",
+    actualDate: "2024-08-22",
+  },
+  {
+    kind: "q3_report",
+    title: "2024年第三季度报告",
+    fiscalYear: 2024,
+    scheduledDate: "2024-10-30",
+    actualDate: "2024-10-30",
+  },
+  {
+    kind: "performance_forecast",
+    title: "2024年年度业绩预告",
+    fiscalYear: 2024,
+    scheduledDate: "2025-01-24",
+    actualDate: "2025-01-24",
+  },
   ...periodicYear(2024, "2025-04-18", "2025-04-25", "2025-08-21", "2025-10-29"),
-  { kind: "performance_express", title: "2025年度业绩快报", fiscalYear: 2025, scheduledDate: "2026-02-26", actualDate: "2026-02-26" },
+  {
+    kind: "performance_express",
+    title: "2025年度业绩快报",
+    fiscalYear: 2025,
+    scheduledDate: "2026-02-26",
+    actualDate: "2026-02-26",
+  },
   ...periodicYear(2025, "2026-04-22", "2026-04-28", "2026-08-20", "2026-10-28"),
-  { kind: "major_event", title: "筹划重大资产购买事项", titleEn: "planning a major asset purchase", startDate: "2026-11-16", endDate: "2026-11-27" },
+  {
+    kind: "major_event",
+    title: "筹划重大资产购买事项",
+    titleEn: "planning a major asset purchase",
+    startDate: "2026-11-16",
+    endDate: "2026-11-27",
+  },
 ];
 
 function periodicYear(fy: number, annual: string, q1: string, half: string, q3: string) {
   const next = fy + 1;
   return [
-    { kind: "annual_report" as const, title: `${fy}年年度报告`, fiscalYear: fy, scheduledDate: annual, actualDate: annual },
+    {
+      kind: "annual_report" as const,
+      title: `${fy}年年度报告`,
+      fiscalYear: fy,
+      scheduledDate: annual,
+      actualDate: annual,
+    },
     { kind: "q1_report" as const, title: `${next}年第一季度报告`, fiscalYear: next, scheduledDate: q1, actualDate: q1 },
-    { kind: "semi_annual_report" as const, title: `${next}年半年度报告`, fiscalYear: next, scheduledDate: half, actualDate: half },
+    {
+      kind: "semi_annual_report" as const,
+      title: `${next}年半年度报告`,
+      fiscalYear: next,
+      scheduledDate: half,
+      actualDate: half,
+    },
     { kind: "q3_report" as const, title: `${next}年第三季度报告`, fiscalYear: next, scheduledDate: q3, actualDate: q3 },
   ];
 }

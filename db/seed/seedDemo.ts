@@ -7,7 +7,15 @@ import { appendAudit } from "@/lib/platform/auditTrail";
 import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 import { BLACKOUT_RULES_2022, BLACKOUT_RULES_2024 } from "@/lib/domain/blackout/blackoutRules";
 import { DEFAULT_GRADE_TABLE } from "@/lib/domain/vesting/appraisal";
-import { DEMO_DISCLOSURES, DEMO_DIVIDEND, DEMO_ISSUER, DEMO_PLAN_IN_PUBLICITY, DEMO_PLANS, PEOPLE, demoGrade } from "./demoCompany";
+import {
+  DEMO_DISCLOSURES,
+  DEMO_DIVIDEND,
+  DEMO_ISSUER,
+  DEMO_PLAN_IN_PUBLICITY,
+  DEMO_PLANS,
+  PEOPLE,
+  demoGrade,
+} from "./demoCompany";
 import { allocateQuantities, syntheticPeople } from "./syntheticPeople";
 
 /** Demo logins; the password comes from DEMO_PASSWORD. */
@@ -35,12 +43,29 @@ export async function seedDemoIfEmpty(db: Database, asOf?: string): Promise<bool
 }
 
 async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): Promise<void> {
-  const [issuer] = await tx.insert(s.issuers).values({ name: DEMO_ISSUER.name, nameEn: DEMO_ISSUER.nameEn, stockCode: DEMO_ISSUER.stockCode, parValue: DEMO_ISSUER.parValue }).returning();
+  const [issuer] = await tx
+    .insert(s.issuers)
+    .values({
+      name: DEMO_ISSUER.name,
+      nameEn: DEMO_ISSUER.nameEn,
+      stockCode: DEMO_ISSUER.stockCode,
+      parValue: DEMO_ISSUER.parValue,
+    })
+    .returning();
   const issuerId = issuer!.id;
-  await tx.insert(s.shareCapitalHistory).values({ issuerId, effectiveDate: DEMO_ISSUER.shareCapitalSince, shares: DEMO_ISSUER.shareCapital, note: "IPO" });
+  await tx
+    .insert(s.shareCapitalHistory)
+    .values({ issuerId, effectiveDate: DEMO_ISSUER.shareCapitalSince, shares: DEMO_ISSUER.shareCapital, note: "IPO" });
   const ruleSets = await tx
     .insert(s.blackoutRuleSets)
-    .values([BLACKOUT_RULES_2022, BLACKOUT_RULES_2024].map((r) => ({ name: r.name, annualDays: r.annualDays, quarterlyDays: r.quarterlyDays, isPreset: true })))
+    .values(
+      [BLACKOUT_RULES_2022, BLACKOUT_RULES_2024].map((r) => ({
+        name: r.name,
+        annualDays: r.annualDays,
+        quarterlyDays: r.quarterlyDays,
+        isPreset: true,
+      })),
+    )
     .returning();
   const rules2022 = ruleSets.find((r) => r.name === BLACKOUT_RULES_2022.name)!;
   const rules2024 = ruleSets.find((r) => r.name === BLACKOUT_RULES_2024.name)!;
@@ -50,49 +75,124 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
     .insert(s.persons)
     .values(
       people.map((p) => ({
-        issuerId, employeeNo: p.employeeNo, name: p.name, namePinyin: p.namePinyin, position: positionOf(p.index, p.position), department: p.department,
-        nationality: p.nationality, idNumberEnc: encryptIdNumber(p.idNumber), idNumberLast4: p.idNumber.slice(-4),
+        issuerId,
+        employeeNo: p.employeeNo,
+        name: p.name,
+        namePinyin: p.namePinyin,
+        position: positionOf(p.index, p.position),
+        department: p.department,
+        nationality: p.nationality,
+        idNumberEnc: encryptIdNumber(p.idNumber),
+        idNumberLast4: p.idNumber.slice(-4),
         employmentStatus: p.index === PEOPLE.leaver.index ? ("left" as const) : ("active" as const),
         leaveDate: p.index === PEOPLE.leaver.index ? PEOPLE.leaver.leaveDate : null,
-        isDirector: PEOPLE.directors.includes(p.index), isSeniorManager: PEOPLE.seniorManagers.includes(p.index), isCoreTechnician: PEOPLE.coreTechnicians.includes(p.index),
-        isForeign: p.isForeign, isIndependentDirector: p.index === PEOPLE.independentDirector, isSupervisor: p.index === PEOPLE.supervisor, isMajorHolder: p.index === PEOPLE.majorHolder,
+        isDirector: PEOPLE.directors.includes(p.index),
+        isSeniorManager: PEOPLE.seniorManagers.includes(p.index),
+        isCoreTechnician: PEOPLE.coreTechnicians.includes(p.index),
+        isForeign: p.isForeign,
+        isIndependentDirector: p.index === PEOPLE.independentDirector,
+        isSupervisor: p.index === PEOPLE.supervisor,
+        isMajorHolder: p.index === PEOPLE.majorHolder,
       })),
     )
-    .returning({ id: s.persons.id, employeeNo: s.persons.employeeNo, name: s.persons.name, position: s.persons.position, nationality: s.persons.nationality });
+    .returning({
+      id: s.persons.id,
+      employeeNo: s.persons.employeeNo,
+      name: s.persons.name,
+      position: s.persons.position,
+      nationality: s.persons.nationality,
+    });
   const personAt = (index: number) => personRows[index - 1]!;
   // The two demo employees have not yet confirmed their 2022 first grant in the portal.
   const unconfirmed = new Set([personAt(PEOPLE.employee).id, personAt(PEOPLE.employee2).id]);
-  const awaitsAcceptance = (planKey: string, batch: string, personId: string) => planKey === "2022" && batch === "first" && unconfirmed.has(personId);
+  const awaitsAcceptance = (planKey: string, batch: string, personId: string) =>
+    planKey === "2022" && batch === "first" && unconfirmed.has(personId);
 
   const userIds = new Map<string, string>();
   for (const a of DEMO_ACCOUNTS) {
     const person = a.person ? personAt(a.person) : null;
-    const [user] = await tx.insert(s.users).values({ email: a.email, displayName: a.displayName || person!.name, passwordHash, personId: person?.id ?? null, locale: "zh-CN" }).returning();
+    const [user] = await tx
+      .insert(s.users)
+      .values({
+        email: a.email,
+        displayName: a.displayName || person!.name,
+        passwordHash,
+        personId: person?.id ?? null,
+        locale: "zh-CN",
+      })
+      .returning();
     await tx.insert(s.userRoles).values(a.roles.map((role) => ({ userId: user!.id, role })));
     userIds.set(a.email, user!.id);
   }
 
-  await tx.insert(s.disclosureEvents).values(DEMO_DISCLOSURES.map((d) => ({ issuerId, planId: null, kind: d.kind, title: d.title, titleEn: d.titleEn ?? null, fiscalYear: d.fiscalYear ?? null, scheduledDate: d.scheduledDate ?? null, actualDate: d.actualDate ?? null, startDate: d.startDate ?? null, endDate: d.endDate ?? null })));
-  await tx.insert(s.corporateActions).values({ issuerId, type: DEMO_DIVIDEND.type, exDate: DEMO_DIVIDEND.exDate, v: DEMO_DIVIDEND.v, description: DEMO_DIVIDEND.description });
+  await tx
+    .insert(s.disclosureEvents)
+    .values(
+      DEMO_DISCLOSURES.map((d) => ({
+        issuerId,
+        planId: null,
+        kind: d.kind,
+        title: d.title,
+        titleEn: d.titleEn ?? null,
+        fiscalYear: d.fiscalYear ?? null,
+        scheduledDate: d.scheduledDate ?? null,
+        actualDate: d.actualDate ?? null,
+        startDate: d.startDate ?? null,
+        endDate: d.endDate ?? null,
+      })),
+    );
+  await tx
+    .insert(s.corporateActions)
+    .values({
+      issuerId,
+      type: DEMO_DIVIDEND.type,
+      exDate: DEMO_DIVIDEND.exDate,
+      v: DEMO_DIVIDEND.v,
+      description: DEMO_DIVIDEND.description,
+    });
 
   const planIds: string[] = [];
   for (const def of DEMO_PLANS) {
     const [plan] = await tx
       .insert(s.plans)
       .values({
-        issuerId, name: def.name, nameEn: def.nameEn, announcementDate: def.announcementDate, boardApprovalDate: def.boardApprovalDate, generalMeetingDate: def.generalMeetingDate,
-        totalQuantity: def.firstGrantQuantity + def.reservedQuantity, firstGrantQuantity: def.firstGrantQuantity, reservedQuantity: def.reservedQuantity,
-        shareCapitalAtAnnouncement: DEMO_ISSUER.shareCapital, validityMonths: def.validityMonths, blackoutRuleSetId: rules2022.id,
-        verifyingBody: "board_of_supervisors", status: def.status, gradeTable: { ...DEFAULT_GRADE_TABLE },
+        issuerId,
+        name: def.name,
+        nameEn: def.nameEn,
+        announcementDate: def.announcementDate,
+        boardApprovalDate: def.boardApprovalDate,
+        generalMeetingDate: def.generalMeetingDate,
+        totalQuantity: def.firstGrantQuantity + def.reservedQuantity,
+        firstGrantQuantity: def.firstGrantQuantity,
+        reservedQuantity: def.reservedQuantity,
+        shareCapitalAtAnnouncement: DEMO_ISSUER.shareCapital,
+        validityMonths: def.validityMonths,
+        blackoutRuleSetId: rules2022.id,
+        verifyingBody: "board_of_supervisors",
+        status: def.status,
+        gradeTable: { ...DEFAULT_GRADE_TABLE },
       })
       .returning();
     const planId = plan!.id;
     planIds.push(planId);
     const categoryIds = new Map<number, string>();
     for (const c of def.categories) {
-      const [cat] = await tx.insert(s.participantCategories).values({ planId, code: c.code, name: c.name, nameEn: c.nameEn, illustrative: c.illustrative }).returning();
+      const [cat] = await tx
+        .insert(s.participantCategories)
+        .values({ planId, code: c.code, name: c.name, nameEn: c.nameEn, illustrative: c.illustrative })
+        .returning();
       categoryIds.set(c.code, cat!.id);
-      await tx.insert(s.vestingArrangements).values(c.arrangement.map((t) => ({ categoryId: cat!.id, trancheIndex: t.index, startMonths: t.startMonths, endMonths: t.endMonths, ratio: t.ratio })));
+      await tx
+        .insert(s.vestingArrangements)
+        .values(
+          c.arrangement.map((t) => ({
+            categoryId: cat!.id,
+            trancheIndex: t.index,
+            startMonths: t.startMonths,
+            endMonths: t.endMonths,
+            ratio: t.ratio,
+          })),
+        );
     }
 
     const batches = {
@@ -102,24 +202,91 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
     const batchIds = new Map<string, string>();
     for (const [kind, b] of Object.entries(batches) as ["first" | "reserved", (typeof batches)["first"]][]) {
       const quantities = allocateQuantities(b.quantity, b.people.length, planId.length + b.people.length);
-      const entries = b.people.map((index, i) => ({ person: personAt(index), categoryId: categoryIds.get(b.category2.includes(index) ? 2 : 1)!, quantity: quantities[i]! }));
-      const [version] = await tx.insert(s.participantListVersions).values({ planId, batch: kind, version: 1, contentHash: `seed-${def.key}-${kind}`, sourceFileName: `${def.key}-${kind}-激励对象名单.xlsx`, note: "Demo data" }).returning();
-      await tx.insert(s.participantListEntries).values(entries.map((e) => ({ listVersionId: version!.id, personId: e.person.id, categoryId: e.categoryId, name: e.person.name, position: e.person.position, nationality: e.person.nationality, quantity: e.quantity })));
-      if (kind === "first") await seedPublicityAndVerification(tx, planId, version!.id, def, userIds.get("employee2@demo.local")!);
-      const [batch] = await tx.insert(s.grantBatches).values({ planId, batch: kind, grantDate: b.grantDate, grantPrice: b.grantPrice, boardResolutionDate: b.boardResolutionDate, listVersionId: version!.id }).returning();
+      const entries = b.people.map((index, i) => ({
+        person: personAt(index),
+        categoryId: categoryIds.get(b.category2.includes(index) ? 2 : 1)!,
+        quantity: quantities[i]!,
+      }));
+      const [version] = await tx
+        .insert(s.participantListVersions)
+        .values({
+          planId,
+          batch: kind,
+          version: 1,
+          contentHash: `seed-${def.key}-${kind}`,
+          sourceFileName: `${def.key}-${kind}-激励对象名单.xlsx`,
+          note: "Demo data",
+        })
+        .returning();
+      await tx
+        .insert(s.participantListEntries)
+        .values(
+          entries.map((e) => ({
+            listVersionId: version!.id,
+            personId: e.person.id,
+            categoryId: e.categoryId,
+            name: e.person.name,
+            position: e.person.position,
+            nationality: e.person.nationality,
+            quantity: e.quantity,
+          })),
+        );
+      if (kind === "first")
+        await seedPublicityAndVerification(tx, planId, version!.id, def, userIds.get("employee2@demo.local")!);
+      const [batch] = await tx
+        .insert(s.grantBatches)
+        .values({
+          planId,
+          batch: kind,
+          grantDate: b.grantDate,
+          grantPrice: b.grantPrice,
+          boardResolutionDate: b.boardResolutionDate,
+          listVersionId: version!.id,
+        })
+        .returning();
       batchIds.set(kind, batch!.id);
       const grantRows = await tx
         .insert(s.grants)
-        .values(entries.map((e) => ({ batchId: batch!.id, planId, personId: e.person.id, categoryId: e.categoryId, quantity: e.quantity, adjustedPrice: b.grantPrice, adjustedQuantity: e.quantity, acceptedAt: awaitsAcceptance(def.key, kind, e.person.id) ? null : new Date(`${b.grantDate}T10:00:00+08:00`) })))
+        .values(
+          entries.map((e) => ({
+            batchId: batch!.id,
+            planId,
+            personId: e.person.id,
+            categoryId: e.categoryId,
+            quantity: e.quantity,
+            adjustedPrice: b.grantPrice,
+            adjustedQuantity: e.quantity,
+            acceptedAt: awaitsAcceptance(def.key, kind, e.person.id) ? null : new Date(`${b.grantDate}T10:00:00+08:00`),
+          })),
+        )
         .returning({ id: s.grants.id, personId: s.grants.personId, categoryId: s.grants.categoryId });
       const indexOfPerson = new Map(b.people.map((index) => [personAt(index).id, index]));
       for (const run of def.vestingRuns.filter((r) => r.batch === kind)) {
         const categoryId = categoryIds.get((run as { category?: number }).category ?? 1)!;
-        await tx.insert(s.companyAppraisals).values({ batchId: batch!.id, categoryId, trancheIndex: run.tranche, fiscalYear: run.fiscalYear, companyRatio: run.companyRatio });
-        await tx.insert(s.vestingRuns).values({ batchId: batch!.id, categoryId, trancheIndex: run.tranche, vestingDate: run.date });
+        await tx
+          .insert(s.companyAppraisals)
+          .values({
+            batchId: batch!.id,
+            categoryId,
+            trancheIndex: run.tranche,
+            fiscalYear: run.fiscalYear,
+            companyRatio: run.companyRatio,
+          });
+        await tx
+          .insert(s.vestingRuns)
+          .values({ batchId: batch!.id, categoryId, trancheIndex: run.tranche, vestingDate: run.date });
         const graded = grantRows.filter((g) => g.categoryId === categoryId);
         if (graded.length > 0) {
-          await tx.insert(s.appraisalResults).values(graded.map((g) => ({ grantId: g.id, trancheIndex: run.tranche, fiscalYear: run.fiscalYear, grade: demoGrade(indexOfPerson.get(g.personId)!, run.tranche) })));
+          await tx
+            .insert(s.appraisalResults)
+            .values(
+              graded.map((g) => ({
+                grantId: g.id,
+                trancheIndex: run.tranche,
+                fiscalYear: run.fiscalYear,
+                grade: demoGrade(indexOfPerson.get(g.personId)!, run.tranche),
+              })),
+            );
         }
       }
     }
@@ -127,42 +294,147 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
 
   planIds.push(await seedPlanInPublicity(tx, issuerId, rules2024.id, personAt));
   for (const planId of planIds) await rederivePlan(tx, planId, asOf);
-  await appendAudit(tx, { actorUserId: null, action: "seed.demo", entityType: "issuer", entityId: issuerId, after: { plans: planIds.length, persons: personRows.length } });
+  await appendAudit(tx, {
+    actorUserId: null,
+    action: "seed.demo",
+    entityType: "issuer",
+    entityId: issuerId,
+    after: { plans: planIds.length, persons: personRows.length },
+  });
 }
 
-async function seedPublicityAndVerification(tx: Transaction, planId: string, listVersionId: string, def: (typeof DEMO_PLANS)[number], objectorUserId: string) {
+async function seedPublicityAndVerification(
+  tx: Transaction,
+  planId: string,
+  listVersionId: string,
+  def: (typeof DEMO_PLANS)[number],
+  objectorUserId: string,
+) {
   const [period] = await tx
     .insert(s.publicityPeriods)
-    .values({ planId, listVersionId, startDate: def.publicity.startDate, endDate: def.publicity.endDate, channel: "公司内部OA公告栏", status: "closed", summary: "公示期内收到1条意见，经核实已答复，名单无调整。", closedAt: new Date(`${def.publicity.endDate}T18:00:00+08:00`) })
+    .values({
+      planId,
+      listVersionId,
+      startDate: def.publicity.startDate,
+      endDate: def.publicity.endDate,
+      channel: "公司内部OA公告栏",
+      status: "closed",
+      summary: "公示期内收到1条意见，经核实已答复，名单无调整。",
+      closedAt: new Date(`${def.publicity.endDate}T18:00:00+08:00`),
+    })
     .returning();
-  await tx.insert(s.objections).values({ publicityPeriodId: period!.id, filedByUserId: objectorUserId, receiptNo: `OBJ-${def.key}-0001`, text: "名单中一名人员的职务与实际不符，请核实。", status: "answered", response: "经核实，该人员职务已于公示前调整，名单按最新职务公示，无误。", answeredAt: new Date(`${def.publicity.endDate}T12:00:00+08:00`) });
+  await tx
+    .insert(s.objections)
+    .values({
+      publicityPeriodId: period!.id,
+      filedByUserId: objectorUserId,
+      receiptNo: `OBJ-${def.key}-0001`,
+      text: "名单中一名人员的职务与实际不符，请核实。",
+      status: "answered",
+      response: "经核实，该人员职务已于公示前调整，名单按最新职务公示，无误。",
+      answeredAt: new Date(`${def.publicity.endDate}T12:00:00+08:00`),
+    });
   await tx.insert(s.verificationRecords).values({
-    planId, listVersionId, publicityPeriodId: period!.id, body: "board_of_supervisors", members: def.verification.members,
-    opinionDate: def.verification.opinionDate, disclosureDate: def.verification.disclosureDate, generalMeetingDate: def.generalMeetingDate,
-    opinion: "监事会认为：列入本次激励计划激励对象名单的人员均符合相关法律法规及《激励计划（草案）》规定的激励对象条件，其作为激励对象的主体资格合法、有效。",
+    planId,
+    listVersionId,
+    publicityPeriodId: period!.id,
+    body: "board_of_supervisors",
+    members: def.verification.members,
+    opinionDate: def.verification.opinionDate,
+    disclosureDate: def.verification.disclosureDate,
+    generalMeetingDate: def.generalMeetingDate,
+    opinion:
+      "监事会认为：列入本次激励计划激励对象名单的人员均符合相关法律法规及《激励计划（草案）》规定的激励对象条件，其作为激励对象的主体资格合法、有效。",
   });
 }
 
 type PersonRow = { id: string; name: string; position: string; nationality: string };
 
-async function seedPlanInPublicity(tx: Transaction, issuerId: string, ruleSetId: string, personAt: (index: number) => PersonRow): Promise<string> {
+async function seedPlanInPublicity(
+  tx: Transaction,
+  issuerId: string,
+  ruleSetId: string,
+  personAt: (index: number) => PersonRow,
+): Promise<string> {
   const def = DEMO_PLAN_IN_PUBLICITY;
   const [plan] = await tx
     .insert(s.plans)
     .values({
-      issuerId, name: def.name, nameEn: def.nameEn, announcementDate: def.announcementDate, boardApprovalDate: def.boardApprovalDate, generalMeetingDate: def.generalMeetingDate,
-      totalQuantity: def.firstGrantQuantity + def.reservedQuantity, firstGrantQuantity: def.firstGrantQuantity, reservedQuantity: def.reservedQuantity,
-      shareCapitalAtAnnouncement: DEMO_ISSUER.shareCapital, validityMonths: def.validityMonths, blackoutRuleSetId: ruleSetId,
+      issuerId,
+      name: def.name,
+      nameEn: def.nameEn,
+      announcementDate: def.announcementDate,
+      boardApprovalDate: def.boardApprovalDate,
+      generalMeetingDate: def.generalMeetingDate,
+      totalQuantity: def.firstGrantQuantity + def.reservedQuantity,
+      firstGrantQuantity: def.firstGrantQuantity,
+      reservedQuantity: def.reservedQuantity,
+      shareCapitalAtAnnouncement: DEMO_ISSUER.shareCapital,
+      validityMonths: def.validityMonths,
+      blackoutRuleSetId: ruleSetId,
       // Approved by the board after the 2025-03-27 amendment: the remuneration and appraisal committee verifies.
-      verifyingBody: "remuneration_committee", status: "publicity", gradeTable: { ...DEFAULT_GRADE_TABLE },
+      verifyingBody: "remuneration_committee",
+      status: "publicity",
+      gradeTable: { ...DEFAULT_GRADE_TABLE },
     })
     .returning();
-  const [category] = await tx.insert(s.participantCategories).values({ planId: plan!.id, code: def.category.code, name: def.category.name, nameEn: def.category.nameEn, illustrative: true }).returning();
-  await tx.insert(s.vestingArrangements).values(def.category.arrangement.map((t) => ({ categoryId: category!.id, trancheIndex: t.index, startMonths: t.startMonths, endMonths: t.endMonths, ratio: t.ratio })));
+  const [category] = await tx
+    .insert(s.participantCategories)
+    .values({
+      planId: plan!.id,
+      code: def.category.code,
+      name: def.category.name,
+      nameEn: def.category.nameEn,
+      illustrative: true,
+    })
+    .returning();
+  await tx
+    .insert(s.vestingArrangements)
+    .values(
+      def.category.arrangement.map((t) => ({
+        categoryId: category!.id,
+        trancheIndex: t.index,
+        startMonths: t.startMonths,
+        endMonths: t.endMonths,
+        ratio: t.ratio,
+      })),
+    );
   const quantities = allocateQuantities(def.firstGrantQuantity, def.people.length, 2026);
-  const [version] = await tx.insert(s.participantListVersions).values({ planId: plan!.id, batch: "first", version: 1, contentHash: "seed-2026-first", sourceFileName: "2026-首次授予激励对象名单.xlsx", note: "Demo data" }).returning();
-  await tx.insert(s.participantListEntries).values(def.people.map((index, i) => { const p = personAt(index); return { listVersionId: version!.id, personId: p.id, categoryId: category!.id, name: p.name, position: p.position, nationality: p.nationality, quantity: quantities[i]! }; }));
-  await tx.insert(s.publicityPeriods).values({ planId: plan!.id, listVersionId: version!.id, startDate: def.publicity.startDate, endDate: def.publicity.endDate, channel: "Vesting Desk", status: "open" });
+  const [version] = await tx
+    .insert(s.participantListVersions)
+    .values({
+      planId: plan!.id,
+      batch: "first",
+      version: 1,
+      contentHash: "seed-2026-first",
+      sourceFileName: "2026-首次授予激励对象名单.xlsx",
+      note: "Demo data",
+    })
+    .returning();
+  await tx.insert(s.participantListEntries).values(
+    def.people.map((index, i) => {
+      const p = personAt(index);
+      return {
+        listVersionId: version!.id,
+        personId: p.id,
+        categoryId: category!.id,
+        name: p.name,
+        position: p.position,
+        nationality: p.nationality,
+        quantity: quantities[i]!,
+      };
+    }),
+  );
+  await tx
+    .insert(s.publicityPeriods)
+    .values({
+      planId: plan!.id,
+      listVersionId: version!.id,
+      startDate: def.publicity.startDate,
+      endDate: def.publicity.endDate,
+      channel: "Vesting Desk",
+      status: "open",
+    });
   return plan!.id;
 }
 

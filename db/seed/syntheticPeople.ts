@@ -1,21 +1,79 @@
 /** Deterministic synthetic people for the demo company: Chinese names with pinyin, valid-format fictional ID numbers. */
 
 const SURNAMES: [string, string][] = [
-  ["王", "Wang"], ["李", "Li"], ["张", "Zhang"], ["刘", "Liu"], ["陈", "Chen"], ["杨", "Yang"], ["黄", "Huang"], ["赵", "Zhao"],
-  ["吴", "Wu"], ["周", "Zhou"], ["徐", "Xu"], ["孙", "Sun"], ["马", "Ma"], ["朱", "Zhu"], ["胡", "Hu"], ["郭", "Guo"],
-  ["何", "He"], ["林", "Lin"], ["罗", "Luo"], ["高", "Gao"], ["梁", "Liang"], ["宋", "Song"], ["唐", "Tang"], ["许", "Xu"],
+  ["王", "Wang"],
+  ["李", "Li"],
+  ["张", "Zhang"],
+  ["刘", "Liu"],
+  ["陈", "Chen"],
+  ["杨", "Yang"],
+  ["黄", "Huang"],
+  ["赵", "Zhao"],
+  ["吴", "Wu"],
+  ["周", "Zhou"],
+  ["徐", "Xu"],
+  ["孙", "Sun"],
+  ["马", "Ma"],
+  ["朱", "Zhu"],
+  ["胡", "Hu"],
+  ["郭", "Guo"],
+  ["何", "He"],
+  ["林", "Lin"],
+  ["罗", "Luo"],
+  ["高", "Gao"],
+  ["梁", "Liang"],
+  ["宋", "Song"],
+  ["唐", "Tang"],
+  ["许", "Xu"],
 ];
 const GIVEN: [string, string][] = [
-  ["伟", "Wei"], ["芳", "Fang"], ["娜", "Na"], ["敏", "Min"], ["静", "Jing"], ["磊", "Lei"], ["洋", "Yang"], ["艳", "Yan"],
-  ["勇", "Yong"], ["军", "Jun"], ["杰", "Jie"], ["涛", "Tao"], ["明", "Ming"], ["超", "Chao"], ["秀英", "Xiuying"], ["霞", "Xia"],
-  ["平", "Ping"], ["刚", "Gang"], ["晨", "Chen"], ["宇", "Yu"], ["浩", "Hao"], ["欣", "Xin"], ["子涵", "Zihan"], ["思远", "Siyuan"],
-  ["雨桐", "Yutong"], ["嘉怡", "Jiayi"], ["一鸣", "Yiming"], ["若曦", "Ruoxi"], ["志强", "Zhiqiang"], ["海燕", "Haiyan"], ["建华", "Jianhua"],
+  ["伟", "Wei"],
+  ["芳", "Fang"],
+  ["娜", "Na"],
+  ["敏", "Min"],
+  ["静", "Jing"],
+  ["磊", "Lei"],
+  ["洋", "Yang"],
+  ["艳", "Yan"],
+  ["勇", "Yong"],
+  ["军", "Jun"],
+  ["杰", "Jie"],
+  ["涛", "Tao"],
+  ["明", "Ming"],
+  ["超", "Chao"],
+  ["秀英", "Xiuying"],
+  ["霞", "Xia"],
+  ["平", "Ping"],
+  ["刚", "Gang"],
+  ["晨", "Chen"],
+  ["宇", "Yu"],
+  ["浩", "Hao"],
+  ["欣", "Xin"],
+  ["子涵", "Zihan"],
+  ["思远", "Siyuan"],
+  ["雨桐", "Yutong"],
+  ["嘉怡", "Jiayi"],
+  ["一鸣", "Yiming"],
+  ["若曦", "Ruoxi"],
+  ["志强", "Zhiqiang"],
+  ["海燕", "Haiyan"],
+  ["建华", "Jianhua"],
 ];
 const FOREIGN: [string, string][] = [
-  ["Daniel Weber", "DE"], ["Aiko Tanaka", "JP"], ["Priya Nair", "IN"], ["Lucas Moreau", "FR"], ["Sofia Rossi", "IT"],
+  ["Daniel Weber", "DE"],
+  ["Aiko Tanaka", "JP"],
+  ["Priya Nair", "IN"],
+  ["Lucas Moreau", "FR"],
+  ["Sofia Rossi", "IT"],
 ];
 const DEPARTMENTS: [string, string][] = [
-  ["研发中心", "R&D"], ["产品部", "Product"], ["云服务事业部", "Cloud"], ["市场部", "Marketing"], ["销售部", "Sales"], ["质量部", "Quality"], ["运营部", "Operations"],
+  ["研发中心", "R&D"],
+  ["产品部", "Product"],
+  ["云服务事业部", "Cloud"],
+  ["市场部", "Marketing"],
+  ["销售部", "Sales"],
+  ["质量部", "Quality"],
+  ["运营部", "Operations"],
 ];
 const POSITIONS = ["核心技术骨干", "核心管理人员", "高级工程师", "资深工程师", "产品经理", "技术专家", "部门经理"];
 
@@ -61,7 +119,17 @@ export function syntheticPeople(count: number, foreignAt: number[]): SyntheticPe
     const foreignIndex = foreignAt.indexOf(i);
     if (foreignIndex >= 0) {
       const [name, nationality] = FOREIGN[foreignIndex % FOREIGN.length]!;
-      people.push({ index: i, employeeNo: employeeNo(i), name, namePinyin: name, nationality, position: "技术专家", department: dept[0], idNumber: `P${String(10_000_000 + i * 7919).slice(0, 8)}`, isForeign: true });
+      people.push({
+        index: i,
+        employeeNo: employeeNo(i),
+        name,
+        namePinyin: name,
+        nationality,
+        position: "技术专家",
+        department: dept[0],
+        idNumber: `P${String(10_000_000 + i * 7919).slice(0, 8)}`,
+        isForeign: true,
+      });
       continue;
     }
     const [s, sp] = SURNAMES[Math.floor(rnd() * SURNAMES.length)]!;
@@ -69,7 +137,17 @@ export function syntheticPeople(count: number, foreignAt: number[]): SyntheticPe
     const birth = `${1975 + Math.floor(rnd() * 25)}${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`;
     // 110108 is a real district prefix, but birth date and sequence are random: these numbers belong to nobody.
     const first17 = `110108${birth}${String(100 + i).slice(-3)}`;
-    people.push({ index: i, employeeNo: employeeNo(i), name: s + g, namePinyin: `${sp} ${gp}`, nationality: "CN", position, department: dept[0], idNumber: first17 + idCheckCharacter(first17), isForeign: false });
+    people.push({
+      index: i,
+      employeeNo: employeeNo(i),
+      name: s + g,
+      namePinyin: `${sp} ${gp}`,
+      nationality: "CN",
+      position,
+      department: dept[0],
+      idNumber: first17 + idCheckCharacter(first17),
+      isForeign: false,
+    });
   }
   return people;
 }

@@ -36,7 +36,15 @@ export const authOptions: NextAuthOptions = {
         }
         const u = result.user;
         const sessionId = await startUserSession(await db(), u.id, ip);
-        return { id: u.id, email: u.email, name: u.displayName, roles: u.roles, sessionVersion: u.sessionVersion, locale: u.locale, sessionId };
+        return {
+          id: u.id,
+          email: u.email,
+          name: u.displayName,
+          roles: u.roles,
+          sessionVersion: u.sessionVersion,
+          locale: u.locale,
+          sessionId,
+        };
       },
     }),
     ...(sso ? [sso] : []),
@@ -56,9 +64,10 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user, account }) {
       if (!user) return token;
       // SSO users are matched to their portal account here; credentials users arrive already resolved.
-      const u = account?.provider === OIDC_PROVIDER_ID
-        ? await oidcUserFor(await db(), user.email, null)
-        : (user as typeof user & { roles: Role[]; sessionVersion: number; sessionId: string });
+      const u =
+        account?.provider === OIDC_PROVIDER_ID
+          ? await oidcUserFor(await db(), user.email, null)
+          : (user as typeof user & { roles: Role[]; sessionVersion: number; sessionId: string });
       if (!u) throw new Error("SSO_ACCOUNT_UNKNOWN");
       token.uid = u.id;
       token.sid = u.sessionId;

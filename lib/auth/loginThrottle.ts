@@ -16,7 +16,9 @@ export async function recentFailures(db: Database, identifier: string, ip: strin
   const [byAccount] = await db
     .select({ n: count() })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.identifier, identifier), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
+    .where(
+      and(eq(loginAttempts.identifier, identifier), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)),
+    );
   const [byIp] = await db
     .select({ n: count() })
     .from(loginAttempts)

@@ -41,7 +41,11 @@ export function oidcProvider(env: NodeJS.ProcessEnv = process.env): OAuthConfig<
     idToken: true,
     checks: ["pkce", "state"],
     profile(profile) {
-      return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.preferred_username ?? profile.email ?? null };
+      return {
+        id: profile.sub,
+        email: profile.email ?? null,
+        name: profile.name ?? profile.preferred_username ?? profile.email ?? null,
+      };
     },
   };
 }
@@ -51,30 +55,58 @@ export function oidcProvider(env: NodeJS.ProcessEnv = process.env): OAuthConfig<
  * null. Read-only: the signIn callback uses it to refuse unknown people before anything is written.
  * SSO never creates accounts: an admin invites people first, and their portal roles decide access.
  */
-export async function oidcAccountFor(db: Database, email: string | null | undefined): Promise<AuthenticatedUser | null> {
+export async function oidcAccountFor(
+  db: Database,
+  email: string | null | undefined,
+): Promise<AuthenticatedUser | null> {
   const normalized = email?.trim().toLowerCase();
   if (!normalized) return null;
   const [row] = await db
     .select({
-      id: users.id, email: users.email, displayName: users.displayName, sessionVersion: users.sessionVersion, locale: users.locale, disabled: users.disabled,
-      roles: sql<AuthenticatedUser["roles"]>`coalesce((select array_agg(${userRoles.role}::text) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      sessionVersion: users.sessionVersion,
+      locale: users.locale,
+      disabled: users.disabled,
+      roles: sql<
+        AuthenticatedUser["roles"]
+      >`coalesce((select array_agg(${userRoles.role}::text) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
     })
     .from(users)
     .where(eq(sql`lower(${users.email})`, normalized))
     .limit(1);
   if (!row || row.disabled) return null;
-  return { id: row.id, email: row.email, displayName: row.displayName, roles: row.roles, sessionVersion: row.sessionVersion, locale: row.locale };
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    roles: row.roles,
+    sessionVersion: row.sessionVersion,
+    locale: row.locale,
+  };
 }
 
 /**
  * Signs an identity-provider email in: maps it to an existing enabled user and records a new session
  * row (the JWT carries its id, as with passwords). Unknown or disabled: null, and sign-in is refused.
  */
-export async function oidcUserFor(db: Database, email: string | null | undefined, ip: string | null = null): Promise<(AuthenticatedUser & { sessionId: string }) | null> {
+export async function oidcUserFor(
+  db: Database,
+  email: string | null | undefined,
+  ip: string | null = null,
+): Promise<(AuthenticatedUser & { sessionId: string }) | null> {
   const user = await oidcAccountFor(db, email);
   if (!user) return null;
   const sessionId = await startUserSession(db, user.id, ip);
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-  await appendAudit(db, { actorUserId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, ip, after: { method: "oidc" } });
+  await appendAudit(db, {
+    actorUserId: user.id,
+    action: "auth.sign_in",
+    entityType: "user",
+    entityId: user.id,
+    ip,
+    after: { method: "oidc" },
+  });
   return { ...user, sessionId };
 }

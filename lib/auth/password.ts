@@ -38,7 +38,8 @@ export function needsRehash(storedHash: string): boolean {
 export function newPasswordProblems(password: string, context: { email?: string } = {}): string[] {
   // Length and the common-password corpus are passwordPolicyProblem's; these are the portal's own additions.
   const problems: string[] = [];
-  if (context.email && password.toLowerCase().includes(context.email.split("@")[0]!.toLowerCase())) problems.push("containsEmail");
+  if (context.email && password.toLowerCase().includes(context.email.split("@")[0]!.toLowerCase()))
+    problems.push("containsEmail");
   if (PORTAL_PASSWORDS.has(password.toLowerCase())) problems.push("tooCommon");
   return problems;
 }

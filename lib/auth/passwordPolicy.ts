@@ -12,7 +12,9 @@ export type PasswordPolicyProblem = null | "TOO_SHORT" | "TOO_COMMON" | "TOO_LON
 let commonPasswords: Set<string> | undefined;
 
 function commonPasswordSet(): Set<string> {
-  commonPasswords ??= new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()).filter((p) => [...p].length >= MIN_PASSWORD_LENGTH));
+  commonPasswords ??= new Set(
+    dictionary["passwords-common"].map((p) => p.toLowerCase()).filter((p) => [...p].length >= MIN_PASSWORD_LENGTH),
+  );
   return commonPasswords;
 }
 

@@ -42,7 +42,10 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 });
 
 /** Columns of the signed-in user's row that a companion may use. */
-export interface SessionColumns { userId: SQLWrapper; personId: SQLWrapper }
+export interface SessionColumns {
+  userId: SQLWrapper;
+  personId: SQLWrapper;
+}
 
 /**
  * A value computed for the signed-in user in the same statement as the session check, so that a
@@ -69,7 +72,11 @@ export interface CompanionTuning {
 }
 
 /** Declares a companion from its column over the user's row; its statements are prepared once per database. */
-export function sessionCompanion<T>(name: string, column: (database: Database, user: SessionColumns) => SQL<T>, tuning: CompanionTuning = {}): SessionCompanion<T> {
+export function sessionCompanion<T>(
+  name: string,
+  column: (database: Database, user: SessionColumns) => SQL<T>,
+  tuning: CompanionTuning = {},
+): SessionCompanion<T> {
   const own = (database: Database) => column(database, { userId: users.id, personId: users.personId });
   return {
     name,
@@ -77,7 +84,11 @@ export function sessionCompanion<T>(name: string, column: (database: Database, u
     version: tuning.version ?? null,
     params: tuning.params ?? (() => ({})),
     byUser: preparedStatement((database) => {
-      const statement = database.select({ value: own(database) }).from(users).where(eq(users.id, sql.placeholder("uid"))).prepare(`vd_user_${name}`);
+      const statement = database
+        .select({ value: own(database) })
+        .from(users)
+        .where(eq(users.id, sql.placeholder("uid")))
+        .prepare(`vd_user_${name}`);
       return { execute: ({ uid }: { uid: string }) => statement.execute({ uid, ...tuning.readAlone }) };
     }),
   };
@@ -87,7 +98,9 @@ export function sessionCompanion<T>(name: string, column: (database: Database, u
  * The current user (as currentUser) and the companion's value for them; null when there is no valid
  * session or token. An API token held other than as "employee" gets null: it never reads a person's data.
  */
-export async function currentUserWith<T>(companion: SessionCompanion<T>): Promise<{ user: SessionUser; value: T | null; version: number | null } | null> {
+export async function currentUserWith<T>(
+  companion: SessionCompanion<T>,
+): Promise<{ user: SessionUser; value: T | null; version: number | null } | null> {
   const claims = bearerToken((await headers()).get("authorization")) ? null : await sessionClaims();
   if (!claims) {
     // An API token (or no usable session cookie): currentUser decides who it is, then the value is read by user id.
@@ -101,7 +114,11 @@ export async function currentUserWith<T>(companion: SessionCompanion<T>): Promis
   if (!user) return null;
   if (included) {
     const version = row?.[`${companion.name}_version`];
-    return { user, value: (row?.[companion.name] as T | undefined) ?? null, version: version === null || version === undefined ? null : Number(version) };
+    return {
+      user,
+      value: (row?.[companion.name] as T | undefined) ?? null,
+      version: version === null || version === undefined ? null : Number(version),
+    };
   }
   // Asked for after this request's check had left: the session is valid, so the value alone is read.
   const [late] = await companion.byUser(await db()).execute({ uid: user.id });
@@ -109,7 +126,18 @@ export async function currentUserWith<T>(companion: SessionCompanion<T>): Promis
 }
 
 type SessionClaims = { sid: string; uid: string; sv: unknown };
-type SessionRow = { id: string; email: string; displayName: string; personId: string | null; locale: string; disabled: boolean; sessionVersion: number; lastSeenAt: Date; endedAt: Date | null; roles: Role[] };
+type SessionRow = {
+  id: string;
+  email: string;
+  displayName: string;
+  personId: string | null;
+  locale: string;
+  disabled: boolean;
+  sessionVersion: number;
+  lastSeenAt: Date;
+  endedAt: Date | null;
+  roles: Role[];
+};
 
 type SessionCheck = { user: SessionUser | null; row: (SessionRow & Record<string, unknown>) | undefined };
 
@@ -123,17 +151,27 @@ function requestSessionCheck(claims: SessionClaims): SessionBatch<SessionCompani
   const batch = sessionCheckOf(claims.sid, claims.uid, sv);
   if (batch !== sessionCheckOf(claims.sid, claims.uid, sv)) {
     // Not rendering: route() gives the request a scope in which its calls share one check.
-    return requestScoped(`session:${claims.sid}:${claims.uid}:${sv}`, () => sessionBatch((companions: SessionCompanion<unknown>[]) => runSessionCheck(claims, companions), queueMicrotask));
+    return requestScoped(`session:${claims.sid}:${claims.uid}:${sv}`, () =>
+      sessionBatch((companions: SessionCompanion<unknown>[]) => runSessionCheck(claims, companions), queueMicrotask),
+    );
   }
   return batch;
 }
 
-const sessionCheckOf = cache((sid: string, uid: string, sv: number) => sessionBatch((companions: SessionCompanion<unknown>[]) => runSessionCheck({ sid, uid, sv }, companions), setImmediate));
+const sessionCheckOf = cache((sid: string, uid: string, sv: number) =>
+  sessionBatch(
+    (companions: SessionCompanion<unknown>[]) => runSessionCheck({ sid, uid, sv }, companions),
+    setImmediate,
+  ),
+);
 
 async function runSessionCheck(claims: SessionClaims, companions: SessionCompanion<unknown>[]): Promise<SessionCheck> {
   const database = await db();
   // Each companion's own placeholders (e.g. what this server keeps for the user) ride along.
-  const params = Object.assign({}, ...companions.map((c) => c.params(claims.uid)), { sid: claims.sid, uid: claims.uid });
+  const params = Object.assign({}, ...companions.map((c) => c.params(claims.uid)), {
+    sid: claims.sid,
+    uid: claims.uid,
+  });
   const [row] = await sessionCheckQuery(database, companions).execute(params);
   return { user: await acceptSession(database, claims, row), row };
 }
@@ -150,13 +188,28 @@ async function sessionClaims(): Promise<SessionClaims | null> {
  * The JWT alone is not trusted: the session row must exist, be live and match the user's session
  * version, and the user must be enabled. Records that the session was seen (at most once a minute).
  */
-async function acceptSession(database: Database, claims: SessionClaims, row: SessionRow | undefined): Promise<SessionUser | null> {
+async function acceptSession(
+  database: Database,
+  claims: SessionClaims,
+  row: SessionRow | undefined,
+): Promise<SessionUser | null> {
   const now = Date.now();
   if (!row || row.disabled || row.sessionVersion !== claims.sv || !sessionIsLive(row, now)) return null;
   if (now - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
-    await database.update(userSessions).set({ lastSeenAt: new Date(now) }).where(eq(userSessions.id, claims.sid));
+    await database
+      .update(userSessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(userSessions.id, claims.sid));
   }
-  return { id: row.id, email: row.email, displayName: row.displayName, personId: row.personId, locale: row.locale, roles: row.roles, apiTokenId: null };
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    personId: row.personId,
+    locale: row.locale,
+    roles: row.roles,
+    apiTokenId: null,
+  };
 }
 
 /**
@@ -169,18 +222,30 @@ async function tokenUser(token: string): Promise<SessionUser | null> {
   if (!row || row.disabled || !row.stillHeld) return null;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
-    await database.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, row.tokenId));
+    await database
+      .update(apiTokens)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(apiTokens.id, row.tokenId));
   }
   return {
-    id: row.id, email: row.email, displayName: row.displayName, locale: row.locale, roles: [row.role],
-    personId: row.role === "employee" ? row.personId : null, apiTokenId: row.tokenId,
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    locale: row.locale,
+    roles: [row.role],
+    personId: row.role === "employee" ? row.personId : null,
+    apiTokenId: row.tokenId,
   };
 }
 
 // One round trip per request: the user row, its session row, its roles aggregated and the companions
 // asked for; prepared once per database and set of companions (there are only a few such sets).
 const sessionCheckStatements = new WeakMap<Database, Map<string, PreparedSessionCheck>>();
-type PreparedSessionCheck = { execute: (params: { sid: string; uid: string } & Record<string, unknown>) => Promise<(SessionRow & Record<string, unknown>)[]> };
+type PreparedSessionCheck = {
+  execute: (
+    params: { sid: string; uid: string } & Record<string, unknown>,
+  ) => Promise<(SessionRow & Record<string, unknown>)[]>;
+};
 
 function sessionCheckQuery(database: Database, companions: SessionCompanion<unknown>[]): PreparedSessionCheck {
   const names = companions.map((c) => c.name).sort();
@@ -190,36 +255,59 @@ function sessionCheckQuery(database: Database, companions: SessionCompanion<unkn
   let statement = byKey.get(key);
   if (!statement) {
     const extra = Object.fromEntries(
-      companions.flatMap((c) => [[c.name, c.column(database)] as const, ...(c.version ? [[`${c.name}_version`, c.version(database)] as const] : [])]),
+      companions.flatMap((c) => [
+        [c.name, c.column(database)] as const,
+        ...(c.version ? [[`${c.name}_version`, c.version(database)] as const] : []),
+      ]),
     );
-    statement = sessionUserSelect(database, extra).prepare(["vd_session_user", ...names].join("_")) as unknown as PreparedSessionCheck;
+    statement = sessionUserSelect(database, extra).prepare(
+      ["vd_session_user", ...names].join("_"),
+    ) as unknown as PreparedSessionCheck;
     byKey.set(key, statement);
   }
   return statement;
 }
 
 function sessionUserSelect<E extends Record<string, SQL>>(database: Database, extra: E) {
-  return database
-    .select({
-      id: users.id, email: users.email, displayName: users.displayName, personId: users.personId, locale: users.locale, disabled: users.disabled, sessionVersion: users.sessionVersion,
-      lastSeenAt: userSessions.lastSeenAt, endedAt: userSessions.endedAt,
-      roles: sql<Role[]>`coalesce(array_agg(${userRoles.role}::text) filter (where ${userRoles.role} is not null), '{}')`,
-      ...extra,
-    })
-    .from(users)
-    .innerJoin(userSessions, and(eq(userSessions.id, sql.placeholder("sid")), eq(userSessions.userId, users.id)))
-    .leftJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(eq(users.id, sql.placeholder("uid")))
-    // No LIMIT: the two keys make the row unique, and drizzle sends a LIMIT as a parameter, which keeps
-    // PostgreSQL planning this prepared statement anew on every execution (a generic plan must guess it).
-    .groupBy(users.id, userSessions.id);
+  return (
+    database
+      .select({
+        id: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        personId: users.personId,
+        locale: users.locale,
+        disabled: users.disabled,
+        sessionVersion: users.sessionVersion,
+        lastSeenAt: userSessions.lastSeenAt,
+        endedAt: userSessions.endedAt,
+        roles: sql<
+          Role[]
+        >`coalesce(array_agg(${userRoles.role}::text) filter (where ${userRoles.role} is not null), '{}')`,
+        ...extra,
+      })
+      .from(users)
+      .innerJoin(userSessions, and(eq(userSessions.id, sql.placeholder("sid")), eq(userSessions.userId, users.id)))
+      .leftJoin(userRoles, eq(userRoles.userId, users.id))
+      .where(eq(users.id, sql.placeholder("uid")))
+      // No LIMIT: the two keys make the row unique, and drizzle sends a LIMIT as a parameter, which keeps
+      // PostgreSQL planning this prepared statement anew on every execution (a generic plan must guess it).
+      .groupBy(users.id, userSessions.id)
+  );
 }
 
 const tokenUserQuery = preparedStatement((database) =>
   database
     .select({
-      tokenId: apiTokens.id, role: apiTokens.role, lastUsedAt: apiTokens.lastUsedAt,
-      id: users.id, email: users.email, displayName: users.displayName, personId: users.personId, locale: users.locale, disabled: users.disabled,
+      tokenId: apiTokens.id,
+      role: apiTokens.role,
+      lastUsedAt: apiTokens.lastUsedAt,
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      personId: users.personId,
+      locale: users.locale,
+      disabled: users.disabled,
       stillHeld: sql<boolean>`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${apiTokens.role})`,
     })
     .from(apiTokens)

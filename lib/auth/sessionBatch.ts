@@ -12,7 +12,10 @@ export interface SessionBatch<C, R> {
 }
 
 /** Creates a batch that runs `check` with every companion joined before `defer` fires. */
-export function sessionBatch<C, R>(check: (companions: C[]) => Promise<R>, defer: (send: () => void) => void): SessionBatch<C, R> {
+export function sessionBatch<C, R>(
+  check: (companions: C[]) => Promise<R>,
+  defer: (send: () => void) => void,
+): SessionBatch<C, R> {
   const companions = new Set<C>();
   let sent = false;
   let result: Promise<R> | null = null;

@@ -16,7 +16,10 @@ export async function startUserSession(db: Database, userId: string, ip: string 
 
 /** Ends one session (sign-out); later requests with its JWT are refused. */
 export async function endUserSession(db: Database, sessionId: string): Promise<void> {
-  await db.update(userSessions).set({ endedAt: new Date() }).where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)));
+  await db
+    .update(userSessions)
+    .set({ endedAt: new Date() })
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)));
 }
 
 /** Whether a session seen last at `lastSeenAt` is still alive at `now`. */

@@ -58,8 +58,18 @@ export type {
   VestingEventInput,
 } from "./vesting/deriveTranches";
 
-export { adjustPrice, adjustQuantity, applyCorporateAction, validateCorporateAction } from "./adjustments/corporateActions";
-export type { AdjustmentFlag, AdjustmentResult, CorporateActionInput, CorporateActionType } from "./adjustments/corporateActions";
+export {
+  adjustPrice,
+  adjustQuantity,
+  applyCorporateAction,
+  validateCorporateAction,
+} from "./adjustments/corporateActions";
+export type {
+  AdjustmentFlag,
+  AdjustmentResult,
+  CorporateActionInput,
+  CorporateActionType,
+} from "./adjustments/corporateActions";
 
 export {
   MAX_VALIDITY_MONTHS,
@@ -71,8 +81,22 @@ export {
   unallocatedReserveLapsed,
 } from "./caps/planCaps";
 export type { GrantCapsInput, PlanSetupInput, ReserveLapse } from "./caps/planCaps";
-export { checkCapHoldings, existingHoldings, planCapQuantity, plansCapTotal, plansCountingOn } from "./caps/capHoldings";
-export type { CapBatch, CapBatchTotal, CapCandidate, CapHolding, CapHoldingsInput, CapPlan, CapViolation } from "./caps/capHoldings";
+export {
+  checkCapHoldings,
+  existingHoldings,
+  planCapQuantity,
+  plansCapTotal,
+  plansCountingOn,
+} from "./caps/capHoldings";
+export type {
+  CapBatch,
+  CapBatchTotal,
+  CapCandidate,
+  CapHolding,
+  CapHoldingsInput,
+  CapPlan,
+  CapViolation,
+} from "./caps/capHoldings";
 
 export { isWithinValidity, planValidityEnd, validityLapseDate } from "./plans/planValidity";
 export type { PlanValidityFacts } from "./plans/planValidity";

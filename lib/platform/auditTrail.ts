@@ -32,7 +32,19 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The chained hash of one audit row. */
-export function auditRowHash(prevHash: string, row: { at: string; actorUserId: string | null; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown; ip: string | null }): string {
+export function auditRowHash(
+  prevHash: string,
+  row: {
+    at: string;
+    actorUserId: string | null;
+    action: string;
+    entityType: string;
+    entityId: string | null;
+    before: unknown;
+    after: unknown;
+    ip: string | null;
+  },
+): string {
   const body = canonicalJson({ ...row, before: row.before ?? null, after: row.after ?? null });
   return crypto.createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
 }

@@ -39,7 +39,8 @@ export function reportDatabaseOutage(now = Date.now()): void {
 /** A query succeeded: whatever was down is back. */
 export function reportDatabaseHealthy(): void {
   const s = state();
-  if (s.downSince !== null) console.error(`[db] database back after ${Math.round((Date.now() - s.downSince) / 1000)} s`);
+  if (s.downSince !== null)
+    console.error(`[db] database back after ${Math.round((Date.now() - s.downSince) / 1000)} s`);
   s.downSince = null;
 }
 
@@ -65,7 +66,8 @@ export function databaseKnownDown(now = Date.now()): boolean {
   if (s.downSince === null) return false;
   if (s.probe && !s.probing && now - s.lastProbeAt >= PROBE_INTERVAL_MS) {
     s.lastProbeAt = now;
-    s.probing = s.probe()
+    s.probing = s
+      .probe()
       .then(reportDatabaseHealthy, () => undefined)
       .finally(() => {
         s.probing = null;

@@ -13,14 +13,19 @@ function secretsDir(): string {
  * Returns the secret from the environment, else from DATA_DIR, generating it there on first use.
  * `created` tells the caller to say so: a generated secret lives only in that folder.
  */
-export function loadOrCreateSecret(envName: string, fileName: string, bytes = 32): { value: string; source: "env" | "file" | "created"; file: string } {
+export function loadOrCreateSecret(
+  envName: string,
+  fileName: string,
+  bytes = 32,
+): { value: string; source: "env" | "file" | "created"; file: string } {
   const file = path.join(/*turbopackIgnore: true*/ secretsDir(), fileName);
   const fromEnv = process.env[envName];
   if (fromEnv) return { value: fromEnv, source: "env", file };
   // The session secret is needed on every request: read the file once per process, not per request.
   const known = readSecrets.get(file);
   if (known !== undefined) return { value: known, source: "file", file };
-  if (fs.existsSync(/*turbopackIgnore: true*/ file)) return remember(file, fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim(), "file");
+  if (fs.existsSync(/*turbopackIgnore: true*/ file))
+    return remember(file, fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim(), "file");
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const value = crypto.randomBytes(bytes).toString("base64url");
   // wx: two processes starting together must not overwrite each other's key.

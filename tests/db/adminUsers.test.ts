@@ -25,7 +25,8 @@ describe.each(BACKENDS)("users and roles on %s", (kind) => {
   let admin: Actor;
   let ipCounter = 0;
   // A fresh IP per sign-in keeps the per-IP throttle out of the way of what is being tested.
-  const signIn = (identifier: string, password: string) => authenticate(h.db, identifier, password, `10.9.0.${++ipCounter}`, noSleep);
+  const signIn = (identifier: string, password: string) =>
+    authenticate(h.db, identifier, password, `10.9.0.${++ipCounter}`, noSleep);
   const auditCount = async () => (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log`))[0]!.n;
   const userRow = async (id: string) => (await h.db.select().from(users).where(eq(users.id, id)))[0]!;
 
@@ -38,11 +39,25 @@ describe.each(BACKENDS)("users and roles on %s", (kind) => {
 
   it("invites a user: no password yet, a 72-hour link stored as SHA-256 only, a bilingual mail, an audit row without secrets", async () => {
     const before = Date.now();
-    const created = await createUser(h.db, admin, { email: "New.Person@Test.local", displayName: "新同事", roles: ["employee", "hr"], personEmployeeNo: "p002" }, ORIGIN);
+    const created = await createUser(
+      h.db,
+      admin,
+      { email: "New.Person@Test.local", displayName: "新同事", roles: ["employee", "hr"], personEmployeeNo: "p002" },
+      ORIGIN,
+    );
     const token = tokenOf(created.setupLink.url);
     expect(created.setupLink.url).toBe(`${ORIGIN}/set-password?token=${token}`);
     expect(token.length).toBeGreaterThanOrEqual(43);
-    expect(created.user).toMatchObject({ email: "new.person@test.local", displayName: "新同事", roles: ["employee", "hr"], person: { employeeNo: "P002", name: "李四" }, disabled: false, hasPassword: false, lastLoginAt: null, openSessions: 0 });
+    expect(created.user).toMatchObject({
+      email: "new.person@test.local",
+      displayName: "新同事",
+      roles: ["employee", "hr"],
+      person: { employeeNo: "P002", name: "李四" },
+      disabled: false,
+      hasPassword: false,
+      lastLoginAt: null,
+      openSessions: 0,
+    });
     expect(created.user.pendingSetup).toEqual({ expiresAt: created.setupLink.expiresAt, expired: false });
 
     const row = await userRow(created.user.id);
@@ -52,7 +67,10 @@ describe.each(BACKENDS)("users and roles on %s", (kind) => {
     expect(lifetime).toBeGreaterThanOrEqual(SETUP_LINK_LIFETIME_MS - 1000);
     expect(lifetime).toBeLessThanOrEqual(SETUP_LINK_LIFETIME_MS + 5000);
 
-    const mails = await rows<{ to_address: string; subject: string; body: string }>(h, sql`SELECT to_address, subject, body FROM email_outbox`);
+    const mails = await rows<{ to_address: string; subject: string; body: string }>(
+      h,
+      sql`SELECT to_address, subject, body FROM email_outbox`,
+    );
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to_address).toBe("new.person@test.local");
     expect(mails[0]!.subject).toContain("归属台");
@@ -60,96 +78,213 @@ describe.each(BACKENDS)("users and roles on %s", (kind) => {
     expect(mails[0]!.body).toContain("Set your password here");
     expect(mails[0]!.body.split(created.setupLink.url)).toHaveLength(3);
 
-    const audit = await rows<{ actor_user_id: string; action: string; entity_id: string; before: unknown; after: Record<string, unknown> }>(h, sql`SELECT actor_user_id, action, entity_id, before, after FROM audit_log WHERE action = 'user.create'`);
-    expect(audit).toEqual([{
-      actor_user_id: seed.admin, action: "user.create", entity_id: created.user.id, before: null,
-      after: { email: "new.person@test.local", displayName: "新同事", roles: ["employee", "hr"], personEmployeeNo: "P002", disabled: false, setupLinkExpiresAt: created.setupLink.expiresAt },
-    }]);
+    const audit = await rows<{
+      actor_user_id: string;
+      action: string;
+      entity_id: string;
+      before: unknown;
+      after: Record<string, unknown>;
+    }>(h, sql`SELECT actor_user_id, action, entity_id, before, after FROM audit_log WHERE action = 'user.create'`);
+    expect(audit).toEqual([
+      {
+        actor_user_id: seed.admin,
+        action: "user.create",
+        entity_id: created.user.id,
+        before: null,
+        after: {
+          email: "new.person@test.local",
+          displayName: "新同事",
+          roles: ["employee", "hr"],
+          personEmployeeNo: "P002",
+          disabled: false,
+          setupLinkExpiresAt: created.setupLink.expiresAt,
+        },
+      },
+    ]);
     expect((await signIn("new.person@test.local", "anything-at-all-1")).ok).toBe(false);
 
     const listed = await listUsers(h.db, { q: "P002" });
     expect(listed.map((u) => u.email)).toEqual(["new.person@test.local"]);
     expect((await listUsers(h.db, { q: "李四" })).map((u) => u.id)).toEqual([created.user.id]);
     expect((await listUsers(h.db, { state: "pending" })).map((u) => u.id)).toEqual([created.user.id]);
-    expect((await listUsers(h.db, { role: "hr" })).map((u) => u.email)).toEqual(["hr@test.local", "new.person@test.local"]);
-    expect((await listUsers(h.db, {})).map((u) => u.email)).toEqual(["admin@test.local", "auditor@test.local", "employee@test.local", "hr@test.local", "new.person@test.local"]);
+    expect((await listUsers(h.db, { role: "hr" })).map((u) => u.email)).toEqual([
+      "hr@test.local",
+      "new.person@test.local",
+    ]);
+    expect((await listUsers(h.db, {})).map((u) => u.email)).toEqual([
+      "admin@test.local",
+      "auditor@test.local",
+      "employee@test.local",
+      "hr@test.local",
+      "new.person@test.local",
+    ]);
   });
 
   it("sets a password through the link once: short and common passwords are refused first, then sign-in works and the link is spent", async () => {
-    const created = await createUser(h.db, admin, { email: "setter@test.local", displayName: "Setter", roles: ["auditor"] }, ORIGIN);
+    const created = await createUser(
+      h.db,
+      admin,
+      { email: "setter@test.local", displayName: "Setter", roles: ["auditor"] },
+      ORIGIN,
+    );
     const token = tokenOf(created.setupLink.url);
-    expect(await setupLinkState(h.db, token)).toEqual({ ok: true, email: "setter@test.local", expiresAt: created.setupLink.expiresAt });
+    expect(await setupLinkState(h.db, token)).toEqual({
+      ok: true,
+      email: "setter@test.local",
+      expiresAt: created.setupLink.expiresAt,
+    });
 
-    expect((await refusal(setPasswordWithLink(h.db, { token, password: "short-1", confirm: "short-1" }, null))).code).toBe("PASSWORD_TOO_SHORT");
-    expect((await refusal(setPasswordWithLink(h.db, { token, password: "Password123", confirm: "Password123" }, null))).code).toBe("PASSWORD_TOO_COMMON");
-    expect((await refusal(setPasswordWithLink(h.db, { token, password: "qwertyuiop", confirm: "qwertyuiop" }, null))).code).toBe("PASSWORD_TOO_COMMON");
-    expect((await refusal(setPasswordWithLink(h.db, { token, password: "lantern-orchard-42", confirm: "lantern-orchard-43" }, null))).code).toBe("PASSWORD_MISMATCH");
+    expect(
+      (await refusal(setPasswordWithLink(h.db, { token, password: "short-1", confirm: "short-1" }, null))).code,
+    ).toBe("PASSWORD_TOO_SHORT");
+    expect(
+      (await refusal(setPasswordWithLink(h.db, { token, password: "Password123", confirm: "Password123" }, null))).code,
+    ).toBe("PASSWORD_TOO_COMMON");
+    expect(
+      (await refusal(setPasswordWithLink(h.db, { token, password: "qwertyuiop", confirm: "qwertyuiop" }, null))).code,
+    ).toBe("PASSWORD_TOO_COMMON");
+    expect(
+      (
+        await refusal(
+          setPasswordWithLink(h.db, { token, password: "lantern-orchard-42", confirm: "lantern-orchard-43" }, null),
+        )
+      ).code,
+    ).toBe("PASSWORD_MISMATCH");
     const untouched = await userRow(created.user.id);
-    expect([untouched.passwordHash, untouched.passwordSetupTokenHash, untouched.sessionVersion]).toEqual([null, sha256(token), 1]);
+    expect([untouched.passwordHash, untouched.passwordSetupTokenHash, untouched.sessionVersion]).toEqual([
+      null,
+      sha256(token),
+      1,
+    ]);
 
-    expect(await setPasswordWithLink(h.db, { token, password: "lantern-orchard-42", confirm: "lantern-orchard-42" }, "10.3.3.3")).toEqual({ email: "setter@test.local" });
+    expect(
+      await setPasswordWithLink(
+        h.db,
+        { token, password: "lantern-orchard-42", confirm: "lantern-orchard-42" },
+        "10.3.3.3",
+      ),
+    ).toEqual({ email: "setter@test.local" });
     const after = await userRow(created.user.id);
     expect(after.passwordHash).toMatch(/^\$argon2id\$/);
     expect([after.passwordSetupTokenHash, after.passwordSetupExpiresAt, after.sessionVersion]).toEqual([null, null, 2]);
     const signedIn = await signIn("SETTER@test.local", "lantern-orchard-42");
     expect(signedIn.ok && signedIn.user).toMatchObject({ id: created.user.id, roles: ["auditor"], sessionVersion: 2 });
 
-    const used = await refusal(setPasswordWithLink(h.db, { token, password: "another-orchard-77", confirm: "another-orchard-77" }, null));
+    const used = await refusal(
+      setPasswordWithLink(h.db, { token, password: "another-orchard-77", confirm: "another-orchard-77" }, null),
+    );
     expect([used.status, used.code]).toEqual([404, "SETUP_LINK_INVALID"]);
     expect(await setupLinkState(h.db, token)).toEqual({ ok: false, code: "SETUP_LINK_INVALID" });
-    const audit = await rows<{ actor_user_id: string; ip: string; after: unknown }>(h, sql`SELECT actor_user_id, ip, after FROM audit_log WHERE action = 'user.password_set'`);
-    expect(audit).toEqual([{ actor_user_id: created.user.id, ip: "10.3.3.3", after: { hadPassword: true, sessionVersion: 2 } }]);
+    const audit = await rows<{ actor_user_id: string; ip: string; after: unknown }>(
+      h,
+      sql`SELECT actor_user_id, ip, after FROM audit_log WHERE action = 'user.password_set'`,
+    );
+    expect(audit).toEqual([
+      { actor_user_id: created.user.id, ip: "10.3.3.3", after: { hadPassword: true, sessionVersion: 2 } },
+    ]);
     expect((await userDetail(h.db, created.user.id)).pendingSetup).toBeNull();
   });
 
   it("refuses an expired link and an unknown one", async () => {
-    const created = await createUser(h.db, admin, { email: "late@test.local", displayName: "Late", roles: ["employee"] }, ORIGIN);
+    const created = await createUser(
+      h.db,
+      admin,
+      { email: "late@test.local", displayName: "Late", roles: ["employee"] },
+      ORIGIN,
+    );
     const token = tokenOf(created.setupLink.url);
-    await h.db.update(users).set({ passwordSetupExpiresAt: new Date(Date.now() - 1000) }).where(eq(users.id, created.user.id));
+    await h.db
+      .update(users)
+      .set({ passwordSetupExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(users.id, created.user.id));
     expect(await setupLinkState(h.db, token)).toEqual({ ok: false, code: "SETUP_LINK_EXPIRED" });
-    const expired = await refusal(setPasswordWithLink(h.db, { token, password: "lantern-orchard-42", confirm: "lantern-orchard-42" }, null));
+    const expired = await refusal(
+      setPasswordWithLink(h.db, { token, password: "lantern-orchard-42", confirm: "lantern-orchard-42" }, null),
+    );
     expect([expired.status, expired.code]).toEqual([404, "SETUP_LINK_EXPIRED"]);
     expect((await userRow(created.user.id)).passwordHash).toBeNull();
     expect((await userDetail(h.db, created.user.id)).pendingSetup).toMatchObject({ expired: true });
-    const unknown = await refusal(setPasswordWithLink(h.db, { token: crypto.randomBytes(32).toString("base64url"), password: "lantern-orchard-42", confirm: "lantern-orchard-42" }, null));
+    const unknown = await refusal(
+      setPasswordWithLink(
+        h.db,
+        {
+          token: crypto.randomBytes(32).toString("base64url"),
+          password: "lantern-orchard-42",
+          confirm: "lantern-orchard-42",
+        },
+        null,
+      ),
+    );
     expect(unknown.code).toBe("SETUP_LINK_INVALID");
   });
 
   it("refuses a second user for an email (any case) or a person that is already linked, writing nothing", async () => {
     const audits = await auditCount();
     const mails = (await rows(h, sql`SELECT id FROM email_outbox`)).length;
-    const email = await refusal(createUser(h.db, admin, { email: "hr@test.local", displayName: "Twin", roles: ["hr"] }, ORIGIN));
+    const email = await refusal(
+      createUser(h.db, admin, { email: "hr@test.local", displayName: "Twin", roles: ["hr"] }, ORIGIN),
+    );
     expect([email.status, email.code]).toEqual([409, "EMAIL_TAKEN"]);
-    const linked = await refusal(createUser(h.db, admin, { email: "second@test.local", displayName: "Second", roles: ["employee"], personEmployeeNo: "P001" }, ORIGIN));
+    const linked = await refusal(
+      createUser(
+        h.db,
+        admin,
+        { email: "second@test.local", displayName: "Second", roles: ["employee"], personEmployeeNo: "P001" },
+        ORIGIN,
+      ),
+    );
     expect([linked.status, linked.code]).toEqual([409, "PERSON_ALREADY_LINKED"]);
     expect(linked.details).toMatchObject({ employeeNo: "P001", userId: seed.employee, email: "employee@test.local" });
     const relink = await refusal(updateUser(h.db, admin, seed.hr, { personEmployeeNo: "P001" }));
     expect([relink.status, relink.code]).toEqual([409, "PERSON_ALREADY_LINKED"]);
     const unknown = await refusal(updateUser(h.db, admin, seed.hr, { personEmployeeNo: "P999" }));
     expect([unknown.status, unknown.code]).toEqual([422, "UNKNOWN_EMPLOYEE_NO"]);
-    expect((await rows(h, sql`SELECT id FROM users WHERE email = 'second@test.local'`))).toEqual([]);
+    expect(await rows(h, sql`SELECT id FROM users WHERE email = 'second@test.local'`)).toEqual([]);
     expect((await rows(h, sql`SELECT id FROM email_outbox`)).length).toBe(mails);
     expect(await auditCount()).toBe(audits);
     expect((await userDetail(h.db, seed.hr)).person).toBeNull();
   });
 
   it("lets exactly one of two simultaneous invitations for the same email or person through", async () => {
-    const invite = (email: string, personEmployeeNo?: string) => createUser(h.db, admin, { email, displayName: "Race", roles: ["employee"], personEmployeeNo }, ORIGIN);
+    const invite = (email: string, personEmployeeNo?: string) =>
+      createUser(h.db, admin, { email, displayName: "Race", roles: ["employee"], personEmployeeNo }, ORIGIN);
     const sameEmail = await Promise.allSettled([invite("race@test.local"), invite("RACE@test.local")]);
     expect(sameEmail.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(sameEmail.flatMap((r) => (r.status === "rejected" ? [(r.reason as { code: string }).code] : []))).toEqual(["EMAIL_TAKEN"]);
-    const samePerson = await Promise.allSettled([invite("race.a@test.local", "P003"), invite("race.b@test.local", "P003")]);
-    expect(samePerson.flatMap((r) => (r.status === "rejected" ? [(r.reason as { code: string }).code] : []))).toEqual(["PERSON_ALREADY_LINKED"]);
+    expect(sameEmail.flatMap((r) => (r.status === "rejected" ? [(r.reason as { code: string }).code] : []))).toEqual([
+      "EMAIL_TAKEN",
+    ]);
+    const samePerson = await Promise.allSettled([
+      invite("race.a@test.local", "P003"),
+      invite("race.b@test.local", "P003"),
+    ]);
+    expect(samePerson.flatMap((r) => (r.status === "rejected" ? [(r.reason as { code: string }).code] : []))).toEqual([
+      "PERSON_ALREADY_LINKED",
+    ]);
     const winner = samePerson.find((r) => r.status === "fulfilled")!.value.user.id;
     // Free P003 again for the tests below.
     await updateUser(h.db, admin, winner, { personEmployeeNo: null });
   });
 
   it("changes roles and the person link with a before/after audit row; re-linking the user's own person is no change", async () => {
-    const changed = await updateUser(h.db, admin, seed.hr, { roles: ["hr", "employee"], personEmployeeNo: "P003", displayName: "HR 王五" });
-    expect(changed).toMatchObject({ roles: ["employee", "hr"], person: { employeeNo: "P003" }, displayName: "HR 王五" });
-    const [audit] = await rows<{ action: string; before: unknown; after: unknown }>(h, sql`SELECT action, before, after FROM audit_log WHERE entity_id = ${seed.hr} ORDER BY id DESC LIMIT 1`);
-    expect(audit).toEqual({ action: "user.update", before: { displayName: "hr user", roles: ["hr"], personEmployeeNo: null }, after: { displayName: "HR 王五", roles: ["employee", "hr"], personEmployeeNo: "P003" } });
+    const changed = await updateUser(h.db, admin, seed.hr, {
+      roles: ["hr", "employee"],
+      personEmployeeNo: "P003",
+      displayName: "HR 王五",
+    });
+    expect(changed).toMatchObject({
+      roles: ["employee", "hr"],
+      person: { employeeNo: "P003" },
+      displayName: "HR 王五",
+    });
+    const [audit] = await rows<{ action: string; before: unknown; after: unknown }>(
+      h,
+      sql`SELECT action, before, after FROM audit_log WHERE entity_id = ${seed.hr} ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit).toEqual({
+      action: "user.update",
+      before: { displayName: "hr user", roles: ["hr"], personEmployeeNo: null },
+      after: { displayName: "HR 王五", roles: ["employee", "hr"], personEmployeeNo: "P003" },
+    });
     const audits = await auditCount();
     await updateUser(h.db, admin, seed.hr, { personEmployeeNo: "p003", roles: ["employee", "hr"] });
     expect(await auditCount()).toBe(audits);
@@ -167,8 +302,16 @@ describe.each(BACKENDS)("users and roles on %s", (kind) => {
     expect(await auditCount()).toBe(audits);
     expect((await userDetail(h.db, seed.admin)).roles).toEqual(["admin"]);
     // Adding a role to oneself is fine as long as admin stays.
-    expect((await updateUser(h.db, admin, seed.admin, { roles: ["admin", "auditor"] })).roles).toEqual(["admin", "auditor"]);
-    const other = await createUser(h.db, admin, { email: "admin2@test.local", displayName: "Admin 2", roles: ["admin"] }, ORIGIN);
+    expect((await updateUser(h.db, admin, seed.admin, { roles: ["admin", "auditor"] })).roles).toEqual([
+      "admin",
+      "auditor",
+    ]);
+    const other = await createUser(
+      h.db,
+      admin,
+      { email: "admin2@test.local", displayName: "Admin 2", roles: ["admin"] },
+      ORIGIN,
+    );
     expect((await updateUser(h.db, admin, other.user.id, { roles: ["auditor"] })).roles).toEqual(["auditor"]);
   });
 
@@ -180,7 +323,15 @@ describe.each(BACKENDS)("users and roles on %s", (kind) => {
     const s2 = await startUserSession(h.db, seed.employee, "10.0.0.3");
     const other = await startUserSession(h.db, seed.auditor, "10.0.0.4");
     const secret = newApiToken();
-    await h.db.insert(apiTokens).values({ userId: seed.employee, name: "feed", role: "employee", tokenHash: secret.hash, tokenPrefix: secret.displayPrefix });
+    await h.db
+      .insert(apiTokens)
+      .values({
+        userId: seed.employee,
+        name: "feed",
+        role: "employee",
+        tokenHash: secret.hash,
+        tokenPrefix: secret.displayPrefix,
+      });
     expect((await userDetail(h.db, seed.employee)).openSessions).toBe(2);
     const version = (await userRow(seed.employee)).sessionVersion;
 
@@ -191,22 +342,52 @@ describe.each(BACKENDS)("users and roles on %s", (kind) => {
     expect(sessions.find((s) => s.id === old)!.endedAt).toEqual(endedEarlier);
     for (const id of [s1, s2]) expect(sessions.find((s) => s.id === id)!.endedAt).toBeInstanceOf(Date);
     expect(sessions.find((s) => s.id === other)!.endedAt).toBeNull();
-    expect((await h.db.select({ revokedAt: apiTokens.revokedAt }).from(apiTokens).where(eq(apiTokens.tokenHash, secret.hash)))[0]!.revokedAt).toBeNull();
+    expect(
+      (
+        await h.db
+          .select({ revokedAt: apiTokens.revokedAt })
+          .from(apiTokens)
+          .where(eq(apiTokens.tokenHash, secret.hash))
+      )[0]!.revokedAt,
+    ).toBeNull();
     expect((await signIn("employee@test.local", SEED_PASSWORD)).ok).toBe(false);
-    const [audit] = await rows<{ action: string; before: unknown; after: unknown }>(h, sql`SELECT action, before, after FROM audit_log WHERE entity_id = ${seed.employee} AND action LIKE 'user.%' ORDER BY id DESC LIMIT 1`);
-    expect(audit).toEqual({ action: "user.disable", before: { disabled: false }, after: { disabled: true, sessionVersion: version + 1, sessionsEnded: 2 } });
+    const [audit] = await rows<{ action: string; before: unknown; after: unknown }>(
+      h,
+      sql`SELECT action, before, after FROM audit_log WHERE entity_id = ${seed.employee} AND action LIKE 'user.%' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit).toEqual({
+      action: "user.disable",
+      before: { disabled: false },
+      after: { disabled: true, sessionVersion: version + 1, sessionsEnded: 2 },
+    });
 
     const enabled = await updateUser(h.db, admin, seed.employee, { disabled: false });
     expect(enabled.disabled).toBe(false);
     expect((await userRow(seed.employee)).sessionVersion).toBe(version + 1);
     expect((await signIn("employee@test.local", SEED_PASSWORD)).ok).toBe(true);
-    expect((await rows<{ action: string }>(h, sql`SELECT action FROM audit_log WHERE entity_id = ${seed.employee} AND action LIKE 'user.%' ORDER BY id`)).map((r) => r.action)).toEqual(["user.disable", "user.enable"]);
+    expect(
+      (
+        await rows<{ action: string }>(
+          h,
+          sql`SELECT action FROM audit_log WHERE entity_id = ${seed.employee} AND action LIKE 'user.%' ORDER BY id`,
+        )
+      ).map((r) => r.action),
+    ).toEqual(["user.disable", "user.enable"]);
   });
 
   it("resets a password: the old one works until the new link is used, sessions end, the earlier link stops working", async () => {
-    const invited = await createUser(h.db, admin, { email: "reset.me@test.local", displayName: "Reset Me", roles: ["employee"] }, ORIGIN);
+    const invited = await createUser(
+      h.db,
+      admin,
+      { email: "reset.me@test.local", displayName: "Reset Me", roles: ["employee"] },
+      ORIGIN,
+    );
     const firstToken = tokenOf(invited.setupLink.url);
-    await setPasswordWithLink(h.db, { token: firstToken, password: "first-secret-phrase", confirm: "first-secret-phrase" }, null);
+    await setPasswordWithLink(
+      h.db,
+      { token: firstToken, password: "first-secret-phrase", confirm: "first-secret-phrase" },
+      null,
+    );
     const session = await startUserSession(h.db, invited.user.id, null);
     const hashBefore = (await userRow(invited.user.id)).passwordHash;
 
@@ -214,33 +395,67 @@ describe.each(BACKENDS)("users and roles on %s", (kind) => {
     const token = tokenOf(reset.setupLink.url);
     const row = await userRow(invited.user.id);
     expect([row.passwordHash, row.passwordSetupTokenHash, row.sessionVersion]).toEqual([hashBefore, sha256(token), 3]);
-    expect((await h.db.select().from(userSessions).where(eq(userSessions.id, session)))[0]!.endedAt).toBeInstanceOf(Date);
+    expect((await h.db.select().from(userSessions).where(eq(userSessions.id, session)))[0]!.endedAt).toBeInstanceOf(
+      Date,
+    );
     expect((await signIn("reset.me@test.local", "first-secret-phrase")).ok).toBe(true);
     expect(await setupLinkState(h.db, firstToken)).toEqual({ ok: false, code: "SETUP_LINK_INVALID" });
-    const [mail] = await rows<{ subject: string; body: string }>(h, sql`SELECT subject, body FROM email_outbox WHERE to_address = 'reset.me@test.local' ORDER BY created_at DESC, subject LIMIT 1`);
+    const [mail] = await rows<{ subject: string; body: string }>(
+      h,
+      sql`SELECT subject, body FROM email_outbox WHERE to_address = 'reset.me@test.local' ORDER BY created_at DESC, subject LIMIT 1`,
+    );
     expect(mail!.subject).toContain("reset");
     expect(mail!.body).toContain(reset.setupLink.url);
-    const [audit] = await rows<{ action: string; after: Record<string, unknown> }>(h, sql`SELECT action, after FROM audit_log WHERE entity_id = ${invited.user.id} AND action LIKE 'user.%' ORDER BY id DESC LIMIT 1`);
-    expect(audit).toEqual({ action: "user.password_reset", after: { sessionVersion: 3, sessionsEnded: 1, setupLinkExpiresAt: reset.setupLink.expiresAt } });
+    const [audit] = await rows<{ action: string; after: Record<string, unknown> }>(
+      h,
+      sql`SELECT action, after FROM audit_log WHERE entity_id = ${invited.user.id} AND action LIKE 'user.%' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit).toEqual({
+      action: "user.password_reset",
+      after: { sessionVersion: 3, sessionsEnded: 1, setupLinkExpiresAt: reset.setupLink.expiresAt },
+    });
 
     // A second reset replaces the link: only the newest one works.
     const again = await resetPassword(h.db, admin, invited.user.id, ORIGIN);
-    expect((await refusal(setPasswordWithLink(h.db, { token, password: "second-secret-phrase", confirm: "second-secret-phrase" }, null))).code).toBe("SETUP_LINK_INVALID");
-    await setPasswordWithLink(h.db, { token: tokenOf(again.setupLink.url), password: "second-secret-phrase", confirm: "second-secret-phrase" }, null);
+    expect(
+      (
+        await refusal(
+          setPasswordWithLink(h.db, { token, password: "second-secret-phrase", confirm: "second-secret-phrase" }, null),
+        )
+      ).code,
+    ).toBe("SETUP_LINK_INVALID");
+    await setPasswordWithLink(
+      h.db,
+      { token: tokenOf(again.setupLink.url), password: "second-secret-phrase", confirm: "second-secret-phrase" },
+      null,
+    );
     expect((await signIn("reset.me@test.local", "first-secret-phrase")).ok).toBe(false);
     expect((await signIn("reset.me@test.local", "second-secret-phrase")).ok).toBe(true);
 
     await updateUser(h.db, admin, invited.user.id, { disabled: true });
     expect((await refusal(resetPassword(h.db, admin, invited.user.id, ORIGIN))).code).toBe("USER_DISABLED");
-    expect((await refusal(resetPassword(h.db, admin, "6d2b79f5-0000-4000-8000-00000000abcd", ORIGIN))).status).toBe(404);
+    expect((await refusal(resetPassword(h.db, admin, "6d2b79f5-0000-4000-8000-00000000abcd", ORIGIN))).status).toBe(
+      404,
+    );
   });
 
   it("never writes a password hash or a setup token into the audit trail", async () => {
-    const text = (await rows<{ t: string }>(h, sql`SELECT coalesce(before::text, '') || ' ' || coalesce(after::text, '') AS t FROM audit_log`)).map((r) => r.t).join("\n");
+    const text = (
+      await rows<{ t: string }>(
+        h,
+        sql`SELECT coalesce(before::text, '') || ' ' || coalesce(after::text, '') AS t FROM audit_log`,
+      )
+    )
+      .map((r) => r.t)
+      .join("\n");
     expect(text).not.toContain("$argon2");
-    const hashes = (await h.db.select({ hash: users.passwordSetupTokenHash }).from(users)).map((u) => u.hash).filter(Boolean) as string[];
+    const hashes = (await h.db.select({ hash: users.passwordSetupTokenHash }).from(users))
+      .map((u) => u.hash)
+      .filter(Boolean) as string[];
     for (const hash of hashes) expect(text).not.toContain(hash);
-    const links = (await rows<{ body: string }>(h, sql`SELECT body FROM email_outbox`)).map((m) => tokenOf(m.body.match(/https:\S+/)![0]));
+    const links = (await rows<{ body: string }>(h, sql`SELECT body FROM email_outbox`)).map((m) =>
+      tokenOf(m.body.match(/https:\S+/)![0]),
+    );
     expect(links.length).toBeGreaterThan(4);
     for (const token of links) expect(text).not.toContain(token);
   });

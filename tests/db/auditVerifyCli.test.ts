@@ -18,13 +18,28 @@ const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 /** Runs the CLI with only the given database settings (the test runner's own are removed). */
 function verifyCli(env: { DATABASE_URL?: string; DATA_DIR?: string }) {
   const { DATABASE_URL: _url, DATA_DIR: _dir, ...rest } = process.env;
-  const run = spawnSync(TSX, ["--conditions=react-server", "scripts/verify-audit.ts"], { cwd: process.cwd(), env: { ...rest, ...env }, encoding: "utf8", timeout: 60_000 });
+  const run = spawnSync(TSX, ["--conditions=react-server", "scripts/verify-audit.ts"], {
+    cwd: process.cwd(),
+    env: { ...rest, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { code: run.status, out: (run.stdout + run.stderr).trim() };
 }
 
 async function appendSome(h: DatabaseHandle, n: number) {
   for (let i = 1; i <= n; i++) {
-    await h.db.transaction((tx) => appendAudit(tx, { actorUserId: null, action: "test.event", entityType: "test", entityId: String(i), before: null, after: { i, note: "原值" }, ip: "10.0.0.1" }));
+    await h.db.transaction((tx) =>
+      appendAudit(tx, {
+        actorUserId: null,
+        action: "test.event",
+        entityType: "test",
+        entityId: String(i),
+        before: null,
+        after: { i, note: "原值" },
+        ip: "10.0.0.1",
+      }),
+    );
   }
 }
 
@@ -32,7 +47,9 @@ async function appendSome(h: DatabaseHandle, n: number) {
 async function tamper(h: DatabaseHandle, id: number) {
   await h.db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL session_replication_role = replica`);
-    await tx.execute(sql`UPDATE audit_log SET after = ${JSON.stringify({ i: 3, note: "改过" })}::jsonb WHERE id = ${id}`);
+    await tx.execute(
+      sql`UPDATE audit_log SET after = ${JSON.stringify({ i: 3, note: "改过" })}::jsonb WHERE id = ${id}`,
+    );
   });
 }
 
@@ -51,7 +68,9 @@ describe.each(BACKENDS)("audit verifier CLI on %s", (kind) => {
   beforeAll(async () => {
     if (kind === "postgres") {
       h = await freshDatabase("postgres");
-      const [{ name }] = (await rows<{ name: string }>(h, sql`SELECT current_database() AS name`)) as [{ name: string }];
+      const [{ name }] = (await rows<{ name: string }>(h, sql`SELECT current_database() AS name`)) as [
+        { name: string },
+      ];
       const url = new URL(process.env.VD_TEST_PG_URL!);
       url.pathname = `/${name}`;
       env = { DATABASE_URL: url.toString() };

@@ -28,12 +28,50 @@ describe.each(BACKENDS)("audit viewer on %s", (kind) => {
     seed = await seedAdminCompany(h.db);
     vi.useFakeTimers({ toFake: ["Date"] });
     // Shanghai is UTC+8: 16:00Z is midnight of the next Shanghai day.
-    ids.lastOfFeb28 = await appendAt("2026-02-28T15:59:59.999Z", { actorUserId: seed.hr, action: "plan.create", entityType: "plan", entityId: "plan-1", after: { name: "2026 plan" } });
-    ids.firstOfMar1 = await appendAt("2026-02-28T16:00:00.000Z", { actorUserId: seed.admin, action: "user.create", entityType: "user", entityId: seed.employee, after: { email: "employee@test.local" } });
-    ids.lastOfMar1 = await appendAt("2026-03-01T15:59:59.999Z", { actorUserId: seed.hr, action: "person.leave", entityType: "person", entityId: seed.persons.P001, before: { employmentStatus: "active" }, after: { employmentStatus: "left" } });
-    ids.firstOfMar2 = await appendAt("2026-03-01T16:00:00.000Z", { actorUserId: seed.admin, action: "user.update", entityType: "user", entityId: seed.employee, before: { roles: ["employee"] }, after: { roles: ["employee", "hr"] }, ip: "10.5.5.5" });
-    ids.signIn = await appendAt("2026-03-02T01:00:00.000Z", { actorUserId: seed.admin, action: "auth.sign_in", entityType: "user", entityId: seed.admin });
-    for (let i = 0; i < BULK; i++) await appendAt(`2026-03-05T0${i % 10}:00:00.000Z`, { actorUserId: null, action: "vesting.run_row", entityType: "bulk", entityId: `row-${i}` });
+    ids.lastOfFeb28 = await appendAt("2026-02-28T15:59:59.999Z", {
+      actorUserId: seed.hr,
+      action: "plan.create",
+      entityType: "plan",
+      entityId: "plan-1",
+      after: { name: "2026 plan" },
+    });
+    ids.firstOfMar1 = await appendAt("2026-02-28T16:00:00.000Z", {
+      actorUserId: seed.admin,
+      action: "user.create",
+      entityType: "user",
+      entityId: seed.employee,
+      after: { email: "employee@test.local" },
+    });
+    ids.lastOfMar1 = await appendAt("2026-03-01T15:59:59.999Z", {
+      actorUserId: seed.hr,
+      action: "person.leave",
+      entityType: "person",
+      entityId: seed.persons.P001,
+      before: { employmentStatus: "active" },
+      after: { employmentStatus: "left" },
+    });
+    ids.firstOfMar2 = await appendAt("2026-03-01T16:00:00.000Z", {
+      actorUserId: seed.admin,
+      action: "user.update",
+      entityType: "user",
+      entityId: seed.employee,
+      before: { roles: ["employee"] },
+      after: { roles: ["employee", "hr"] },
+      ip: "10.5.5.5",
+    });
+    ids.signIn = await appendAt("2026-03-02T01:00:00.000Z", {
+      actorUserId: seed.admin,
+      action: "auth.sign_in",
+      entityType: "user",
+      entityId: seed.admin,
+    });
+    for (let i = 0; i < BULK; i++)
+      await appendAt(`2026-03-05T0${i % 10}:00:00.000Z`, {
+        actorUserId: null,
+        action: "vesting.run_row",
+        entityType: "bulk",
+        entityId: `row-${i}`,
+      });
     vi.useRealTimers();
   });
   afterEach(() => vi.useRealTimers());
@@ -48,12 +86,21 @@ describe.each(BACKENDS)("audit viewer on %s", (kind) => {
     expect(await idsOf({ action: "user.*" })).toEqual([ids.firstOfMar2, ids.firstOfMar1]);
     expect(await idsOf({ action: "user.create" })).toEqual([ids.firstOfMar1]);
     expect(await idsOf({ action: "user" })).toEqual([]);
-    expect(await idsOf({ action: "user.*", actor: seed.admin, entityId: seed.employee, from: "2026-03-02" })).toEqual([ids.firstOfMar2]);
+    expect(await idsOf({ action: "user.*", actor: seed.admin, entityId: seed.employee, from: "2026-03-02" })).toEqual([
+      ids.firstOfMar2,
+    ]);
 
     const [row] = (await auditPage(h.db, { actor: seed.admin, action: "user.update" })).items;
     expect(row).toMatchObject({
-      id: ids.firstOfMar2, at: "2026-03-01T16:00:00.000Z", actorUserId: seed.admin, actor: { email: "admin@test.local", displayName: "admin user" },
-      entityType: "user", entityId: seed.employee, before: { roles: ["employee"] }, after: { roles: ["employee", "hr"] }, ip: "10.5.5.5",
+      id: ids.firstOfMar2,
+      at: "2026-03-01T16:00:00.000Z",
+      actorUserId: seed.admin,
+      actor: { email: "admin@test.local", displayName: "admin user" },
+      entityType: "user",
+      entityId: seed.employee,
+      before: { roles: ["employee"] },
+      after: { roles: ["employee", "hr"] },
+      ip: "10.5.5.5",
     });
     expect((await auditPage(h.db, { entityType: "bulk" })).items[0]!.actor).toBeNull();
   });
@@ -73,17 +120,31 @@ describe.each(BACKENDS)("audit viewer on %s", (kind) => {
     expect(first.items).toHaveLength(AUDIT_PAGE_SIZE);
     const second = await auditPage(h.db, { entityType: "bulk", before: String(first.nextBefore) });
     const third = await auditPage(h.db, { entityType: "bulk", before: String(second.nextBefore) });
-    expect([second.items.length, third.items.length, third.nextBefore]).toEqual([AUDIT_PAGE_SIZE, BULK - 2 * AUDIT_PAGE_SIZE, null]);
+    expect([second.items.length, third.items.length, third.nextBefore]).toEqual([
+      AUDIT_PAGE_SIZE,
+      BULK - 2 * AUDIT_PAGE_SIZE,
+      null,
+    ]);
     const all = [...first.items, ...second.items, ...third.items].map((r) => r.id);
-    const expected = (await rows<{ id: number }>(h, sql`SELECT id::int FROM audit_log WHERE entity_type = 'bulk' ORDER BY id DESC`)).map((r) => r.id);
+    const expected = (
+      await rows<{ id: number }>(h, sql`SELECT id::int FROM audit_log WHERE entity_type = 'bulk' ORDER BY id DESC`)
+    ).map((r) => r.id);
     expect(all).toEqual(expected);
     expect(first.nextBefore).toBe(first.items.at(-1)!.id);
 
-    for (let i = 0; i < 7; i++) await appendAudit(h.db, { actorUserId: null, action: "vesting.run_row", entityType: "bulk", entityId: `late-${i}` });
+    for (let i = 0; i < 7; i++)
+      await appendAudit(h.db, {
+        actorUserId: null,
+        action: "vesting.run_row",
+        entityType: "bulk",
+        entityId: `late-${i}`,
+      });
     const secondAgain = await auditPage(h.db, { entityType: "bulk", before: String(first.nextBefore) });
     expect(secondAgain).toEqual(second);
     const newFirst = await auditPage(h.db, { entityType: "bulk" });
-    expect(newFirst.items.slice(7).map((r) => r.id)).toEqual(first.items.slice(0, AUDIT_PAGE_SIZE - 7).map((r) => r.id));
+    expect(newFirst.items.slice(7).map((r) => r.id)).toEqual(
+      first.items.slice(0, AUDIT_PAGE_SIZE - 7).map((r) => r.id),
+    );
   });
 
   it("verifies the chain, and names the first tampered row with its content", async () => {
@@ -91,13 +152,26 @@ describe.each(BACKENDS)("audit viewer on %s", (kind) => {
     expect(await verifyAuditTrail(h.db)).toEqual({ ok: true, rows: total, brokenAt: null });
 
     await h.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER ALL`);
-    await h.db.execute(sql`UPDATE audit_log SET after = ${JSON.stringify({ employmentStatus: "active" })}::jsonb WHERE id = ${ids.lastOfMar1}`);
+    await h.db.execute(
+      sql`UPDATE audit_log SET after = ${JSON.stringify({ employmentStatus: "active" })}::jsonb WHERE id = ${ids.lastOfMar1}`,
+    );
     await h.db.execute(sql`UPDATE audit_log SET entity_id = 'row-x' WHERE id = (SELECT max(id) FROM audit_log)`);
     await h.db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER ALL`);
 
-    const position = (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log WHERE id <= ${ids.lastOfMar1}`))[0]!.n;
+    const position = (
+      await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log WHERE id <= ${ids.lastOfMar1}`)
+    )[0]!.n;
     const check = await verifyAuditTrail(h.db);
-    expect(check).toMatchObject({ ok: false, rows: position, brokenAt: { id: ids.lastOfMar1, action: "person.leave", actorUserId: seed.hr, after: { employmentStatus: "active" } } });
+    expect(check).toMatchObject({
+      ok: false,
+      rows: position,
+      brokenAt: {
+        id: ids.lastOfMar1,
+        action: "person.leave",
+        actorUserId: seed.hr,
+        after: { employmentStatus: "active" },
+      },
+    });
     // The trigger is back: the trail refuses further changes.
     await expect(h.db.execute(sql`UPDATE audit_log SET ip = 'x' WHERE id = ${ids.signIn}`)).rejects.toThrow();
   });

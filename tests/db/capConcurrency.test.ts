@@ -26,7 +26,9 @@ function outcomes(results: PromiseSettledResult<unknown>[]) {
   return {
     ok: results.filter((r) => r.status === "fulfilled").length,
     codes: reasons.filter((e): e is ApiError => e instanceof ApiError).map((e) => e.code),
-    unexpected: reasons.filter((e) => !(e instanceof ApiError)).map((e) => `${(e as { code?: string }).code ?? ""} ${String(e)}`),
+    unexpected: reasons
+      .filter((e) => !(e instanceof ApiError))
+      .map((e) => `${(e as { code?: string }).code ?? ""} ${String(e)}`),
   };
 }
 
@@ -43,17 +45,47 @@ describe.each(BACKENDS)("caps under concurrency on %s", (kind) => {
 
   // What counts toward the 1 % cap (lib/domain/caps/capHoldings.ts): adjusted quantities net of voided tranches.
   const heldInGrants = async (employeeNo: string) =>
-    Number((await rows<{ q: string }>(h, sql`SELECT coalesce(sum(g.adjusted_quantity - coalesce((SELECT sum(t.lapsed_quantity) FROM tranches t WHERE t.grant_id = g.id), 0)), 0)::text AS q FROM grants g JOIN persons p ON p.id = g.person_id JOIN plans pl ON pl.id = g.plan_id WHERE p.employee_no = ${employeeNo} AND pl.name_en NOT LIKE '2021%'`))[0]!.q);
+    Number(
+      (
+        await rows<{ q: string }>(
+          h,
+          sql`SELECT coalesce(sum(g.adjusted_quantity - coalesce((SELECT sum(t.lapsed_quantity) FROM tranches t WHERE t.grant_id = g.id), 0)), 0)::text AS q FROM grants g JOIN persons p ON p.id = g.person_id JOIN plans pl ON pl.id = g.plan_id WHERE p.employee_no = ${employeeNo} AND pl.name_en NOT LIKE '2021%'`,
+        )
+      )[0]!.q,
+    );
   const newPlan = async (nameEn: string) => {
-    const tranches = [{ index: 1, startMonths: 12, endMonths: 24, ratio: "0.5" }, { index: 2, startMonths: 24, endMonths: 36, ratio: "0.5" }];
-    return (await createPlan(h.db, actor, planInputSchema.parse({
-      name: `${nameEn}计划`, nameEn, totalQuantity: 6_000_000, firstGrantQuantity: 5_000_000, reservedQuantity: 1_000_000,
-      shareCapitalAtAnnouncement: 461_000_000, validityMonths: 60, blackoutRule: { preset: "2024-05-24 rules" },
-      categories: [{ code: 1, name: "第一类", nameEn: "Category 1", tranches }],
-    }))).id;
+    const tranches = [
+      { index: 1, startMonths: 12, endMonths: 24, ratio: "0.5" },
+      { index: 2, startMonths: 24, endMonths: 36, ratio: "0.5" },
+    ];
+    return (
+      await createPlan(
+        h.db,
+        actor,
+        planInputSchema.parse({
+          name: `${nameEn}计划`,
+          nameEn,
+          totalQuantity: 6_000_000,
+          firstGrantQuantity: 5_000_000,
+          reservedQuantity: 1_000_000,
+          shareCapitalAtAnnouncement: 461_000_000,
+          validityMonths: 60,
+          blackoutRule: { preset: "2024-05-24 rules" },
+          categories: [{ code: 1, name: "第一类", nameEn: "Category 1", tranches }],
+        }),
+      )
+    ).id;
   };
-  const person = async (employeeNo: string) => (await rows<{ name: string }>(h, sql`SELECT name FROM persons WHERE employee_no = ${employeeNo}`))[0]!;
-  const listRow = async (employeeNo: string, quantity: number) => ({ employeeNo, name: (await person(employeeNo)).name, nationality: "", position: "", categoryId: 1, quantity });
+  const person = async (employeeNo: string) =>
+    (await rows<{ name: string }>(h, sql`SELECT name FROM persons WHERE employee_no = ${employeeNo}`))[0]!;
+  const listRow = async (employeeNo: string, quantity: number) => ({
+    employeeNo,
+    name: (await person(employeeNo)).name,
+    nationality: "",
+    position: "",
+    categoryId: 1,
+    quantity,
+  });
 
   beforeAll(async () => {
     process.env.VD_TODAY = AS_OF;
@@ -63,13 +95,28 @@ describe.each(BACKENDS)("caps under concurrency on %s", (kind) => {
     actor = { userId: hr!.id, ip: "10.1.1.1" };
     const all = await h.db.select({ id: plans.id, nameEn: plans.nameEn }).from(plans);
     plan2026 = all.find((p) => p.nameEn.startsWith("2026"))!.id;
-    category2026 = (await h.db.select({ id: participantCategories.id }).from(participantCategories).where(and(eq(participantCategories.planId, plan2026), eq(participantCategories.code, 1))))[0]!.id;
+    category2026 = (
+      await h.db
+        .select({ id: participantCategories.id })
+        .from(participantCategories)
+        .where(and(eq(participantCategories.planId, plan2026), eq(participantCategories.code, 1)))
+    )[0]!.id;
     planA = await newPlan("Concurrency A");
     planB = await newPlan("Concurrency B");
     // A reserve of 10M (20 % of 50M) so that the person cap binds first in the first test.
-    await h.db.update(plans).set({ status: "approved_by_general_meeting", totalQuantity: 50_000_000, firstGrantQuantity: 40_000_000, reservedQuantity: 10_000_000 }).where(eq(plans.id, plan2026));
+    await h.db
+      .update(plans)
+      .set({
+        status: "approved_by_general_meeting",
+        totalQuantity: 50_000_000,
+        firstGrantQuantity: 40_000_000,
+        reservedQuantity: 10_000_000,
+      })
+      .where(eq(plans.id, plan2026));
     if (kind === "postgres") {
-      const [{ name }] = (await rows<{ name: string }>(h, sql`SELECT current_database() AS name`)) as [{ name: string }];
+      const [{ name }] = (await rows<{ name: string }>(h, sql`SELECT current_database() AS name`)) as [
+        { name: string },
+      ];
       const url = new URL(process.env.VD_TEST_PG_URL!);
       url.pathname = `/${name}`;
       pool = openDatabase({ url: url.toString(), poolSize: 30 });
@@ -84,7 +131,12 @@ describe.each(BACKENDS)("caps under concurrency on %s", (kind) => {
   });
 
   const reserved = (employeeNo: string, quantity: number, grantDate = "2027-02-01") =>
-    grantAwards(target, actor, plan2026, { batch: "reserved", grantDate, grantPrice: "20.00", items: [{ employeeNo, categoryId: category2026, quantity }] });
+    grantAwards(target, actor, plan2026, {
+      batch: "reserved",
+      grantDate,
+      grantPrice: "20.00",
+      items: [{ employeeNo, categoryId: category2026, quantity }],
+    });
 
   it(`${N} concurrent grants to one person commit exactly up to the 1 % cap`, async () => {
     const existing = await heldInGrants("E00120");
@@ -97,7 +149,10 @@ describe.each(BACKENDS)("caps under concurrency on %s", (kind) => {
     expect(r.ok).toBe(allowed);
     expect(r.codes).toEqual(Array(N - allowed).fill("CAP_PERSON_EXCEEDED"));
     expect(await heldInGrants("E00120")).toBe(existing + allowed * each);
-    const [{ batches }] = (await rows<{ batches: number }>(h, sql`SELECT count(*)::int AS batches FROM grant_batches WHERE plan_id = ${plan2026} AND batch = 'reserved'`)) as [{ batches: number }];
+    const [{ batches }] = (await rows<{ batches: number }>(
+      h,
+      sql`SELECT count(*)::int AS batches FROM grant_batches WHERE plan_id = ${plan2026} AND batch = 'reserved'`,
+    )) as [{ batches: number }];
     expect(batches).toBe(allowed);
   });
 
@@ -119,14 +174,20 @@ describe.each(BACKENDS)("caps under concurrency on %s", (kind) => {
 
   it("concurrent imports of the same list write one version; of different lists, numbered versions without duplicate entries", async () => {
     const same = rowsFromJson(await Promise.all(["E00200", "E00201", "E00202"].map((no) => listRow(no, 10_000))));
-    const r1 = await Promise.allSettled(Array.from({ length: 20 }, () => applyParticipants(target, actor, planA, "first", same)));
+    const r1 = await Promise.allSettled(
+      Array.from({ length: 20 }, () => applyParticipants(target, actor, planA, "first", same)),
+    );
     expect(outcomes(r1)).toMatchObject({ ok: 20, unexpected: [] });
     const applied = r1.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof applyParticipants>>>).value);
     expect(applied.filter((a) => !a.unchanged)).toHaveLength(1);
     expect(new Set(applied.map((a) => a.versionId)).size).toBe(1);
 
     // 20 different lists: each becomes a version in turn; the last one written is what the plan now lists.
-    const lists = await Promise.all(Array.from({ length: 20 }, async (_, i) => rowsFromJson([await listRow("E00200", 1000 + i), await listRow("E00203", 2000 + i)])));
+    const lists = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) =>
+        rowsFromJson([await listRow("E00200", 1000 + i), await listRow("E00203", 2000 + i)]),
+      ),
+    );
     const r2 = await Promise.allSettled(lists.map((rows) => applyParticipants(target, actor, planA, "first", rows)));
     expect(outcomes(r2)).toMatchObject({ ok: 20, unexpected: [] });
     const versions = await rows<{ version: number; entries: number; people: number; total: string }>(
@@ -146,17 +207,25 @@ describe.each(BACKENDS)("caps under concurrency on %s", (kind) => {
       sql`SELECT p.employee_no, e.quantity FROM participant_list_entries e JOIN participant_list_versions v ON v.id = e.list_version_id JOIN persons p ON p.id = e.person_id
            WHERE v.plan_id = ${planA} AND v.batch = 'first' AND v.version = 21 ORDER BY p.employee_no`,
     );
-    expect(entries.map((e) => [e.employee_no, Number(e.quantity)])).toEqual(lists[lastIndex]!.map((row) => [row.employeeNo, Number(row.quantity)]));
+    expect(entries.map((e) => [e.employee_no, Number(e.quantity)])).toEqual(
+      lists[lastIndex]!.map((row) => [row.employeeNo, Number(row.quantity)]),
+    );
   });
 
   it("concurrent imports into two plans cannot together list one person past the 1 % cap", async () => {
     const no = "E00210";
     const probe = await previewParticipants(h.db, planB, "first", rowsFromJson([await listRow(no, CAP + 1)]));
-    const existing = (probe.rows[0]!.errors.find((e) => e.code === "CAP_PERSON_EXCEEDED")!.details as { existing: number }).existing;
+    const existing = (
+      probe.rows[0]!.errors.find((e) => e.code === "CAP_PERSON_EXCEEDED")!.details as { existing: number }
+    ).existing;
     // Each list alone fits under the cap; any two together do not.
     const q = Math.floor((CAP - existing) / 2) + 1;
     const list = rowsFromJson([await listRow(no, q)]);
-    const r = outcomes(await Promise.allSettled(Array.from({ length: 10 }, (_, i) => applyParticipants(target, actor, i % 2 ? planA : planB, "first", list))));
+    const r = outcomes(
+      await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) => applyParticipants(target, actor, i % 2 ? planA : planB, "first", list)),
+      ),
+    );
     expect(r.unexpected).toEqual([]);
     expect(r.codes.every((c) => c === "INVALID_PARTICIPANT_LIST")).toBe(true);
     const listed = await rows<{ plan_id: string; quantity: number }>(
@@ -170,33 +239,57 @@ describe.each(BACKENDS)("caps under concurrency on %s", (kind) => {
   });
 
   it("reserved-list imports racing reserved grants never list more than the reserve left when they commit", async () => {
-    await h.db.update(plans).set({ totalQuantity: 50_000_000, firstGrantQuantity: 38_000_000, reservedQuantity: 12_000_000 }).where(eq(plans.id, plan2026));
+    await h.db
+      .update(plans)
+      .set({ totalQuantity: 50_000_000, firstGrantQuantity: 38_000_000, reservedQuantity: 12_000_000 })
+      .where(eq(plans.id, plan2026));
     const start = await reserveStatus(h.db, plan2026, AS_OF);
-    const auditFrom = Number((await rows<{ id: string }>(h, sql`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`))[0]!.id);
+    const auditFrom = Number(
+      (await rows<{ id: string }>(h, sql`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`))[0]!.id,
+    );
     // Lists that fit the reserve left now, but no longer once any one of the 100k grants has committed.
     const each = 100_000;
     const listTotal = start.remaining - each + 1;
     const people = ["E00220", "E00222", "E00223", "E00224"];
     const quarter = Math.floor(listTotal / 4);
     // 25 slightly different lists (so every write is a new, audited version), each fitting only early on.
-    const lists = await Promise.all(Array.from({ length: 25 }, async (_, k) => rowsFromJson(await Promise.all(people.map((no, i) => listRow(no, i === 0 ? listTotal - 3 * quarter - k : quarter))))));
+    const lists = await Promise.all(
+      Array.from({ length: 25 }, async (_, k) =>
+        rowsFromJson(
+          await Promise.all(people.map((no, i) => listRow(no, i === 0 ? listTotal - 3 * quarter - k : quarter))),
+        ),
+      ),
+    );
     const grantees = Array.from({ length: 25 }, (_, i) => `E${String(230 + i).padStart(5, "0")}`);
     // Interleaved, so that some lists start before many grants have committed (PGlite runs them in this order).
-    const results = await Promise.allSettled(grantees.flatMap((no, k) => [reserved(no, each), applyParticipants(target, actor, plan2026, "reserved", lists[k]!)]));
+    const results = await Promise.allSettled(
+      grantees.flatMap((no, k) => [
+        reserved(no, each),
+        applyParticipants(target, actor, plan2026, "reserved", lists[k]!),
+      ]),
+    );
     const r = outcomes(results);
     expect(r.unexpected).toEqual([]);
     expect(r.codes.every((c) => c === "RESERVE_EXCEEDED" || c === "INVALID_PARTICIPANT_LIST")).toBe(true);
     // Replay the commits in audit order (appends are serialised and held to commit): a list is only
     // written while its total fits in the reserve not yet granted. (Both writers also lock the plan
     // row, the grant through re-derivation; the shared advisory lock makes the order explicit.)
-    const log = await rows<{ action: string; after: { batch?: string; items?: { quantity: number }[]; total?: number } }>(h, sql`SELECT action, after FROM audit_log WHERE id > ${auditFrom} AND action IN ('grant.create', 'participants.apply') ORDER BY id`);
+    const log = await rows<{
+      action: string;
+      after: { batch?: string; items?: { quantity: number }[]; total?: number };
+    }>(
+      h,
+      sql`SELECT action, after FROM audit_log WHERE id > ${auditFrom} AND action IN ('grant.create', 'participants.apply') ORDER BY id`,
+    );
     let granted = start.granted;
     let listsWritten = 0;
     for (const entry of log) {
       if (entry.action === "grant.create") granted += entry.after.items!.reduce((s, i) => s + i.quantity, 0);
       else if (entry.after.batch === "reserved") {
         listsWritten++;
-        expect(entry.after.total!, `list written with ${granted} already granted`).toBeLessThanOrEqual(start.reservedQuantity - granted);
+        expect(entry.after.total!, `list written with ${granted} already granted`).toBeLessThanOrEqual(
+          start.reservedQuantity - granted,
+        );
       }
     }
     expect(granted).toBeLessThanOrEqual(start.reservedQuantity);

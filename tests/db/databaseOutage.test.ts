@@ -11,13 +11,22 @@ import { openDatabase, type DatabaseHandle } from "@/db/client";
 import * as schema from "@/db/schema";
 import { errorResponse, isDatabaseUnavailable } from "@/lib/platform/http/apiResponse";
 import { ApiError } from "@/lib/platform/errors/apiError";
-import { databaseKnownDown, databaseProbeInFlight, outageObserver, registerDatabaseProbe, reportDatabaseHealthy } from "@/lib/platform/databaseOutage";
+import {
+  databaseKnownDown,
+  databaseProbeInFlight,
+  outageObserver,
+  registerDatabaseProbe,
+  reportDatabaseHealthy,
+} from "@/lib/platform/databaseOutage";
 import { freePort, hostPortOf, TcpProxy } from "../support/tcpProxy";
 import { freshDatabase, rows } from "./support/testDatabase";
 
 /** The error a promise rejects with (fails the test when it resolves). */
 async function failure(p: Promise<unknown>): Promise<unknown> {
-  return p.then(() => expect.unreachable("expected the query to fail"), (e: unknown) => e);
+  return p.then(
+    () => expect.unreachable("expected the query to fail"),
+    (e: unknown) => e,
+  );
 }
 
 describe.skipIf(!process.env.VD_TEST_PG_URL)("database outage on postgres", () => {
@@ -64,7 +73,13 @@ describe.skipIf(!process.env.VD_TEST_PG_URL)("database outage on postgres", () =
       expect(res.status).toBe(503);
       expect(res.headers.get("cache-control")).toBe("no-store");
       expect(res.headers.get("retry-after")).toBe("5");
-      expect(await res.json()).toEqual({ error: { code: "DATABASE_UNAVAILABLE", message: "The database is not reachable; try again shortly.", details: null } });
+      expect(await res.json()).toEqual({
+        error: {
+          code: "DATABASE_UNAVAILABLE",
+          message: "The database is not reachable; try again shortly.",
+          details: null,
+        },
+      });
     }
     await proxy.restore();
     expect((await db.execute(sql`SELECT 2 AS two`)).rows).toEqual([{ two: 2 }]);
@@ -84,14 +99,27 @@ describe.skipIf(!process.env.VD_TEST_PG_URL)("database outage on postgres", () =
   it("does not mistake a broken query, a constraint violation or a refusal for an outage", async () => {
     const syntax = await failure(db.execute(sql`SELECT * FROM no_such_table`));
     const badUuid = await failure(db.execute(sql`SELECT ${"not-a-uuid"}::uuid`));
-    for (const e of [syntax, badUuid, new ApiError("PLAN_NOT_DRAFT", "x"), new Error("boom"), null, "Connection terminated"]) {
+    for (const e of [
+      syntax,
+      badUuid,
+      new ApiError("PLAN_NOT_DRAFT", "x"),
+      new Error("boom"),
+      null,
+      "Connection terminated",
+    ]) {
       expect(isDatabaseUnavailable(e), String(e)).toBe(false);
     }
     expect(errorResponse(syntax).status).toBe(500);
     // A value the database cannot store is the request's fault: 400 with a code, the SQL kept out of the answer.
     const refused = errorResponse(badUuid);
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toEqual({ error: { code: "INVALID_VALUE", message: "A value in the request is out of range or malformed.", details: { sqlstate: "22P02" } } });
+    expect(await refused.json()).toEqual({
+      error: {
+        code: "INVALID_VALUE",
+        message: "A value in the request is out of range or malformed.",
+        details: { sqlstate: "22P02" },
+      },
+    });
   });
 
   it("the portal's own pool tells the outage state (what proxy.ts answers pages 503 from): down when cut, back by the probe", async () => {

@@ -13,10 +13,20 @@ import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";
-const closures = new Set(fs.readFileSync(path.join(process.cwd(), "data/sse-closures.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[0]));
+const closures = new Set(
+  fs
+    .readFileSync(path.join(process.cwd(), "data/sse-closures.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(",")[0]),
+);
 const iso = (d: Date) => format(d, "yyyy-MM-dd");
 const day = (s: string, n: number) => iso(addDays(parseISO(s), n));
-const trading = (s: string) => { const w = parseISO(s).getDay(); return w !== 0 && w !== 6 && !closures.has(s); };
+const trading = (s: string) => {
+  const w = parseISO(s).getDay();
+  return w !== 0 && w !== 6 && !closures.has(s);
+};
 const covered = (s: string) => s <= "2026-12-31";
 
 function oracleWindow(grantDate: string, startMonths: number, endMonths: number) {
@@ -44,17 +54,49 @@ describe.each(BACKENDS)("demo tranches against an independent oracle on %s", (ki
   afterAll(async () => h?.close());
 
   it("windows, planned quantities and earliest vesting dates follow the semantics exactly", async () => {
-    const grants = await rows<{ id: string; grant_date: string; quantity: string; category_id: string; leave_date: string | null }>(
+    const grants = await rows<{
+      id: string;
+      grant_date: string;
+      quantity: string;
+      category_id: string;
+      leave_date: string | null;
+    }>(
       h,
       sql`SELECT g.id, b.grant_date::text, g.quantity::text, g.category_id, p.leave_date::text FROM grants g JOIN grant_batches b ON b.id = g.batch_id JOIN persons p ON p.id = g.person_id`,
     );
-    const arrangements = await rows<{ category_id: string; tranche_index: number; start_months: number; end_months: number; ratio: string }>(h, sql`SELECT category_id, tranche_index, start_months, end_months, ratio::text FROM vesting_arrangements ORDER BY tranche_index`);
-    const tranches = await rows<{ grant_id: string; tranche_index: number; planned_quantity: string; window_open: string | null; window_close: string | null; earliest_vesting_date: string | null; status: string }>(
+    const arrangements = await rows<{
+      category_id: string;
+      tranche_index: number;
+      start_months: number;
+      end_months: number;
+      ratio: string;
+    }>(
+      h,
+      sql`SELECT category_id, tranche_index, start_months, end_months, ratio::text FROM vesting_arrangements ORDER BY tranche_index`,
+    );
+    const tranches = await rows<{
+      grant_id: string;
+      tranche_index: number;
+      planned_quantity: string;
+      window_open: string | null;
+      window_close: string | null;
+      earliest_vesting_date: string | null;
+      status: string;
+    }>(
       h,
       sql`SELECT grant_id, tranche_index, planned_quantity::text, window_open::text, window_close::text, earliest_vesting_date::text, status::text FROM tranches`,
     );
     // Blackout windows of the 2022 rules (30/10), computed here from the raw calendar rows.
-    const events = await rows<{ kind: string; scheduled_date: string | null; actual_date: string | null; start_date: string | null; end_date: string | null }>(h, sql`SELECT kind::text, scheduled_date::text, actual_date::text, start_date::text, end_date::text FROM disclosure_events`);
+    const events = await rows<{
+      kind: string;
+      scheduled_date: string | null;
+      actual_date: string | null;
+      start_date: string | null;
+      end_date: string | null;
+    }>(
+      h,
+      sql`SELECT kind::text, scheduled_date::text, actual_date::text, start_date::text, end_date::text FROM disclosure_events`,
+    );
     const blackouts = events.map((e) => {
       if (e.kind === "major_event") return [e.start_date!, e.end_date!];
       const d = e.actual_date ?? e.scheduled_date!;
@@ -71,16 +113,29 @@ describe.each(BACKENDS)("demo tranches against an independent oracle on %s", (ki
       const arr = arrangements.filter((a) => a.category_id === g.category_id);
       const got = (byGrant.get(g.id) ?? []).sort((a, b) => a.tranche_index - b.tranche_index);
       expect(got).toHaveLength(arr.length);
-      const split = oracleSplit(Number(g.quantity), arr.map((a) => a.ratio));
+      const split = oracleSplit(
+        Number(g.quantity),
+        arr.map((a) => a.ratio),
+      );
       arr.forEach((a, i) => {
         const t = got[i]!;
         const w = oracleWindow(g.grant_date, a.start_months, a.end_months);
-        expect([g.id, a.tranche_index, t.window_open, t.window_close, Number(t.planned_quantity)]).toEqual([g.id, a.tranche_index, w.open, w.close, split[i]]);
+        expect([g.id, a.tranche_index, t.window_open, t.window_close, Number(t.planned_quantity)]).toEqual([
+          g.id,
+          a.tranche_index,
+          w.open,
+          w.close,
+          split[i],
+        ]);
         if (t.status === "vestable" || t.status === "pending") {
           let d = w.open! > AS_OF ? w.open! : AS_OF;
           const last = [w.close ?? "2026-12-31", g.leave_date ? g.leave_date : "9999-12-31"].sort()[0]!;
           while (d <= last && covered(d) && (!trading(d) || inBlackout(d))) d = day(d, 1);
-          expect([g.id, a.tranche_index, t.earliest_vesting_date]).toEqual([g.id, a.tranche_index, d <= last && covered(d) ? d : null]);
+          expect([g.id, a.tranche_index, t.earliest_vesting_date]).toEqual([
+            g.id,
+            a.tranche_index,
+            d <= last && covered(d) ? d : null,
+          ]);
           checkedEarliest++;
         }
       });

@@ -9,12 +9,25 @@ import type { DatabaseHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import { derivationRows } from "@/lib/features/derivation/derivationRows";
 import { writeDerivation } from "@/lib/features/derivation/derivationWriter";
-import { computePlanDerivation, loadPlanDerivationInputs, rederivePlan } from "@/lib/features/derivation/trancheDerivation";
+import {
+  computePlanDerivation,
+  loadPlanDerivationInputs,
+  rederivePlan,
+} from "@/lib/features/derivation/trancheDerivation";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";
 
-type StoredTranche = { id: string; version: string; grant_id: string; tranche_index: number; status: string; earliest_vesting_date: string | null; ratio: string; deferred_by: unknown };
+type StoredTranche = {
+  id: string;
+  version: string;
+  grant_id: string;
+  tranche_index: number;
+  status: string;
+  earliest_vesting_date: string | null;
+  ratio: string;
+  deferred_by: unknown;
+};
 
 describe.each(BACKENDS)("derivation writes on %s", (kind) => {
   let h: DatabaseHandle;
@@ -22,17 +35,28 @@ describe.each(BACKENDS)("derivation writes on %s", (kind) => {
 
   // xmin changes whenever a row gets a new version, locked-only rows included on PostgreSQL's own terms.
   const tranchesOf = (planId: string) =>
-    rows<StoredTranche>(h, sql`SELECT t.id, t.xmin::text AS version, t.grant_id, t.tranche_index, t.status::text AS status, t.earliest_vesting_date::text AS earliest_vesting_date, t.ratio::text AS ratio, t.deferred_by
-      FROM tranches t JOIN grants g ON g.id = t.grant_id WHERE g.plan_id = ${planId} ORDER BY t.grant_id, t.tranche_index`);
+    rows<StoredTranche>(
+      h,
+      sql`SELECT t.id, t.xmin::text AS version, t.grant_id, t.tranche_index, t.status::text AS status, t.earliest_vesting_date::text AS earliest_vesting_date, t.ratio::text AS ratio, t.deferred_by
+      FROM tranches t JOIN grants g ON g.id = t.grant_id WHERE g.plan_id = ${planId} ORDER BY t.grant_id, t.tranche_index`,
+    );
   const adjustmentsOf = (planId: string) =>
-    rows<{ id: string; grant_id: string; price_after: string }>(h, sql`SELECT a.id, a.grant_id, a.price_after::text AS price_after FROM adjustment_records a JOIN grants g ON g.id = a.grant_id WHERE g.plan_id = ${planId} ORDER BY a.id`);
+    rows<{ id: string; grant_id: string; price_after: string }>(
+      h,
+      sql`SELECT a.id, a.grant_id, a.price_after::text AS price_after FROM adjustment_records a JOIN grants g ON g.id = a.grant_id WHERE g.plan_id = ${planId} ORDER BY a.id`,
+    );
   const grantFigures = (planId: string) =>
-    rows<{ id: string; version: string; adjusted_price: string; adjusted_quantity: string }>(h, sql`SELECT id, xmin::text AS version, adjusted_price::text AS adjusted_price, adjusted_quantity::text AS adjusted_quantity FROM grants WHERE plan_id = ${planId} ORDER BY id`);
+    rows<{ id: string; version: string; adjusted_price: string; adjusted_quantity: string }>(
+      h,
+      sql`SELECT id, xmin::text AS version, adjusted_price::text AS adjusted_price, adjusted_quantity::text AS adjusted_quantity FROM grants WHERE plan_id = ${planId} ORDER BY id`,
+    );
 
   beforeAll(async () => {
     h = await freshDatabase(kind);
     await seedDemoIfEmpty(h.db, AS_OF);
-    planIds = (await rows<{ id: string }>(h, sql`SELECT DISTINCT plan_id AS id FROM grants ORDER BY 1`)).map((r) => r.id);
+    planIds = (await rows<{ id: string }>(h, sql`SELECT DISTINCT plan_id AS id FROM grants ORDER BY 1`)).map(
+      (r) => r.id,
+    );
     expect(planIds.length).toBeGreaterThan(1);
   }, 120_000);
   afterAll(async () => h?.close());
@@ -40,10 +64,22 @@ describe.each(BACKENDS)("derivation writes on %s", (kind) => {
   it("a second derivation over the same inputs writes nothing: same row versions, same ids, zero counts", async () => {
     for (const planId of planIds) {
       await h.db.transaction((tx) => rederivePlan(tx, planId, AS_OF));
-      const before = { tranches: await tranchesOf(planId), adjustments: await adjustmentsOf(planId), grants: await grantFigures(planId) };
+      const before = {
+        tranches: await tranchesOf(planId),
+        adjustments: await adjustmentsOf(planId),
+        grants: await grantFigures(planId),
+      };
       expect(before.tranches.length).toBeGreaterThan(0);
-      const writes = await h.db.transaction(async (tx) => writeDerivation(tx, computePlanDerivation(await loadPlanDerivationInputs(tx, planId), AS_OF)));
-      expect(writes).toEqual({ tranchesWritten: 0, tranchesDeleted: 0, adjustmentsWritten: 0, adjustmentsDeleted: 0, grantsAdjusted: 0 });
+      const writes = await h.db.transaction(async (tx) =>
+        writeDerivation(tx, computePlanDerivation(await loadPlanDerivationInputs(tx, planId), AS_OF)),
+      );
+      expect(writes).toEqual({
+        tranchesWritten: 0,
+        tranchesDeleted: 0,
+        adjustmentsWritten: 0,
+        adjustmentsDeleted: 0,
+        grantsAdjusted: 0,
+      });
       expect(await tranchesOf(planId)).toEqual(before.tranches);
       expect(await adjustmentsOf(planId)).toEqual(before.adjustments);
       expect(await grantFigures(planId)).toEqual(before.grants);
@@ -55,17 +91,28 @@ describe.each(BACKENDS)("derivation writes on %s", (kind) => {
 
   it("stores exactly the engine's rows, whatever was there: tampered, missing and extra rows are put right", async () => {
     // The plan with corporate-action adjustments, so that records and adjusted prices are put right too.
-    const [withActions] = await rows<{ plan_id: string }>(h, sql`SELECT g.plan_id FROM adjustment_records a JOIN grants g ON g.id = a.grant_id LIMIT 1`);
+    const [withActions] = await rows<{ plan_id: string }>(
+      h,
+      sql`SELECT g.plan_id FROM adjustment_records a JOIN grants g ON g.id = a.grant_id LIMIT 1`,
+    );
     const planId = withActions!.plan_id;
     const [victim, other] = (await tranchesOf(planId)).filter((t) => t.tranche_index === 1);
-    await h.db.execute(sql`UPDATE tranches SET status = 'lapsed', earliest_vesting_date = '2000-01-01', deferred_by = '[{"x":1}]'::jsonb WHERE id = ${victim!.id}`);
+    await h.db.execute(
+      sql`UPDATE tranches SET status = 'lapsed', earliest_vesting_date = '2000-01-01', deferred_by = '[{"x":1}]'::jsonb WHERE id = ${victim!.id}`,
+    );
     await h.db.execute(sql`DELETE FROM tranches WHERE grant_id = ${other!.grant_id} AND tranche_index = 2`);
-    await h.db.execute(sql`INSERT INTO tranches (grant_id, tranche_index, ratio, planned_quantity, status) VALUES (${other!.grant_id}, 99, 0.1, 1, 'pending')`);
+    await h.db.execute(
+      sql`INSERT INTO tranches (grant_id, tranche_index, ratio, planned_quantity, status) VALUES (${other!.grant_id}, 99, 0.1, 1, 'pending')`,
+    );
     const [someAdjustment] = await adjustmentsOf(planId);
-    await h.db.execute(sql`UPDATE adjustment_records SET price_after = price_after + 1 WHERE id = ${someAdjustment!.id}`);
+    await h.db.execute(
+      sql`UPDATE adjustment_records SET price_after = price_after + 1 WHERE id = ${someAdjustment!.id}`,
+    );
     await h.db.execute(sql`UPDATE grants SET adjusted_price = adjusted_price + 7 WHERE id = ${victim!.grant_id}`);
 
-    const writes = await h.db.transaction(async (tx) => writeDerivation(tx, computePlanDerivation(await loadPlanDerivationInputs(tx, planId), AS_OF)));
+    const writes = await h.db.transaction(async (tx) =>
+      writeDerivation(tx, computePlanDerivation(await loadPlanDerivationInputs(tx, planId), AS_OF)),
+    );
     expect(writes.tranchesWritten).toBe(2);
     expect(writes.tranchesDeleted).toBe(1);
     expect(writes.grantsAdjusted).toBe(1);
@@ -74,17 +121,35 @@ describe.each(BACKENDS)("derivation writes on %s", (kind) => {
     // What is stored now is what the engine gives, field by field.
     const computed = computePlanDerivation(await loadPlanDerivationInputs(h.db, planId), AS_OF);
     const expected = derivationRows(computed, computed.keys()).tranches;
-    const stored = await rows<{ grant_id: string; tranche_index: number; status: string; earliest_vesting_date: string | null; planned_quantity: string; deferred_by: unknown }>(h,
+    const stored = await rows<{
+      grant_id: string;
+      tranche_index: number;
+      status: string;
+      earliest_vesting_date: string | null;
+      planned_quantity: string;
+      deferred_by: unknown;
+    }>(
+      h,
       sql`SELECT t.grant_id, t.tranche_index, t.status::text AS status, t.earliest_vesting_date::text AS earliest_vesting_date, t.planned_quantity::text AS planned_quantity, t.deferred_by
-            FROM tranches t JOIN grants g ON g.id = t.grant_id WHERE g.plan_id = ${planId}`);
+            FROM tranches t JOIN grants g ON g.id = t.grant_id WHERE g.plan_id = ${planId}`,
+    );
     const key = (g: string, i: number) => `${g}/${i}`;
     const storedByKey = new Map(stored.map((s) => [key(s.grant_id, s.tranche_index), s]));
     expect(stored.length).toBe(expected.length);
     for (const e of expected) {
       const s = storedByKey.get(key(e.grantId, e.trancheIndex));
       expect(s, key(e.grantId, e.trancheIndex)).toBeDefined();
-      expect({ status: s!.status, earliest: s!.earliest_vesting_date, planned: Number(s!.planned_quantity), deferredBy: s!.deferred_by })
-        .toEqual({ status: e.status, earliest: e.earliestVestingDate ?? null, planned: e.plannedQuantity, deferredBy: JSON.parse(JSON.stringify(e.deferredBy)) });
+      expect({
+        status: s!.status,
+        earliest: s!.earliest_vesting_date,
+        planned: Number(s!.planned_quantity),
+        deferredBy: s!.deferred_by,
+      }).toEqual({
+        status: e.status,
+        earliest: e.earliestVestingDate ?? null,
+        planned: e.plannedQuantity,
+        deferredBy: JSON.parse(JSON.stringify(e.deferredBy)),
+      });
     }
     // Untouched rows kept their ids.
     const after = await tranchesOf(planId);
@@ -92,12 +157,22 @@ describe.each(BACKENDS)("derivation writes on %s", (kind) => {
   });
 
   it("a changed input (a leave date) rewrites only the leaver's tranches", async () => {
-    const [leaver] = await rows<{ person_id: string; grant_id: string; plan_id: string }>(h, sql`SELECT g.person_id, g.id AS grant_id, g.plan_id FROM grants g JOIN tranches t ON t.grant_id = g.id
-      JOIN persons p ON p.id = g.person_id WHERE p.leave_date IS NULL AND t.status IN ('pending', 'vestable') GROUP BY g.person_id, g.id ORDER BY g.id LIMIT 1`);
+    const [leaver] = await rows<{ person_id: string; grant_id: string; plan_id: string }>(
+      h,
+      sql`SELECT g.person_id, g.id AS grant_id, g.plan_id FROM grants g JOIN tranches t ON t.grant_id = g.id
+      JOIN persons p ON p.id = g.person_id WHERE p.leave_date IS NULL AND t.status IN ('pending', 'vestable') GROUP BY g.person_id, g.id ORDER BY g.id LIMIT 1`,
+    );
     const planId = leaver!.plan_id;
     const before = await tranchesOf(planId);
     await h.db.execute(sql`UPDATE persons SET leave_date = ${AS_OF} WHERE id = ${leaver!.person_id}`);
-    const leaverGrants = new Set((await rows<{ id: string }>(h, sql`SELECT id FROM grants WHERE person_id = ${leaver!.person_id} AND plan_id = ${planId}`)).map((r) => r.id));
+    const leaverGrants = new Set(
+      (
+        await rows<{ id: string }>(
+          h,
+          sql`SELECT id FROM grants WHERE person_id = ${leaver!.person_id} AND plan_id = ${planId}`,
+        )
+      ).map((r) => r.id),
+    );
     await h.db.transaction((tx) => rederivePlan(tx, planId, AS_OF));
     const after = await tranchesOf(planId);
     expect(after.map((t) => t.id)).toEqual(before.map((t) => t.id));

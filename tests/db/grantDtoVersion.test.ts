@@ -18,17 +18,25 @@ describe.each(BACKENDS)("the grant data version on %s", (kind) => {
   let person: string;
   let uid: string;
 
-  const version = async () => Number((await rows<{ v: string | number }>(h, sql`SELECT ${grantDtoVersion} AS v`))[0]!.v);
+  const version = async () =>
+    Number((await rows<{ v: string | number }>(h, sql`SELECT ${grantDtoVersion} AS v`))[0]!.v);
   const grantsUnlessKept = async (gv: number, gp: string | null) => {
-    const [row] = await h.db.select({ value: personGrantsUnlessKept(h.db, users.personId, "text") }).from(users).where(eq(users.id, uid))
-      .prepare(`t_unless_${kind}_${gv}_${gp ? "p" : "n"}`).execute({ gv, gp });
+    const [row] = await h.db
+      .select({ value: personGrantsUnlessKept(h.db, users.personId, "text") })
+      .from(users)
+      .where(eq(users.id, uid))
+      .prepare(`t_unless_${kind}_${gv}_${gp ? "p" : "n"}`)
+      .execute({ gv, gp });
     return row!.value;
   };
 
   beforeAll(async () => {
     h = await freshDatabase(kind);
     await seedDemoIfEmpty(h.db, AS_OF);
-    const [u] = await rows<{ id: string; person_id: string }>(h, sql`SELECT id, person_id FROM users WHERE email = 'employee@demo.local'`);
+    const [u] = await rows<{ id: string; person_id: string }>(
+      h,
+      sql`SELECT id, person_id FROM users WHERE email = 'employee@demo.local'`,
+    );
     uid = u!.id;
     person = u!.person_id;
   });
@@ -37,7 +45,10 @@ describe.each(BACKENDS)("the grant data version on %s", (kind) => {
   // Each statement touches rows of one table a DTO is built from (the demo has rows in each; an update of
   // no rows would fire no trigger and fail the test), without changing what they say.
   const touches: [string, ReturnType<typeof sql>][] = [
-    ["grants", sql`UPDATE grants SET quantity = quantity WHERE person_id = (SELECT person_id FROM users WHERE email = 'employee@demo.local')`],
+    [
+      "grants",
+      sql`UPDATE grants SET quantity = quantity WHERE person_id = (SELECT person_id FROM users WHERE email = 'employee@demo.local')`,
+    ],
     ["tranches", sql`UPDATE tranches SET ratio = ratio WHERE grant_id IN (SELECT id FROM grants LIMIT 1)`],
     ["appraisal_results", sql`UPDATE appraisal_results SET grade = grade`],
     ["company_appraisals", sql`UPDATE company_appraisals SET company_ratio = company_ratio`],
@@ -45,7 +56,10 @@ describe.each(BACKENDS)("the grant data version on %s", (kind) => {
     ["corporate_actions", sql`UPDATE corporate_actions SET ex_date = ex_date`],
     ["grant_batches", sql`UPDATE grant_batches SET grant_price = grant_price`],
     ["plans", sql`UPDATE plans SET name = name`],
-    ["persons", sql`UPDATE persons SET name = name WHERE id = (SELECT person_id FROM users WHERE email = 'employee@demo.local')`],
+    [
+      "persons",
+      sql`UPDATE persons SET name = name WHERE id = (SELECT person_id FROM users WHERE email = 'employee@demo.local')`,
+    ],
     ["participant_categories", sql`UPDATE participant_categories SET name = name`],
   ];
 
@@ -57,7 +71,10 @@ describe.each(BACKENDS)("the grant data version on %s", (kind) => {
       await tx.execute(statement);
       await tx.execute(statement);
       // Inside the transaction the counter has not moved yet: it moves at commit, once.
-      inside = Number(((await tx.execute(sql`SELECT ${grantDtoVersion} AS v`)) as unknown as { rows: { v: string | number }[] }).rows[0]!.v);
+      inside = Number(
+        ((await tx.execute(sql`SELECT ${grantDtoVersion} AS v`)) as unknown as { rows: { v: string | number }[] })
+          .rows[0]!.v,
+      );
     });
     expect(inside).toBe(before);
     expect(await version()).toBe(before + 1);
@@ -82,7 +99,10 @@ describe.each(BACKENDS)("the grant data version on %s", (kind) => {
     expect(JSON.parse(full!)).toEqual(await grantsOfPerson(h.db, person));
     expect(await grantsUnlessKept(v, person)).toBeNull();
     // Another person's grants held, or an older version: answered again.
-    const [other] = await rows<{ person_id: string }>(h, sql`SELECT person_id FROM users WHERE email = 'employee2@demo.local'`);
+    const [other] = await rows<{ person_id: string }>(
+      h,
+      sql`SELECT person_id FROM users WHERE email = 'employee2@demo.local'`,
+    );
     expect(await grantsUnlessKept(v, other!.person_id)).toBe(full);
     expect(await grantsUnlessKept(v - 1, person)).toBe(full);
   });
@@ -110,7 +130,9 @@ describe.each(BACKENDS)("the grant data version on %s", (kind) => {
 
   it("makes a kept DTO stale exactly when a change to it commits", async () => {
     const v = await version();
-    await h.db.execute(sql`UPDATE grants SET accepted_at = timestamptz '2026-11-20 09:30:00+00' WHERE person_id = ${person}`);
+    await h.db.execute(
+      sql`UPDATE grants SET accepted_at = timestamptz '2026-11-20 09:30:00+00' WHERE person_id = ${person}`,
+    );
     const after = await version();
     expect(after).toBe(v + 1);
     const fresh = JSON.parse((await grantsUnlessKept(v, person))!) as { acceptedAt: string | null }[];

@@ -28,7 +28,10 @@ describe.each(BACKENDS)("the grantee home page's one statement on %s", (kind) =>
     h = await freshDatabase(kind);
     await seedDemoIfEmpty(h.db, AS_OF);
     await refreshNotices(h.db, AS_OF);
-    [user] = (await rows<{ id: string; person_id: string }>(h, sql`SELECT id, person_id FROM users WHERE email = 'employee@demo.local'`)) as [{ id: string; person_id: string }];
+    [user] = (await rows<{ id: string; person_id: string }>(
+      h,
+      sql`SELECT id, person_id FROM users WHERE email = 'employee@demo.local'`,
+    )) as [{ id: string; person_id: string }];
   });
   afterAll(async () => h?.close());
 
@@ -46,11 +49,18 @@ describe.each(BACKENDS)("the grantee home page's one statement on %s", (kind) =>
         CASE WHEN i % 3 <> 0 THEN timestamptz '2026-11-20 00:00:00+00' END
       FROM generate_series(1, 30) AS i`);
     const value = await home(user.id);
-    const expected = (await noticesOf(h.db, user.id, HOME_NOTICE_COUNT)).map((n) => ({ ...n, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() }));
+    const expected = (await noticesOf(h.db, user.id, HOME_NOTICE_COUNT)).map((n) => ({
+      ...n,
+      readAt: n.readAt?.toISOString() ?? null,
+      createdAt: n.createdAt.toISOString(),
+    }));
     expect(value.notices).toHaveLength(HOME_NOTICE_COUNT);
     expect(value.notices).toEqual(expected);
     // Twelve unread (ten of the thirty and the two the day created), then the newest read ones.
-    expect(value.notices.map((n) => (n.readAt === null ? "unread" : "read"))).toEqual([...Array(12).fill("unread"), ...Array(8).fill("read")]);
+    expect(value.notices.map((n) => (n.readAt === null ? "unread" : "read"))).toEqual([
+      ...Array(12).fill("unread"),
+      ...Array(8).fill("read"),
+    ]);
   });
 
   it("carries the blackout keys of the person's plans, which give the same windows as reading them directly", async () => {
@@ -65,7 +75,8 @@ describe.each(BACKENDS)("the grantee home page's one statement on %s", (kind) =>
   it("moves a plan's blackout key with its own events and every plan's with company-wide ones", async () => {
     const planIds = (await rows<{ id: string }>(h, sql`SELECT id FROM plans ORDER BY id`)).map((p) => p.id);
     expect(planIds.length).toBeGreaterThan(1);
-    const keys = async () => new Map(((await blackoutKeysQuery(h.db).execute({ planIds }))[0]!.keys).map((k) => [k.id, k.eventsKey]));
+    const keys = async () =>
+      new Map((await blackoutKeysQuery(h.db).execute({ planIds }))[0]!.keys.map((k) => [k.id, k.eventsKey]));
     const before = await keys();
     const [issuer] = await rows<{ id: string }>(h, sql`SELECT issuer_id AS id FROM plans LIMIT 1`);
     await h.db.execute(sql`INSERT INTO disclosure_events (issuer_id, plan_id, kind, title, start_date, end_date)
@@ -73,7 +84,9 @@ describe.each(BACKENDS)("the grantee home page's one statement on %s", (kind) =>
     const planOnly = await keys();
     expect(planOnly.get(planIds[0]!)).not.toBe(before.get(planIds[0]!));
     for (const id of planIds.slice(1)) expect(planOnly.get(id)).toBe(before.get(id));
-    await h.db.execute(sql`UPDATE disclosure_events SET title = title WHERE plan_id IS NULL AND id = (SELECT id FROM disclosure_events WHERE plan_id IS NULL LIMIT 1)`);
+    await h.db.execute(
+      sql`UPDATE disclosure_events SET title = title WHERE plan_id IS NULL AND id = (SELECT id FROM disclosure_events WHERE plan_id IS NULL LIMIT 1)`,
+    );
     const companyWide = await keys();
     for (const id of planIds) expect(companyWide.get(id)).not.toBe(planOnly.get(id));
   });

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
-import { participantCategories, participantListEntries, participantListVersions, persons, plans, users, verificationRecords } from "@/db/schema";
+import {
+  participantCategories,
+  participantListEntries,
+  participantListVersions,
+  persons,
+  plans,
+  users,
+  verificationRecords,
+} from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import { grantAwards, reserveStatus } from "@/lib/features/grants/commands";
@@ -26,10 +34,22 @@ describe.each(BACKENDS)("HR grants on %s", (kind) => {
   const previousToday = process.env.VD_TODAY;
 
   const counts = async () =>
-    (await rows<{ batches: number; grants: number; audit: number }>(h, sql`SELECT (SELECT count(*)::int FROM grant_batches) AS batches, (SELECT count(*)::int FROM grants) AS grants, (SELECT count(*)::int FROM audit_log) AS audit`))[0]!;
+    (
+      await rows<{ batches: number; grants: number; audit: number }>(
+        h,
+        sql`SELECT (SELECT count(*)::int FROM grant_batches) AS batches, (SELECT count(*)::int FROM grants) AS grants, (SELECT count(*)::int FROM audit_log) AS audit`,
+      )
+    )[0]!;
   // What counts toward the 1 % cap (lib/domain/caps/capHoldings.ts): adjusted quantities net of voided tranches.
   const heldInValidPlans = async (employeeNo: string) =>
-    Number((await rows<{ q: string }>(h, sql`SELECT coalesce(sum(g.adjusted_quantity - coalesce((SELECT sum(t.lapsed_quantity) FROM tranches t WHERE t.grant_id = g.id), 0)), 0)::text AS q FROM grants g JOIN persons p ON p.id = g.person_id JOIN plans pl ON pl.id = g.plan_id WHERE p.employee_no = ${employeeNo} AND pl.name_en NOT LIKE '2021%'`))[0]!.q);
+    Number(
+      (
+        await rows<{ q: string }>(
+          h,
+          sql`SELECT coalesce(sum(g.adjusted_quantity - coalesce((SELECT sum(t.lapsed_quantity) FROM tranches t WHERE t.grant_id = g.id), 0)), 0)::text AS q FROM grants g JOIN persons p ON p.id = g.person_id JOIN plans pl ON pl.id = g.plan_id WHERE p.employee_no = ${employeeNo} AND pl.name_en NOT LIKE '2021%'`,
+        )
+      )[0]!.q,
+    );
 
   beforeAll(async () => {
     process.env.VD_TODAY = AS_OF;
@@ -40,10 +60,24 @@ describe.each(BACKENDS)("HR grants on %s", (kind) => {
     const all = await h.db.select({ id: plans.id, nameEn: plans.nameEn }).from(plans);
     plan2022 = all.find((p) => p.nameEn.startsWith("2022"))!.id;
     plan2026 = all.find((p) => p.nameEn.startsWith("2026"))!.id;
-    category2026 = (await h.db.select({ id: participantCategories.id }).from(participantCategories).where(eq(participantCategories.planId, plan2026)))[0]!.id;
-    category2022 = (await h.db.select({ id: participantCategories.id }).from(participantCategories).where(and(eq(participantCategories.planId, plan2022), eq(participantCategories.code, 1))))[0]!.id;
+    category2026 = (
+      await h.db
+        .select({ id: participantCategories.id })
+        .from(participantCategories)
+        .where(eq(participantCategories.planId, plan2026))
+    )[0]!.id;
+    category2022 = (
+      await h.db
+        .select({ id: participantCategories.id })
+        .from(participantCategories)
+        .where(and(eq(participantCategories.planId, plan2022), eq(participantCategories.code, 1)))
+    )[0]!.id;
     listed = await h.db
-      .select({ employeeNo: persons.employeeNo, categoryId: participantListEntries.categoryId, quantity: participantListEntries.quantity })
+      .select({
+        employeeNo: persons.employeeNo,
+        categoryId: participantListEntries.categoryId,
+        quantity: participantListEntries.quantity,
+      })
       .from(participantListEntries)
       .innerJoin(participantListVersions, eq(participantListEntries.listVersionId, participantListVersions.id))
       .innerJoin(persons, eq(participantListEntries.personId, persons.id))
@@ -58,18 +92,48 @@ describe.each(BACKENDS)("HR grants on %s", (kind) => {
     await h?.close();
   });
 
-  const firstGrant = (items: GrantAwardsInput["items"]): GrantAwardsInput => ({ batch: "first", grantDate: "2026-12-09", grantPrice: "20.00", boardResolutionDate: "2026-12-09", items });
+  const firstGrant = (items: GrantAwardsInput["items"]): GrantAwardsInput => ({
+    batch: "first",
+    grantDate: "2026-12-09",
+    grantPrice: "20.00",
+    boardResolutionDate: "2026-12-09",
+    items,
+  });
 
   it("refuses a first grant before the list is verified, then one off the list or above it, writing nothing", async () => {
     const before = await counts();
-    expect((await refusal(grantAwards(h.db, actor, plan2026, firstGrant(listed.slice(0, 2))))).code).toBe("NOT_VERIFIED");
-    const [version] = await h.db.select({ id: participantListVersions.id }).from(participantListVersions).where(eq(participantListVersions.planId, plan2026));
-    await h.db.insert(verificationRecords).values({ planId: plan2026, listVersionId: version!.id, body: "remuneration_committee", opinionDate: "2026-12-01", disclosureDate: "2026-12-01", generalMeetingDate: "2026-12-08", opinion: "名单符合条件。" });
-    const off = await refusal(grantAwards(h.db, actor, plan2026, firstGrant([listed[0]!, { employeeNo: "E00001", categoryId: category2026, quantity: 100 }])));
+    expect((await refusal(grantAwards(h.db, actor, plan2026, firstGrant(listed.slice(0, 2))))).code).toBe(
+      "NOT_VERIFIED",
+    );
+    const [version] = await h.db
+      .select({ id: participantListVersions.id })
+      .from(participantListVersions)
+      .where(eq(participantListVersions.planId, plan2026));
+    await h.db
+      .insert(verificationRecords)
+      .values({
+        planId: plan2026,
+        listVersionId: version!.id,
+        body: "remuneration_committee",
+        opinionDate: "2026-12-01",
+        disclosureDate: "2026-12-01",
+        generalMeetingDate: "2026-12-08",
+        opinion: "名单符合条件。",
+      });
+    const off = await refusal(
+      grantAwards(
+        h.db,
+        actor,
+        plan2026,
+        firstGrant([listed[0]!, { employeeNo: "E00001", categoryId: category2026, quantity: 100 }]),
+      ),
+    );
     expect(off.status).toBe(422);
     expect(off.code).toBe("NOT_ON_LIST");
     expect(off.details).toMatchObject({ items: [{ employeeNo: "E00001", reason: "not_listed" }] });
-    const above = await refusal(grantAwards(h.db, actor, plan2026, firstGrant([{ ...listed[1]!, quantity: listed[1]!.quantity + 1 }])));
+    const above = await refusal(
+      grantAwards(h.db, actor, plan2026, firstGrant([{ ...listed[1]!, quantity: listed[1]!.quantity + 1 }])),
+    );
     expect(above.code).toBe("QUANTITY_ABOVE_LIST");
     expect(await counts()).toEqual(before);
   });
@@ -84,11 +148,25 @@ describe.each(BACKENDS)("HR grants on %s", (kind) => {
     );
     expect(tranches).toHaveLength(5);
     for (const t of tranches) expect([t.n, t.total]).toEqual([3, t.quantity]);
-    const grantRows = await rows<{ accepted_at: string | null; adjusted_price: string }>(h, sql`SELECT accepted_at, adjusted_price::text FROM grants WHERE batch_id = ${result.batchId}`);
+    const grantRows = await rows<{ accepted_at: string | null; adjusted_price: string }>(
+      h,
+      sql`SELECT accepted_at, adjusted_price::text FROM grants WHERE batch_id = ${result.batchId}`,
+    );
     expect(grantRows.every((g) => g.accepted_at === null && g.adjusted_price === "20.00")).toBe(true);
-    const audit = await rows<{ action: string; actor_user_id: string; after: { items: unknown[]; planStatus: string } }>(h, sql`SELECT action, actor_user_id, after FROM audit_log WHERE entity_type = 'grant_batch' AND entity_id = ${result.batchId}`);
+    const audit = await rows<{
+      action: string;
+      actor_user_id: string;
+      after: { items: unknown[]; planStatus: string };
+    }>(
+      h,
+      sql`SELECT action, actor_user_id, after FROM audit_log WHERE entity_type = 'grant_batch' AND entity_id = ${result.batchId}`,
+    );
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "grant.create", actor_user_id: actor.userId, after: { planStatus: "granted" } });
+    expect(audit[0]).toMatchObject({
+      action: "grant.create",
+      actor_user_id: actor.userId,
+      after: { planStatus: "granted" },
+    });
     expect(audit[0]!.after.items).toHaveLength(5);
     const [plan] = await h.db.select({ status: plans.status }).from(plans).where(eq(plans.id, plan2026));
     expect(plan!.status).toBe("granted");
@@ -99,49 +177,104 @@ describe.each(BACKENDS)("HR grants on %s", (kind) => {
 
   it("refuses a reserved grant after the 12-month deadline with RESERVE_DEADLINE_PASSED and writes nothing", async () => {
     const before = await counts();
-    const e = await refusal(grantAwards(h.db, actor, plan2022, { batch: "reserved", grantDate: AS_OF, grantPrice: "39.58", items: [{ employeeNo: "E00270", categoryId: category2022, quantity: 1000 }] }));
+    const e = await refusal(
+      grantAwards(h.db, actor, plan2022, {
+        batch: "reserved",
+        grantDate: AS_OF,
+        grantPrice: "39.58",
+        items: [{ employeeNo: "E00270", categoryId: category2022, quantity: 1000 }],
+      }),
+    );
     expect([e.status, e.code]).toEqual([422, "RESERVE_DEADLINE_PASSED"]);
     expect(e.details).toMatchObject({ deadline: "2023-11-28", grantDate: AS_OF });
     expect(await counts()).toEqual(before);
-    expect(await reserveStatus(h.db, plan2022)).toEqual({ reservedQuantity: 200_000, granted: 150_000, remaining: 0, deadline: "2023-11-28", lapsed: true, lapsedQuantity: 50_000 });
+    expect(await reserveStatus(h.db, plan2022)).toEqual({
+      reservedQuantity: 200_000,
+      granted: 150_000,
+      remaining: 0,
+      deadline: "2023-11-28",
+      lapsed: true,
+      lapsedQuantity: 50_000,
+    });
   });
 
   it("refuses a grant price below par", async () => {
-    const e = await refusal(grantAwards(h.db, actor, plan2026, { batch: "reserved", grantDate: "2027-01-11", grantPrice: "0.99", items: [{ employeeNo: "E00270", categoryId: category2026, quantity: 1000 }] }));
+    const e = await refusal(
+      grantAwards(h.db, actor, plan2026, {
+        batch: "reserved",
+        grantDate: "2027-01-11",
+        grantPrice: "0.99",
+        items: [{ employeeNo: "E00270", categoryId: category2026, quantity: 1000 }],
+      }),
+    );
     expect(e.code).toBe("PRICE_BELOW_PAR");
     expect(e.details).toMatchObject({ grantPrice: "0.99", parValue: "1.0000" });
   });
 
   it("refuses a grant pushing one person over 1 % of 461,000,000 with limit, existing and requested", async () => {
     // A larger 2026 plan so that only the person cap can bind (reserve 20 % of the plan).
-    await h.db.update(plans).set({ totalQuantity: 30_000_000, firstGrantQuantity: 24_000_000, reservedQuantity: 6_000_000 }).where(eq(plans.id, plan2026));
+    await h.db
+      .update(plans)
+      .set({ totalQuantity: 30_000_000, firstGrantQuantity: 24_000_000, reservedQuantity: 6_000_000 })
+      .where(eq(plans.id, plan2026));
     const existing = await heldInValidPlans("E00110");
     expect(existing).toBeGreaterThan(0); // the 2022 grant counts; the 2021 plan's validity ended on 2026-06-01
     const before = await counts();
     const requested = CAP - existing + 1;
-    const e = await refusal(grantAwards(h.db, actor, plan2026, { batch: "reserved", grantDate: "2027-01-11", grantPrice: "20.00", items: [{ employeeNo: "E00110", categoryId: category2026, quantity: requested }] }));
+    const e = await refusal(
+      grantAwards(h.db, actor, plan2026, {
+        batch: "reserved",
+        grantDate: "2027-01-11",
+        grantPrice: "20.00",
+        items: [{ employeeNo: "E00110", categoryId: category2026, quantity: requested }],
+      }),
+    );
     expect([e.status, e.code]).toEqual([422, "CAP_PERSON_EXCEEDED"]);
-    expect(e.details).toMatchObject({ limit: CAP, existing, requested, total: CAP + 1, excess: 1, employeeNo: "E00110" });
+    expect(e.details).toMatchObject({
+      limit: CAP,
+      existing,
+      requested,
+      total: CAP + 1,
+      excess: 1,
+      employeeNo: "E00110",
+    });
     expect(await counts()).toEqual(before);
     // Exactly up to the cap is allowed.
-    await grantAwards(h.db, actor, plan2026, { batch: "reserved", grantDate: "2027-01-11", grantPrice: "20.00", items: [{ employeeNo: "E00110", categoryId: category2026, quantity: requested - 1 }] });
+    await grantAwards(h.db, actor, plan2026, {
+      batch: "reserved",
+      grantDate: "2027-01-11",
+      grantPrice: "20.00",
+      items: [{ employeeNo: "E00110", categoryId: category2026, quantity: requested - 1 }],
+    });
     expect(await heldInValidPlans("E00110")).toBe(CAP);
     const status = await reserveStatus(h.db, plan2026);
-    expect(status).toMatchObject({ reservedQuantity: 6_000_000, granted: requested - 1, remaining: 6_000_000 - (requested - 1), deadline: "2027-12-08", lapsed: false, lapsedQuantity: 0 });
+    expect(status).toMatchObject({
+      reservedQuantity: 6_000_000,
+      granted: requested - 1,
+      remaining: 6_000_000 - (requested - 1),
+      deadline: "2027-12-08",
+      lapsed: false,
+      lapsedQuantity: 0,
+    });
   });
 
   it("lets 20 concurrent grants together commit only up to the 1 % cap", async () => {
     // PostgreSQL: a second pool of 20 connections to the same database, so the requests really run in parallel.
     let pool: DatabaseHandle | null = null;
     if (kind === "postgres") {
-      const [{ name }] = (await rows<{ name: string }>(h, sql`SELECT current_database() AS name`)) as [{ name: string }];
+      const [{ name }] = (await rows<{ name: string }>(h, sql`SELECT current_database() AS name`)) as [
+        { name: string },
+      ];
       const url = new URL(process.env.VD_TEST_PG_URL!);
       url.pathname = `/${name}`;
       pool = openDatabase({ url: url.toString(), poolSize: 20 });
     }
     try {
       // A reserve large enough (10M, 20 % of 50M) that only the person cap can stop the requests.
-      await h.db.update(plans).set({ totalQuantity: 50_000_000, firstGrantQuantity: 40_000_000, reservedQuantity: 10_000_000 }).where(eq(plans.id, plan2026));
+      await h.db
+        .update(plans)
+        .set({ totalQuantity: 50_000_000, firstGrantQuantity: 40_000_000, reservedQuantity: 10_000_000 })
+        .where(eq(plans.id, plan2026));
       const target = pool?.db ?? h.db;
       const existing = await heldInValidPlans("E00120");
       const each = 300_000;
@@ -149,12 +282,21 @@ describe.each(BACKENDS)("HR grants on %s", (kind) => {
       expect(allowed).toBeLessThan(20);
       const before = await counts();
       const results = await Promise.allSettled(
-        Array.from({ length: 20 }, () => grantAwards(target, actor, plan2026, { batch: "reserved", grantDate: "2027-02-01", grantPrice: "20.00", items: [{ employeeNo: "E00120", categoryId: category2026, quantity: each }] })),
+        Array.from({ length: 20 }, () =>
+          grantAwards(target, actor, plan2026, {
+            batch: "reserved",
+            grantDate: "2027-02-01",
+            grantPrice: "20.00",
+            items: [{ employeeNo: "E00120", categoryId: category2026, quantity: each }],
+          }),
+        ),
       );
       const ok = results.filter((r) => r.status === "fulfilled");
       const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
       expect(ok).toHaveLength(allowed);
-      expect(refused.map((e) => (e instanceof ApiError ? e.code : String(e)))).toEqual(Array(20 - allowed).fill("CAP_PERSON_EXCEEDED"));
+      expect(refused.map((e) => (e instanceof ApiError ? e.code : String(e)))).toEqual(
+        Array(20 - allowed).fill("CAP_PERSON_EXCEEDED"),
+      );
       expect(await heldInValidPlans("E00120")).toBe(existing + allowed * each);
       expect(await heldInValidPlans("E00120")).toBeLessThanOrEqual(CAP);
       const after = await counts();

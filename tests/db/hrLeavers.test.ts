@@ -10,7 +10,6 @@ import { refusal } from "./support/refusal";
 
 const AS_OF = "2026-11-21";
 
-
 describe.each(BACKENDS)("HR leavers on %s", (kind) => {
   let h: DatabaseHandle;
   let actor: Actor;
@@ -49,7 +48,7 @@ describe.each(BACKENDS)("HR leavers on %s", (kind) => {
     expect(open.tranches.find((t) => t.index === 3)!.status).toBe("vestable");
   });
 
-  it("lapses the unvested tranches with reason \"left\", keeps vested ones, and audits before/after", async () => {
+  it('lapses the unvested tranches with reason "left", keeps vested ones, and audits before/after', async () => {
     const before = await tranchesOf(personId);
     expect(before.filter((t) => t.plan === "2022").map((t) => t.status)).toEqual(["vested", "vested", "vestable"]);
     const result = await recordLeaver(h.db, actor, personId, { leaveDate: "2026-11-20" });
@@ -65,20 +64,39 @@ describe.each(BACKENDS)("HR leavers on %s", (kind) => {
     ]);
     // The 2021 plan's tranches had all vested: leaving changes nothing there.
     expect(after.filter((t) => t.plan === "2021")).toEqual(before.filter((t) => t.plan === "2021"));
-    const [person] = await h.db.select({ status: persons.employmentStatus, leaveDate: persons.leaveDate }).from(persons).where(eq(persons.id, personId));
+    const [person] = await h.db
+      .select({ status: persons.employmentStatus, leaveDate: persons.leaveDate })
+      .from(persons)
+      .where(eq(persons.id, personId));
     expect(person).toEqual({ status: "left", leaveDate: "2026-11-20" });
-    const audit = await rows<{ action: string; before: unknown; after: { leaveDate: string } }>(h, sql`SELECT action, before, after FROM audit_log WHERE entity_type = 'person' AND entity_id = ${personId}`);
-    expect(audit).toEqual([{ action: "person.leave", before: { employmentStatus: "active", leaveDate: null }, after: expect.objectContaining({ employmentStatus: "left", leaveDate: "2026-11-20" }) }]);
+    const audit = await rows<{ action: string; before: unknown; after: { leaveDate: string } }>(
+      h,
+      sql`SELECT action, before, after FROM audit_log WHERE entity_type = 'person' AND entity_id = ${personId}`,
+    );
+    expect(audit).toEqual([
+      {
+        action: "person.leave",
+        before: { employmentStatus: "active", leaveDate: null },
+        after: expect.objectContaining({ employmentStatus: "left", leaveDate: "2026-11-20" }),
+      },
+    ]);
     expect((await holdingsOf(h.db, personId)).find((g) => g.planNameEn.startsWith("2022"))!.unvested).toBe(0);
   });
 
   it("accepts the same date again without a change and refuses another date with 409, writing nothing", async () => {
-    const [{ n: auditBefore }] = (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log`)) as [{ n: number }];
+    const [{ n: auditBefore }] = (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log`)) as [
+      { n: number },
+    ];
     expect((await recordLeaver(h.db, actor, personId, { leaveDate: "2026-11-20" })).unchanged).toBe(true);
     const e = await refusal(recordLeaver(h.db, actor, personId, { leaveDate: "2026-10-01" }));
     expect([e.status, e.code]).toEqual([409, "ALREADY_LEFT"]);
-    const [{ n: auditAfter }] = (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log`)) as [{ n: number }];
+    const [{ n: auditAfter }] = (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log`)) as [
+      { n: number },
+    ];
     expect(auditAfter).toBe(auditBefore);
-    expect((await refusal(recordLeaver(h.db, actor, "00000000-0000-4000-8000-000000000000", { leaveDate: "2026-10-01" }))).status).toBe(404);
+    expect(
+      (await refusal(recordLeaver(h.db, actor, "00000000-0000-4000-8000-000000000000", { leaveDate: "2026-10-01" })))
+        .status,
+    ).toBe(404);
   });
 });

@@ -2,11 +2,31 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import ExcelJS from "exceljs";
 import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { objections, participantCategories, participantListEntries, participantListVersions, persons, plans, publicityPeriods, users } from "@/db/schema";
+import {
+  objections,
+  participantCategories,
+  participantListEntries,
+  participantListVersions,
+  persons,
+  plans,
+  publicityPeriods,
+  users,
+} from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import type { Actor } from "@/lib/auth/actor";
-import { answerObjection, closePublicityPeriod, listObjections, listPublicityPeriods, openPublicityPeriod, publicityPeriodDetail } from "@/lib/features/publicity/commands";
-import { attachmentDisposition, buildPublicityNoticeXlsx, spreadsheetSafeText } from "@/lib/features/publicity/publicityNotice";
+import {
+  answerObjection,
+  closePublicityPeriod,
+  listObjections,
+  listPublicityPeriods,
+  openPublicityPeriod,
+  publicityPeriodDetail,
+} from "@/lib/features/publicity/commands";
+import {
+  attachmentDisposition,
+  buildPublicityNoticeXlsx,
+  spreadsheetSafeText,
+} from "@/lib/features/publicity/publicityNotice";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
 
@@ -21,22 +41,49 @@ describe.each(BACKENDS)("HR publicity periods on %s", (kind) => {
   let period2026: string;
 
   const auditCount = async () => (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log`))[0]!.n;
-  const periodCount = async () => (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM publicity_periods`))[0]!.n;
+  const periodCount = async () =>
+    (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM publicity_periods`))[0]!.n;
 
   /** A draft plan with one first-grant list version of the given people (name overrides allowed). */
   async function draftPlan(label: string, people: { employeeNo: string; name?: string }[]) {
     const [plan] = await h.db
       .insert(plans)
       .values({
-        issuerId: plan2026.issuerId, name: `测试计划 ${label}`, nameEn: `Test plan ${label}`, totalQuantity: 1000, firstGrantQuantity: 1000, reservedQuantity: 0, shareCapitalAtAnnouncement: 1_000_000,
-        validityMonths: 48, blackoutRuleSetId: plan2026.blackoutRuleSetId, verifyingBody: "remuneration_committee", status: "draft", gradeTable: { A: "1" },
+        issuerId: plan2026.issuerId,
+        name: `测试计划 ${label}`,
+        nameEn: `Test plan ${label}`,
+        totalQuantity: 1000,
+        firstGrantQuantity: 1000,
+        reservedQuantity: 0,
+        shareCapitalAtAnnouncement: 1_000_000,
+        validityMonths: 48,
+        blackoutRuleSetId: plan2026.blackoutRuleSetId,
+        verifyingBody: "remuneration_committee",
+        status: "draft",
+        gradeTable: { A: "1" },
       })
       .returning();
-    const [cat] = await h.db.insert(participantCategories).values({ planId: plan!.id, code: 1, name: "类别", nameEn: "Category" }).returning();
-    const [version] = await h.db.insert(participantListVersions).values({ planId: plan!.id, batch: "first", version: 1, contentHash: `test-${label}` }).returning();
+    const [cat] = await h.db
+      .insert(participantCategories)
+      .values({ planId: plan!.id, code: 1, name: "类别", nameEn: "Category" })
+      .returning();
+    const [version] = await h.db
+      .insert(participantListVersions)
+      .values({ planId: plan!.id, batch: "first", version: 1, contentHash: `test-${label}` })
+      .returning();
     for (const p of people) {
       const [person] = await h.db.select().from(persons).where(eq(persons.employeeNo, p.employeeNo));
-      await h.db.insert(participantListEntries).values({ listVersionId: version!.id, personId: person!.id, categoryId: cat!.id, name: p.name ?? person!.name, position: person!.position, nationality: person!.nationality, quantity: 100 });
+      await h.db
+        .insert(participantListEntries)
+        .values({
+          listVersionId: version!.id,
+          personId: person!.id,
+          categoryId: cat!.id,
+          name: p.name ?? person!.name,
+          position: person!.position,
+          nationality: person!.nationality,
+          quantity: 100,
+        });
     }
     return { planId: plan!.id, listVersionId: version!.id };
   }
@@ -69,22 +116,45 @@ describe.each(BACKENDS)("HR publicity periods on %s", (kind) => {
     const { planId, listVersionId } = await draftPlan("ten", [{ employeeNo: "E00011" }]);
     const audits = await auditCount();
     const period = await openPublicityPeriod(h.db, hr, planId, { startDate: "2026-12-01", endDate: "2026-12-10" });
-    expect(period).toMatchObject({ planId, listVersionId, startDate: "2026-12-01", endDate: "2026-12-10", channel: "Vesting Desk", status: "open" });
+    expect(period).toMatchObject({
+      planId,
+      listVersionId,
+      startDate: "2026-12-01",
+      endDate: "2026-12-10",
+      channel: "Vesting Desk",
+      status: "open",
+    });
     const [plan] = await h.db.select().from(plans).where(eq(plans.id, planId));
     expect(plan!.status).toBe("publicity");
-    const trail = await rows<{ action: string; before: unknown; after: { status?: string } }>(h, sql`SELECT action, before, after FROM audit_log ORDER BY id DESC LIMIT 2`);
+    const trail = await rows<{ action: string; before: unknown; after: { status?: string } }>(
+      h,
+      sql`SELECT action, before, after FROM audit_log ORDER BY id DESC LIMIT 2`,
+    );
     expect(await auditCount()).toBe(audits + 2);
     expect(trail.map((t) => t.action).sort()).toEqual(["plan.status", "publicity.opened"]);
-    expect(trail.find((t) => t.action === "plan.status")).toMatchObject({ before: { status: "draft" }, after: { status: "publicity" } });
+    expect(trail.find((t) => t.action === "plan.status")).toMatchObject({
+      before: { status: "draft" },
+      after: { status: "publicity" },
+    });
   });
 
   it("refuses a second open period with 409 and a list version of another plan with 422", async () => {
-    const e = await refusal(openPublicityPeriod(h.db, hr, plan2026.id, { startDate: "2026-12-01", endDate: "2026-12-15" }));
+    const e = await refusal(
+      openPublicityPeriod(h.db, hr, plan2026.id, { startDate: "2026-12-01", endDate: "2026-12-15" }),
+    );
     expect([e.status, e.code]).toEqual([409, "PUBLICITY_ALREADY_OPEN"]);
     const other = await draftPlan("other", [{ employeeNo: "E00012" }]);
-    const e2 = await refusal(openPublicityPeriod(h.db, hr, other.planId, { listVersionId: (await draftPlan("third", [])).listVersionId, startDate: "2026-12-01", endDate: "2026-12-15" }));
+    const e2 = await refusal(
+      openPublicityPeriod(h.db, hr, other.planId, {
+        listVersionId: (await draftPlan("third", [])).listVersionId,
+        startDate: "2026-12-01",
+        endDate: "2026-12-15",
+      }),
+    );
     expect([e2.status, e2.code]).toEqual([422, "LIST_VERSION_OTHER_PLAN"]);
-    const e3 = await refusal(openPublicityPeriod(h.db, hr, "not-a-uuid", { startDate: "2026-12-01", endDate: "2026-12-15" }));
+    const e3 = await refusal(
+      openPublicityPeriod(h.db, hr, "not-a-uuid", { startDate: "2026-12-01", endDate: "2026-12-15" }),
+    );
     expect(e3.status).toBe(404);
   });
 
@@ -102,19 +172,35 @@ describe.each(BACKENDS)("HR publicity periods on %s", (kind) => {
     ]);
     expect(inbox[0]!.filerName).toBe(emp!.displayName);
 
-    const answered = await answerObjection(h.db, hr, inbox[0]!.id, { status: "answered", response: "经核实职务无误。" });
+    const answered = await answerObjection(h.db, hr, inbox[0]!.id, {
+      status: "answered",
+      response: "经核实职务无误。",
+    });
     expect(answered).toMatchObject({ status: "answered", listChangeRequired: false });
     const upheld = await answerObjection(h.db, hr, inbox[1]!.id, { status: "upheld", response: "属实，将更新名单。" });
     expect(upheld).toMatchObject({ status: "upheld", listChangeRequired: true });
     const [row] = await h.db.select().from(objections).where(eq(objections.id, inbox[1]!.id));
     expect(row).toMatchObject({ status: "upheld", response: "属实，将更新名单。", answeredBy: hr.userId });
-    const [audit] = await rows<{ action: string; before: { status: string }; after: { status: string } }>(h, sql`SELECT action, before, after FROM audit_log ORDER BY id DESC LIMIT 1`);
-    expect(audit).toMatchObject({ action: "objection.upheld", before: { status: "open" }, after: { status: "upheld" } });
+    const [audit] = await rows<{ action: string; before: { status: string }; after: { status: string } }>(
+      h,
+      sql`SELECT action, before, after FROM audit_log ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit).toMatchObject({
+      action: "objection.upheld",
+      before: { status: "open" },
+      after: { status: "upheld" },
+    });
 
     const periods = await listPublicityPeriods(h.db, plan2026.id);
     expect(periods).toHaveLength(1);
     expect(periods[0]!.objectionCounts).toEqual({ open: 0, answered: 1, upheld: 1, total: 2 });
-    expect((await refusal(answerObjection(h.db, hr, "00000000-0000-0000-0000-000000000000", { status: "answered", response: "x y" }))).status).toBe(404);
+    expect(
+      (
+        await refusal(
+          answerObjection(h.db, hr, "00000000-0000-0000-0000-000000000000", { status: "answered", response: "x y" }),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("refuses closing before the end date and closes after it with a summary", async () => {
@@ -127,7 +213,9 @@ describe.each(BACKENDS)("HR publicity periods on %s", (kind) => {
     expect(still!.status).toBe("open");
 
     vi.stubEnv("VD_TODAY", "2026-12-01");
-    const closed = await closePublicityPeriod(h.db, hr, period2026, { summary: "公示期内收到2条意见，1条属实，名单将调整。" });
+    const closed = await closePublicityPeriod(h.db, hr, period2026, {
+      summary: "公示期内收到2条意见，1条属实，名单将调整。",
+    });
     expect(closed).toMatchObject({ status: "closed", summary: "公示期内收到2条意见，1条属实，名单将调整。" });
     const [row] = await h.db.select().from(publicityPeriods).where(eq(publicityPeriods.id, period2026));
     expect(row!.status).toBe("closed");
@@ -138,11 +226,20 @@ describe.each(BACKENDS)("HR publicity periods on %s", (kind) => {
   });
 
   it("builds a notice with names and positions only, where no cell is a formula", async () => {
-    const { planId } = await draftPlan("notice", [{ employeeNo: "E00020", name: '=HYPERLINK("http://evil.example","点我")' }, { employeeNo: "E00021", name: "+SUM(1,2)" }, { employeeNo: "E00022" }]);
+    const { planId } = await draftPlan("notice", [
+      { employeeNo: "E00020", name: '=HYPERLINK("http://evil.example","点我")' },
+      { employeeNo: "E00021", name: "+SUM(1,2)" },
+      { employeeNo: "E00022" },
+    ]);
     const period = await openPublicityPeriod(h.db, hr, planId, { startDate: "2026-12-01", endDate: "2026-12-12" });
     const detail = await publicityPeriodDetail(h.db, period.id);
     expect(detail.entries).toHaveLength(3);
-    const buffer = await buildPublicityNoticeXlsx({ planName: detail.planName, startDate: detail.startDate, endDate: detail.endDate, entries: detail.entries });
+    const buffer = await buildPublicityNoticeXlsx({
+      planName: detail.planName,
+      startDate: detail.startDate,
+      endDate: detail.endDate,
+      entries: detail.entries,
+    });
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -174,7 +271,9 @@ describe.each(BACKENDS)("HR publicity periods on %s", (kind) => {
 
   it("encodes the download name per RFC 5987", () => {
     const d = attachmentDisposition("2026年计划-公示名单.xlsx", "publicity-notice.xlsx");
-    expect(d).toBe(`attachment; filename="publicity-notice.xlsx"; filename*=UTF-8''${encodeURIComponent("2026年计划-公示名单.xlsx")}`);
+    expect(d).toBe(
+      `attachment; filename="publicity-notice.xlsx"; filename*=UTF-8''${encodeURIComponent("2026年计划-公示名单.xlsx")}`,
+    );
     expect(attachmentDisposition("a'(b).xlsx", "x.xlsx")).toContain("filename*=UTF-8''a%27%28b%29.xlsx");
   });
 });

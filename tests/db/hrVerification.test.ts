@@ -4,12 +4,17 @@ import type { DatabaseHandle } from "@/db/client";
 import { participantListVersions, plans, publicityPeriods, users, verificationRecords } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import type { Actor } from "@/lib/auth/actor";
-import { isPlanVerified, listVerifications, markVerificationsStale, recordVerification, recordVerificationBody } from "@/lib/features/publicity/verification";
+import {
+  isPlanVerified,
+  listVerifications,
+  markVerificationsStale,
+  recordVerification,
+  recordVerificationBody,
+} from "@/lib/features/publicity/verification";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
 
 const AS_OF = "2026-11-21";
-
 
 describe.each(BACKENDS)("HR verification records on %s", (kind) => {
   let h: DatabaseHandle;
@@ -19,9 +24,16 @@ describe.each(BACKENDS)("HR verification records on %s", (kind) => {
   let plan2022: string;
 
   const auditCount = async () => (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log`))[0]!.n;
-  const recordCount = async () => (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM verification_records`))[0]!.n;
+  const recordCount = async () =>
+    (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM verification_records`))[0]!.n;
   // The 2026 plan: publicity 2026-11-18..2026-11-30, general meeting 2026-12-08, verified by the remuneration committee.
-  const base = { body: "remuneration_committee" as const, members: "主任委员 张三", opinionDate: "2026-12-02", generalMeetingDate: "2026-12-08", opinion: "名单人员符合激励对象条件，主体资格合法、有效。" };
+  const base = {
+    body: "remuneration_committee" as const,
+    members: "主任委员 张三",
+    opinionDate: "2026-12-02",
+    generalMeetingDate: "2026-12-08",
+    opinion: "名单人员符合激励对象条件，主体资格合法、有效。",
+  };
 
   beforeAll(async () => {
     h = await freshDatabase(kind);
@@ -39,7 +51,9 @@ describe.each(BACKENDS)("HR verification records on %s", (kind) => {
 
   it("refuses a disclosure on or before the publicity end with PUBLICITY_NOT_ENDED and writes nothing", async () => {
     const [audits, records] = [await auditCount(), await recordCount()];
-    const e = await refusal(recordVerification(h.db, hr, planId, { ...base, opinionDate: "2026-11-30", disclosureDate: "2026-11-30" }));
+    const e = await refusal(
+      recordVerification(h.db, hr, planId, { ...base, opinionDate: "2026-11-30", disclosureDate: "2026-11-30" }),
+    );
     expect([e.status, e.code]).toEqual([422, "PUBLICITY_NOT_ENDED"]);
     expect([await auditCount(), await recordCount()]).toEqual([audits, records]);
     const [p] = await h.db.select().from(plans).where(eq(plans.id, planId));
@@ -47,8 +61,18 @@ describe.each(BACKENDS)("HR verification records on %s", (kind) => {
   });
 
   it("refuses PUBLICITY_NOT_ENDED when the list version was never publicised", async () => {
-    const [v2] = await h.db.insert(participantListVersions).values({ planId: plan2022, batch: "first", version: 2, contentHash: "test-2022-v2" }).returning();
-    const e = await refusal(recordVerification(h.db, hr, plan2022, { ...base, body: "board_of_supervisors", listVersionId: v2!.id, disclosureDate: "2026-12-03" }));
+    const [v2] = await h.db
+      .insert(participantListVersions)
+      .values({ planId: plan2022, batch: "first", version: 2, contentHash: "test-2022-v2" })
+      .returning();
+    const e = await refusal(
+      recordVerification(h.db, hr, plan2022, {
+        ...base,
+        body: "board_of_supervisors",
+        listVersionId: v2!.id,
+        disclosureDate: "2026-12-03",
+      }),
+    );
     expect([e.status, e.code]).toEqual([422, "PUBLICITY_NOT_ENDED"]);
     await h.db.delete(participantListVersions).where(eq(participantListVersions.id, v2!.id));
   });
@@ -62,39 +86,78 @@ describe.each(BACKENDS)("HR verification records on %s", (kind) => {
   });
 
   it("refuses the wrong verifying body with WRONG_VERIFYING_BODY", async () => {
-    const e = await refusal(recordVerification(h.db, hr, planId, { ...base, body: "board_of_supervisors", disclosureDate: "2026-12-03" }));
+    const e = await refusal(
+      recordVerification(h.db, hr, planId, { ...base, body: "board_of_supervisors", disclosureDate: "2026-12-03" }),
+    );
     expect([e.status, e.code]).toEqual([422, "WRONG_VERIFYING_BODY"]);
     expect(e.details).toEqual({ expected: "remuneration_committee", given: "board_of_supervisors" });
   });
 
   it("rejects an attachment over 5 MB and an opinion dated after its disclosure at the schema", () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 1).toString("base64");
-    expect(recordVerificationBody.safeParse({ ...base, disclosureDate: "2026-12-03", attachment: { name: "a.pdf", base64: big } }).success).toBe(false);
+    expect(
+      recordVerificationBody.safeParse({
+        ...base,
+        disclosureDate: "2026-12-03",
+        attachment: { name: "a.pdf", base64: big },
+      }).success,
+    ).toBe(false);
     const ok = Buffer.alloc(5 * 1024 * 1024).toString("base64");
-    expect(recordVerificationBody.safeParse({ ...base, disclosureDate: "2026-12-03", attachment: { name: "a.pdf", base64: ok } }).success).toBe(true);
-    expect(recordVerificationBody.safeParse({ ...base, opinionDate: "2026-12-04", disclosureDate: "2026-12-03" }).success).toBe(false);
+    expect(
+      recordVerificationBody.safeParse({
+        ...base,
+        disclosureDate: "2026-12-03",
+        attachment: { name: "a.pdf", base64: ok },
+      }).success,
+    ).toBe(true);
+    expect(
+      recordVerificationBody.safeParse({ ...base, opinionDate: "2026-12-04", disclosureDate: "2026-12-03" }).success,
+    ).toBe(false);
   });
 
   it("accepts a disclosure 5 days before the meeting: plan verified, meeting date set, attachment stored, audited", async () => {
     const audits = await auditCount();
     const pdf = Buffer.from("%PDF-1.4 核查意见");
-    const rec = await recordVerification(h.db, hr, planId, { ...base, generalMeetingDate: "2026-12-09", disclosureDate: "2026-12-04", attachment: { name: "核查意见.pdf", base64: pdf.toString("base64") } });
-    expect(rec).toMatchObject({ planId, listVersionId: listV1, listVersion: 1, body: "remuneration_committee", disclosureDate: "2026-12-04", attachmentName: "核查意见.pdf", stale: false });
+    const rec = await recordVerification(h.db, hr, planId, {
+      ...base,
+      generalMeetingDate: "2026-12-09",
+      disclosureDate: "2026-12-04",
+      attachment: { name: "核查意见.pdf", base64: pdf.toString("base64") },
+    });
+    expect(rec).toMatchObject({
+      planId,
+      listVersionId: listV1,
+      listVersion: 1,
+      body: "remuneration_committee",
+      disclosureDate: "2026-12-04",
+      attachmentName: "核查意见.pdf",
+      stale: false,
+    });
     expect(rec).not.toHaveProperty("attachment");
     const [row] = await h.db.select().from(verificationRecords).where(eq(verificationRecords.id, rec.id));
     expect(Buffer.from(row!.attachment!).equals(pdf)).toBe(true);
     const [p] = await h.db.select().from(plans).where(eq(plans.id, planId));
     expect([p!.status, p!.generalMeetingDate]).toEqual(["verified", "2026-12-09"]);
     expect(await auditCount()).toBe(audits + 2);
-    const [last] = await rows<{ action: string; before: { status: string }; after: { status: string } }>(h, sql`SELECT action, before, after FROM audit_log ORDER BY id DESC LIMIT 1`);
-    expect(last).toMatchObject({ action: "plan.verified", before: { status: "publicity" }, after: { status: "verified" } });
+    const [last] = await rows<{ action: string; before: { status: string }; after: { status: string } }>(
+      h,
+      sql`SELECT action, before, after FROM audit_log ORDER BY id DESC LIMIT 1`,
+    );
+    expect(last).toMatchObject({
+      action: "plan.verified",
+      before: { status: "publicity" },
+      after: { status: "verified" },
+    });
     expect(await isPlanVerified(h.db, planId)).toBe(true);
     const list = await listVerifications(h.db, planId);
     expect(list.map((r) => [r.id, r.stale, r.attachmentName])).toEqual([[rec.id, false, "核查意见.pdf"]]);
   });
 
   it("marks verifications on an older list version stale, and a new verification of the new version clears isPlanVerified", async () => {
-    const [v2] = await h.db.insert(participantListVersions).values({ planId, batch: "first", version: 2, contentHash: "test-2026-v2" }).returning();
+    const [v2] = await h.db
+      .insert(participantListVersions)
+      .values({ planId, batch: "first", version: 2, contentHash: "test-2026-v2" })
+      .returning();
     const audits = await auditCount();
     expect(await markVerificationsStale(h.db, planId, v2!.id)).toBe(1);
     expect(await auditCount()).toBe(audits + 1);
@@ -107,8 +170,15 @@ describe.each(BACKENDS)("HR verification records on %s", (kind) => {
     // The new version must be publicised before it can be verified.
     const early = await refusal(recordVerification(h.db, hr, planId, { ...base, disclosureDate: "2026-12-03" }));
     expect(early.code).toBe("PUBLICITY_NOT_ENDED");
-    await h.db.insert(publicityPeriods).values({ planId, listVersionId: v2!.id, startDate: "2026-12-01", endDate: "2026-12-10", status: "closed" });
-    const rec = await recordVerification(h.db, hr, planId, { ...base, opinionDate: "2026-12-11", disclosureDate: "2026-12-11", generalMeetingDate: "2026-12-16" });
+    await h.db
+      .insert(publicityPeriods)
+      .values({ planId, listVersionId: v2!.id, startDate: "2026-12-01", endDate: "2026-12-10", status: "closed" });
+    const rec = await recordVerification(h.db, hr, planId, {
+      ...base,
+      opinionDate: "2026-12-11",
+      disclosureDate: "2026-12-11",
+      generalMeetingDate: "2026-12-16",
+    });
     expect(rec).toMatchObject({ listVersionId: v2!.id, listVersion: 2, stale: false, attachmentName: null });
     expect(await isPlanVerified(h.db, planId)).toBe(true);
     const [p] = await h.db.select().from(plans).where(eq(plans.id, planId));
@@ -118,7 +188,11 @@ describe.each(BACKENDS)("HR verification records on %s", (kind) => {
   it("records a verification of an outdated version as stale from the start", async () => {
     const [v1period] = await h.db.select().from(publicityPeriods).where(eq(publicityPeriods.listVersionId, listV1));
     expect(v1period).toBeDefined();
-    const rec = await recordVerification(h.db, hr, planId, { ...base, listVersionId: listV1, disclosureDate: "2026-12-03" });
+    const rec = await recordVerification(h.db, hr, planId, {
+      ...base,
+      listVersionId: listV1,
+      disclosureDate: "2026-12-03",
+    });
     expect(rec.stale).toBe(true);
     expect(await isPlanVerified(h.db, planId)).toBe(false);
   });

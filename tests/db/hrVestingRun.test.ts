@@ -14,7 +14,6 @@ import { refusal } from "./support/refusal";
 const AS_OF = "2026-11-21";
 const LEAVER = "E00150"; // left on 2024-09-30
 
-
 /** A grade per employee number: mostly A, every 7th C (80 %), one D (0 %). */
 function gradeFor(employeeNo: string): string {
   const n = Number(employeeNo.slice(1));
@@ -31,12 +30,19 @@ describe.each(BACKENDS)("HR vesting runs on %s", (kind) => {
   const previousToday = process.env.VD_TODAY;
 
   const counts = async () =>
-    (await rows<{ runs: number; appraisals: number; audit: number; notices: number }>(
-      h,
-      sql`SELECT (SELECT count(*)::int FROM vesting_runs) AS runs, (SELECT count(*)::int FROM appraisal_results) AS appraisals, (SELECT count(*)::int FROM audit_log) AS audit, (SELECT count(*)::int FROM notifications) AS notices`,
-    ))[0]!;
+    (
+      await rows<{ runs: number; appraisals: number; audit: number; notices: number }>(
+        h,
+        sql`SELECT (SELECT count(*)::int FROM vesting_runs) AS runs, (SELECT count(*)::int FROM appraisal_results) AS appraisals, (SELECT count(*)::int FROM audit_log) AS audit, (SELECT count(*)::int FROM notifications) AS notices`,
+      )
+    )[0]!;
   const input = (over: Partial<VestingRunInput> = {}): VestingRunInput => ({
-    batch: "first", categoryId: category1, trancheIndex: 3, vestingDate: "2026-06-01", companyRatio: "0.9", fiscalYear: 2025,
+    batch: "first",
+    categoryId: category1,
+    trancheIndex: 3,
+    vestingDate: "2026-06-01",
+    companyRatio: "0.9",
+    fiscalYear: 2025,
     grades: grantees.filter((n) => n !== LEAVER).map((employeeNo) => ({ employeeNo, grade: gradeFor(employeeNo) })),
     ...over,
   });
@@ -47,10 +53,20 @@ describe.each(BACKENDS)("HR vesting runs on %s", (kind) => {
     await seedDemoIfEmpty(h.db, AS_OF);
     const [hr] = await h.db.select({ id: users.id }).from(users).where(eq(users.email, "hr@demo.local"));
     actor = { userId: hr!.id, ip: null };
-    plan2022 = (await h.db.select({ id: plans.id, nameEn: plans.nameEn }).from(plans)).find((p) => p.nameEn.startsWith("2022"))!.id;
-    category1 = (await h.db.select({ id: participantCategories.id }).from(participantCategories).where(and(eq(participantCategories.planId, plan2022), eq(participantCategories.code, 1))))[0]!.id;
+    plan2022 = (await h.db.select({ id: plans.id, nameEn: plans.nameEn }).from(plans)).find((p) =>
+      p.nameEn.startsWith("2022"),
+    )!.id;
+    category1 = (
+      await h.db
+        .select({ id: participantCategories.id })
+        .from(participantCategories)
+        .where(and(eq(participantCategories.planId, plan2022), eq(participantCategories.code, 1)))
+    )[0]!.id;
     grantees = (
-      await rows<{ employee_no: string }>(h, sql`SELECT p.employee_no FROM grants g JOIN persons p ON p.id = g.person_id JOIN grant_batches b ON b.id = g.batch_id WHERE b.plan_id = ${plan2022} AND b.batch = 'first' AND g.category_id = ${category1} ORDER BY 1`)
+      await rows<{ employee_no: string }>(
+        h,
+        sql`SELECT p.employee_no FROM grants g JOIN persons p ON p.id = g.person_id JOIN grant_batches b ON b.id = g.batch_id WHERE b.plan_id = ${plan2022} AND b.batch = 'first' AND g.category_id = ${category1} ORDER BY 1`,
+      )
     ).map((r) => r.employee_no);
   });
   afterAll(async () => {
@@ -70,15 +86,25 @@ describe.each(BACKENDS)("HR vesting runs on %s", (kind) => {
     const before = await counts();
     const e = await refusal(confirmVestingRun(h.db, actor, plan2022, input({ vestingDate: "2026-11-20" })));
     expect([e.status, e.code]).toEqual([422, "IN_BLACKOUT"]);
-    expect((e.details as { windows: unknown[] }).windows).toEqual([expect.objectContaining({ kind: "major_event", from: "2026-11-16", to: "2026-11-27" })]);
+    expect((e.details as { windows: unknown[] }).windows).toEqual([
+      expect.objectContaining({ kind: "major_event", from: "2026-11-16", to: "2026-11-27" }),
+    ]);
     expect(await counts()).toEqual(before);
   });
 
   it("refuses missing and unknown grades", async () => {
     const missing = await refusal(previewVestingRun(h.db, plan2022, input({ grades: input().grades.slice(2) })));
     expect(missing.code).toBe("MISSING_GRADES");
-    expect((missing.details as { employeeNos: string[] }).employeeNos).toEqual(grantees.filter((n) => n !== LEAVER).slice(0, 2));
-    const unknown = await refusal(previewVestingRun(h.db, plan2022, input({ grades: input().grades.map((g, i) => (i === 0 ? { ...g, grade: "Z" } : g)) })));
+    expect((missing.details as { employeeNos: string[] }).employeeNos).toEqual(
+      grantees.filter((n) => n !== LEAVER).slice(0, 2),
+    );
+    const unknown = await refusal(
+      previewVestingRun(
+        h.db,
+        plan2022,
+        input({ grades: input().grades.map((g, i) => (i === 0 ? { ...g, grade: "Z" } : g)) }),
+      ),
+    );
     expect(unknown.code).toBe("UNKNOWN_GRADE");
   });
 
@@ -97,7 +123,14 @@ describe.each(BACKENDS)("HR vesting runs on %s", (kind) => {
     const before = await counts();
     const recorded = await confirmVestingRun(h.db, actor, plan2022, input());
     expect(recorded.rows).toEqual(preview.rows);
-    const stored = await rows<{ employee_no: string; status: string; vested: string; lapsed: string; vesting_date: string | null; lapse_reason: string | null }>(
+    const stored = await rows<{
+      employee_no: string;
+      status: string;
+      vested: string;
+      lapsed: string;
+      vesting_date: string | null;
+      lapse_reason: string | null;
+    }>(
       h,
       sql`SELECT p.employee_no, t.status::text, t.vested_quantity::text AS vested, t.lapsed_quantity::text AS lapsed, t.vesting_date::text, t.lapse_reason FROM tranches t JOIN grants g ON g.id = t.grant_id JOIN persons p ON p.id = g.person_id JOIN grant_batches b ON b.id = g.batch_id
           WHERE b.plan_id = ${plan2022} AND b.batch = 'first' AND g.category_id = ${category1} AND t.tranche_index = 3 ORDER BY 1`,
@@ -106,23 +139,59 @@ describe.each(BACKENDS)("HR vesting runs on %s", (kind) => {
       const s = stored.find((x) => x.employee_no === r.employeeNo)!;
       if (r.note === "left") expect(s).toMatchObject({ status: "lapsed", lapse_reason: "left" });
       else if (r.vested === 0) expect(s).toMatchObject({ status: "lapsed", lapse_reason: "appraisal" });
-      else expect(s).toMatchObject({ status: "vested", vested: String(r.vested), lapsed: String(r.lapsed), vesting_date: "2026-06-01" });
+      else
+        expect(s).toMatchObject({
+          status: "vested",
+          vested: String(r.vested),
+          lapsed: String(r.lapsed),
+          vesting_date: "2026-06-01",
+        });
     }
     const after = await counts();
     expect(after.runs - before.runs).toBe(1);
     expect(after.appraisals - before.appraisals).toBe(grantees.length - 1);
     expect(after.audit - before.audit).toBe(1);
-    const [audit] = await rows<{ action: string; after: { totals: { vested: number } } }>(h, sql`SELECT action, after FROM audit_log WHERE entity_type = 'vesting_run' AND entity_id = ${recorded.runId}`);
-    expect(audit).toMatchObject({ action: "vesting_run.confirm", after: { totals: { vested: preview.totals.vested } } });
+    const [audit] = await rows<{ action: string; after: { totals: { vested: number } } }>(
+      h,
+      sql`SELECT action, after FROM audit_log WHERE entity_type = 'vesting_run' AND entity_id = ${recorded.runId}`,
+    );
+    expect(audit).toMatchObject({
+      action: "vesting_run.confirm",
+      after: { totals: { vested: preview.totals.vested } },
+    });
 
     // employee@demo.local is E00100: notified in-app and by mail.
-    const notices = await rows<{ email: string; payload: { trancheIndex: number; vestingDate: string; vestedQuantity: number } }>(h, sql`SELECT u.email, n.payload FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'vesting_recorded'`);
-    expect(notices).toEqual([{ email: "employee@demo.local", payload: expect.objectContaining({ trancheIndex: 3, vestingDate: "2026-06-01", vestedQuantity: preview.rows.find((r) => r.employeeNo === "E00100")!.vested }) }]);
-    const [mail] = await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM email_outbox WHERE to_address = 'employee@demo.local' AND subject LIKE '%Vesting recorded%'`);
+    const notices = await rows<{
+      email: string;
+      payload: { trancheIndex: number; vestingDate: string; vestedQuantity: number };
+    }>(
+      h,
+      sql`SELECT u.email, n.payload FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'vesting_recorded'`,
+    );
+    expect(notices).toEqual([
+      {
+        email: "employee@demo.local",
+        payload: expect.objectContaining({
+          trancheIndex: 3,
+          vestingDate: "2026-06-01",
+          vestedQuantity: preview.rows.find((r) => r.employeeNo === "E00100")!.vested,
+        }),
+      },
+    ]);
+    const [mail] = await rows<{ n: number }>(
+      h,
+      sql`SELECT count(*)::int AS n FROM email_outbox WHERE to_address = 'employee@demo.local' AND subject LIKE '%Vesting recorded%'`,
+    );
     expect(mail!.n).toBe(1);
 
     const runs = await listVestingRuns(h.db, plan2022);
-    expect(runs[0]).toMatchObject({ trancheIndex: 3, vestingDate: "2026-06-01", companyRatio: "0.9", fiscalYear: 2025, vested: preview.totals.vested });
+    expect(runs[0]).toMatchObject({
+      trancheIndex: 3,
+      vestingDate: "2026-06-01",
+      companyRatio: "0.9",
+      fiscalYear: 2025,
+      vested: preview.totals.vested,
+    });
   });
 
   it("refuses a second run of the same tranche with 409", async () => {
@@ -138,7 +207,13 @@ describe.each(BACKENDS)("HR vesting runs on %s", (kind) => {
     sheet.addRow([1, "E00100", "张三", "a"]);
     sheet.addRow([2, "E00101", "李四", "C"]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    expect(await parseGradesXlsx(bytes)).toEqual([{ employeeNo: "E00100", grade: "A" }, { employeeNo: "E00101", grade: "C" }]);
-    expect(parseGradesCsv("employee no.,grade\nE00100,B\r\nE00101\tD\n")).toEqual([{ employeeNo: "E00100", grade: "B" }, { employeeNo: "E00101", grade: "D" }]);
+    expect(await parseGradesXlsx(bytes)).toEqual([
+      { employeeNo: "E00100", grade: "A" },
+      { employeeNo: "E00101", grade: "C" },
+    ]);
+    expect(parseGradesCsv("employee no.,grade\nE00100,B\r\nE00101\tD\n")).toEqual([
+      { employeeNo: "E00100", grade: "B" },
+      { employeeNo: "E00101", grade: "D" },
+    ]);
   });
 });

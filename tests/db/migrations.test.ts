@@ -20,9 +20,37 @@ describe.each(BACKENDS)("migrations on %s", (kind) => {
     expect(journal.entries.length).toBeGreaterThanOrEqual(5);
     expect(before).toBe(journal.entries.length);
     expect(await applyMigrations(h)).toBe(journal.entries.length);
-    const tables = await rows<{ table_name: string }>(h, sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+    const tables = await rows<{ table_name: string }>(
+      h,
+      sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+    );
     expect(tables.map((t) => t.table_name)).toEqual(
-      expect.arrayContaining(["issuers", "plans", "participant_categories", "vesting_arrangements", "persons", "participant_list_versions", "publicity_periods", "objections", "verification_records", "grant_batches", "grants", "tranches", "appraisal_results", "disclosure_events", "corporate_actions", "adjustment_records", "users", "user_roles", "user_sessions", "api_tokens", "audit_log", "notifications", "email_outbox", "calendar_closures"]),
+      expect.arrayContaining([
+        "issuers",
+        "plans",
+        "participant_categories",
+        "vesting_arrangements",
+        "persons",
+        "participant_list_versions",
+        "publicity_periods",
+        "objections",
+        "verification_records",
+        "grant_batches",
+        "grants",
+        "tranches",
+        "appraisal_results",
+        "disclosure_events",
+        "corporate_actions",
+        "adjustment_records",
+        "users",
+        "user_roles",
+        "user_sessions",
+        "api_tokens",
+        "audit_log",
+        "notifications",
+        "email_outbox",
+        "calendar_closures",
+      ]),
     );
   });
 
@@ -36,13 +64,28 @@ describe.each(BACKENDS)("migrations on %s", (kind) => {
       if (/price|ratio/.test(c.column_name)) expect([c.column_name, c.data_type]).toEqual([c.column_name, "numeric"]);
       else expect([c.column_name, c.data_type]).toEqual([c.column_name, "bigint"]);
     }
-    const floats = await rows(h, sql`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type IN ('real', 'double precision')`);
+    const floats = await rows(
+      h,
+      sql`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type IN ('real', 'double precision')`,
+    );
     expect(floats).toEqual([]);
   });
 
   it("keeps the audit log append-only and hash-chained", async () => {
-    await appendAudit(h.db, { actorUserId: null, action: "test.one", entityType: "test", entityId: "1", after: { b: 2, a: 1 } });
-    await appendAudit(h.db, { actorUserId: null, action: "test.two", entityType: "test", entityId: "2", before: { x: "y" } });
+    await appendAudit(h.db, {
+      actorUserId: null,
+      action: "test.one",
+      entityType: "test",
+      entityId: "1",
+      after: { b: 2, a: 1 },
+    });
+    await appendAudit(h.db, {
+      actorUserId: null,
+      action: "test.two",
+      entityType: "test",
+      entityId: "2",
+      before: { x: "y" },
+    });
     expect(await verifyAuditChain(h.db)).toEqual({ ok: true, rows: 2 });
     await expect(h.db.execute(sql`UPDATE audit_log SET action = 'tampered'`)).rejects.toThrow();
     await expect(h.db.execute(sql`DELETE FROM audit_log`)).rejects.toThrow();

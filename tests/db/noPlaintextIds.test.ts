@@ -38,7 +38,9 @@ async function dumpAsText(h: DatabaseHandle): Promise<{ text: string; tables: st
 const ANY_ID = new RegExp(people.map((p) => p.idNumber).join("|"), "g");
 
 /** The ID numbers found in a dump (should be none). */
-const leaked = (dump: string | Buffer) => [...new Set((typeof dump === "string" ? dump : dump.toString("latin1")).match(ANY_ID) ?? [])];
+const leaked = (dump: string | Buffer) => [
+  ...new Set((typeof dump === "string" ? dump : dump.toString("latin1")).match(ANY_ID) ?? []),
+];
 
 describe.each(BACKENDS)("no plaintext ID numbers in a dump of %s", (kind) => {
   let h: DatabaseHandle;
@@ -48,7 +50,9 @@ describe.each(BACKENDS)("no plaintext ID numbers in a dump of %s", (kind) => {
     h = await freshDatabase(kind);
     await seedDemoIfEmpty(h.db, AS_OF);
     if (kind === "postgres") {
-      const [{ name }] = (await rows<{ name: string }>(h, sql`SELECT current_database() AS name`)) as [{ name: string }];
+      const [{ name }] = (await rows<{ name: string }>(h, sql`SELECT current_database() AS name`)) as [
+        { name: string },
+      ];
       const u = new URL(process.env.VD_TEST_PG_URL!);
       u.pathname = `/${name}`;
       url = u.toString();
@@ -56,20 +60,43 @@ describe.each(BACKENDS)("no plaintext ID numbers in a dump of %s", (kind) => {
     // An import whose file carries ID numbers: they are only compared with the stored ones, never stored.
     const [hr] = await rows<{ id: string }>(h, sql`SELECT id FROM users WHERE email = 'hr@demo.local'`);
     const tranches = [{ index: 1, startMonths: 12, endMonths: 24, ratio: "1" }];
-    const plan = await createPlan(h.db, { userId: hr!.id, ip: null }, planInputSchema.parse({
-      name: "身份证测试计划", nameEn: "ID test plan", totalQuantity: 1_000_000, firstGrantQuantity: 800_000, reservedQuantity: 200_000,
-      shareCapitalAtAnnouncement: 461_000_000, validityMonths: 48, blackoutRule: { preset: "2024-05-24 rules" },
-      categories: [{ code: 1, name: "第一类", nameEn: "Category 1", tranches }],
-    }));
+    const plan = await createPlan(
+      h.db,
+      { userId: hr!.id, ip: null },
+      planInputSchema.parse({
+        name: "身份证测试计划",
+        nameEn: "ID test plan",
+        totalQuantity: 1_000_000,
+        firstGrantQuantity: 800_000,
+        reservedQuantity: 200_000,
+        shareCapitalAtAnnouncement: 461_000_000,
+        validityMonths: 48,
+        blackoutRule: { preset: "2024-05-24 rules" },
+        categories: [{ code: 1, name: "第一类", nameEn: "Category 1", tranches }],
+      }),
+    );
     const listed = people.filter((p) => p.index >= 20 && p.index < 40);
-    const csv = ["姓名,工号,国籍,职务,类别,授予数量,身份证号", ...listed.map((p) => `${p.name},${p.employeeNo},${p.nationality},${p.position},1,1000,${p.idNumber}`)].join("\n");
-    const applied = await applyParticipants(h.db, { userId: hr!.id, ip: null }, plan.id, "first", await parseParticipantFile(new TextEncoder().encode(csv), "名单.csv"), "名单.csv");
+    const csv = [
+      "姓名,工号,国籍,职务,类别,授予数量,身份证号",
+      ...listed.map((p) => `${p.name},${p.employeeNo},${p.nationality},${p.position},1,1000,${p.idNumber}`),
+    ].join("\n");
+    const applied = await applyParticipants(
+      h.db,
+      { userId: hr!.id, ip: null },
+      plan.id,
+      "first",
+      await parseParticipantFile(new TextEncoder().encode(csv), "名单.csv"),
+      "名单.csv",
+    );
     expect(applied).toMatchObject({ people: 20, unchanged: false });
   });
   afterAll(async () => h?.close());
 
   it("stores each seeded ID number encrypted, so the plaintext the test looks for is the real one", async () => {
-    const stored = await rows<{ employee_no: string; enc: string; last4: string }>(h, sql`SELECT employee_no, id_number_enc AS enc, id_number_last4 AS last4 FROM persons ORDER BY employee_no`);
+    const stored = await rows<{ employee_no: string; enc: string; last4: string }>(
+      h,
+      sql`SELECT employee_no, id_number_enc AS enc, id_number_last4 AS last4 FROM persons ORDER BY employee_no`,
+    );
     expect(stored).toHaveLength(people.length);
     const byNo = new Map(people.map((p) => [p.employeeNo, p.idNumber]));
     for (const s of stored) {
@@ -80,16 +107,28 @@ describe.each(BACKENDS)("no plaintext ID numbers in a dump of %s", (kind) => {
 
   it("every row of every table, as text: no ID number, but every last-4", async () => {
     const { text, tables } = await dumpAsText(h);
-    expect(tables).toEqual(expect.arrayContaining(["public.persons", "public.audit_log", "public.participant_list_entries", "public.login_attempts"]));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        "public.persons",
+        "public.audit_log",
+        "public.participant_list_entries",
+        "public.login_attempts",
+      ]),
+    );
     expect(leaked(text)).toEqual([]);
     // Nor the first 17 characters (region, birth date, sequence) of a mainland ID number.
-    expect(people.filter((p) => !p.isForeign && text.includes(p.idNumber.slice(0, 17))).map((p) => p.employeeNo)).toEqual([]);
+    expect(
+      people.filter((p) => !p.isForeign && text.includes(p.idNumber.slice(0, 17))).map((p) => p.employeeNo),
+    ).toEqual([]);
     const last4 = [...new Set(people.map((p) => p.idNumber.slice(-4)))];
     expect(last4.filter((l) => !text.includes(`<id_number_last4>${l}</id_number_last4>`))).toEqual([]);
   });
 
   it.runIf(kind === "postgres")("pg_dump of the whole database: no ID number", () => {
-    const pgDump = spawnSync("pg_dump", ["--no-owner", "--no-privileges", url!], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+    const pgDump = spawnSync("pg_dump", ["--no-owner", "--no-privileges", url!], {
+      encoding: "utf8",
+      maxBuffer: 512 * 1024 * 1024,
+    });
     if (pgDump.error && (pgDump.error as NodeJS.ErrnoException).code === "ENOENT") {
       console.warn("pg_dump is not installed: the per-table text dump above stands in for it");
       return;

@@ -17,7 +17,10 @@ describe.each(BACKENDS)("notices and the e-mail outbox on %s", (kind) => {
 
   it("creates the day's notices once each and queues one e-mail per notice", async () => {
     const created = await refreshNotices(h.db, AS_OF);
-    const notices = await rows<{ email: string; kind: string }>(h, sql`SELECT u.email, n.kind FROM notifications n JOIN users u ON u.id = n.user_id ORDER BY 1, 2`);
+    const notices = await rows<{ email: string; kind: string }>(
+      h,
+      sql`SELECT u.email, n.kind FROM notifications n JOIN users u ON u.id = n.user_id ORDER BY 1, 2`,
+    );
     expect(notices).toEqual([
       { email: "employee2@demo.local", kind: "grant_to_accept" },
       { email: "employee2@demo.local", kind: "publicity_opened" },
@@ -33,11 +36,20 @@ describe.each(BACKENDS)("notices and the e-mail outbox on %s", (kind) => {
   it("announces a window opening within 14 days and a blackout starting within 7 days", async () => {
     // 2025-11-25: the 2022 first grant's last window (both categories) opens on 2025-12-05, 10 days later.
     await refreshNotices(h.db, "2025-11-25");
-    const opening = await rows<{ email: string; payload: { windowOpen: string } }>(h, sql`SELECT u.email, n.payload FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'window_opening' ORDER BY 1`);
-    expect(opening.map((o) => [o.email, o.payload.windowOpen])).toEqual([["employee2@demo.local", "2025-12-05"], ["employee@demo.local", "2025-12-05"]]);
+    const opening = await rows<{ email: string; payload: { windowOpen: string } }>(
+      h,
+      sql`SELECT u.email, n.payload FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'window_opening' ORDER BY 1`,
+    );
+    expect(opening.map((o) => [o.email, o.payload.windowOpen])).toEqual([
+      ["employee2@demo.local", "2025-12-05"],
+      ["employee@demo.local", "2025-12-05"],
+    ]);
     // 2026-10-12: the Q3-report blackout (2026-10-18 .. 2026-10-27, 10 days before 2026-10-28) starts within 7 days.
     await refreshNotices(h.db, "2026-10-12");
-    const blackout = await rows<{ email: string; payload: { from: string; to: string } }>(h, sql`SELECT u.email, n.payload FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'blackout_starting' ORDER BY 1`);
+    const blackout = await rows<{ email: string; payload: { from: string; to: string } }>(
+      h,
+      sql`SELECT u.email, n.payload FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'blackout_starting' ORDER BY 1`,
+    );
     expect(blackout.map((b) => [b.email, b.payload.from, b.payload.to])).toEqual([
       ["employee2@demo.local", "2026-10-18", "2026-10-27"],
       ["employee@demo.local", "2026-10-18", "2026-10-27"],

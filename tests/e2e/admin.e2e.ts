@@ -9,7 +9,9 @@ import { SHOTS, signIn } from "./support";
 
 const NEW_PASSWORD = "Lantern-Harbour-2026";
 
-test("an invited user sets a password through the link, signs in, and is signed out everywhere when disabled", async ({ browser }) => {
+test("an invited user sets a password through the link, signs in, and is signed out everywhere when disabled", async ({
+  browser,
+}) => {
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@demo.local");
   await admin.goto("/admin/users");
@@ -38,7 +40,10 @@ test("an invited user sets a password through the link, signs in, and is signed 
   await signIn(invitee, email, NEW_PASSWORD);
   expect((await invitee.request.get("/api/v1/me/grants")).status()).toBe(200);
 
-  const users = (await (await admin.request.get(`/api/v1/users?q=${encodeURIComponent(email)}`)).json()).items as { id: string; email: string }[];
+  const users = (await (await admin.request.get(`/api/v1/users?q=${encodeURIComponent(email)}`)).json()).items as {
+    id: string;
+    email: string;
+  }[];
   const created = users.find((u) => u.email === email)!;
   await admin.goto(`/admin/users/${created.id}`);
   admin.once("dialog", (d) => d.accept());
@@ -50,18 +55,31 @@ test("an invited user sets a password through the link, signs in, and is signed 
   await expect(invitee).toHaveURL(/\/login/);
 });
 
-test("an API token works as Bearer where the cookie does, only with its role, and stops when revoked", async ({ browser, baseURL }) => {
+test("an API token works as Bearer where the cookie does, only with its role, and stops when revoked", async ({
+  browser,
+  baseURL,
+}) => {
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@demo.local");
-  const auditor = ((await (await admin.request.get("/api/v1/users?q=auditor@demo.local")).json()).items as { id: string; email: string }[]).find((u) => u.email === "auditor@demo.local")!;
-  const created = await admin.request.post("/api/v1/api-tokens", { data: { name: "registrar feed", role: "auditor", userId: auditor.id } });
+  const auditor = (
+    (await (await admin.request.get("/api/v1/users?q=auditor@demo.local")).json()).items as {
+      id: string;
+      email: string;
+    }[]
+  ).find((u) => u.email === "auditor@demo.local")!;
+  const created = await admin.request.post("/api/v1/api-tokens", {
+    data: { name: "registrar feed", role: "auditor", userId: auditor.id },
+  });
   expect(created.status()).toBe(201);
   const { token, apiToken } = await created.json();
   expect(token).toMatch(/^vd_/);
   const listed = JSON.stringify(await (await admin.request.get("/api/v1/api-tokens")).json());
   expect(listed).not.toContain(token);
 
-  const bearer = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+  const bearer = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { Authorization: `Bearer ${token}` },
+  });
   const register = await bearer.get("/api/v1/exports/register?register=grants&format=csv");
   expect(register.status()).toBe(200);
   expect(register.headers()["content-type"]).toContain("text/csv");
@@ -71,23 +89,53 @@ test("an API token works as Bearer where the cookie does, only with its role, an
   expect((await bearer.get("/api/v1/users")).status()).toBe(403);
   expect((await bearer.post("/api/v1/plans", { data: {} })).status()).toBe(403);
 
-  const row = ((await (await admin.request.get("/api/v1/api-tokens")).json()).items as { id: string; lastUsedAt: string | null }[]).find((t) => t.id === apiToken.id)!;
+  const row = (
+    (await (await admin.request.get("/api/v1/api-tokens")).json()).items as { id: string; lastUsedAt: string | null }[]
+  ).find((t) => t.id === apiToken.id)!;
   expect(row.lastUsedAt).not.toBeNull();
 
   // An admin-scoped token may read, but may not mint tokens or change users.
-  const adminUser = ((await (await admin.request.get("/api/v1/users?q=admin@demo.local")).json()).items as { id: string; email: string }[]).find((u) => u.email === "admin@demo.local")!;
-  const adminToken = (await (await admin.request.post("/api/v1/api-tokens", { data: { name: "ops", role: "admin", userId: adminUser.id } })).json()).token as string;
-  const adminBearer = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${adminToken}` } });
+  const adminUser = (
+    (await (await admin.request.get("/api/v1/users?q=admin@demo.local")).json()).items as {
+      id: string;
+      email: string;
+    }[]
+  ).find((u) => u.email === "admin@demo.local")!;
+  const adminToken = (
+    await (
+      await admin.request.post("/api/v1/api-tokens", { data: { name: "ops", role: "admin", userId: adminUser.id } })
+    ).json()
+  ).token as string;
+  const adminBearer = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { Authorization: `Bearer ${adminToken}` },
+  });
   expect((await adminBearer.get("/api/v1/audit-log")).status()).toBe(200);
-  const mint = await adminBearer.post("/api/v1/api-tokens", { data: { name: "more", role: "admin", userId: adminUser.id } });
+  const mint = await adminBearer.post("/api/v1/api-tokens", {
+    data: { name: "more", role: "admin", userId: adminUser.id },
+  });
   expect(mint.status()).toBe(403);
   expect((await mint.json()).error.code).toBe("TOKEN_NOT_ALLOWED");
 
   // "My grants" by token: an employee-scoped token reads exactly what the employee's own session reads;
   // a token of another role holds no person, so it reads none.
-  const employeeUser = ((await (await admin.request.get("/api/v1/users?q=employee@demo.local")).json()).items as { id: string; email: string }[]).find((u) => u.email === "employee@demo.local")!;
-  const employeeToken = (await (await admin.request.post("/api/v1/api-tokens", { data: { name: "wallet", role: "employee", userId: employeeUser.id } })).json()).token as string;
-  const employeeBearer = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${employeeToken}` } });
+  const employeeUser = (
+    (await (await admin.request.get("/api/v1/users?q=employee@demo.local")).json()).items as {
+      id: string;
+      email: string;
+    }[]
+  ).find((u) => u.email === "employee@demo.local")!;
+  const employeeToken = (
+    await (
+      await admin.request.post("/api/v1/api-tokens", {
+        data: { name: "wallet", role: "employee", userId: employeeUser.id },
+      })
+    ).json()
+  ).token as string;
+  const employeeBearer = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { Authorization: `Bearer ${employeeToken}` },
+  });
   const byToken = await employeeBearer.get("/api/v1/me/grants");
   expect(byToken.status()).toBe(200);
   const employee = await (await browser.newContext()).newPage();
@@ -102,7 +150,10 @@ test("an API token works as Bearer where the cookie does, only with its role, an
   const after = await bearer.get("/api/v1/plans");
   expect(after.status()).toBe(401);
   expect((await after.json()).error.code).toBe("UNAUTHENTICATED");
-  const forged = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: "Bearer vd_not-a-real-token" } });
+  const forged = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { Authorization: "Bearer vd_not-a-real-token" },
+  });
   expect((await forged.get("/api/v1/plans")).status()).toBe(401);
   await Promise.all([bearer.dispose(), adminBearer.dispose(), forged.dispose()]);
 });
@@ -112,14 +163,22 @@ test("signing out ends the session on the server: the old cookie no longer works
   const page = await context.newPage();
   await signIn(page, "employee2@demo.local");
   const cookie = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"))!;
-  await page.getByRole("button", { name: /退出登录|Sign out/ }).first().click();
+  await page
+    .getByRole("button", { name: /退出登录|Sign out/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/login/);
-  const replay = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: `${cookie.name}=${cookie.value}` } });
+  const replay = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: `${cookie.name}=${cookie.value}` },
+  });
   expect((await replay.get("/api/v1/me/grants")).status()).toBe(401);
   await replay.dispose();
 });
 
-test("the audit trail shows who did what and verifies its chain; registers page offers every format", async ({ browser }) => {
+test("the audit trail shows who did what and verifies its chain; registers page offers every format", async ({
+  browser,
+}) => {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, "auditor@demo.local");
   await page.goto("/admin/audit?verify=1");
@@ -137,14 +196,18 @@ async function shoot(page: Page, name: string) {
 }
 
 test("screenshots of the admin pages on a phone and a desktop, in Chinese and English", async ({ browser }) => {
-  for (const [width, height] of [[390, 844], [1280, 900]] as const) {
+  for (const [width, height] of [
+    [390, 844],
+    [1280, 900],
+  ] as const) {
     const context = await browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
     await signIn(page, "admin@demo.local");
     for (const locale of ["zh-CN", "en"] as const) {
       await page.goto("/");
       const heading = page.getByTestId("home-heading");
-      if (!(await heading.textContent())?.includes(locale === "en" ? "Hello" : "您好")) await page.getByTestId("language-switch").click();
+      if (!(await heading.textContent())?.includes(locale === "en" ? "Hello" : "您好"))
+        await page.getByTestId("language-switch").click();
       await expect(heading).toContainText(locale === "en" ? "Hello" : "您好");
       for (const path of ["/admin/users", "/admin/tokens", "/admin/audit?verify=1", "/admin/exports"]) {
         await page.goto(path);
@@ -162,7 +225,10 @@ test("screenshots of the admin pages on a phone and a desktop, in Chinese and En
   }
 });
 
-test("a session idle for more than 30 minutes is over (PostgreSQL runs, where the test can age the session)", async ({ browser, baseURL }) => {
+test("a session idle for more than 30 minutes is over (PostgreSQL runs, where the test can age the session)", async ({
+  browser,
+  baseURL,
+}) => {
   test.skip(!process.env.DATABASE_URL, "needs the server's PostgreSQL database to age the session row");
   const { Client } = await import("pg");
   const context = await browser.newContext();
@@ -173,7 +239,11 @@ test("a session idle for more than 30 minutes is over (PostgreSQL runs, where th
   await db.connect();
   try {
     // 29 minutes of silence: still signed in. 31 minutes: signed out at the next request.
-    const age = (minutes: number) => db.query(`UPDATE user_sessions SET last_seen_at = now() - make_interval(mins => $1) WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE email = 'employee2@demo.local')`, [minutes]);
+    const age = (minutes: number) =>
+      db.query(
+        `UPDATE user_sessions SET last_seen_at = now() - make_interval(mins => $1) WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE email = 'employee2@demo.local')`,
+        [minutes],
+      );
     await age(29);
     expect((await page.request.get("/api/v1/me/grants")).status()).toBe(200);
     await age(31);

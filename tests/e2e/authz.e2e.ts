@@ -49,7 +49,14 @@ async function apiAccess(baseURL: string): Promise<Map<string, Access>> {
 function pageAccess(): Map<string, Access | null> {
   return new Map(
     walk("app", "page.tsx").map((f) => {
-      const route = "/" + path.dirname(f).split(path.sep).join("/").replace(/^app\/?/, "").replace(/\([^)]+\)\/?/g, "");
+      const route =
+        "/" +
+        path
+          .dirname(f)
+          .split(path.sep)
+          .join("/")
+          .replace(/^app\/?/, "")
+          .replace(/\([^)]+\)\/?/g, "");
       const declared = PAGE_ACCESS_DECLARATION.exec(fs.readFileSync(f, "utf8"))?.[1] as Access | undefined;
       return [route.length > 1 ? route.replace(/\/$/, "") : "/", declared ?? null] as const;
     }),
@@ -60,24 +67,40 @@ const NOWHERE = "6d2b79f5-0000-4000-8000-00000000abcd";
 const ROLES: Role[] = ["anonymous", "employee", "hr", "auditor", "admin"];
 
 function walk(dir: string, file: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name), file) : e.name === file ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? walk(path.join(dir, e.name), file) : e.name === file ? [path.join(dir, e.name)] : [],
+    );
 }
 
 function discoveredApi(): string[] {
   return walk("app/api/v1", "route.ts").flatMap((f) => {
-    const route = "/" + path.dirname(f).split(path.sep).join("/").replace(/^app\//, "");
-    const methods = [...fs.readFileSync(f, "utf8").matchAll(/export (?:const|async function) (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) => m[1]);
+    const route =
+      "/" +
+      path
+        .dirname(f)
+        .split(path.sep)
+        .join("/")
+        .replace(/^app\//, "");
+    const methods = [
+      ...fs.readFileSync(f, "utf8").matchAll(/export (?:const|async function) (GET|POST|PATCH|PUT|DELETE)\b/g),
+    ].map((m) => m[1]);
     return methods.map((m) => `${m} ${route}`);
   });
 }
 
-const concrete = (route: string) => route.replace(/\[token\]/, "not-a-real-feed-token-000000.ics").replace(/\[[^\]]+\]/g, NOWHERE);
+const concrete = (route: string) =>
+  route.replace(/\[token\]/, "not-a-real-feed-token-000000.ics").replace(/\[[^\]]+\]/g, NOWHERE);
 
 async function sessionFor(baseURL: string, role: Role): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL });
   if (role === "anonymous") return ctx;
   const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
-  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, identifier: `${role}@demo.local`, password: "vesting-demo", json: "true" }, maxRedirects: 0 });
+  const res = await ctx.post("/api/auth/callback/credentials", {
+    form: { csrfToken, identifier: `${role}@demo.local`, password: "vesting-demo", json: "true" },
+    maxRedirects: 0,
+  });
   expect(res.status(), `sign-in as ${role}`).toBeLessThan(400);
   return ctx;
 }
@@ -96,11 +119,23 @@ function allowed(access: Access, role: Role): boolean {
 test("every API route has an operation with its access, and every page declares its access", async ({ baseURL }) => {
   const api = await apiAccess(baseURL!);
   const routes = discoveredApi();
-  expect(routes.filter((k) => !api.has(k)), "API route handlers without an operation in /api/v1/openapi.json").toEqual([]);
-  expect([...api.keys()].filter((k) => !routes.includes(k)), "operations for routes that do not exist").toEqual([]);
-  expect([...api.values()].filter((a) => !a || a === "benchOnly"), "operations without a valid x-access").toEqual([]);
+  expect(
+    routes.filter((k) => !api.has(k)),
+    "API route handlers without an operation in /api/v1/openapi.json",
+  ).toEqual([]);
+  expect(
+    [...api.keys()].filter((k) => !routes.includes(k)),
+    "operations for routes that do not exist",
+  ).toEqual([]);
+  expect(
+    [...api.values()].filter((a) => !a || a === "benchOnly"),
+    "operations without a valid x-access",
+  ).toEqual([]);
   const pages = pageAccess();
-  expect([...pages].filter(([, access]) => access === null).map(([route]) => route), "pages without page({ access })").toEqual([]);
+  expect(
+    [...pages].filter(([, access]) => access === null).map(([route]) => route),
+    "pages without page({ access })",
+  ).toEqual([]);
   // The bench floor is not part of the production build: no route file, no page, no operation.
   for (const key of BENCH_ONLY.api) expect(routes.includes(key) || api.has(key), `${key} is bench-only`).toBe(false);
   for (const key of BENCH_ONLY.pages) expect(pages.has(key), `${key} is bench-only`).toBe(false);
@@ -109,10 +144,17 @@ test("every API route has an operation with its access, and every page declares 
 test("API: each role gets exactly the access the matrix gives, and nothing answers 5xx", async ({ baseURL }) => {
   for (const role of ROLES) {
     const ctx = await sessionFor(baseURL!, role);
-    const matrix: [string, Access][] = [...(await apiAccess(baseURL!)), ...BENCH_ONLY.api.map((key) => [key, "benchOnly"] as [string, Access])];
+    const matrix: [string, Access][] = [
+      ...(await apiAccess(baseURL!)),
+      ...BENCH_ONLY.api.map((key) => [key, "benchOnly"] as [string, Access]),
+    ];
     for (const [key, access] of matrix) {
       const [method, route] = key.split(" ") as [string, string];
-      const res = await ctx.fetch(concrete(route), { method, data: method === "GET" || method === "DELETE" ? undefined : {}, maxRedirects: 0 });
+      const res = await ctx.fetch(concrete(route), {
+        method,
+        data: method === "GET" || method === "DELETE" ? undefined : {},
+        maxRedirects: 0,
+      });
       const status = res.status();
       const label = `${role} ${method} ${route} -> ${status}`;
       expect.soft(status, label).toBeLessThan(500);
@@ -124,13 +166,24 @@ test("API: each role gets exactly the access the matrix gives, and nothing answe
   }
 });
 
-test("pages: anonymous visitors are sent to /login (also for RSC, prefetch and x-middleware-subrequest requests); employees get 404 on staff pages", async ({ baseURL }) => {
-  const variants: Record<string, string>[] = [{}, { RSC: "1" }, { RSC: "1", "Next-Router-Prefetch": "1" }, { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" }, { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" }];
+test("pages: anonymous visitors are sent to /login (also for RSC, prefetch and x-middleware-subrequest requests); employees get 404 on staff pages", async ({
+  baseURL,
+}) => {
+  const variants: Record<string, string>[] = [
+    {},
+    { RSC: "1" },
+    { RSC: "1", "Next-Router-Prefetch": "1" },
+    { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+    { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" },
+  ];
   for (const role of ROLES) {
     const ctx = await sessionFor(baseURL!, role);
     // A page without a declared access already failed the first test.
     const declared = [...pageAccess()].filter((entry): entry is [string, Access] => entry[1] !== null);
-    const matrix: [string, Access][] = [...declared, ...BENCH_ONLY.pages.map((route) => [route, "benchOnly"] as [string, Access])];
+    const matrix: [string, Access][] = [
+      ...declared,
+      ...BENCH_ONLY.pages.map((route) => [route, "benchOnly"] as [string, Access]),
+    ];
     for (const [route, access] of matrix) {
       for (const headers of role === "anonymous" ? variants : [{}]) {
         const res = await ctx.get(concrete(route), { headers, maxRedirects: 0 });

@@ -7,13 +7,44 @@
  * a body are called with ids that exist nowhere (or, for the calendar feed, issued and revoked again).
  */
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { expectDocumented, INVALID_BODY, loadDocument, NOWHERE, opById, pathsFor, resolveIds, sessionFor, urlsFor, type Json, type Op } from "./openApiContract";
+import {
+  expectDocumented,
+  INVALID_BODY,
+  loadDocument,
+  NOWHERE,
+  opById,
+  pathsFor,
+  resolveIds,
+  sessionFor,
+  urlsFor,
+  type Json,
+  type Op,
+} from "./openApiContract";
 
 /** GET operations of the existing API that must be exercised; operations added later are tried and reported. */
 const REQUIRED_GETS = [
-  "getHealth", "getOpenApiDocument", "listMyGrants", "listMyNotices", "getMyCalendar", "getCalendarFeed", "getGrant", "listCorporateActions",
-  "listPlans", "getPlan", "listPlanGrants", "listParticipantVersions", "listPlanPublicityPeriods", "listVerifications", "listVestingRuns",
-  "listOpenPublicity", "getPublicityNotice", "listObjections", "listBlackoutWindows", "listTradingDays", "listClosures", "listDisclosures",
+  "getHealth",
+  "getOpenApiDocument",
+  "listMyGrants",
+  "listMyNotices",
+  "getMyCalendar",
+  "getCalendarFeed",
+  "getGrant",
+  "listCorporateActions",
+  "listPlans",
+  "getPlan",
+  "listPlanGrants",
+  "listParticipantVersions",
+  "listPlanPublicityPeriods",
+  "listVerifications",
+  "listVestingRuns",
+  "listOpenPublicity",
+  "getPublicityNotice",
+  "listObjections",
+  "listBlackoutWindows",
+  "listTradingDays",
+  "listClosures",
+  "listDisclosures",
 ];
 
 /** Query strings to call a GET with, beyond none at all (or instead of none, when a parameter is required). */
@@ -49,7 +80,10 @@ test("the document is public, is OpenAPI 3.1 and matches its own description", a
 test("every GET answers as documented for the demo data, as admin and as an employee", async ({ baseURL }) => {
   const exercised = new Set<string>(["getCalendarFeed"]);
   const skipped: string[] = [];
-  for (const [email, staff] of [["admin@demo.local", true], ["employee@demo.local", false]] as const) {
+  for (const [email, staff] of [
+    ["admin@demo.local", true],
+    ["employee@demo.local", false],
+  ] as const) {
     const api = await sessionFor(baseURL!, email);
     const ids = await resolveIds(api, staff);
     for (const op of ops.filter((o) => o.method === "get" && allows(o["x-access"], staff))) {
@@ -69,17 +103,32 @@ test("every GET answers as documented for the demo data, as admin and as an empl
     await api.dispose();
   }
   // The feed is exercised by the next test; operations the demo data cannot feed are listed, not hidden.
-  expect(REQUIRED_GETS.filter((id) => !exercised.has(id)), "GET operations that never answered 2xx").toEqual([]);
-  const notExercised = [...skipped, ...ops.filter((o) => o.method === "get" && !exercised.has(o.operationId)).map((o) => `${o.key}: never answered 2xx`)];
-  if (notExercised.length > 0) test.info().annotations.push({ type: "not exercised", description: notExercised.join("\n") });
-  console.log(`[contract] GET operations answered 2xx: ${exercised.size} of ${ops.filter((o) => o.method === "get").length}; not exercised:\n${notExercised.join("\n") || "(none)"}`);
+  expect(
+    REQUIRED_GETS.filter((id) => !exercised.has(id)),
+    "GET operations that never answered 2xx",
+  ).toEqual([]);
+  const notExercised = [
+    ...skipped,
+    ...ops
+      .filter((o) => o.method === "get" && !exercised.has(o.operationId))
+      .map((o) => `${o.key}: never answered 2xx`),
+  ];
+  if (notExercised.length > 0)
+    test.info().annotations.push({ type: "not exercised", description: notExercised.join("\n") });
+  console.log(
+    `[contract] GET operations answered 2xx: ${exercised.size} of ${ops.filter((o) => o.method === "get").length}; not exercised:\n${notExercised.join("\n") || "(none)"}`,
+  );
 });
 
-test("the calendar feed: issued (201), served to anyone holding it (200), revoked (204), then gone (404)", async ({ baseURL }) => {
+test("the calendar feed: issued (201), served to anyone holding it (200), revoked (204), then gone (404)", async ({
+  baseURL,
+}) => {
   // The auditor's feed, so no other test's grantee sees theirs change.
   const api = await sessionFor(baseURL!, "auditor@demo.local");
   const issued = await api.post("/api/v1/me/calendar-feed");
-  const { url } = (await expectDocumented(opById("issueCalendarFeed"), issued, "POST /api/v1/me/calendar-feed")) as { url: string };
+  const { url } = (await expectDocumented(opById("issueCalendarFeed"), issued, "POST /api/v1/me/calendar-feed")) as {
+    url: string;
+  };
   const feedPath = new URL(url).pathname;
   const anonymous = await sessionFor(baseURL!, null);
   await expectDocumented(opById("getCalendarFeed"), await anonymous.get(feedPath), `GET ${feedPath}`);
@@ -100,7 +149,11 @@ test("every write with a JSON body refuses an invalid one with a documented 400 
     // A real id where one exists, so the body is what is refused; an id that exists nowhere otherwise.
     const paths = await pathsFor(admin, op, ids);
     const url = typeof paths === "string" ? op.path.replace(/\{[^}]+\}/g, NOWHERE) : paths[0]!;
-    const res = await admin.fetch(url, { method: op.method.toUpperCase(), data: INVALID_BODY, headers: { "content-type": "application/json" } });
+    const res = await admin.fetch(url, {
+      method: op.method.toUpperCase(),
+      data: INVALID_BODY,
+      headers: { "content-type": "application/json" },
+    });
     expect.soft(res.status(), `${op.key} refuses ${INVALID_BODY}`).toBe(400);
     expect.soft(Object.keys(op.responses), `${op.key} documents 400`).toContain("400");
     const body = await expectDocumented(op, res, `${op.key} with an invalid body`);
@@ -128,14 +181,22 @@ test("writes without a body, called with ids that exist nowhere, answer as docum
   await Promise.all([admin.dispose(), employee.dispose()]);
 });
 
-test("refusals are documented ErrorBodies: anonymous (401), wrong role (403), other origin (403), unknown ids (404), bad queries (400)", async ({ baseURL }) => {
+test("refusals are documented ErrorBodies: anonymous (401), wrong role (403), other origin (403), unknown ids (404), bad queries (400)", async ({
+  baseURL,
+}) => {
   const anonymous = await sessionFor(baseURL!, null);
   const employee = await sessionFor(baseURL!, "employee@demo.local");
   const admin = await sessionFor(baseURL!, "admin@demo.local");
-  const nowhere = (op: Op) => op.path.replace(/\{token\}/, "not-a-real-feed-token-000000.ics").replace(/\{[^}]+\}/g, NOWHERE);
+  const nowhere = (op: Op) =>
+    op.path.replace(/\{token\}/, "not-a-real-feed-token-000000.ics").replace(/\{[^}]+\}/g, NOWHERE);
   let errors = 0;
   const send = async (api: APIRequestContext, op: Op, headers: Record<string, string> = {}) => {
-    const res = await api.fetch(nowhere(op), { method: op.method.toUpperCase(), maxRedirects: 0, headers: { "content-type": "application/json", ...headers }, ...(op.requestBody ? { data: INVALID_BODY } : {}) });
+    const res = await api.fetch(nowhere(op), {
+      method: op.method.toUpperCase(),
+      maxRedirects: 0,
+      headers: { "content-type": "application/json", ...headers },
+      ...(op.requestBody ? { data: INVALID_BODY } : {}),
+    });
     if (res.status() >= 400 && res.status() < 500) errors += 1;
     return res;
   };
@@ -156,7 +217,9 @@ test("refusals are documented ErrorBodies: anonymous (401), wrong role (403), ot
     const body = await expectDocumented(op, res, `cross-origin ${op.key}`);
     expect.soft((body as Json | undefined)?.error, `cross-origin ${op.key}`).toMatchObject({ code: "CROSS_ORIGIN" });
   }
-  for (const op of ops.filter((o) => o.method === "get" && (o.parameters ?? []).some((p) => p.in === "path") && o["x-access"] !== "public")) {
+  for (const op of ops.filter(
+    (o) => o.method === "get" && (o.parameters ?? []).some((p) => p.in === "path") && o["x-access"] !== "public",
+  )) {
     const res = await admin.get(nowhere(op) + (QUERIES[op.path]?.find((q) => q !== "") ?? ""));
     expect.soft(res.status(), `admin ${op.key} for an id that exists nowhere`).toBeLessThan(500);
     await expectDocumented(op, res, `admin GET ${nowhere(op)}`);

@@ -17,7 +17,9 @@ test("home shows the next vesting event, today's blackout and notices", async ({
   await expect(page.getByTestId("notice-publicity_opened")).toBeVisible();
 });
 
-test("grant detail: price history, appraisal, the deferred tranche with its reason and an accessible timeline", async ({ browser }) => {
+test("grant detail: price history, appraisal, the deferred tranche with its reason and an accessible timeline", async ({
+  browser,
+}) => {
   const page = await pageAs(browser, "employee@demo.local");
   await page.getByTestId("grant-link").first().click();
   await expect(page.getByTestId("grant-title")).toContainText("2021");
@@ -52,7 +54,9 @@ test("the grantee confirms a grant once; it is audit-logged and the button is go
   await page.getByTestId("accept-grant").click();
   await expect(page.getByTestId("accepted")).toBeVisible();
   // What was kept is stale the moment the change commits: both doors show the confirmation at once.
-  const after = (await (await page.request.get("/api/v1/me/grants")).json()).items.find((g: { id: string }) => g.id === pending.id);
+  const after = (await (await page.request.get("/api/v1/me/grants")).json()).items.find(
+    (g: { id: string }) => g.id === pending.id,
+  );
   expect(Date.parse(after.acceptedAt)).not.toBeNaN();
   await page.goto("/");
   await expect(page.getByTestId("grant-to-accept")).toHaveCount(toAccept - 1);
@@ -63,7 +67,9 @@ test("the grantee confirms a grant once; it is audit-logged and the button is go
   expect(Date.parse(body.acceptedAt)).not.toBeNaN();
 });
 
-test("another person's grant answers 404 from the page and the API, and accepting it is 404 too", async ({ browser }) => {
+test("another person's grant answers 404 from the page and the API, and accepting it is 404 too", async ({
+  browser,
+}) => {
   const other = await pageAs(browser, "employee2@demo.local");
   const theirs = (await (await other.request.get("/api/v1/me/grants")).json()).items[0];
   const page = await pageAs(browser, "employee@demo.local");
@@ -72,11 +78,15 @@ test("another person's grant answers 404 from the page and the API, and acceptin
   await expect(page.getByText(/不存在|does not exist/)).toBeVisible();
   expect((await page.request.get(`/api/v1/grants/${theirs.id}`)).status()).toBe(404);
   expect((await page.request.post(`/api/v1/grants/${theirs.id}/accept`)).status()).toBe(404);
-  const cross = await page.request.post(`/api/v1/grants/${theirs.id}/accept`, { headers: { origin: "https://evil.example" } });
+  const cross = await page.request.post(`/api/v1/grants/${theirs.id}/accept`, {
+    headers: { origin: "https://evil.example" },
+  });
   expect(cross.status()).toBe(403);
 });
 
-test("the ICS download and the secret feed URL are valid iCalendar with windows, earliest dates and blackouts; revoking ends the feed", async ({ browser }) => {
+test("the ICS download and the secret feed URL are valid iCalendar with windows, earliest dates and blackouts; revoking ends the feed", async ({
+  browser,
+}) => {
   const page = await pageAs(browser, "employee@demo.local");
   await page.goto("/account");
   const download = page.waitForEvent("download");
@@ -87,9 +97,13 @@ test("the ICS download and the secret feed URL are valid iCalendar with windows,
   const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
   const summaries = events.map((e) => e.summary);
   expect(summaries.some((s) => s.includes("归属窗口") || s.includes("Vesting window"))).toBe(true);
-  const earliest = events.find((e) => /最早可归属日|Earliest vesting date/.test(e.summary) && e.startDate.toString() === "2026-11-30");
+  const earliest = events.find(
+    (e) => /最早可归属日|Earliest vesting date/.test(e.summary) && e.startDate.toString() === "2026-11-30",
+  );
   expect(earliest).toBeTruthy();
-  expect(events.some((e) => /不得归属期间|Blackout/.test(e.summary) && e.startDate.toString() === "2026-11-16")).toBe(true);
+  expect(events.some((e) => /不得归属期间|Blackout/.test(e.summary) && e.startDate.toString() === "2026-11-16")).toBe(
+    true,
+  );
 
   await page.getByTestId("feed-issue").click();
   const url = await page.getByTestId("feed-url").inputValue();
@@ -115,9 +129,13 @@ test("publicity: the list shows names and positions only, and an objection gets 
   await page.getByTestId("objection-text").fill("名单中 E00120 的职务与实际不符，请核实。");
   await page.getByTestId("objection-submit").click();
   await expect(page.getByTestId("objection-receipt")).toContainText(/OBJ-\d{8}-[0-9A-F]{8}/);
-  const viaApi = await page.request.post(`/api/v1/publicity-periods/${api.items[0].id}/objections`, { data: { text: "x" } });
+  const viaApi = await page.request.post(`/api/v1/publicity-periods/${api.items[0].id}/objections`, {
+    data: { text: "x" },
+  });
   expect(viaApi.status()).toBe(400);
-  const ok = await page.request.post(`/api/v1/publicity-periods/${api.items[0].id}/objections`, { data: { text: "Another objection through the API." } });
+  const ok = await page.request.post(`/api/v1/publicity-periods/${api.items[0].id}/objections`, {
+    data: { text: "Another objection through the API." },
+  });
   expect(ok.status()).toBe(201);
   expect((await ok.json()).receiptNo).toMatch(/^OBJ-/);
   const other = await pageAs(browser, "employee@demo.local");
@@ -133,7 +151,9 @@ test("blackout calendar: upcoming windows with reasons and an accessible month v
   expect(await page.locator("table").count()).toBeGreaterThanOrEqual(3);
 });
 
-test("on a phone the links sit behind the menu button, which opens them and closes once a page is chosen", async ({ browser }) => {
+test("on a phone the links sit behind the menu button, which opens them and closes once a page is chosen", async ({
+  browser,
+}) => {
   const page = await pageAs(browser, "employee@demo.local", 390);
   const toggle = page.getByTestId("menu-toggle");
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
@@ -159,7 +179,8 @@ test("screenshots of every grantee page at 390 px and 1280 px, in Chinese and En
     for (const lang of ["zh-CN", "en"] as const) {
       const page = await pageAs(browser, "employee@demo.local", width);
       const heading = page.getByTestId("home-heading");
-      if (!(await heading.textContent())?.includes(lang === "en" ? "Hello" : "您好")) await page.getByTestId("language-switch").click();
+      if (!(await heading.textContent())?.includes(lang === "en" ? "Hello" : "您好"))
+        await page.getByTestId("language-switch").click();
       await expect(heading).toContainText(lang === "en" ? "Hello" : "您好");
       await page.screenshot({ path: `${SHOTS}/grantee-home-${lang}-${width}.png`, fullPage: true });
       const grants = (await (await page.request.get("/api/v1/me/grants")).json()).items;

@@ -4,26 +4,53 @@ import { SHOTS, signIn } from "./support";
 // A plan taken from draft to its first vesting run. Dates lie in the past of the pinned today
 // (2026-11-21) so the first window (2025-11-05 .. 2026-11-04) is open and inside the published calendar.
 const PLAN = {
-  name: "2024年第二期限制性股票激励计划（e2e）", nameEn: "2024 Second Restricted Stock Plan (e2e)", boardApprovalDate: "2024-10-08", announcementDate: "2024-10-09",
-  totalQuantity: 500_000, firstGrantQuantity: 400_000, reservedQuantity: 100_000, shareCapitalAtAnnouncement: 461_000_000, validityMonths: 60,
+  name: "2024年第二期限制性股票激励计划（e2e）",
+  nameEn: "2024 Second Restricted Stock Plan (e2e)",
+  boardApprovalDate: "2024-10-08",
+  announcementDate: "2024-10-09",
+  totalQuantity: 500_000,
+  firstGrantQuantity: 400_000,
+  reservedQuantity: 100_000,
+  shareCapitalAtAnnouncement: 461_000_000,
+  validityMonths: 60,
   blackoutRule: { preset: "2024-05-24 rules" },
-  categories: [{ code: 1, name: "核心技术人员", nameEn: "Core technical staff", tranches: [{ index: 1, startMonths: 12, endMonths: 24, ratio: "0.5" }, { index: 2, startMonths: 24, endMonths: 36, ratio: "0.5" }] }],
+  categories: [
+    {
+      code: 1,
+      name: "核心技术人员",
+      nameEn: "Core technical staff",
+      tranches: [
+        { index: 1, startMonths: 12, endMonths: 24, ratio: "0.5" },
+        { index: 2, startMonths: 24, endMonths: 36, ratio: "0.5" },
+      ],
+    },
+  ],
 };
-const PEOPLE = [["E00030", 10_000], ["E00031", 20_000], ["E00032", 30_000]] as const;
+const PEOPLE = [
+  ["E00030", 10_000],
+  ["E00031", 20_000],
+  ["E00032", 30_000],
+] as const;
 
 async function refusalCode(res: { status(): number; json(): Promise<{ error: { code: string; details?: unknown } }> }) {
   const body = await res.json();
   return { status: res.status(), code: body.error.code, details: body.error.details };
 }
 
-test("HR takes a new plan from draft to its first vesting run, and every rule refuses with its code", async ({ page }) => {
+test("HR takes a new plan from draft to its first vesting run, and every rule refuses with its code", async ({
+  page,
+}) => {
   await signIn(page, "hr@demo.local");
   const api = page.request;
 
   const created = await api.post("/api/v1/plans", { data: PLAN });
   expect(created.status()).toBe(201);
   const plan = await created.json();
-  expect(plan).toMatchObject({ status: "draft", verifyingBody: "board_of_supervisors", blackoutRule: { annualDays: 15, quarterlyDays: 5 } });
+  expect(plan).toMatchObject({
+    status: "draft",
+    verifyingBody: "board_of_supervisors",
+    blackoutRule: { annualDays: 15, quarterlyDays: 5 },
+  });
   const categoryId = plan.categories[0].id;
   await page.goto(`/hr/plans/${plan.id}`);
   await page.getByTestId("plan-edit-link").click();
@@ -34,11 +61,18 @@ test("HR takes a new plan from draft to its first vesting run, and every rule re
   const edited = await api.patch(`/api/v1/plans/${plan.id}`, { data: { ...PLAN, validityMonths: 72 } });
   expect(edited.status()).toBe(200);
   expect((await edited.json()).validityMonths).toBe(72);
-  expect(await refusalCode(await api.patch(`/api/v1/plans/${plan.id}`, { data: { ...PLAN, validityMonths: 121 } }))).toMatchObject({ status: 422, code: "VALIDITY_TOO_LONG" });
-  expect(await refusalCode(await api.post(`/api/v1/plans/${plan.id}/status`, { data: { to: "granted" } }))).toMatchObject({ status: 409, code: "INVALID_TRANSITION" });
+  expect(
+    await refusalCode(await api.patch(`/api/v1/plans/${plan.id}`, { data: { ...PLAN, validityMonths: 121 } })),
+  ).toMatchObject({ status: 422, code: "VALIDITY_TOO_LONG" });
+  expect(
+    await refusalCode(await api.post(`/api/v1/plans/${plan.id}/status`, { data: { to: "granted" } })),
+  ).toMatchObject({ status: 409, code: "INVALID_TRANSITION" });
   const approved = await api.post(`/api/v1/plans/${plan.id}/status`, { data: { to: "board_approved" } });
   expect((await approved.json()).status).toBe("board_approved");
-  expect(await refusalCode(await api.patch(`/api/v1/plans/${plan.id}`, { data: PLAN }))).toMatchObject({ status: 409, code: "PLAN_NOT_DRAFT" });
+  expect(await refusalCode(await api.patch(`/api/v1/plans/${plan.id}`, { data: PLAN }))).toMatchObject({
+    status: 409,
+    code: "PLAN_NOT_DRAFT",
+  });
   await page.goto("/hr/plans");
   await expect(page.getByTestId("plans-table")).toContainText(PLAN.name);
 
@@ -46,9 +80,20 @@ test("HR takes a new plan from draft to its first vesting run, and every rule re
   expect((await (await api.get(`/api/v1/plans/${plan.id}/participants`)).json()).versions).toEqual([]);
   const plans = (await (await api.get("/api/v1/plans")).json()).items as { id: string; nameEn: string }[];
   const p2021 = plans.find((p) => p.nameEn.startsWith("2021"))!;
-  const held = (await (await api.get(`/api/v1/plans/${p2021.id}/grants`)).json()).items as { employeeNo: string; personName: string }[];
+  const held = (await (await api.get(`/api/v1/plans/${p2021.id}/grants`)).json()).items as {
+    employeeNo: string;
+    personName: string;
+  }[];
   const nameOf = new Map(held.map((g) => [g.employeeNo, g.personName]));
-  const withNames = (extra: number) => PEOPLE.map(([employeeNo, quantity], i) => ({ employeeNo, name: nameOf.get(employeeNo)!, nationality: "CN", position: "核心技术人员", categoryId, quantity: i === 2 ? quantity + extra : quantity }));
+  const withNames = (extra: number) =>
+    PEOPLE.map(([employeeNo, quantity], i) => ({
+      employeeNo,
+      name: nameOf.get(employeeNo)!,
+      nationality: "CN",
+      position: "核心技术人员",
+      categoryId,
+      quantity: i === 2 ? quantity + extra : quantity,
+    }));
   const dry = await api.post(`/api/v1/plans/${plan.id}/participants`, { data: { rows: withNames(0), dryRun: true } });
   expect(dry.status()).toBe(200);
   expect((await dry.json()).rows.every((r: { errors: unknown[] }) => r.errors.length === 0)).toBe(true);
@@ -66,37 +111,89 @@ test("HR takes a new plan from draft to its first vesting run, and every rule re
   await page.getByTestId("publicity-end").fill("2024-10-18");
   await page.getByTestId("publicity-submit").click();
   await expect(page.getByTestId("refusal")).toContainText("PUBLICITY_TOO_SHORT");
-  const tooShort = await api.post(`/api/v1/plans/${plan.id}/publicity-periods`, { data: { startDate: "2024-10-10", endDate: "2024-10-18" } });
+  const tooShort = await api.post(`/api/v1/plans/${plan.id}/publicity-periods`, {
+    data: { startDate: "2024-10-10", endDate: "2024-10-18" },
+  });
   expect(await refusalCode(tooShort)).toMatchObject({ status: 422, code: "PUBLICITY_TOO_SHORT" });
-  const period = await api.post(`/api/v1/plans/${plan.id}/publicity-periods`, { data: { startDate: "2024-10-10", endDate: "2024-10-19" } });
+  const period = await api.post(`/api/v1/plans/${plan.id}/publicity-periods`, {
+    data: { startDate: "2024-10-10", endDate: "2024-10-19" },
+  });
   expect(period.status()).toBe(201);
 
   // Verification: disclosed 4 days before the meeting is too late; 5 days is accepted.
-  const verification = { body: "board_of_supervisors", members: "监事会", opinionDate: "2024-10-30", generalMeetingDate: "2024-11-05", opinion: "激励对象主体资格合法、有效。" };
-  const late = await api.post(`/api/v1/plans/${plan.id}/verifications`, { data: { ...verification, disclosureDate: "2024-11-01" } });
+  const verification = {
+    body: "board_of_supervisors",
+    members: "监事会",
+    opinionDate: "2024-10-30",
+    generalMeetingDate: "2024-11-05",
+    opinion: "激励对象主体资格合法、有效。",
+  };
+  const late = await api.post(`/api/v1/plans/${plan.id}/verifications`, {
+    data: { ...verification, disclosureDate: "2024-11-01" },
+  });
   expect(await refusalCode(late)).toMatchObject({ status: 422, code: "VERIFICATION_TOO_LATE" });
-  const verified = await api.post(`/api/v1/plans/${plan.id}/verifications`, { data: { ...verification, disclosureDate: "2024-10-31" } });
+  const verified = await api.post(`/api/v1/plans/${plan.id}/verifications`, {
+    data: { ...verification, disclosureDate: "2024-10-31" },
+  });
   expect(verified.status()).toBe(201);
 
   // First grant from the verified list; a reserved grant after the 12-month deadline is refused.
-  const first = await api.post(`/api/v1/plans/${plan.id}/grants`, { data: { batch: "first", grantDate: "2024-11-05", grantPrice: "20.00", items: PEOPLE.map(([employeeNo, quantity]) => ({ employeeNo, categoryId, quantity })) } });
+  const first = await api.post(`/api/v1/plans/${plan.id}/grants`, {
+    data: {
+      batch: "first",
+      grantDate: "2024-11-05",
+      grantPrice: "20.00",
+      items: PEOPLE.map(([employeeNo, quantity]) => ({ employeeNo, categoryId, quantity })),
+    },
+  });
   expect(first.status()).toBe(201);
-  const lateReserve = await api.post(`/api/v1/plans/${plan.id}/grants`, { data: { batch: "reserved", grantDate: "2025-11-06", grantPrice: "20.00", items: [{ employeeNo: "E00033", categoryId, quantity: 1_000 }] } });
+  const lateReserve = await api.post(`/api/v1/plans/${plan.id}/grants`, {
+    data: {
+      batch: "reserved",
+      grantDate: "2025-11-06",
+      grantPrice: "20.00",
+      items: [{ employeeNo: "E00033", categoryId, quantity: 1_000 }],
+    },
+  });
   expect(await refusalCode(lateReserve)).toMatchObject({ status: 422, code: "RESERVE_DEADLINE_PASSED" });
 
   // Vesting run of tranche 1 (window 2025-11-05 .. 2026-11-04): a holiday and a blackout day are refused.
-  const run = { batch: "first", categoryId, trancheIndex: 1, companyRatio: "1", fiscalYear: 2024, grades: [{ employeeNo: "E00030", grade: "A" }, { employeeNo: "E00031", grade: "C" }, { employeeNo: "E00032", grade: "D" }] };
-  const holiday = await refusalCode(await api.post(`/api/v1/plans/${plan.id}/vesting-runs`, { data: { ...run, vestingDate: "2025-10-01", confirm: true } }));
+  const run = {
+    batch: "first",
+    categoryId,
+    trancheIndex: 1,
+    companyRatio: "1",
+    fiscalYear: 2024,
+    grades: [
+      { employeeNo: "E00030", grade: "A" },
+      { employeeNo: "E00031", grade: "C" },
+      { employeeNo: "E00032", grade: "D" },
+    ],
+  };
+  const holiday = await refusalCode(
+    await api.post(`/api/v1/plans/${plan.id}/vesting-runs`, {
+      data: { ...run, vestingDate: "2025-10-01", confirm: true },
+    }),
+  );
   expect(holiday).toMatchObject({ status: 422 });
   expect(JSON.stringify(holiday)).toContain("NOT_A_TRADING_DAY");
-  const blackout = await refusalCode(await api.post(`/api/v1/plans/${plan.id}/vesting-runs`, { data: { ...run, vestingDate: "2026-04-13" } }));
+  const blackout = await refusalCode(
+    await api.post(`/api/v1/plans/${plan.id}/vesting-runs`, { data: { ...run, vestingDate: "2026-04-13" } }),
+  );
   expect(blackout).toMatchObject({ status: 422 });
   expect(JSON.stringify(blackout)).toContain("IN_BLACKOUT");
-  const previewRun = await api.post(`/api/v1/plans/${plan.id}/vesting-runs`, { data: { ...run, vestingDate: "2025-11-10" } });
+  const previewRun = await api.post(`/api/v1/plans/${plan.id}/vesting-runs`, {
+    data: { ...run, vestingDate: "2025-11-10" },
+  });
   expect(previewRun.status()).toBe(200);
-  const confirmed = await api.post(`/api/v1/plans/${plan.id}/vesting-runs`, { data: { ...run, vestingDate: "2025-11-10", confirm: true } });
+  const confirmed = await api.post(`/api/v1/plans/${plan.id}/vesting-runs`, {
+    data: { ...run, vestingDate: "2025-11-10", confirm: true },
+  });
   expect(confirmed.status()).toBe(201);
-  const grants = (await (await api.get(`/api/v1/plans/${plan.id}/grants`)).json()).items as { employeeNo: string; tranches: { index: number; status: string; vestedQuantity: number; lapsedQuantity: number }[] }[];
+  const grants = (await (await api.get(`/api/v1/plans/${plan.id}/grants`)).json()).items as {
+    employeeNo: string;
+    tranches: { index: number; status: string; vestedQuantity: number; lapsedQuantity: number }[];
+  }[];
   const t1 = Object.fromEntries(grants.map((g) => [g.employeeNo, g.tranches[0]!]));
   expect(t1.E00030).toMatchObject({ status: "vested", vestedQuantity: 5_000, lapsedQuantity: 0 });
   expect(t1.E00031).toMatchObject({ status: "vested", vestedQuantity: 8_000, lapsedQuantity: 2_000 });
@@ -108,7 +205,9 @@ test("HR takes a new plan from draft to its first vesting run, and every rule re
   await expect(page.getByTestId("batches")).toContainText("2024-11-05");
 });
 
-test("the disclosure calendar shows the postponed report and a corporate action is previewed from the page", async ({ page }) => {
+test("the disclosure calendar shows the postponed report and a corporate action is previewed from the page", async ({
+  page,
+}) => {
   await signIn(page, "hr@demo.local");
   await page.goto("/hr/disclosures");
   await expect(page.getByTestId("events-table")).toBeVisible();
@@ -141,7 +240,13 @@ test("employees cannot reach HR pages or write APIs", async ({ page }) => {
   const res = await page.goto("/hr/plans");
   expect(res?.status()).toBe(404);
   expect((await page.request.post("/api/v1/plans", { data: PLAN })).status()).toBe(403);
-  expect((await page.request.post("/api/v1/disclosures", { data: { kind: "major_event", title: "x", startDate: "2026-12-01", endDate: "2026-12-02" } })).status()).toBe(403);
+  expect(
+    (
+      await page.request.post("/api/v1/disclosures", {
+        data: { kind: "major_event", title: "x", startDate: "2026-12-01", endDate: "2026-12-02" },
+      })
+    ).status(),
+  ).toBe(403);
 });
 
 async function shoot(page: Page, name: string) {
@@ -155,16 +260,28 @@ test("screenshots of the HR pages at 390 px and 1280 px in Chinese and English",
       const page = await context.newPage();
       await signIn(page, "hr@demo.local");
       const heading = page.getByTestId("home-heading");
-      if (!(await heading.textContent())?.includes(lang === "en" ? "Hello" : "您好")) await page.getByTestId("language-switch").click();
+      if (!(await heading.textContent())?.includes(lang === "en" ? "Hello" : "您好"))
+        await page.getByTestId("language-switch").click();
       await expect(heading).toContainText(lang === "en" ? "Hello" : "您好");
       const plans = (await (await page.request.get("/api/v1/plans")).json()).items as { id: string; nameEn: string }[];
       const p2022 = plans.find((p) => p.nameEn.startsWith("2022"))!;
       const p2026 = plans.find((p) => p.nameEn.startsWith("2026"))!;
-      const periods = (await (await page.request.get(`/api/v1/plans/${p2026.id}/publicity-periods`)).json()).items as { id: string }[];
+      const periods = (await (await page.request.get(`/api/v1/plans/${p2026.id}/publicity-periods`)).json()).items as {
+        id: string;
+      }[];
       const pages: [string, string][] = [
-        ["hr-plans", "/hr/plans"], ["hr-plan-new", "/hr/plans/new"], ["hr-plan", `/hr/plans/${p2022.id}`], ["hr-participants", `/hr/plans/${p2026.id}/participants`],
-        ["hr-publicity", "/hr/publicity"], ["hr-publicity-period", `/hr/publicity/${periods[0]!.id}`], ["hr-verification", `/hr/publicity/verification/${p2026.id}`],
-        ["hr-grants", `/hr/grants/${p2022.id}`], ["hr-vesting", `/hr/vesting/${p2022.id}`], ["hr-leavers", "/hr/leavers"], ["hr-disclosures", "/hr/disclosures"], ["hr-actions", "/hr/corporate-actions"],
+        ["hr-plans", "/hr/plans"],
+        ["hr-plan-new", "/hr/plans/new"],
+        ["hr-plan", `/hr/plans/${p2022.id}`],
+        ["hr-participants", `/hr/plans/${p2026.id}/participants`],
+        ["hr-publicity", "/hr/publicity"],
+        ["hr-publicity-period", `/hr/publicity/${periods[0]!.id}`],
+        ["hr-verification", `/hr/publicity/verification/${p2026.id}`],
+        ["hr-grants", `/hr/grants/${p2022.id}`],
+        ["hr-vesting", `/hr/vesting/${p2022.id}`],
+        ["hr-leavers", "/hr/leavers"],
+        ["hr-disclosures", "/hr/disclosures"],
+        ["hr-actions", "/hr/corporate-actions"],
       ];
       for (const [name, path] of pages) {
         const res = await page.goto(path);

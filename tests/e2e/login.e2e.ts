@@ -61,18 +61,24 @@ test("the language switch changes the interface and is kept after signing in aga
   await expect(page.getByTestId("home-heading")).toContainText("您好");
 });
 
-test("screenshots of the login and home pages at phone and desktop width, in Chinese and English", async ({ browser }) => {
+test("screenshots of the login and home pages at phone and desktop width, in Chinese and English", async ({
+  browser,
+}) => {
   for (const width of [390, 1280]) {
     for (const lang of ["zh-CN", "en"] as const) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
-      await context.addCookies([{ name: "vd_locale", value: lang, url: "http://localhost:" + (process.env.E2E_PORT || 3210) }]);
+      await context.addCookies([
+        { name: "vd_locale", value: lang, url: "http://localhost:" + (process.env.E2E_PORT || 3210) },
+      ]);
       const page = await context.newPage();
       await page.goto("/login");
       await page.screenshot({ path: `${SHOTS}/login-${lang}-${width}.png`, fullPage: true });
       for (const who of ["employee", "hr"]) {
         await signIn(page, `${who}@demo.local`);
-        if (lang === "en" && !(await page.getByTestId("home-heading").textContent())?.includes("Hello")) await page.getByTestId("language-switch").click();
-        if (lang === "zh-CN" && !(await page.getByTestId("home-heading").textContent())?.includes("您好")) await page.getByTestId("language-switch").click();
+        if (lang === "en" && !(await page.getByTestId("home-heading").textContent())?.includes("Hello"))
+          await page.getByTestId("language-switch").click();
+        if (lang === "zh-CN" && !(await page.getByTestId("home-heading").textContent())?.includes("您好"))
+          await page.getByTestId("language-switch").click();
         await expect(page.getByTestId("home-heading")).toContainText(lang === "en" ? "Hello" : "您好");
         await page.screenshot({ path: `${SHOTS}/home-${who}-${lang}-${width}.png`, fullPage: true });
         await page.getByTestId("sign-out").click();

@@ -43,7 +43,9 @@ function validatorAt(pointer: string): ValidateFunction {
 }
 
 function problems(v: ValidateFunction, data: unknown): string[] {
-  return v(data) ? [] : (v.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
+  return v(data)
+    ? []
+    : (v.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
 }
 
 /** A request context signed in through next-auth's credentials endpoint (as the authorization matrix does), or anonymous. */
@@ -51,7 +53,10 @@ export async function sessionFor(baseURL: string, email: string | null): Promise
   const ctx = await playwrightRequest.newContext({ baseURL });
   if (email === null) return ctx;
   const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
-  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, identifier: email, password: DEMO_PASSWORD, json: "true" }, maxRedirects: 0 });
+  const res = await ctx.post("/api/auth/callback/credentials", {
+    form: { csrfToken, identifier: email, password: DEMO_PASSWORD, json: "true" },
+    maxRedirects: 0,
+  });
   expect(res.status(), `sign-in as ${email}`).toBeLessThan(400);
   return ctx;
 }
@@ -77,9 +82,13 @@ export async function expectDocumented(op: Op, res: APIResponse, label: string):
   const body: unknown = await res.json();
   const statusKey = op.responses[status] ? status : "default";
   const pointer = `/paths/${esc(op.path)}/${op.method}/responses/${statusKey}/content/application~1json/schema`;
-  expect.soft(problems(validatorAt(pointer), body), `${label}: body matches the documented ${statusKey} schema`).toEqual([]);
+  expect
+    .soft(problems(validatorAt(pointer), body), `${label}: body matches the documented ${statusKey} schema`)
+    .toEqual([]);
   if (res.status() >= 400 && res.status() < 500) {
-    expect.soft(problems(validatorAt("/components/schemas/ErrorBody"), body), `${label}: a ${status} body is an ErrorBody`).toEqual([]);
+    expect
+      .soft(problems(validatorAt("/components/schemas/ErrorBody"), body), `${label}: a ${status} body is an ErrorBody`)
+      .toEqual([]);
   }
   return body;
 }
@@ -95,7 +104,7 @@ export async function getJson(api: APIRequestContext, url: string): Promise<Json
   return res.ok() ? ((await res.json()) as Json) : null;
 }
 
-export const itemsOf = (body: Json | null): Json[] => ((body?.items as Json[] | undefined) ?? []);
+export const itemsOf = (body: Json | null): Json[] => (body?.items as Json[] | undefined) ?? [];
 
 /** Real ids the caller can see, per path parameter name, from the list endpoints. */
 export async function resolveIds(api: APIRequestContext, staff: boolean): Promise<Record<string, string[]>> {
@@ -104,7 +113,10 @@ export async function resolveIds(api: APIRequestContext, staff: boolean): Promis
   const periods: string[] = [];
   for (const planId of plans) {
     grants.push(...itemsOf(await getJson(api, `/api/v1/plans/${planId}/grants`)).slice(0, 2));
-    if (staff) periods.push(...itemsOf(await getJson(api, `/api/v1/plans/${planId}/publicity-periods`)).map((p) => String(p.id)));
+    if (staff)
+      periods.push(
+        ...itemsOf(await getJson(api, `/api/v1/plans/${planId}/publicity-periods`)).map((p) => String(p.id)),
+      );
   }
   const ids: Record<string, string[]> = {
     planId: plans,
@@ -118,14 +130,21 @@ export async function resolveIds(api: APIRequestContext, staff: boolean): Promis
     ids.eventId = events.slice(0, 1).map((e) => String(e.id));
     ids.actionId = actions.slice(0, 1).map((a) => String(a.id));
     const objections: string[] = [];
-    for (const periodId of periods) objections.push(...itemsOf(await getJson(api, `/api/v1/publicity-periods/${periodId}/objections`)).map((o) => String(o.id)));
+    for (const periodId of periods)
+      objections.push(
+        ...itemsOf(await getJson(api, `/api/v1/publicity-periods/${periodId}/objections`)).map((o) => String(o.id)),
+      );
     ids.objectionId = objections.slice(0, 1);
   }
   return ids;
 }
 
 /** The operation's path with every combination of known ids (a few per parameter), or why it cannot be filled. */
-export async function pathsFor(api: APIRequestContext, op: Op, ids: Record<string, string[]>): Promise<string[] | string> {
+export async function pathsFor(
+  api: APIRequestContext,
+  op: Op,
+  ids: Record<string, string[]>,
+): Promise<string[] | string> {
   let paths = [op.path];
   for (const param of (op.parameters ?? []).filter((p) => p.in === "path")) {
     let values = ids[param.name] ?? [];
@@ -142,11 +161,17 @@ export async function pathsFor(api: APIRequestContext, op: Op, ids: Record<strin
 }
 
 /** Concrete URLs for a GET: its paths with each query string to try, or why it cannot be called. */
-export async function urlsFor(api: APIRequestContext, op: Op, ids: Record<string, string[]>, queries: string[] = [""]): Promise<string[] | string> {
+export async function urlsFor(
+  api: APIRequestContext,
+  op: Op,
+  ids: Record<string, string[]>,
+  queries: string[] = [""],
+): Promise<string[] | string> {
   const paths = await pathsFor(api, op, ids);
   if (typeof paths === "string") return paths;
   const required = (op.parameters ?? []).filter((p) => p.in === "query" && p.required).map((p) => p.name);
-  if (required.some((name) => !queries.every((q) => q.includes(`${name}=`)))) return `no value for its required query parameters ${required.join(", ")}`;
+  if (required.some((name) => !queries.every((q) => q.includes(`${name}=`))))
+    return `no value for its required query parameters ${required.join(", ")}`;
   return paths.flatMap((u) => queries.map((q) => u + q));
 }
 
@@ -160,7 +185,9 @@ export async function loadDocument(baseURL: string): Promise<Op[]> {
   await anonymous.dispose();
   ajv.addSchema(doc as unknown as object, BASE);
   ops = Object.entries(doc.paths).flatMap(([p, item]) =>
-    Object.entries(item).filter(([m]) => ["get", "post", "put", "patch", "delete"].includes(m)).map(([method, op]) => ({ ...op, method, path: p, key: `${method.toUpperCase()} ${p}` })),
+    Object.entries(item)
+      .filter(([m]) => ["get", "post", "put", "patch", "delete"].includes(m))
+      .map(([method, op]) => ({ ...op, method, path: p, key: `${method.toUpperCase()} ${p}` })),
   );
   return ops;
 }

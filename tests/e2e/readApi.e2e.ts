@@ -9,14 +9,23 @@ async function apiAs(browser: Browser, email: string): Promise<APIRequestContext
 }
 
 test("the read API answers 401 with the error shape when not signed in", async ({ request }) => {
-  for (const path of ["/api/v1/me/grants", "/api/v1/plans", "/api/v1/blackout-windows", "/api/v1/calendar/trading-days?from=2024-01-01&to=2024-01-31"]) {
+  for (const path of [
+    "/api/v1/me/grants",
+    "/api/v1/plans",
+    "/api/v1/blackout-windows",
+    "/api/v1/calendar/trading-days?from=2024-01-01&to=2024-01-31",
+  ]) {
     const res = await request.get(path);
     expect(res.status(), path).toBe(401);
-    expect(await res.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: expect.any(String), details: null } });
+    expect(await res.json()).toEqual({
+      error: { code: "UNAUTHENTICATED", message: expect.any(String), details: null },
+    });
   }
 });
 
-test("a grantee reads their own grants with tranches, adjustments and deferrals, and gets 404 for anyone else's", async ({ browser }) => {
+test("a grantee reads their own grants with tranches, adjustments and deferrals, and gets 404 for anyone else's", async ({
+  browser,
+}) => {
   const api = await apiAs(browser, "employee@demo.local");
   const res = await api.get("/api/v1/me/grants");
   expect(res.status()).toBe(200);
@@ -24,15 +33,29 @@ test("a grantee reads their own grants with tranches, adjustments and deferrals,
   const { items } = await res.json();
   expect(items).toHaveLength(2);
   const [g2021, g2022] = items;
-  expect(g2021).toMatchObject({ batch: "first", grantDate: "2021-06-02", grantPrice: "45.26", adjustments: [{ date: "2021-07-09", type: "dividend", priceBefore: "45.86", priceAfter: "45.26" }] });
+  expect(g2021).toMatchObject({
+    batch: "first",
+    grantDate: "2021-06-02",
+    grantPrice: "45.26",
+    adjustments: [{ date: "2021-07-09", type: "dividend", priceBefore: "45.86", priceAfter: "45.26" }],
+  });
   expect(g2021.tranches.map((t: { ratio: string }) => t.ratio)).toEqual(["0.33", "0.33", "0.34"]);
-  expect(g2022.tranches[2]).toMatchObject({ index: 3, status: "vestable", windowOpen: "2025-12-05", windowClose: "2026-12-04", earliestVestingDate: "2026-11-30", deferredBy: [{ kind: "major_event", from: "2026-11-16", to: "2026-11-27", blackoutWindowId: expect.any(String) }] });
+  expect(g2022.tranches[2]).toMatchObject({
+    index: 3,
+    status: "vestable",
+    windowOpen: "2025-12-05",
+    windowClose: "2026-12-04",
+    earliestVestingDate: "2026-11-30",
+    deferredBy: [{ kind: "major_event", from: "2026-11-16", to: "2026-11-27", blackoutWindowId: expect.any(String) }],
+  });
   const one = await api.get(`/api/v1/grants/${g2022.id}`);
   expect((await one.json()).id).toBe(g2022.id);
 
   const hr = await apiAs(browser, "hr@demo.local");
   const plans = (await (await hr.get("/api/v1/plans")).json()).items;
-  const others = (await (await hr.get(`/api/v1/plans/${plans[1].id}/grants`)).json()).items.filter((g: { id: string }) => g.id !== g2022.id);
+  const others = (await (await hr.get(`/api/v1/plans/${plans[1].id}/grants`)).json()).items.filter(
+    (g: { id: string }) => g.id !== g2022.id,
+  );
   const foreign = await api.get(`/api/v1/grants/${others[0].id}`);
   expect(foreign.status()).toBe(404);
   expect((await foreign.json()).error.code).toBe("NOT_FOUND");
@@ -45,13 +68,32 @@ test("staff read every plan in the contract's shape", async ({ browser }) => {
   const hr = await apiAs(browser, "auditor@demo.local");
   const { items } = await (await hr.get("/api/v1/plans")).json();
   // The demo's three plans come first (an HR e2e test may have added one after them).
-  expect(items.slice(0, 3).map((p: { nameEn: string; status: string }) => [p.nameEn.slice(0, 4), p.status])).toEqual([["2021", "closed"], ["2022", "vesting"], ["2026", "publicity"]]);
-  expect(items[2]).toMatchObject({ verifyingBody: "remuneration_committee", blackoutRule: { name: "2024-05-24 rules", annualDays: 15, quarterlyDays: 5 }, validityMonths: 72 });
-  expect(items[1]).toMatchObject({
-    name: "2022年限制性股票激励计划", shareCapital: 461_000_000, totalQuantity: 1_000_000, firstGrantQuantity: 800_000, reservedQuantity: 200_000, validityMonths: 60,
-    generalMeetingDate: "2022-11-28", blackoutRule: { name: "2022 rules", annualDays: 30, quarterlyDays: 10 }, verifyingBody: "board_of_supervisors", status: "vesting",
+  expect(items.slice(0, 3).map((p: { nameEn: string; status: string }) => [p.nameEn.slice(0, 4), p.status])).toEqual([
+    ["2021", "closed"],
+    ["2022", "vesting"],
+    ["2026", "publicity"],
+  ]);
+  expect(items[2]).toMatchObject({
+    verifyingBody: "remuneration_committee",
+    blackoutRule: { name: "2024-05-24 rules", annualDays: 15, quarterlyDays: 5 },
+    validityMonths: 72,
   });
-  expect(items[1].categories.map((c: { tranches: { ratio: string }[] }) => c.tranches.map((t) => t.ratio))).toEqual([["0.33", "0.33", "0.34"], ["0.5", "0.5"]]);
+  expect(items[1]).toMatchObject({
+    name: "2022年限制性股票激励计划",
+    shareCapital: 461_000_000,
+    totalQuantity: 1_000_000,
+    firstGrantQuantity: 800_000,
+    reservedQuantity: 200_000,
+    validityMonths: 60,
+    generalMeetingDate: "2022-11-28",
+    blackoutRule: { name: "2022 rules", annualDays: 30, quarterlyDays: 10 },
+    verifyingBody: "board_of_supervisors",
+    status: "vesting",
+  });
+  expect(items[1].categories.map((c: { tranches: { ratio: string }[] }) => c.tranches.map((t) => t.ratio))).toEqual([
+    ["0.33", "0.33", "0.34"],
+    ["0.5", "0.5"],
+  ]);
   const grants = (await (await hr.get(`/api/v1/plans/${items[0].id}/grants`)).json()).items;
   expect(grants).toHaveLength(236);
   expect(grants.reduce((s: number, g: { quantity: number }) => s + g.quantity, 0)).toBe(838_300);
@@ -61,9 +103,21 @@ test("staff read every plan in the contract's shape", async ({ browser }) => {
 test("blackout windows and trading days", async ({ browser }) => {
   const api = await apiAs(browser, "employee@demo.local");
   const windows = (await (await api.get("/api/v1/blackout-windows?from=2026-11-01&to=2026-12-31")).json()).items;
-  expect(windows).toEqual([{ id: expect.any(String), planId: null, kind: "major_event", from: "2026-11-16", to: "2026-11-27", reason: expect.stringContaining("2026-11-27") }]);
+  expect(windows).toEqual([
+    {
+      id: expect.any(String),
+      planId: null,
+      kind: "major_event",
+      from: "2026-11-16",
+      to: "2026-11-27",
+      reason: expect.stringContaining("2026-11-27"),
+    },
+  ]);
   const postponed = (await (await api.get("/api/v1/blackout-windows?from=2024-03-01&to=2024-04-30")).json()).items;
-  expect(postponed.find((w: { kind: string }) => w.kind === "annual_report")).toMatchObject({ from: "2024-03-13", to: "2024-04-25" });
+  expect(postponed.find((w: { kind: string }) => w.kind === "annual_report")).toMatchObject({
+    from: "2024-03-13",
+    to: "2024-04-25",
+  });
 
   const days = await (await api.get("/api/v1/calendar/trading-days?from=2024-06-07&to=2024-06-12")).json();
   expect(days.items).toEqual(["2024-06-07", "2024-06-11", "2024-06-12"]);
@@ -75,31 +129,49 @@ test("blackout windows and trading days", async ({ browser }) => {
   expect((await bad.json()).error.code).toBe("BAD_REQUEST");
 });
 
-test("corporate-action preview: before and after per affected grant, refusals as 422, employees 403", async ({ browser }) => {
+test("corporate-action preview: before and after per affected grant, refusals as 422, employees 403", async ({
+  browser,
+}) => {
   const hr = await apiAs(browser, "hr@demo.local");
-  const res = await hr.post("/api/v1/corporate-actions/preview", { data: { type: "dividend", exDate: "2026-12-01", v: "0.50" } });
+  const res = await hr.post("/api/v1/corporate-actions/preview", {
+    data: { type: "dividend", exDate: "2026-12-01", v: "0.50" },
+  });
   expect(res.status()).toBe(200);
   const body = await res.json();
   const plans = (await (await hr.get("/api/v1/plans")).json()).items as { id: string; nameEn: string }[];
   const p2022 = plans.find((p) => p.nameEn.startsWith("2022"))!.id;
   const demo = body.items.filter((i: { planId: string }) => i.planId === p2022);
   expect(demo.length).toBeGreaterThan(100);
-  for (const item of demo) expect(item).toMatchObject({ priceBefore: "39.58", priceAfter: "39.08", quantityBefore: item.quantityAfter });
+  for (const item of demo)
+    expect(item).toMatchObject({ priceBefore: "39.58", priceAfter: "39.08", quantityBefore: item.quantityAfter });
   // Only grants with something outstanding on the ex-date are listed: nothing of the fully settled 2021 plan.
   const p2021 = plans.find((p) => p.nameEn.startsWith("2021"))!.id;
   expect(body.items.filter((i: { planId: string }) => i.planId === p2021)).toEqual([]);
-  const split = await (await hr.post("/api/v1/corporate-actions/preview", { data: { type: "split", exDate: "2026-12-01", n: "1" } })).json();
+  const split = await (
+    await hr.post("/api/v1/corporate-actions/preview", { data: { type: "split", exDate: "2026-12-01", n: "1" } })
+  ).json();
   const sample = split.items.find((i: { planId: string }) => i.planId === p2022);
   expect(sample.priceAfter).toBe("19.79");
   expect(sample.quantityAfter).toBeGreaterThan(sample.quantityBefore);
-  const belowPar = await hr.post("/api/v1/corporate-actions/preview", { data: { type: "dividend", exDate: "2026-12-01", v: "39.00" } });
+  const belowPar = await hr.post("/api/v1/corporate-actions/preview", {
+    data: { type: "dividend", exDate: "2026-12-01", v: "39.00" },
+  });
   expect(belowPar.status()).toBe(422);
   expect((await belowPar.json()).error.code).toBe("PRICE_BELOW_PAR");
   const missing = await hr.post("/api/v1/corporate-actions/preview", { data: { type: "split", exDate: "2026-12-01" } });
   expect(missing.status()).toBe(422);
   expect((await missing.json()).error.code).toBe("INVALID_ADJUSTMENT");
-  const notJson = await hr.post("/api/v1/corporate-actions/preview", { data: "{nope", headers: { "content-type": "application/json" } });
+  const notJson = await hr.post("/api/v1/corporate-actions/preview", {
+    data: "{nope",
+    headers: { "content-type": "application/json" },
+  });
   expect(notJson.status()).toBe(400);
   const employee = await apiAs(browser, "employee@demo.local");
-  expect((await employee.post("/api/v1/corporate-actions/preview", { data: { type: "dividend", exDate: "2026-12-01", v: "0.50" } })).status()).toBe(403);
+  expect(
+    (
+      await employee.post("/api/v1/corporate-actions/preview", {
+        data: { type: "dividend", exDate: "2026-12-01", v: "0.50" },
+      })
+    ).status(),
+  ).toBe(403);
 });

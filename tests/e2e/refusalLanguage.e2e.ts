@@ -18,9 +18,15 @@ async function switchLanguage(page: Page, locale: "zh-CN" | "en") {
   await expect(heading).toContainText(greeting);
 }
 
-test("a refused publicity period is explained in the reader's language, from the error-code table", async ({ page }) => {
+test("a refused publicity period is explained in the reader's language, from the error-code table", async ({
+  page,
+}) => {
   await signIn(page, "hr@demo.local");
-  const plans = (await (await page.request.get("/api/v1/plans")).json()).items as { id: string; nameEn: string; status: string }[];
+  const plans = (await (await page.request.get("/api/v1/plans")).json()).items as {
+    id: string;
+    nameEn: string;
+    status: string;
+  }[];
   const plan = plans.find((p) => p.nameEn === PLAN_2026)!;
   expect(plan, "the seeded plan in publicity").toBeTruthy();
   const body = { startDate: "2026-11-21", endDate: "2026-12-04" };
@@ -28,7 +34,10 @@ test("a refused publicity period is explained in the reader's language, from the
   // The API's answer is unchanged: 409 with the stable code and the English message.
   const api = await page.request.post(`/api/v1/plans/${plan.id}/publicity-periods`, { data: body });
   expect(api.status()).toBe(409);
-  expect((await api.json()).error).toMatchObject({ code: "PUBLICITY_ALREADY_OPEN", message: "The plan already has an open publicity period; close it first." });
+  expect((await api.json()).error).toMatchObject({
+    code: "PUBLICITY_ALREADY_OPEN",
+    message: "The plan already has an open publicity period; close it first.",
+  });
 
   try {
     for (const locale of ["zh-CN", "en"] as const) {

@@ -11,21 +11,38 @@ const NOWHERE = "6d2b79f5-0000-4000-8000-00000000abcd";
 async function signedIn(baseURL: string, identifier = "employee@demo.local"): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL });
   const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
-  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, identifier, password: DEMO_PASSWORD, json: "true" }, maxRedirects: 0 });
+  const res = await ctx.post("/api/auth/callback/credentials", {
+    form: { csrfToken, identifier, password: DEMO_PASSWORD, json: "true" },
+    maxRedirects: 0,
+  });
   expect(res.status()).toBeLessThan(400);
   return ctx;
 }
 
 /** Every Content-Security-Policy header of a response (there must be exactly one). */
-const cspHeaders = (res: APIResponse) => res.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy").map((h) => h.value);
-const directive = (csp: string, name: string) => csp.split(";").map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? "";
+const cspHeaders = (res: APIResponse) =>
+  res
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "content-security-policy")
+    .map((h) => h.value);
+const directive = (csp: string, name: string) =>
+  csp
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith(`${name} `)) ?? "";
 const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1] ?? null;
 
 test("pages: one CSP header with a fresh nonce, and every script in the HTML carries it", async ({ baseURL }) => {
   const anonymous = await playwrightRequest.newContext({ baseURL });
   const employee = await signedIn(baseURL!);
   const seen = new Set<string>();
-  for (const [ctx, path] of [[anonymous, "/login"], [anonymous, "/login"], [employee, "/"], [employee, "/blackouts"], [employee, "/account"]] as const) {
+  for (const [ctx, path] of [
+    [anonymous, "/login"],
+    [anonymous, "/login"],
+    [employee, "/"],
+    [employee, "/blackouts"],
+    [employee, "/account"],
+  ] as const) {
     const res = await ctx.get(path, { maxRedirects: 0 });
     expect(res.status(), path).toBe(200);
     const csps = cspHeaders(res);
@@ -36,17 +53,31 @@ test("pages: one CSP header with a fresh nonce, and every script in the HTML car
     expect(seen.has(nonce!), `nonce reused on ${path}`).toBe(false);
     seen.add(nonce!);
     expect(directive(csp, "script-src"), path).toBe(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
-    for (const d of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", "img-src 'self' data:", "connect-src 'self'"]) expect(csp, path).toContain(d);
+    for (const d of [
+      "default-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+    ])
+      expect(csp, path).toContain(d);
     const html = await res.text();
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length, path).toBeGreaterThan(0);
-    expect(scripts.filter((s) => !s.includes(`nonce="${nonce}"`)), `${path}: scripts without this response's nonce`).toEqual([]);
+    expect(
+      scripts.filter((s) => !s.includes(`nonce="${nonce}"`)),
+      `${path}: scripts without this response's nonce`,
+    ).toEqual([]);
   }
   await anonymous.dispose();
   await employee.dispose();
 });
 
-test("the browser enforces the CSP and the portal still works under it: no violation while signing in, navigating and acting", async ({ page }) => {
+test("the browser enforces the CSP and the portal still works under it: no violation while signing in, navigating and acting", async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
@@ -82,7 +113,11 @@ test("the browser enforces the CSP and the portal still works under it: no viola
     return w.__injected === undefined;
   });
   expect(blocked).toBe(true);
-  expect((await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).some((v) => v.startsWith("script-src"))).toBe(true);
+  expect(
+    (await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).some((v) =>
+      v.startsWith("script-src"),
+    ),
+  ).toBe(true);
 });
 
 test("API responses: a strict CSP of their own, no nonce, one header", async ({ baseURL }) => {
@@ -103,15 +138,19 @@ test("HSTS only when the reverse proxy says the request came over HTTPS", async 
     const plain = await ctx.get(path, { maxRedirects: 0 });
     expect(plain.headers()["strict-transport-security"], `${path} over http`).toBeUndefined();
     const tls = await ctx.get(path, { maxRedirects: 0, headers: { "x-forwarded-proto": "https" } });
-    expect(tls.headers()["strict-transport-security"], `${path} over https`).toBe("max-age=31536000; includeSubDomains");
+    expect(tls.headers()["strict-transport-security"], `${path} over https`).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
   }
   await ctx.dispose();
 });
 
 test("personal data is never cached; the session cookie is HttpOnly and SameSite=Lax", async ({ baseURL, browser }) => {
   const ctx = await signedIn(baseURL!);
-  for (const path of ["/api/v1/me/grants", "/api/v1/me/notices", `/api/v1/grants/${NOWHERE}`]) expect((await ctx.get(path)).headers()["cache-control"], path).toContain("no-store");
-  for (const path of ["/", "/account", "/blackouts"]) expect((await ctx.get(path)).headers()["cache-control"], path).toMatch(/no-store/);
+  for (const path of ["/api/v1/me/grants", "/api/v1/me/notices", `/api/v1/grants/${NOWHERE}`])
+    expect((await ctx.get(path)).headers()["cache-control"], path).toContain("no-store");
+  for (const path of ["/", "/account", "/blackouts"])
+    expect((await ctx.get(path)).headers()["cache-control"], path).toMatch(/no-store/);
   await ctx.dispose();
 
   const context = await browser.newContext({ baseURL });
@@ -139,7 +178,9 @@ test("writes from another origin, or from an opaque null origin, are refused", a
   await ctx.dispose();
 });
 
-test("the login redirect stays optimistic and explicit: portal pages without a cookie go to /login, public pages do not", async ({ baseURL }) => {
+test("the login redirect stays optimistic and explicit: portal pages without a cookie go to /login, public pages do not", async ({
+  baseURL,
+}) => {
   const ctx = await playwrightRequest.newContext({ baseURL });
   for (const path of ["/", "/hr/plans", "/account"]) {
     const res = await ctx.get(path, { maxRedirects: 0 });

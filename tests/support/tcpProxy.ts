@@ -10,7 +10,10 @@ export class TcpProxy {
   private readonly sockets = new Set<net.Socket>();
   private mode: "forward" | "blackhole" = "forward";
 
-  constructor(private readonly target: { host: string; port: number }, readonly port: number) {}
+  constructor(
+    private readonly target: { host: string; port: number },
+    readonly port: number,
+  ) {}
 
   /** Starts forwarding on 127.0.0.1:port. */
   async restore(): Promise<void> {

@@ -1,9 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { allocationTable, inWan, namedGroupOf, percent, type AllocationParticipant } from "../../lib/domain/registers/allocationTable";
+import {
+  allocationTable,
+  inWan,
+  namedGroupOf,
+  percent,
+  type AllocationParticipant,
+} from "../../lib/domain/registers/allocationTable";
 
-const person = (employeeNo: string, quantity: number, flags: Partial<AllocationParticipant> = {}): AllocationParticipant => ({
-  employeeNo, name: `N${employeeNo}`, nationality: "CN", position: "工程师", quantity,
-  isDirector: false, isSeniorManager: false, isCoreTechnician: false, isForeign: false, ...flags,
+const person = (
+  employeeNo: string,
+  quantity: number,
+  flags: Partial<AllocationParticipant> = {},
+): AllocationParticipant => ({
+  employeeNo,
+  name: `N${employeeNo}`,
+  nationality: "CN",
+  position: "工程师",
+  quantity,
+  isDirector: false,
+  isSeniorManager: false,
+  isCoreTechnician: false,
+  isForeign: false,
+  ...flags,
 });
 
 // First grant 500,000 shares + reserve 100,000 = 600,000; share capital 400,000,000.
@@ -22,23 +40,42 @@ const table = allocationTable({ participants, reservedQuantity: 100_000, shareCa
 describe("allocationTable", () => {
   it("names directors and senior managers, then core technicians, then foreign staff, by employee number; then others, reserve and total", () => {
     expect(table.map((r) => [r.kind, r.employeeNo ?? r.label])).toEqual([
-      ["named", "E001"], ["named", "E003"], ["named", "E005"], ["named", "E002"], ["named", "E010"],
-      ["others", "其他员工（3人）/ Other staff (3 people)"], ["reserved", "预留部分 / Reserved portion"], ["total", "合计 / Total"],
+      ["named", "E001"],
+      ["named", "E003"],
+      ["named", "E005"],
+      ["named", "E002"],
+      ["named", "E010"],
+      ["others", "其他员工（3人）/ Other staff (3 people)"],
+      ["reserved", "预留部分 / Reserved portion"],
+      ["total", "合计 / Total"],
     ]);
     // A foreign director is named once, among the directors.
     expect(table.filter((r) => r.employeeNo === "E005").map((r) => r.group)).toEqual(["director_or_senior_manager"]);
-    expect(table.find((r) => r.employeeNo === "E010")).toMatchObject({ label: "NE010", nationality: "JP", position: "工程师", people: 1 });
+    expect(table.find((r) => r.employeeNo === "E010")).toMatchObject({
+      label: "NE010",
+      nationality: "JP",
+      position: "工程师",
+      people: 1,
+    });
   });
 
   it("totals the first grant plus the reserve, and every row's quantity adds up to the total", () => {
     const total = table.find((r) => r.kind === "total")!;
-    expect(total).toMatchObject({ quantity: 600_000, people: 8, quantityWan: "60.00", percentOfGrant: "100.00", percentOfShareCapital: "0.15" });
+    expect(total).toMatchObject({
+      quantity: 600_000,
+      people: 8,
+      quantityWan: "60.00",
+      percentOfGrant: "100.00",
+      percentOfShareCapital: "0.15",
+    });
     expect(table.filter((r) => r.kind !== "total").reduce((s, r) => s + r.quantity, 0)).toBe(total.quantity);
     expect(table.find((r) => r.kind === "others")).toMatchObject({ people: 3, quantity: 380_000 });
   });
 
   it("computes 万股 and both percentages exactly, rounded half-up per row (hand-computed)", () => {
-    const figures = Object.fromEntries(table.map((r) => [r.employeeNo ?? r.kind, [r.quantityWan, r.percentOfGrant, r.percentOfShareCapital]]));
+    const figures = Object.fromEntries(
+      table.map((r) => [r.employeeNo ?? r.kind, [r.quantityWan, r.percentOfGrant, r.percentOfShareCapital]]),
+    );
     expect(figures).toEqual({
       E001: ["5.00", "8.33", "0.01"], // 50,000 / 600,000 = 8.333%; / 400,000,000 = 0.0125%
       E003: ["3.00", "5.00", "0.01"], // 0.0075% rounds up
@@ -52,13 +89,21 @@ describe("allocationTable", () => {
   });
 
   it("rounds the exact quotient, where binary floating point would round 1.005 down", () => {
-    const [named] = allocationTable({ participants: [person("E1", 20_100, { isDirector: true })], reservedQuantity: 0, shareCapital: 2_000_000 });
+    const [named] = allocationTable({
+      participants: [person("E1", 20_100, { isDirector: true })],
+      reservedQuantity: 0,
+      shareCapital: 2_000_000,
+    });
     expect(named!.percentOfShareCapital).toBe("1.01");
     expect((1.005).toFixed(2)).toBe("1.00");
   });
 
   it("leaves out the other-staff row when everyone is named and the reserve row when there is none", () => {
-    const rows = allocationTable({ participants: [person("E1", 1_000, { isCoreTechnician: true })], reservedQuantity: 0, shareCapital: 1_000_000 });
+    const rows = allocationTable({
+      participants: [person("E1", 1_000, { isCoreTechnician: true })],
+      reservedQuantity: 0,
+      shareCapital: 1_000_000,
+    });
     expect(rows.map((r) => r.kind)).toEqual(["named", "total"]);
     expect(rows[1]).toMatchObject({ quantity: 1_000, percentOfGrant: "100.00", percentOfShareCapital: "0.10" });
   });
@@ -78,6 +123,8 @@ describe("allocation figures", () => {
     expect(percent(5, 0)).toBe("0.00");
     expect(percent(1, 3)).toBe("33.33");
     expect(namedGroupOf(person("E1", 1))).toBeNull();
-    expect(namedGroupOf(person("E1", 1, { isSeniorManager: true, isCoreTechnician: true }))).toBe("director_or_senior_manager");
+    expect(namedGroupOf(person("E1", 1, { isSeniorManager: true, isCoreTechnician: true }))).toBe(
+      "director_or_senior_manager",
+    );
   });
 });

@@ -8,7 +8,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NextAuthOptions } from "next-auth";
 
-type Cookie = { name: string; value: string; options: { httpOnly?: boolean; sameSite?: string; path?: string; secure?: boolean } };
+type Cookie = {
+  name: string;
+  value: string;
+  options: { httpOnly?: boolean; sameSite?: string; path?: string; secure?: boolean };
+};
 type AuthHandlerFn = (params: { req: Request; options: NextAuthOptions }) => Promise<{ cookies?: Cookie[] }>;
 
 const saved = { url: process.env.NEXTAUTH_URL, secret: process.env.NEXTAUTH_SECRET };
@@ -20,10 +24,17 @@ beforeAll(async () => {
   process.env.NEXTAUTH_SECRET = "unit-test-secret-unit-test-secret-0123";
   authOptions = (await import("@/lib/auth/authOptions")).authOptions;
   // next-auth's request handler (not in its package exports: loaded by path, as next-auth/next does).
-  AuthHandler = (createRequire(import.meta.url)(path.join(process.cwd(), "node_modules", "next-auth", "core", "index.js")) as { AuthHandler: AuthHandlerFn }).AuthHandler;
+  AuthHandler = (
+    createRequire(import.meta.url)(path.join(process.cwd(), "node_modules", "next-auth", "core", "index.js")) as {
+      AuthHandler: AuthHandlerFn;
+    }
+  ).AuthHandler;
 });
 afterAll(() => {
-  for (const [key, value] of [["NEXTAUTH_URL", saved.url], ["NEXTAUTH_SECRET", saved.secret]] as const) {
+  for (const [key, value] of [
+    ["NEXTAUTH_URL", saved.url],
+    ["NEXTAUTH_SECRET", saved.secret],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }

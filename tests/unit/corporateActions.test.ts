@@ -74,20 +74,36 @@ describe("adjustPrice / adjustQuantity", () => {
 
 describe("applyCorporateAction", () => {
   it("returns quantity, price and no flags normally", () => {
-    expect(applyCorporateAction({ quantity: 800_000, price: "45.86" }, { type: "dividend", exDate: ex, v: "0.60" }, "1")).toEqual({
-      quantity: 800_000, price: "45.26", flags: [],
+    expect(
+      applyCorporateAction({ quantity: 800_000, price: "45.86" }, { type: "dividend", exDate: ex, v: "0.60" }, "1"),
+    ).toEqual({
+      quantity: 800_000,
+      price: "45.26",
+      flags: [],
     });
   });
 
   it("flags a price at or below 1 yuan and refuses one below par", () => {
-    expect(applyCorporateAction({ quantity: 1, price: "1.50" }, { type: "dividend", exDate: ex, v: "0.50" }, "1").flags).toEqual(["PRICE_AT_OR_BELOW_ONE_YUAN"]);
-    expect(applyCorporateAction({ quantity: 1, price: "1.50" }, { type: "dividend", exDate: ex, v: "0.49" }, "1").flags).toEqual([]);
-    const details = expectRule("PRICE_BELOW_PAR", () => applyCorporateAction({ quantity: 1, price: "1.50" }, { type: "dividend", exDate: ex, v: "0.51" }, "1"));
+    expect(
+      applyCorporateAction({ quantity: 1, price: "1.50" }, { type: "dividend", exDate: ex, v: "0.50" }, "1").flags,
+    ).toEqual(["PRICE_AT_OR_BELOW_ONE_YUAN"]);
+    expect(
+      applyCorporateAction({ quantity: 1, price: "1.50" }, { type: "dividend", exDate: ex, v: "0.49" }, "1").flags,
+    ).toEqual([]);
+    const details = expectRule("PRICE_BELOW_PAR", () =>
+      applyCorporateAction({ quantity: 1, price: "1.50" }, { type: "dividend", exDate: ex, v: "0.51" }, "1"),
+    );
     expect(details).toMatchObject({ price: "0.99", parValue: "1", type: "dividend", exDate: ex });
     // With a 0.10 yuan par value the same result is allowed but flagged.
-    expect(applyCorporateAction({ quantity: 1, price: "1.50" }, { type: "dividend", exDate: ex, v: "0.51" }, "0.10").flags).toEqual(["PRICE_AT_OR_BELOW_ONE_YUAN"]);
-    expectRule("PRICE_BELOW_PAR", () => applyCorporateAction({ quantity: 1, price: "1.50" }, { type: "dividend", exDate: ex, v: "2" }, "0.10"));
-    expect(() => applyCorporateAction({ quantity: 1, price: "1.50" }, { type: "issuance", exDate: ex }, "0")).toThrow(RangeError);
+    expect(
+      applyCorporateAction({ quantity: 1, price: "1.50" }, { type: "dividend", exDate: ex, v: "0.51" }, "0.10").flags,
+    ).toEqual(["PRICE_AT_OR_BELOW_ONE_YUAN"]);
+    expectRule("PRICE_BELOW_PAR", () =>
+      applyCorporateAction({ quantity: 1, price: "1.50" }, { type: "dividend", exDate: ex, v: "2" }, "0.10"),
+    );
+    expect(() => applyCorporateAction({ quantity: 1, price: "1.50" }, { type: "issuance", exDate: ex }, "0")).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -110,7 +126,9 @@ describe("validation", () => {
       { type: "merger" as CorporateActionInput["type"], exDate: ex },
     ];
     for (const a of bad) expectRule("INVALID_ADJUSTMENT", () => validateCorporateAction(a));
-    expect(expectRule("INVALID_ADJUSTMENT", () => adjustQuantity(100, { type: "bonus", exDate: ex, n: "0" }))).toMatchObject({ field: "n", rule: "n > 0" });
+    expect(
+      expectRule("INVALID_ADJUSTMENT", () => adjustQuantity(100, { type: "bonus", exDate: ex, n: "0" })),
+    ).toMatchObject({ field: "n", rule: "n > 0" });
   });
 
   it("rejects malformed quantities and prices with RangeError", () => {
@@ -144,8 +162,12 @@ describe("properties", () => {
       nArb.map((n) => ({ type: "bonus" as const, exDate: ex, n })),
       fc.integer({ min: 1, max: 9 }).map((k) => ({ type: "consolidation" as const, exDate: ex, n: `0.${k}` })),
       fc.tuple(nArb, priceArb, priceArb).map(([n, p1, p2]) => ({ type: "rights" as const, exDate: ex, n, p1, p2 })),
-      fc.tuple(nArb, fc.integer({ min: 1, max: 99 })).map(([n, v]) => ({ type: "dividend_bonus" as const, exDate: ex, n, v: `0.${String(v).padStart(2, "0")}` })),
-      fc.integer({ min: 1, max: 99 }).map((v) => ({ type: "dividend" as const, exDate: ex, v: `0.${String(v).padStart(2, "0")}` })),
+      fc
+        .tuple(nArb, fc.integer({ min: 1, max: 99 }))
+        .map(([n, v]) => ({ type: "dividend_bonus" as const, exDate: ex, n, v: `0.${String(v).padStart(2, "0")}` })),
+      fc
+        .integer({ min: 1, max: 99 })
+        .map((v) => ({ type: "dividend" as const, exDate: ex, v: `0.${String(v).padStart(2, "0")}` })),
     );
     fc.assert(
       fc.property(qArb, priceArb, actionArb, (q0, p0, a) => {
@@ -154,9 +176,13 @@ describe("properties", () => {
         expect(adjustPrice(p0, a)).toMatch(/^-?\d+\.\d{2}$/);
         if (a.type === "rights" || a.type === "capitalisation" || a.type === "bonus" || a.type === "dividend_bonus") {
           // The exact quantity is rounded down, never up.
-          const exact = a.type === "rights"
-            ? new Decimal(q0).times(a.p1!).times(new Decimal(a.n!).plus(1)).div(new Decimal(a.p1!).plus(new Decimal(a.p2!).times(a.n!)))
-            : new Decimal(q0).times(new Decimal(a.n!).plus(1));
+          const exact =
+            a.type === "rights"
+              ? new Decimal(q0)
+                  .times(a.p1!)
+                  .times(new Decimal(a.n!).plus(1))
+                  .div(new Decimal(a.p1!).plus(new Decimal(a.p2!).times(a.n!)))
+              : new Decimal(q0).times(new Decimal(a.n!).plus(1));
           expect(q).toBe(exact.floor().toNumber());
         }
       }),

@@ -20,7 +20,12 @@ describe("next Shanghai midnight", () => {
       const now = at("2026-01-01T00:00:00Z") + Math.floor(Math.random() * 365 * 86_400_000);
       const fire = now + msUntilNextShanghaiDay(now, 0);
       const shanghai = new Date(fire + 8 * 3_600_000);
-      expect([shanghai.getUTCHours(), shanghai.getUTCMinutes(), shanghai.getUTCSeconds(), shanghai.getUTCMilliseconds()]).toEqual([0, 0, 0, 0]);
+      expect([
+        shanghai.getUTCHours(),
+        shanghai.getUTCMinutes(),
+        shanghai.getUTCSeconds(),
+        shanghai.getUTCMilliseconds(),
+      ]).toEqual([0, 0, 0, 0]);
       expect(fire - now).toBeGreaterThan(0);
       expect(fire - now).toBeLessThanOrEqual(86_400_000);
     }

@@ -3,7 +3,14 @@
  * one or by the background probe, which runs at most once a second and never makes a request wait.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { databaseKnownDown, databaseProbeInFlight, outageObserver, registerDatabaseProbe, reportDatabaseHealthy, reportDatabaseOutage } from "@/lib/platform/databaseOutage";
+import {
+  databaseKnownDown,
+  databaseProbeInFlight,
+  outageObserver,
+  registerDatabaseProbe,
+  reportDatabaseHealthy,
+  reportDatabaseOutage,
+} from "@/lib/platform/databaseOutage";
 import { outagePageHtml } from "@/lib/platform/http/outagePage";
 
 afterEach(() => {
@@ -67,7 +74,9 @@ describe("database outage state", () => {
 describe("what the pool's observer counts as an outage", () => {
   const wrapped = (cause: unknown) => Object.assign(new Error("Failed query: select 1"), { cause });
   it("a refused or dropped connection, bare or as drizzle's cause, marks the database down", () => {
-    outageObserver.failed(wrapped(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })));
+    outageObserver.failed(
+      wrapped(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })),
+    );
     expect(databaseKnownDown()).toBe(true);
     outageObserver.succeeded();
     expect(databaseKnownDown()).toBe(false);
@@ -84,7 +93,7 @@ describe("what the pool's observer counts as an outage", () => {
 
 describe("outage page", () => {
   it("is in the reader's language, reloads itself, and escapes the path it links back to", () => {
-    const zh = outagePageHtml("zh-CN", "/grants?x=\"><script>alert(1)</script>");
+    const zh = outagePageHtml("zh-CN", '/grants?x="><script>alert(1)</script>');
     expect(zh).toContain('<html lang="zh-CN">');
     expect(zh).toContain("数据库暂时无法访问");
     expect(zh).toContain('<meta http-equiv="refresh" content="5">');

@@ -7,14 +7,25 @@ import { earliestVestingDate, prepareBlackouts } from "../../lib/domain/vesting/
 import { vestingWindow } from "../../lib/domain/vesting/vestingWindow";
 
 const cal = TradingCalendar.sse();
-const win = (id: string, from: string, to: string): BlackoutWindow => ({ id, planId: null, kind: "major_event", from, to, reason: { kind: "major_event" } });
+const win = (id: string, from: string, to: string): BlackoutWindow => ({
+  id,
+  planId: null,
+  kind: "major_event",
+  from,
+  to,
+  reason: { kind: "major_event" },
+});
 
 // Demo grant 2021-06-02, 12-24 months: window 2022-06-02 (Thu) .. 2023-06-01 (Thu).
 const demo = { open: "2022-06-02", close: "2023-06-01" };
 
 describe("earliestVestingDate", () => {
   it("is the window open when nothing blocks it", () => {
-    expect(earliestVestingDate(cal, demo, [], "2022-01-01")).toEqual({ date: "2022-06-02", reason: null, deferredBy: [] });
+    expect(earliestVestingDate(cal, demo, [], "2022-01-01")).toEqual({
+      date: "2022-06-02",
+      reason: null,
+      deferredBy: [],
+    });
   });
 
   it("starts from asOf inside the window, moving to the next trading day", () => {
@@ -47,26 +58,45 @@ describe("earliestVestingDate", () => {
 
   it("is null when blackouts cover the rest of the window", () => {
     const x = win("x", "2023-05-15", "2023-06-30");
-    expect(earliestVestingDate(cal, demo, [x], "2023-05-20")).toEqual({ date: null, reason: "no permissible day left in the window", deferredBy: [x] });
+    expect(earliestVestingDate(cal, demo, [x], "2023-05-20")).toEqual({
+      date: null,
+      reason: "no permissible day left in the window",
+      deferredBy: [x],
+    });
     const y = win("y", "2023-05-15", "2023-06-01");
     expect(earliestVestingDate(cal, demo, [y], "2023-05-20").reason).toBe("no permissible day left in the window");
   });
 
   it("is null when asOf is after the close", () => {
-    expect(earliestVestingDate(cal, demo, [], "2023-06-02")).toEqual({ date: null, reason: "no permissible day left in the window", deferredBy: [] });
+    expect(earliestVestingDate(cal, demo, [], "2023-06-02")).toEqual({
+      date: null,
+      reason: "no permissible day left in the window",
+      deferredBy: [],
+    });
   });
 
   it("reports a pending exchange calendar for uncovered years", () => {
     expect(earliestVestingDate(cal, { open: null, close: null }, [], "2025-01-01")).toEqual({
-      date: null, reason: "exchange calendar not yet published", deferredBy: [],
+      date: null,
+      reason: "exchange calendar not yet published",
+      deferredBy: [],
     });
     // Open known (2026-12-28, Mon), close beyond 2026: a blackout into 2027 leaves the answer pending.
     const yearEnd = win("ye", "2026-12-25", "2027-01-10");
     expect(earliestVestingDate(cal, { open: "2026-12-28", close: null }, [yearEnd], "2026-01-01")).toEqual({
-      date: null, reason: "exchange calendar not yet published", deferredBy: [yearEnd],
+      date: null,
+      reason: "exchange calendar not yet published",
+      deferredBy: [yearEnd],
     });
     // ...but a permissible covered day is a valid answer even though the close is unknown.
-    expect(earliestVestingDate(cal, { open: "2026-12-28", close: null }, [win("z", "2026-12-25", "2026-12-29")], "2026-01-01").date).toBe("2026-12-30");
+    expect(
+      earliestVestingDate(
+        cal,
+        { open: "2026-12-28", close: null },
+        [win("z", "2026-12-25", "2026-12-29")],
+        "2026-01-01",
+      ).date,
+    ).toBe("2026-12-30");
   });
 
   it("accepts prepared blackouts", () => {
@@ -75,7 +105,9 @@ describe("earliestVestingDate", () => {
   });
 
   it("property: the date is a trading day in the window, in no blackout, and every earlier trading day was blocked", () => {
-    const arbWindows = fc.array(fc.tuple(fc.integer({ min: 18_900, max: 19_700 }), fc.integer({ min: 0, max: 40 })), { maxLength: 25 });
+    const arbWindows = fc.array(fc.tuple(fc.integer({ min: 18_900, max: 19_700 }), fc.integer({ min: 0, max: 40 })), {
+      maxLength: 25,
+    });
     fc.assert(
       fc.property(
         fc.integer({ min: 18_600, max: 19_300 }),

@@ -9,7 +9,13 @@ import { describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
 import { RuleError, ruleMessages, type RuleCode } from "@/lib/domain/errors";
 import { ApiError } from "@/lib/platform/errors/apiError";
-import { CLIENT_ERROR_CODES, ERROR_CODES, errorText, isErrorCode, type ServerErrorCode } from "@/lib/platform/errors/errorCodes";
+import {
+  CLIENT_ERROR_CODES,
+  ERROR_CODES,
+  errorText,
+  isErrorCode,
+  type ServerErrorCode,
+} from "@/lib/platform/errors/errorCodes";
 import { errorResponse } from "@/lib/platform/http/apiResponse";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -47,20 +53,34 @@ describe("every code the application emits is in the table", () => {
   });
 
   it("call sites with a computed code are the known few", () => {
-    const computed = occurrences(/new ApiError\(\s*([^"\s][^,)]*)/g).map(([file, arg]) => `${file.split(path.sep).join("/")}: ${arg}`);
+    const computed = occurrences(/new ApiError\(\s*([^"\s][^,)]*)/g).map(
+      ([file, arg]) => `${file.split(path.sep).join("/")}: ${arg}`,
+    );
     expect(computed.sort()).toEqual([
       "lib/features/admin/passwordSetup.ts: `PASSWORD_${problem}`",
       "lib/platform/errors/refusal.ts: first.code",
       "lib/platform/http/apiResponse.ts: e.code",
     ]);
-    for (const problem of ["TOO_SHORT", "TOO_LONG", "TOO_COMMON"]) expect(ERROR_CODES[`PASSWORD_${problem}` as ServerErrorCode].status).toBe(422);
+    for (const problem of ["TOO_SHORT", "TOO_LONG", "TOO_COMMON"])
+      expect(ERROR_CODES[`PASSWORD_${problem}` as ServerErrorCode].status).toBe(422);
   });
 
   it("codes written into refusals and error bodies by hand (action results, forms, error mapper) are known", () => {
     const literals = occurrences(/\bcode: "([A-Z][A-Z0-9_]+)"/g);
-    expect(literals.map(([, code]) => code)).toEqual(expect.arrayContaining(["BAD_REQUEST", "NETWORK", "ATTACHMENT_TOO_LARGE"]));
+    expect(literals.map(([, code]) => code)).toEqual(
+      expect.arrayContaining(["BAD_REQUEST", "NETWORK", "ATTACHMENT_TOO_LARGE"]),
+    );
     for (const [file, code] of literals) expect(isErrorCode(code), `${code} in ${file}`).toBe(true);
-    for (const code of ["BAD_REQUEST", "DATABASE_UNAVAILABLE", "INVALID_VALUE", "INTERNAL", "CROSS_ORIGIN", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"]) {
+    for (const code of [
+      "BAD_REQUEST",
+      "DATABASE_UNAVAILABLE",
+      "INVALID_VALUE",
+      "INTERNAL",
+      "CROSS_ORIGIN",
+      "UNAUTHENTICATED",
+      "FORBIDDEN",
+      "NOT_FOUND",
+    ]) {
       expect(isErrorCode(code), code).toBe(true);
     }
   });
@@ -98,11 +118,19 @@ describe("the table's entries", () => {
 });
 
 describe("ApiError and the API's answer", () => {
-  const serverCodes = Object.keys(ERROR_CODES).filter((c) => !(CLIENT_ERROR_CODES as string[]).includes(c)) as ServerErrorCode[];
+  const serverCodes = Object.keys(ERROR_CODES).filter(
+    (c) => !(CLIENT_ERROR_CODES as string[]).includes(c),
+  ) as ServerErrorCode[];
 
   it("takes its status from the table and its message from the call site, or the table's English", () => {
     const e = new ApiError("PUBLICITY_ALREADY_OPEN", "Specific text.", { periodId: "p" });
-    expect([e.status, e.code, e.message, e.details, e.name]).toEqual([409, "PUBLICITY_ALREADY_OPEN", "Specific text.", { periodId: "p" }, "ApiError"]);
+    expect([e.status, e.code, e.message, e.details, e.name]).toEqual([
+      409,
+      "PUBLICITY_ALREADY_OPEN",
+      "Specific text.",
+      { periodId: "p" },
+      "ApiError",
+    ]);
     expect(new ApiError("NOT_FOUND").message).toBe(ERROR_CODES.NOT_FOUND.en);
     expect(new ApiError("NOT_FOUND").details).toBeNull();
     expect(() => new ApiError("NO_SUCH_CODE" as ServerErrorCode)).toThrow(TypeError);
@@ -120,17 +148,23 @@ describe("ApiError and the API's answer", () => {
   it("maps rule errors to 422, zod to 400 and anything else to 500, as before", async () => {
     const rule = errorResponse(new RuleError("IN_BLACKOUT", { date: "2025-04-10" }));
     expect(rule.status).toBe(422);
-    expect(await rule.json()).toEqual({ error: { code: "IN_BLACKOUT", message: ruleMessages.IN_BLACKOUT.en, details: { date: "2025-04-10" } } });
+    expect(await rule.json()).toEqual({
+      error: { code: "IN_BLACKOUT", message: ruleMessages.IN_BLACKOUT.en, details: { date: "2025-04-10" } },
+    });
     const parsed = z.object({ n: z.number() }).safeParse({ n: "x" });
     const zod = errorResponse(parsed.error as ZodError);
     expect(zod.status).toBe(400);
-    expect(await zod.json()).toMatchObject({ error: { code: "BAD_REQUEST", message: "The request is not valid.", details: [{ path: "n" }] } });
+    expect(await zod.json()).toMatchObject({
+      error: { code: "BAD_REQUEST", message: "The request is not valid.", details: [{ path: "n" }] },
+    });
     const original = console.error;
     console.error = () => {};
     try {
       const boom = errorResponse(new Error("boom"));
       expect(boom.status).toBe(500);
-      expect(await boom.json()).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on our side.", details: null } });
+      expect(await boom.json()).toEqual({
+        error: { code: "INTERNAL", message: "Something went wrong on our side.", details: null },
+      });
     } finally {
       console.error = original;
     }

@@ -24,7 +24,16 @@ describe("database unavailable", () => {
       failedQuery(new Error("Client has encountered a connection error and is not queryable")),
       new Error("timeout exceeded when trying to connect"),
       // Dual-stack connect to "localhost": Node aggregates the refusal of ::1 and of 127.0.0.1.
-      Object.assign(new AggregateError([withCode("connect ECONNREFUSED ::1:5432", "ECONNREFUSED"), withCode("connect ECONNREFUSED 127.0.0.1:5432", "ECONNREFUSED")], ""), {}),
+      Object.assign(
+        new AggregateError(
+          [
+            withCode("connect ECONNREFUSED ::1:5432", "ECONNREFUSED"),
+            withCode("connect ECONNREFUSED 127.0.0.1:5432", "ECONNREFUSED"),
+          ],
+          "",
+        ),
+        {},
+      ),
       failedQuery(withCode("terminating connection due to administrator command", "57P01")),
       withCode("the database system is starting up", "57P03"),
       withCode("sorry, too many clients already", "53300"),
@@ -36,7 +45,16 @@ describe("database unavailable", () => {
   it("does not take query bugs, refusals or plain values for an outage, and does not loop on a cyclic cause", () => {
     const cyclic: Error & { cause?: unknown } = new Error("x");
     cyclic.cause = cyclic;
-    for (const e of [withCode("relation does not exist", "42P01"), withCode("duplicate key", "23505"), new Error("boom"), cyclic, "Connection terminated", null, undefined, 42]) {
+    for (const e of [
+      withCode("relation does not exist", "42P01"),
+      withCode("duplicate key", "23505"),
+      new Error("boom"),
+      cyclic,
+      "Connection terminated",
+      null,
+      undefined,
+      42,
+    ]) {
       expect(isDatabaseUnavailable(e), String(e)).toBe(false);
     }
   });
@@ -59,11 +77,27 @@ describe("the answers errorResponse gives them", () => {
     console.error = console.warn = () => {};
     try {
       const outage = errorResponse(failedQuery(withCode("connect ECONNREFUSED 127.0.0.1:5432", "ECONNREFUSED")));
-      expect([outage.status, outage.headers.get("retry-after"), outage.headers.get("cache-control")]).toEqual([503, "5", "no-store"]);
-      expect(await outage.json()).toEqual({ error: { code: "DATABASE_UNAVAILABLE", message: "The database is not reachable; try again shortly.", details: null } });
+      expect([outage.status, outage.headers.get("retry-after"), outage.headers.get("cache-control")]).toEqual([
+        503,
+        "5",
+        "no-store",
+      ]);
+      expect(await outage.json()).toEqual({
+        error: {
+          code: "DATABASE_UNAVAILABLE",
+          message: "The database is not reachable; try again shortly.",
+          details: null,
+        },
+      });
       const value = errorResponse(failedQuery(withCode("numeric field overflow in column grant_price", "22003")));
       expect([value.status, value.headers.get("retry-after")]).toEqual([400, null]);
-      expect(await value.json()).toEqual({ error: { code: "INVALID_VALUE", message: "A value in the request is out of range or malformed.", details: { sqlstate: "22003" } } });
+      expect(await value.json()).toEqual({
+        error: {
+          code: "INVALID_VALUE",
+          message: "A value in the request is out of range or malformed.",
+          details: { sqlstate: "22003" },
+        },
+      });
     } finally {
       Object.assign(console, { error, warn });
     }
@@ -71,9 +105,15 @@ describe("the answers errorResponse gives them", () => {
 });
 
 describe("request limits that keep values inside their columns", () => {
-  const grant = { batch: "reserved", grantDate: "2027-01-11", grantPrice: "20.00", items: [{ employeeNo: "E00001", categoryId: "6d2b79f5-0000-4000-8000-00000000abcd", quantity: 1000 }] };
+  const grant = {
+    batch: "reserved",
+    grantDate: "2027-01-11",
+    grantPrice: "20.00",
+    items: [{ employeeNo: "E00001", categoryId: "6d2b79f5-0000-4000-8000-00000000abcd", quantity: 1000 }],
+  };
   it("grant price: yuan with at most 2 decimals and 10 digits (numeric(12,2))", () => {
-    for (const ok of ["0", "20", "20.5", "20.05", "9999999999.99"]) expect(grantAwardsSchema.safeParse({ ...grant, grantPrice: ok }).success, ok).toBe(true);
+    for (const ok of ["0", "20", "20.5", "20.05", "9999999999.99"])
+      expect(grantAwardsSchema.safeParse({ ...grant, grantPrice: ok }).success, ok).toBe(true);
     for (const bad of ["20.005", "10000000000", "1.2.3", "-1", "20,00"]) {
       const r = grantAwardsSchema.safeParse({ ...grant, grantPrice: bad });
       expect(r.success, bad).toBe(false);

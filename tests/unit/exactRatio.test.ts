@@ -8,7 +8,8 @@ describe("decimal helpers", () => {
   it("parses plain decimals only", () => {
     expect(tryParseDecimal("45.26")?.toFixed()).toBe("45.26");
     expect(tryParseDecimal("-1")?.toFixed()).toBe("-1");
-    for (const bad of ["1e3", "Infinity", "NaN", " 1", "1.", ".5", "0x10", "", undefined, 1]) expect(tryParseDecimal(bad), String(bad)).toBeNull();
+    for (const bad of ["1e3", "Infinity", "NaN", " 1", "1.", ".5", "0x10", "", undefined, 1])
+      expect(tryParseDecimal(bad), String(bad)).toBeNull();
   });
 
   it("formats prices half-up with two decimals", () => {
@@ -32,7 +33,9 @@ describe("exact ratios", () => {
   });
 
   it("property: floor(q × r1 × r2) equals decimal.js on both the number and BigInt paths", () => {
-    const ratio = fc.tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 9, max: 12 })).map(([m, k]) => new Decimal(m).div(new Decimal(10).pow(k)).toFixed());
+    const ratio = fc
+      .tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 9, max: 12 }))
+      .map(([m, k]) => new Decimal(m).div(new Decimal(10).pow(k)).toFixed());
     fc.assert(
       fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), ratio, ratio, (q, a, b) => {
         const expected = new Precise(q).times(a).times(b).floor();

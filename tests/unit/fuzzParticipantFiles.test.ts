@@ -18,7 +18,9 @@ import { parseGradesCsv, parseGradesXlsx } from "@/lib/features/vesting/vestingG
 import { hostileString } from "../support/fuzzValues";
 
 /** Rows, or the HTTP status and code the route would answer with. */
-async function outcome<T>(run: () => Promise<T> | T): Promise<{ ok: true; value: T } | { ok: false; status: number; code: string; error: unknown }> {
+async function outcome<T>(
+  run: () => Promise<T> | T,
+): Promise<{ ok: true; value: T } | { ok: false; status: number; code: string; error: unknown }> {
   try {
     return { ok: true, value: await run() };
   } catch (e) {
@@ -35,11 +37,35 @@ function expectClientError(o: { ok: false; status: number; code: string; error: 
   expect(o.code).toMatch(/^[A-Z_]+$/);
 }
 
-const HEADERS = ["姓名", "工号", "国籍", "职务", "类别", "授予数量（股）", "身份证号", "Name", "Employee No.", "Category", "Quantity", "ID number", "备注"];
-const cell = fc.oneof({ arbitrary: hostileString, weight: 3 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 2 }, { arbitrary: fc.integer().map(String), weight: 1 });
+const HEADERS = [
+  "姓名",
+  "工号",
+  "国籍",
+  "职务",
+  "类别",
+  "授予数量（股）",
+  "身份证号",
+  "Name",
+  "Employee No.",
+  "Category",
+  "Quantity",
+  "ID number",
+  "备注",
+];
+const cell = fc.oneof(
+  { arbitrary: hostileString, weight: 3 },
+  { arbitrary: fc.string({ maxLength: 12 }), weight: 2 },
+  { arbitrary: fc.integer().map(String), weight: 1 },
+);
 const grid = fc.array(fc.array(cell, { minLength: 1, maxLength: 8 }), { maxLength: 12 });
-const quoteAll = (table: string[][]) => table.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\r\n");
-const quoteSome = (table: string[][]) => table.map((r) => r.map((c) => (/[",\r\n]/.test(c) || (r.length === 1 && c === "") ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\n");
+const quoteAll = (table: string[][]) =>
+  table.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\r\n");
+const quoteSome = (table: string[][]) =>
+  table
+    .map((r) =>
+      r.map((c) => (/[",\r\n]/.test(c) || (r.length === 1 && c === "") ? `"${c.replace(/"/g, '""')}"` : c)).join(","),
+    )
+    .join("\n");
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe("participant file parsing under fuzzing", () => {
@@ -55,13 +81,18 @@ describe("participant file parsing under fuzzing", () => {
 
   it("CSV writes of random grids read back cell for cell (RFC 4180 quoting, CRLF or LF, final line break or not)", () => {
     fc.assert(
-      fc.property(grid.filter((t) => t.length > 0), fc.boolean(), fc.boolean(), (table, all, finalBreak) => {
-        const text = (all ? quoteAll(table) : quoteSome(table)) + (finalBreak ? "\r\n" : "");
-        // A last record that is one empty field, with no line break after it, cannot be told from no record.
-        const last = table.at(-1)!;
-        const expected = !finalBreak && last.length === 1 && last[0] === "" ? table.slice(0, -1) : table;
-        expect(parseCsvTable(text)).toEqual(expected);
-      }),
+      fc.property(
+        grid.filter((t) => t.length > 0),
+        fc.boolean(),
+        fc.boolean(),
+        (table, all, finalBreak) => {
+          const text = (all ? quoteAll(table) : quoteSome(table)) + (finalBreak ? "\r\n" : "");
+          // A last record that is one empty field, with no line break after it, cannot be told from no record.
+          const last = table.at(-1)!;
+          const expected = !finalBreak && last.length === 1 && last[0] === "" ? table.slice(0, -1) : table;
+          expect(parseCsvTable(text)).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -69,28 +100,35 @@ describe("participant file parsing under fuzzing", () => {
   it("CSV files with a shuffled real header and hostile cells, well or badly quoted: rows as written, or a 4xx refusal", async () => {
     const header = fc.shuffledSubarray(HEADERS, { minLength: 1 });
     await fc.assert(
-      fc.asyncProperty(header, grid, fc.constantFrom("quoted", "raw", "bom", "gb18030-ish"), async (head, body, style) => {
-        const table = [head, ...body];
-        let text = style === "raw" ? table.map((r) => r.join(",")).join("\n") : quoteSome(table);
-        if (style === "bom") text = "\uFEFF" + text;
-        const bytes = style === "gb18030-ish" ? new Uint8Array([...utf8(text), 0xff, 0xfe]) : utf8(text);
-        const o = await outcome(() => parseParticipantFile(bytes, "名单.csv"));
-        if (!o.ok) return expectClientError(o);
-        // Unquoted cells holding a line break are records of their own once written raw, so the bound
-        // there is the physical lines after the header (seed 426642223 found a "\r\n" cell).
-        const records = style === "raw" ? text.split(/\r\n|\n|\r/).length - 1 : body.length;
-        expect(o.value.length).toBeLessThanOrEqual(records);
-        for (const row of o.value) {
-          for (const v of [row.employeeNo, row.name, row.nationality, row.position, row.categoryId, row.quantity]) expect(typeof v).toBe("string");
-          expect(row.line).toBeGreaterThan(1);
-        }
-        expect(o.value.map((r) => r.line)).toEqual([...o.value.map((r) => r.line)].sort((a, b) => a - b));
-        if (style === "quoted" || style === "bom") {
-          // Properly quoted: every kept row carries exactly the cells written under the known columns.
-          const noCol = head.findIndex((h) => h === "工号" || h === "Employee No.");
-          if (noCol >= 0) for (const r of o.value) expect(r.employeeNo).toBe((table[r.line - 1]![noCol] ?? "").trim());
-        }
-      }),
+      fc.asyncProperty(
+        header,
+        grid,
+        fc.constantFrom("quoted", "raw", "bom", "gb18030-ish"),
+        async (head, body, style) => {
+          const table = [head, ...body];
+          let text = style === "raw" ? table.map((r) => r.join(",")).join("\n") : quoteSome(table);
+          if (style === "bom") text = "\uFEFF" + text;
+          const bytes = style === "gb18030-ish" ? new Uint8Array([...utf8(text), 0xff, 0xfe]) : utf8(text);
+          const o = await outcome(() => parseParticipantFile(bytes, "名单.csv"));
+          if (!o.ok) return expectClientError(o);
+          // Unquoted cells holding a line break are records of their own once written raw, so the bound
+          // there is the physical lines after the header (seed 426642223 found a "\r\n" cell).
+          const records = style === "raw" ? text.split(/\r\n|\n|\r/).length - 1 : body.length;
+          expect(o.value.length).toBeLessThanOrEqual(records);
+          for (const row of o.value) {
+            for (const v of [row.employeeNo, row.name, row.nationality, row.position, row.categoryId, row.quantity])
+              expect(typeof v).toBe("string");
+            expect(row.line).toBeGreaterThan(1);
+          }
+          expect(o.value.map((r) => r.line)).toEqual([...o.value.map((r) => r.line)].sort((a, b) => a - b));
+          if (style === "quoted" || style === "bom") {
+            // Properly quoted: every kept row carries exactly the cells written under the known columns.
+            const noCol = head.findIndex((h) => h === "工号" || h === "Employee No.");
+            if (noCol >= 0)
+              for (const r of o.value) expect(r.employeeNo).toBe((table[r.line - 1]![noCol] ?? "").trim());
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   }, 60_000);
@@ -103,21 +141,36 @@ describe("participant file parsing under fuzzing", () => {
       fc.boolean(),
       fc.constant(null),
       fc.date({ min: new Date("1900-03-01T00:00:00Z"), max: new Date("2200-01-01T00:00:00Z"), noInvalidDate: true }),
-      fc.tuple(fc.string({ maxLength: 8 }), fc.oneof(fc.integer(), fc.string({ maxLength: 5 }))).map(([f, r]) => ({ formula: `LEN("${f.replace(/"/g, "")}")`, result: r })),
-      fc.array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 3 }).map((parts) => ({ richText: parts.map((text) => ({ text })) })),
+      fc
+        .tuple(fc.string({ maxLength: 8 }), fc.oneof(fc.integer(), fc.string({ maxLength: 5 })))
+        .map(([f, r]) => ({ formula: `LEN("${f.replace(/"/g, "")}")`, result: r })),
+      fc
+        .array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 3 })
+        .map((parts) => ({ richText: parts.map((text) => ({ text })) })),
     );
     await fc.assert(
-      fc.asyncProperty(fc.shuffledSubarray(HEADERS, { minLength: 4 }), fc.array(fc.array(xcell, { maxLength: 8 }), { maxLength: 8 }), async (head, body) => {
-        const workbook = new ExcelJS.Workbook();
-        const sheet = workbook.addWorksheet("名单");
-        sheet.addRow(head);
-        for (const r of body) sheet.addRow(r.map((c) => (typeof c === "string" ? c.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g, "") : c)) as ExcelJS.CellValue[]);
-        const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-        const o = await outcome(() => parseParticipantFile(bytes, "名单.xlsx"));
-        if (!o.ok) return expectClientError(o);
-        expect(o.value.length).toBeLessThanOrEqual(body.length);
-        for (const row of o.value) expect(typeof row.quantity).toBe("string");
-      }),
+      fc.asyncProperty(
+        fc.shuffledSubarray(HEADERS, { minLength: 4 }),
+        fc.array(fc.array(xcell, { maxLength: 8 }), { maxLength: 8 }),
+        async (head, body) => {
+          const workbook = new ExcelJS.Workbook();
+          const sheet = workbook.addWorksheet("名单");
+          sheet.addRow(head);
+          for (const r of body)
+            sheet.addRow(
+              r.map((c) =>
+                typeof c === "string"
+                  ? c.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g, "")
+                  : c,
+              ) as ExcelJS.CellValue[],
+            );
+          const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+          const o = await outcome(() => parseParticipantFile(bytes, "名单.xlsx"));
+          if (!o.ok) return expectClientError(o);
+          expect(o.value.length).toBeLessThanOrEqual(body.length);
+          for (const row of o.value) expect(typeof row.quantity).toBe("string");
+        },
+      ),
       { numRuns: 60 },
     );
   }, 120_000);
@@ -129,25 +182,38 @@ describe("participant file parsing under fuzzing", () => {
     for (let i = 0; i < 30; i++) sheet.addRow([`员工${i}`, `E${String(i).padStart(5, "0")}`, 1, 1000 + i]);
     const valid = new Uint8Array(await workbook.xlsx.writeBuffer());
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat({ max: valid.length - 1 }), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }), fc.nat({ max: valid.length }), async (flips, cut) => {
-        const bytes = valid.slice(0, Math.max(5, cut));
-        for (const [at, value] of flips) if (at < bytes.length) bytes[at] = value;
-        for (const parse of [() => parseParticipantFile(bytes, "x.xlsx") as Promise<unknown>, () => parseGradesXlsx(bytes) as Promise<unknown>]) {
-          const o = await outcome(parse);
-          if (!o.ok) expectClientError(o);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat({ max: valid.length - 1 }), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }),
+        fc.nat({ max: valid.length }),
+        async (flips, cut) => {
+          const bytes = valid.slice(0, Math.max(5, cut));
+          for (const [at, value] of flips) if (at < bytes.length) bytes[at] = value;
+          for (const parse of [
+            () => parseParticipantFile(bytes, "x.xlsx") as Promise<unknown>,
+            () => parseGradesXlsx(bytes) as Promise<unknown>,
+          ]) {
+            const o = await outcome(parse);
+            if (!o.ok) expectClientError(o);
+          }
+        },
+      ),
       { numRuns: 120 },
     );
   }, 120_000);
 
   it("pasted grade tables: grades or a 4xx refusal", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 10 }), fc.constantFrom(",", "\t", ";", "，"), async (rows, sep) => {
-        const o = await outcome(() => parseGradesCsv(["工号" + sep + "考核等级", ...rows.map((r) => r.join(sep))].join("\n")));
-        if (!o.ok) return expectClientError(o);
-        for (const g of o.value) expect(g.employeeNo.length * g.grade.length).toBeGreaterThan(0);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 10 }),
+        fc.constantFrom(",", "\t", ";", "，"),
+        async (rows, sep) => {
+          const o = await outcome(() =>
+            parseGradesCsv(["工号" + sep + "考核等级", ...rows.map((r) => r.join(sep))].join("\n")),
+          );
+          if (!o.ok) return expectClientError(o);
+          for (const g of o.value) expect(g.employeeNo.length * g.grade.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 200 },
     );
   }, 60_000);

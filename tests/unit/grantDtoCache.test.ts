@@ -1,8 +1,17 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { forgetKeptGrants, GRANT_CACHE_USERS, keepGrants, keepGrantsText, keptGrants, keptGrantsText, keptGrantVersion } from "@/lib/features/grants/readModel/grantDtoCache";
+import {
+  forgetKeptGrants,
+  GRANT_CACHE_USERS,
+  keepGrants,
+  keepGrantsText,
+  keptGrants,
+  keptGrantsText,
+  keptGrantVersion,
+} from "@/lib/features/grants/readModel/grantDtoCache";
 import type { GrantDto } from "@/lib/features/grants/readModel/grantReads";
 
-const grant = (id: string) => ({ id, planId: "p", quantity: 100, tranches: [{ index: 1, vestedQuantity: 0 }] }) as unknown as GrantDto;
+const grant = (id: string) =>
+  ({ id, planId: "p", quantity: 100, tranches: [{ index: 1, vestedQuantity: 0 }] }) as unknown as GrantDto;
 
 describe("grant DTOs kept between a user's requests", () => {
   beforeEach(() => forgetKeptGrants());

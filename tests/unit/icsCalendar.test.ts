@@ -95,14 +95,20 @@ describe("buildIcsCalendar", () => {
   });
 
   it("omits an empty description and empty categories", () => {
-    const ics = buildIcsCalendar({ name: "x", events: [{ uid: "a", date: "2025-01-02", summary: "s", description: "", categories: [""] }], now: NOW });
+    const ics = buildIcsCalendar({
+      name: "x",
+      events: [{ uid: "a", date: "2025-01-02", summary: "s", description: "", categories: [""] }],
+      now: NOW,
+    });
     expect(ics).not.toContain("DESCRIPTION");
     expect(ics).not.toContain("CATEGORIES");
   });
 
   it("escapes commas, semicolons, backslashes and newlines", () => {
     const summary = "Window; open, then close\\ at C:\\path\nline two\r\nline three";
-    const events: CalendarEvent[] = [{ uid: "x;y,z", date: "2025-01-02", summary, description: "a,b;c\nd", categories: ["one, two", "three;four"] }];
+    const events: CalendarEvent[] = [
+      { uid: "x;y,z", date: "2025-01-02", summary, description: "a,b;c\nd", categories: ["one, two", "three;four"] },
+    ];
     const ics = buildIcsCalendar({ name: "Name, with; marks", events, now: NOW });
     expect(ics).toContain("SUMMARY:Window\\; open\\, then close\\\\ at C:\\\\path\\nline two\\nline three\r\n");
     const { calendar, vevents, events: parsed } = parse(ics);
@@ -117,7 +123,11 @@ describe("buildIcsCalendar", () => {
   it("folds long Chinese text at 75 octets without splitting a character", () => {
     const summary = "第一个归属期：公司2024年年度报告披露前三十日内不得归属，归属日顺延至窗口期结束后的首个交易日";
     const description = `${summary}。${summary}`;
-    const ics = buildIcsCalendar({ name: "限制性股票归属日历", events: [{ uid: "zh", date: "2025-04-18", summary, description }], now: NOW });
+    const ics = buildIcsCalendar({
+      name: "限制性股票归属日历",
+      events: [{ uid: "zh", date: "2025-04-18", summary, description }],
+      now: NOW,
+    });
     const lines = physicalLines(ics);
     expect(lines.filter((l) => l.startsWith(" ")).length).toBeGreaterThan(2);
     for (const line of lines) {
@@ -138,15 +148,27 @@ describe("buildIcsCalendar", () => {
   });
 
   it("drops control characters that TEXT cannot carry", () => {
-    const ics = buildIcsCalendar({ name: "x", events: [{ uid: "a", date: "2025-01-02", summary: "a\u0000b\u0007c\td\u007f" }], now: NOW });
+    const ics = buildIcsCalendar({
+      name: "x",
+      events: [{ uid: "a", date: "2025-01-02", summary: "a\u0000b\u0007c\td\u007f" }],
+      now: NOW,
+    });
     expect(only(parse(ics).events).summary).toBe("abc\td");
   });
 
   it("rejects invalid dates, an end before the start, duplicate uids and an invalid instant", () => {
-    const build = (events: CalendarEvent[], now = NOW) => () => buildIcsCalendar({ name: "x", events, now });
+    const build =
+      (events: CalendarEvent[], now = NOW) =>
+      () =>
+        buildIcsCalendar({ name: "x", events, now });
     expect(build([{ uid: "a", date: "2025-02-30", summary: "s" }])).toThrow(RangeError);
     expect(build([{ uid: "a", date: "2025-02-03", endDate: "2025-02-02", summary: "s" }])).toThrow(RangeError);
-    expect(build([{ uid: "a", date: "2025-02-03", summary: "s" }, { uid: "a", date: "2025-02-04", summary: "t" }])).toThrow(/Duplicate/);
+    expect(
+      build([
+        { uid: "a", date: "2025-02-03", summary: "s" },
+        { uid: "a", date: "2025-02-04", summary: "t" },
+      ]),
+    ).toThrow(/Duplicate/);
     expect(build([], new Date(Number.NaN))).toThrow(RangeError);
   });
 });
@@ -175,21 +197,36 @@ describe("foldLine", () => {
 
 describe("round-trip property", () => {
   // TEXT cannot carry controls other than TAB/LF (LF travels as \n); everything else must survive exactly.
-  const textChar = fc.string({ unit: "binary", minLength: 1, maxLength: 1 }).filter((c) => !/[\u0000-\u0008\u000B-\u001F\u007F\r]/.test(c));
+  const textChar = fc
+    .string({ unit: "binary", minLength: 1, maxLength: 1 })
+    .filter((c) => !/[\u0000-\u0008\u000B-\u001F\u007F\r]/.test(c));
   const text = fc.array(textChar, { maxLength: 120 }).map((chars) => chars.join(""));
 
   it("arbitrary unicode summaries and categories round-trip through ical.js with no line over 75 octets", () => {
     fc.assert(
-      fc.property(text, text, fc.array(text.filter((c) => c !== ""), { maxLength: 4 }), (summary, description, categories) => {
-        const ics = buildIcsCalendar({ name: summary, events: [{ uid: "p", date: "2025-01-02", summary, description, categories }], now: NOW });
-        expect(maxLineOctets(ics)).toBeLessThanOrEqual(75);
-        const { calendar, vevents, events } = parse(ics);
-        const event = only(events);
-        expect(event.summary).toBe(summary);
-        if (description !== "") expect(event.description).toBe(description);
-        if (categories.length > 0) expect(only(vevents).getFirstProperty("categories")?.getValues()).toEqual(categories);
-        expect(calendarName(calendar)).toBe(summary);
-      }),
+      fc.property(
+        text,
+        text,
+        fc.array(
+          text.filter((c) => c !== ""),
+          { maxLength: 4 },
+        ),
+        (summary, description, categories) => {
+          const ics = buildIcsCalendar({
+            name: summary,
+            events: [{ uid: "p", date: "2025-01-02", summary, description, categories }],
+            now: NOW,
+          });
+          expect(maxLineOctets(ics)).toBeLessThanOrEqual(75);
+          const { calendar, vevents, events } = parse(ics);
+          const event = only(events);
+          expect(event.summary).toBe(summary);
+          if (description !== "") expect(event.description).toBe(description);
+          if (categories.length > 0)
+            expect(only(vevents).getFirstProperty("categories")?.getValues()).toEqual(categories);
+          expect(calendarName(calendar)).toBe(summary);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -4,12 +4,43 @@ import * as domain from "../../lib/domain";
 describe("lib/domain public API", () => {
   it("exports the integration surface by name", () => {
     const names = [
-      "RuleError", "ruleMessages", "TradingCalendar", "SSE_CLOSURES", "SSE_CALENDAR_LAST_YEAR", "addMonthsClamped", "addDays",
-      "toDayNumber", "fromDayNumber", "weekday", "compareIsoDates", "todayInShanghai", "vestingWindow", "splitTrancheQuantities",
-      "BLACKOUT_RULES_2022", "BLACKOUT_RULES_2024", "blackoutRulePresets", "deriveBlackoutWindows", "describeBlackoutWindow",
-      "earliestVestingDate", "prepareBlackouts", "checkVestingDate", "DEFAULT_GRADE_TABLE", "individualRatio", "vestedQuantity",
-      "deriveTranches", "checkGrantCaps", "checkPlanSetup", "reserveDeadline", "unallocatedReserveLapsed", "checkPublicityPeriod",
-      "checkVerification", "verifyingBodyFor", "isVerificationStale", "adjustQuantity", "adjustPrice", "applyCorporateAction",
+      "RuleError",
+      "ruleMessages",
+      "TradingCalendar",
+      "SSE_CLOSURES",
+      "SSE_CALENDAR_LAST_YEAR",
+      "addMonthsClamped",
+      "addDays",
+      "toDayNumber",
+      "fromDayNumber",
+      "weekday",
+      "compareIsoDates",
+      "todayInShanghai",
+      "vestingWindow",
+      "splitTrancheQuantities",
+      "BLACKOUT_RULES_2022",
+      "BLACKOUT_RULES_2024",
+      "blackoutRulePresets",
+      "deriveBlackoutWindows",
+      "describeBlackoutWindow",
+      "earliestVestingDate",
+      "prepareBlackouts",
+      "checkVestingDate",
+      "DEFAULT_GRADE_TABLE",
+      "individualRatio",
+      "vestedQuantity",
+      "deriveTranches",
+      "checkGrantCaps",
+      "checkPlanSetup",
+      "reserveDeadline",
+      "unallocatedReserveLapsed",
+      "checkPublicityPeriod",
+      "checkVerification",
+      "verifyingBodyFor",
+      "isVerificationStale",
+      "adjustQuantity",
+      "adjustPrice",
+      "applyCorporateAction",
     ];
     for (const name of names) expect(domain, name).toHaveProperty(name);
   });
@@ -17,7 +48,16 @@ describe("lib/domain public API", () => {
   it("the demo grant works end to end through the public API", () => {
     const calendar = domain.TradingCalendar.sse();
     const windows = domain.deriveBlackoutWindows(
-      [{ id: "ar2021", planId: null, kind: "annual_report", fiscalYear: 2021, scheduledDate: "2022-04-28", actualDate: "2022-04-28" }],
+      [
+        {
+          id: "ar2021",
+          planId: null,
+          kind: "annual_report",
+          fiscalYear: 2021,
+          scheduledDate: "2022-04-28",
+          actualDate: "2022-04-28",
+        },
+      ],
       domain.BLACKOUT_RULES_2022,
     );
     const r = domain.deriveTranches({
@@ -39,6 +79,10 @@ describe("lib/domain public API", () => {
     });
     expect(r.grantPrice).toBe("45.26");
     expect(r.tranches.map((t) => t.plannedQuantity)).toEqual([264_000, 264_000, 272_000]);
-    expect([r.tranches[0]!.windowOpen, r.tranches[0]!.windowClose, r.tranches[0]!.status]).toEqual(["2022-06-02", "2023-06-01", "vestable"]);
+    expect([r.tranches[0]!.windowOpen, r.tranches[0]!.windowClose, r.tranches[0]!.status]).toEqual([
+      "2022-06-02",
+      "2023-06-01",
+      "vestable",
+    ]);
   });
 });

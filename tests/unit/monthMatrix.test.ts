@@ -16,7 +16,15 @@ describe("monthMatrix", () => {
 
   it("needs no leading padding for a month starting on Monday (September 2025)", () => {
     const weeks = monthMatrix(2025, 9);
-    expect(weeks[0]).toEqual(["2025-09-01", "2025-09-02", "2025-09-03", "2025-09-04", "2025-09-05", "2025-09-06", "2025-09-07"]);
+    expect(weeks[0]).toEqual([
+      "2025-09-01",
+      "2025-09-02",
+      "2025-09-03",
+      "2025-09-04",
+      "2025-09-05",
+      "2025-09-06",
+      "2025-09-07",
+    ]);
     expect(weeks).toHaveLength(5);
     expect(weeks[4]).toEqual(["2025-09-29", "2025-09-30", null, null, null, null, null]);
   });
@@ -42,7 +50,11 @@ describe("monthMatrix", () => {
         expect(weeks.length).toBeLessThanOrEqual(6);
         for (const week of weeks) expect(week).toHaveLength(7);
         const dates = weeks.flat().filter((d): d is string => d !== null);
-        const expected = Array.from({ length: daysInMonth(year, month) }, (_, i) => `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(i + 1).padStart(2, "0")}`);
+        const expected = Array.from(
+          { length: daysInMonth(year, month) },
+          (_, i) =>
+            `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(i + 1).padStart(2, "0")}`,
+        );
         expect(dates).toEqual(expected);
         weeks.forEach((week) => week.forEach((d, column) => d !== null && expect((weekday(d) + 6) % 7).toBe(column)));
         // Padding only at the ends: no full week of nulls.
@@ -52,7 +64,13 @@ describe("monthMatrix", () => {
   });
 
   it("rejects months and years out of range", () => {
-    for (const [y, m] of [[2025, 0], [2025, 13], [2025, 1.5], [0, 1], [Number.NaN, 1]] as const) {
+    for (const [y, m] of [
+      [2025, 0],
+      [2025, 13],
+      [2025, 1.5],
+      [0, 1],
+      [Number.NaN, 1],
+    ] as const) {
       expect(() => monthMatrix(y, m)).toThrow(RangeError);
     }
   });

@@ -17,27 +17,48 @@ const METHODS = ["get", "post", "put", "patch", "delete"];
 const ACCESS = ["public", "signedIn", "staffRead", "staffWrite", "adminOnly", "adminOrAuditor"];
 
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === "route.ts" ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === "route.ts" ? [path.join(dir, e.name)] : [],
+    );
 }
 
 /** "GET /api/v1/plans/{planId}" for every exported handler of every route file. */
 function discoveredRoutes(): string[] {
   return walk("app/api/v1").flatMap((file) => {
-    const route = "/" + path.dirname(file).split(path.sep).join("/").replace(/^app\//, "").replace(/\[([^\]]+)\]/g, "{$1}");
-    const methods = [...fs.readFileSync(file, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) => m[1]);
+    const route =
+      "/" +
+      path
+        .dirname(file)
+        .split(path.sep)
+        .join("/")
+        .replace(/^app\//, "")
+        .replace(/\[([^\]]+)\]/g, "{$1}");
+    const methods = [
+      ...fs
+        .readFileSync(file, "utf8")
+        .matchAll(/export (?:const|async function|function) (GET|POST|PATCH|PUT|DELETE)\b/g),
+    ].map((m) => m[1]);
     return methods.map((m) => `${m} ${route}`);
   });
 }
 
 function documentedOperations(doc: OpenApiDocument): [string, Record<string, unknown>][] {
-  return Object.entries(doc.paths).flatMap(([p, item]) => Object.entries(item).filter(([m]) => METHODS.includes(m)).map(([m, op]) => [`${m.toUpperCase()} ${p}`, op] as [string, Record<string, unknown>]));
+  return Object.entries(doc.paths).flatMap(([p, item]) =>
+    Object.entries(item)
+      .filter(([m]) => METHODS.includes(m))
+      .map(([m, op]) => [`${m.toUpperCase()} ${p}`, op] as [string, Record<string, unknown>]),
+  );
 }
 
 /** Every value under a key named $ref, with where it was found. */
 function refsIn(node: unknown, at = "#"): [string, string][] {
   if (Array.isArray(node)) return node.flatMap((v, i) => refsIn(v, `${at}/${i}`));
   if (node === null || typeof node !== "object") return [];
-  return Object.entries(node).flatMap(([k, v]) => (k === "$ref" && typeof v === "string" ? [[at, v] as [string, string]] : refsIn(v, `${at}/${k}`)));
+  return Object.entries(node).flatMap(([k, v]) =>
+    k === "$ref" && typeof v === "string" ? [[at, v] as [string, string]] : refsIn(v, `${at}/${k}`),
+  );
 }
 
 function resolvePointer(doc: unknown, ref: string): unknown {
@@ -45,9 +66,11 @@ function resolvePointer(doc: unknown, ref: string): unknown {
     .replace(/^#\//, "")
     .split("/")
     .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), doc);
+    .reduce<unknown>(
+      (node, key) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+      doc,
+    );
 }
-
 
 const doc = buildOpenApiDocument();
 const operations = documentedOperations(doc);
@@ -57,8 +80,14 @@ describe("OpenAPI coverage", () => {
     const routes = discoveredRoutes();
     const documented = operations.map(([key]) => key);
     expect(routes.length).toBeGreaterThan(40);
-    expect(routes.filter((r) => !documented.includes(r)), "route handlers without an operation").toEqual([]);
-    expect(documented.filter((d) => !routes.includes(d)), "operations without a route handler").toEqual([]);
+    expect(
+      routes.filter((r) => !documented.includes(r)),
+      "route handlers without an operation",
+    ).toEqual([]);
+    expect(
+      documented.filter((d) => !routes.includes(d)),
+      "operations without a route handler",
+    ).toEqual([]);
     expect(routes, "the bench floor is only in the benchmark's build").not.toContain(BENCH_ONLY);
     expect(documented).not.toContain(BENCH_ONLY);
   });
@@ -67,7 +96,10 @@ describe("OpenAPI coverage", () => {
     const source = fs.readFileSync("tests/e2e/authz.e2e.ts", "utf8");
     expect(source).toContain("/api/v1/openapi.json");
     expect(source).toContain('"x-access"');
-    expect(source.match(/"(?:GET|POST|PATCH|PUT|DELETE) \/api\/v1\/[^"]*": "\w+"/g) ?? [], "hard-coded access entries").toEqual([]);
+    expect(
+      source.match(/"(?:GET|POST|PATCH|PUT|DELETE) \/api\/v1\/[^"]*": "\w+"/g) ?? [],
+      "hard-coded access entries",
+    ).toEqual([]);
   });
 });
 
@@ -76,18 +108,28 @@ describe("OpenAPI document", () => {
     const pkg = JSON.parse(fs.readFileSync("package.json", "utf8")) as { version: string };
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.info).toMatchObject({ title: "Vesting Desk API", version: pkg.version });
-    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ type: "apiKey", in: "cookie", name: "next-auth.session-token" });
+    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({
+      type: "apiKey",
+      in: "cookie",
+      name: "next-auth.session-token",
+    });
     expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: "http", scheme: "bearer" });
   });
 
   it("gives every operation a unique operationId, a success response, its access and matching security", () => {
     const ids = operations.map(([, op]) => op.operationId);
-    expect(ids.filter((id, i) => ids.indexOf(id) !== i), "duplicate operationIds").toEqual([]);
+    expect(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      "duplicate operationIds",
+    ).toEqual([]);
     for (const [key, op] of operations) {
       expect(typeof op.operationId, key).toBe("string");
       expect(ACCESS, key).toContain(op["x-access"]);
       const statuses = Object.keys(op.responses as object);
-      expect(statuses.some((s) => /^2\d\d$/.test(s)), `${key} has a 2xx response`).toBe(true);
+      expect(
+        statuses.some((s) => /^2\d\d$/.test(s)),
+        `${key} has a 2xx response`,
+      ).toBe(true);
       expect(statuses, key).toContain("default");
       if (op["x-access"] === "public") expect(op.security, key).toEqual([]);
       else expect(op.security, key).toEqual([{ sessionCookie: [] }, { bearerToken: [] }]);
@@ -98,7 +140,9 @@ describe("OpenAPI document", () => {
   it("declares exactly the path's template parameters, all required", () => {
     for (const [key, op] of operations) {
       const template = [...key.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
-      const params = ((op.parameters ?? []) as { in: string; name: string; required: boolean }[]).filter((p) => p.in === "path");
+      const params = ((op.parameters ?? []) as { in: string; name: string; required: boolean }[]).filter(
+        (p) => p.in === "path",
+      );
       expect(params.map((p) => p.name).sort(), key).toEqual(template);
       for (const p of params) expect(p.required, `${key} ${p.name}`).toBe(true);
     }
@@ -106,9 +150,13 @@ describe("OpenAPI document", () => {
 
   it("answers every 4xx with the ErrorBody schema", () => {
     for (const [key, op] of operations) {
-      for (const [status, response] of Object.entries(op.responses as Record<string, { content?: Record<string, { schema?: unknown }> }>)) {
+      for (const [status, response] of Object.entries(
+        op.responses as Record<string, { content?: Record<string, { schema?: unknown }> }>,
+      )) {
         if (!/^4\d\d$/.test(status) && status !== "default") continue;
-        expect(response.content?.["application/json"]?.schema, `${key} ${status}`).toEqual({ $ref: "#/components/schemas/ErrorBody" });
+        expect(response.content?.["application/json"]?.schema, `${key} ${status}`).toEqual({
+          $ref: "#/components/schemas/ErrorBody",
+        });
       }
     }
   });
@@ -116,7 +164,9 @@ describe("OpenAPI document", () => {
   it("resolves every $ref", () => {
     const refs = refsIn(doc);
     expect(refs.length).toBeGreaterThan(50);
-    const broken = refs.filter(([, ref]) => !ref.startsWith("#/") || resolvePointer(doc, ref) === undefined).map(([at, ref]) => `${at} -> ${ref}`);
+    const broken = refs
+      .filter(([, ref]) => !ref.startsWith("#/") || resolvePointer(doc, ref) === undefined)
+      .map(([at, ref]) => `${at} -> ${ref}`);
     expect(broken).toEqual([]);
   });
 
@@ -127,7 +177,8 @@ describe("OpenAPI document", () => {
     // A schema that is only a $ref to a component is compiled with that component.
     const pointers = schemaPointers(doc).filter((p) => Object.keys(resolvePointer(doc, p) as object).join() !== "$ref");
     expect(pointers.length).toBeGreaterThan(60);
-    for (const pointer of pointers) expect(() => ajv.compile({ $ref: `openapi.json${pointer}` }), pointer).not.toThrow();
+    for (const pointer of pointers)
+      expect(() => ajv.compile({ $ref: `openapi.json${pointer}` }), pointer).not.toThrow();
     // A documented error really is an ErrorBody, and an arbitrary object is not.
     const errorBody = ajv.compile({ $ref: "openapi.json#/components/schemas/ErrorBody" });
     expect(errorBody({ error: { code: "NOT_FOUND", message: "Plan not found.", details: null } })).toBe(true);
@@ -143,11 +194,16 @@ function schemaPointers(d: OpenApiDocument): string[] {
     for (const [m, op] of Object.entries(item)) {
       const base = `#/paths/${esc(p)}/${m}`;
       ((op.parameters ?? []) as unknown[]).forEach((_, i) => out.push(`${base}/parameters/${i}/schema`));
-      for (const [type, media] of Object.entries(((op.requestBody as { content?: Record<string, { schema?: unknown }> })?.content ?? {}))) {
+      for (const [type, media] of Object.entries(
+        (op.requestBody as { content?: Record<string, { schema?: unknown }> })?.content ?? {},
+      )) {
         if (media.schema) out.push(`${base}/requestBody/content/${esc(type)}/schema`);
       }
-      for (const [status, r] of Object.entries(op.responses as Record<string, { content?: Record<string, { schema?: unknown }> }>)) {
-        for (const [type, media] of Object.entries(r.content ?? {})) if (media.schema) out.push(`${base}/responses/${status}/content/${esc(type)}/schema`);
+      for (const [status, r] of Object.entries(
+        op.responses as Record<string, { content?: Record<string, { schema?: unknown }> }>,
+      )) {
+        for (const [type, media] of Object.entries(r.content ?? {}))
+          if (media.schema) out.push(`${base}/responses/${status}/content/${esc(type)}/schema`);
       }
     }
   }

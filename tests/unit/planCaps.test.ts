@@ -32,12 +32,20 @@ describe("checkGrantCaps", () => {
     expect(checkGrantCaps({ ...base, personExisting: 4_000_000, personNew: 610_000 })).toEqual([]);
     const v = checkGrantCaps({ ...base, personExisting: 4_000_000, personNew: 610_001 });
     expect(codes(v)).toEqual(["CAP_PERSON_EXCEEDED"]);
-    expect(v[0]!.details).toEqual({ limit: 4_610_000, existing: 4_000_000, requested: 610_001, total: 4_610_001, excess: 1 });
+    expect(v[0]!.details).toEqual({
+      limit: 4_610_000,
+      existing: 4_000_000,
+      requested: 610_001,
+      total: 4_610_001,
+      excess: 1,
+    });
   });
 
   it("1 % of a capital not divisible by 100 allows only whole shares below it", () => {
     expect(checkGrantCaps({ ...base, shareCapital: 461_000_050, personNew: 4_610_000 })).toEqual([]);
-    expect(codes(checkGrantCaps({ ...base, shareCapital: 461_000_050, personNew: 4_610_001 }))).toEqual(["CAP_PERSON_EXCEEDED"]);
+    expect(codes(checkGrantCaps({ ...base, shareCapital: 461_000_050, personNew: 4_610_001 }))).toEqual([
+      "CAP_PERSON_EXCEEDED",
+    ]);
   });
 
   it("20 % cap over all valid plans", () => {
@@ -66,7 +74,11 @@ describe("checkGrantCaps", () => {
     expect(checkGrantCaps({ ...reserved, grantDate: "2025-05-20" })).toEqual([]);
     const v = checkGrantCaps({ ...reserved, grantDate: "2025-05-21" });
     expect(codes(v)).toEqual(["RESERVE_DEADLINE_PASSED"]);
-    expect(v[0]!.details).toEqual({ grantDate: "2025-05-21", deadline: "2025-05-20", generalMeetingDate: "2024-05-20" });
+    expect(v[0]!.details).toEqual({
+      grantDate: "2025-05-21",
+      deadline: "2025-05-20",
+      generalMeetingDate: "2024-05-20",
+    });
     // The deadline does not apply to the first grant.
     expect(checkGrantCaps({ ...base, grantDate: "2025-06-01" })).toEqual([]);
   });
@@ -78,7 +90,14 @@ describe("checkGrantCaps", () => {
 });
 
 describe("checkPlanSetup", () => {
-  const plan = { totalQuantity: 9_000_000, firstGrantQuantity: 7_200_000, reservedQuantity: 1_800_000, validityMonths: 60, shareCapital: CAPITAL, otherPlansTotal: 0 };
+  const plan = {
+    totalQuantity: 9_000_000,
+    firstGrantQuantity: 7_200_000,
+    reservedQuantity: 1_800_000,
+    validityMonths: 60,
+    shareCapital: CAPITAL,
+    otherPlansTotal: 0,
+  };
 
   it("passes a valid plan, including an 84-month validity", () => {
     expect(checkPlanSetup(plan)).toEqual([]);
@@ -91,7 +110,9 @@ describe("checkPlanSetup", () => {
     const mismatch = checkPlanSetup({ ...plan, firstGrantQuantity: 7_000_000 });
     expect(codes(mismatch)).toEqual(["PLAN_TOTAL_MISMATCH"]);
     expect(mismatch[0]!.details).toMatchObject({ difference: -200_000 });
-    expect(codes(checkPlanSetup({ ...plan, firstGrantQuantity: 7_199_999, reservedQuantity: 1_800_001 }))).toEqual(["RESERVE_EXCEEDED"]);
+    expect(codes(checkPlanSetup({ ...plan, firstGrantQuantity: 7_199_999, reservedQuantity: 1_800_001 }))).toEqual([
+      "RESERVE_EXCEEDED",
+    ]);
     expect(codes(checkPlanSetup({ ...plan, otherPlansTotal: 83_200_001 }))).toEqual(["CAP_TOTAL_EXCEEDED"]);
     expect(checkPlanSetup({ ...plan, otherPlansTotal: 83_200_000 })).toEqual([]);
   });
@@ -105,8 +126,18 @@ describe("reserve deadline and lapse", () => {
 
   it("the unallocated reserve lapses the day after the deadline", () => {
     const input = { generalMeetingDate: "2024-05-20", reservedQuantity: 1_800_000, reservedGrantedSoFar: 1_500_000 };
-    expect(unallocatedReserveLapsed({ ...input, asOf: "2025-05-20" })).toEqual({ deadline: "2025-05-20", lapsed: false, quantity: 0 });
-    expect(unallocatedReserveLapsed({ ...input, asOf: "2025-05-21" })).toEqual({ deadline: "2025-05-20", lapsed: true, quantity: 300_000 });
-    expect(unallocatedReserveLapsed({ ...input, reservedGrantedSoFar: 1_800_000, asOf: "2026-01-01" }).quantity).toBe(0);
+    expect(unallocatedReserveLapsed({ ...input, asOf: "2025-05-20" })).toEqual({
+      deadline: "2025-05-20",
+      lapsed: false,
+      quantity: 0,
+    });
+    expect(unallocatedReserveLapsed({ ...input, asOf: "2025-05-21" })).toEqual({
+      deadline: "2025-05-20",
+      lapsed: true,
+      quantity: 300_000,
+    });
+    expect(unallocatedReserveLapsed({ ...input, reservedGrantedSoFar: 1_800_000, asOf: "2026-01-01" }).quantity).toBe(
+      0,
+    );
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { planStatusEnum } from "@/db/schema/enums";
 import {
-  GRANTABLE_STATUSES, PLAN_STATUSES, PLAN_TRANSITIONS, allowedTransitions, canGrant, checkTransition, isPlanStatus, isTerminalPlanStatus, statusAfterGrant,
+  GRANTABLE_STATUSES,
+  PLAN_STATUSES,
+  PLAN_TRANSITIONS,
+  allowedTransitions,
+  canGrant,
+  checkTransition,
+  isPlanStatus,
+  isTerminalPlanStatus,
+  statusAfterGrant,
   type PlanStatus,
 } from "../../lib/domain/plans/planLifecycle";
 
@@ -24,9 +32,24 @@ describe("plan lifecycle table", () => {
   it("checkTransition returns null for an allowed move and INVALID_TRANSITION with the allowed moves otherwise", () => {
     expect(checkTransition("draft", "board_approved")).toBeNull();
     expect(checkTransition("vesting", "expired")).toBeNull();
-    expect(checkTransition("draft", "publicity")).toEqual({ code: "INVALID_TRANSITION", from: "draft", to: "publicity", allowed: ["board_approved"] });
-    expect(checkTransition("granted", "draft")).toEqual({ code: "INVALID_TRANSITION", from: "granted", to: "draft", allowed: ["vesting"] });
-    expect(checkTransition("closed", "expired")).toEqual({ code: "INVALID_TRANSITION", from: "closed", to: "expired", allowed: [] });
+    expect(checkTransition("draft", "publicity")).toEqual({
+      code: "INVALID_TRANSITION",
+      from: "draft",
+      to: "publicity",
+      allowed: ["board_approved"],
+    });
+    expect(checkTransition("granted", "draft")).toEqual({
+      code: "INVALID_TRANSITION",
+      from: "granted",
+      to: "draft",
+      allowed: ["vesting"],
+    });
+    expect(checkTransition("closed", "expired")).toEqual({
+      code: "INVALID_TRANSITION",
+      from: "closed",
+      to: "expired",
+      allowed: [],
+    });
     expect(checkTransition("draft", "draft")?.code).toBe("INVALID_TRANSITION");
   });
 

@@ -27,12 +27,14 @@ describe("plan validity end", () => {
 
   it("the lapse date is always the day after the end, and the end is after the first grant", () => {
     const day = fc.integer({ min: 0, max: 40_000 }).map((n) => addDays("2000-01-01", n));
-    fc.assert(fc.property(day, fc.integer({ min: 1, max: 120 }), (first, months) => {
-      const end = planValidityEnd(first, months)!;
-      expect(validityLapseDate(first, months)).toBe(addDays(end, 1));
-      expect(validityLapseDate(first, months)).toBe(addMonthsClamped(first, months));
-      expect(compareIsoDates(end, first)).toBeGreaterThanOrEqual(0);
-    }));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 120 }), (first, months) => {
+        const end = planValidityEnd(first, months)!;
+        expect(validityLapseDate(first, months)).toBe(addDays(end, 1));
+        expect(validityLapseDate(first, months)).toBe(addMonthsClamped(first, months));
+        expect(compareIsoDates(end, first)).toBeGreaterThanOrEqual(0);
+      }),
+    );
   });
 });
 

@@ -4,7 +4,14 @@ import { fromDayNumber, toDayNumber } from "../../lib/domain/calendar/isoDate";
 import type { BlackoutWindow } from "../../lib/domain/blackout/blackoutWindows";
 import { PreparedBlackouts, asPreparedBlackouts, prepareBlackouts } from "../../lib/domain/blackout/preparedBlackouts";
 
-const win = (id: string, from: string, to: string): BlackoutWindow => ({ id, planId: null, kind: "major_event", from, to, reason: { kind: "major_event" } });
+const win = (id: string, from: string, to: string): BlackoutWindow => ({
+  id,
+  planId: null,
+  kind: "major_event",
+  from,
+  to,
+  reason: { kind: "major_event" },
+});
 
 describe("PreparedBlackouts", () => {
   it("finds every window containing a day, including long windows that started much earlier", () => {
@@ -41,8 +48,16 @@ describe("PreparedBlackouts", () => {
       fc.property(fc.array(arbWindow, { maxLength: 30 }), fc.integer({ min: 19_990, max: 20_470 }), (spans, day) => {
         const ws = spans.map(([from, len], i) => win(`w${i}`, fromDayNumber(from), fromDayNumber(from + len)));
         const p = prepareBlackouts(ws);
-        const expected = ws.filter((w) => toDayNumber(w.from) <= day && day <= toDayNumber(w.to)).map((w) => w.id).sort();
-        expect(p.containing(day).map((w) => w.id).sort()).toEqual(expected);
+        const expected = ws
+          .filter((w) => toDayNumber(w.from) <= day && day <= toDayNumber(w.to))
+          .map((w) => w.id)
+          .sort();
+        expect(
+          p
+            .containing(day)
+            .map((w) => w.id)
+            .sort(),
+        ).toEqual(expected);
       }),
     );
   });

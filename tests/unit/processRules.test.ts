@@ -38,8 +38,12 @@ describe("checkVerification", () => {
   });
 
   it("uses today as the earliest disclosure when not disclosed yet, else checks nothing", () => {
-    expect(codes(checkVerification({ ...ok, disclosureDate: null, today: "2024-05-10" }))).toEqual(["PUBLICITY_NOT_ENDED"]);
-    expect(codes(checkVerification({ ...ok, disclosureDate: null, today: "2024-05-12" }))).toEqual(["VERIFICATION_TOO_LATE"]);
+    expect(codes(checkVerification({ ...ok, disclosureDate: null, today: "2024-05-10" }))).toEqual([
+      "PUBLICITY_NOT_ENDED",
+    ]);
+    expect(codes(checkVerification({ ...ok, disclosureDate: null, today: "2024-05-12" }))).toEqual([
+      "VERIFICATION_TOO_LATE",
+    ]);
     expect(checkVerification({ ...ok, disclosureDate: null })).toEqual([]);
   });
 });

@@ -19,20 +19,34 @@ import { allOperations } from "@/lib/features/openapi/operations";
 const DATABASE_MODULE = /(?:from\s+|import\s*\(\s*)"(@\/db(?:\/[^"]*)?|drizzle-orm(?:\/[^"]*)?|@\/lib\/platform\/db)"/;
 
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === "route.ts" ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === "route.ts" ? [path.join(dir, e.name)] : [],
+    );
 }
 
-const files = walk("app/api/v1").map((f) => f.split(path.sep).join("/")).sort();
+const files = walk("app/api/v1")
+  .map((f) => f.split(path.sep).join("/"))
+  .sort();
 
 /** "/api/v1/plans/{planId}" for app/api/v1/plans/[planId]/route.ts. */
-const pathOf = (file: string) => "/" + path.posix.dirname(file).replace(/^app\//, "").replace(/\[([^\]]+)\]/g, "{$1}");
+const pathOf = (file: string) =>
+  "/" +
+  path.posix
+    .dirname(file)
+    .replace(/^app\//, "")
+    .replace(/\[([^\]]+)\]/g, "{$1}");
 
 /** The operation maps a route imports, by local name: `import { plansOperations as api } from ".../operations/plans"`. */
 async function operationMaps(source: string): Promise<Map<string, Record<string, ApiOperation>>> {
   const maps = new Map<string, Record<string, ApiOperation>>();
   for (const m of source.matchAll(/import\s*\{([^}]+)\}\s*from\s*"(@\/lib\/features\/openapi\/operations\/[^"]+)"/g)) {
     const mod = (await import(/* @vite-ignore */ m[2]!)) as Record<string, unknown>;
-    for (const part of m[1]!.split(",").map((s) => s.trim()).filter(Boolean)) {
+    for (const part of m[1]!
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const [exported, local = exported] = part.split(/\s+as\s+/) as [string, string?];
       maps.set(local, mod[exported] as Record<string, ApiOperation>);
     }
@@ -44,7 +58,11 @@ type Handler = { method: string; declaration: string; local?: string; name?: str
 
 /** Each exported method handler: how it is declared, and `api.name` in `= route(api.name` or `= route({ ...api.name`. */
 function handlers(source: string): Handler[] {
-  return [...source.matchAll(/export\s+(const|async\s+function|function)\s+(GET|POST|PATCH|PUT|DELETE)\b(?=([\s\S]{0,300}))/g)].map((m) => {
+  return [
+    ...source.matchAll(
+      /export\s+(const|async\s+function|function)\s+(GET|POST|PATCH|PUT|DELETE)\b(?=([\s\S]{0,300}))/g,
+    ),
+  ].map((m) => {
     const wrapped = /^\s*=\s*route\(\s*(?:\{\s*\.\.\.\s*)?([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)\b/.exec(m[3]!);
     return { method: m[2]!, declaration: m[1]!, local: wrapped?.[1], name: wrapped?.[2] };
   });
@@ -65,7 +83,10 @@ describe("route files", () => {
       expect(h.declaration, `${h.method} is a const`).toBe("const");
       expect(h.local, `${h.method} = route(xOperations.name, ...)`).toBeDefined();
       const op = maps.get(h.local!)?.[h.name!];
-      expect(op, `${h.method}: ${h.local}.${h.name} is an operation imported from lib/features/openapi/operations`).toBeDefined();
+      expect(
+        op,
+        `${h.method}: ${h.local}.${h.name} is an operation imported from lib/features/openapi/operations`,
+      ).toBeDefined();
       expect(allOperations, `${h.method}: ${h.local}.${h.name} is in the OpenAPI document`).toContain(op);
       expect(`${op!.method.toUpperCase()} ${op!.path}`, `${h.local}.${h.name}`).toBe(`${h.method} ${pathOf(file)}`);
     }
@@ -77,7 +98,9 @@ describe("route files", () => {
 
   it.each(files)("%s: leaves the access check, the query and the JSON body to route()", (file) => {
     const source = fs.readFileSync(file, "utf8");
-    expect(source).not.toMatch(/"@\/lib\/auth\/session"|\brequireUser\(|\bstaffActor\(|\badminActor\(|\brequireOversight\(/);
+    expect(source).not.toMatch(
+      /"@\/lib\/auth\/session"|\brequireUser\(|\bstaffActor\(|\badminActor\(|\brequireOversight\(/,
+    );
     expect(source).not.toMatch(/\breadJson\(|\bparseQuery\(/);
     expect(source).not.toMatch(/\bapiRoute\(/);
   });
@@ -89,35 +112,67 @@ describe("route files", () => {
       const maps = await operationMaps(source);
       for (const h of handlers(source)) if (h.local) used.push(maps.get(h.local)![h.name!]!);
     }
-    expect(allOperations.filter((op) => !used.includes(op)).map((op) => op.operationId), "operations no route uses").toEqual([]);
-    expect(used.filter((op, i) => used.indexOf(op) !== i).map((op) => op.operationId), "operations used twice").toEqual([]);
+    expect(
+      allOperations.filter((op) => !used.includes(op)).map((op) => op.operationId),
+      "operations no route uses",
+    ).toEqual([]);
+    expect(
+      used.filter((op, i) => used.indexOf(op) !== i).map((op) => op.operationId),
+      "operations used twice",
+    ).toEqual([]);
   });
 });
 
 /** A public operation: route() reads no session and opens no database for it, so it runs here as it is. */
 function publicOp(extra: Partial<ApiOperation>): ApiOperation {
-  return { method: "post", path: "/api/v1/test/{id}", operationId: "test", summary: "test", tags: [], access: "public", responses: { 200: { description: "ok" } }, ...extra };
+  return {
+    method: "post",
+    path: "/api/v1/test/{id}",
+    operationId: "test",
+    summary: "test",
+    tags: [],
+    access: "public",
+    responses: { 200: { description: "ok" } },
+    ...extra,
+  };
 }
 
 const segment = (params: Record<string, string>) => ({ params: Promise.resolve(params) });
 const ID = "6d2b79f5-0000-4000-8000-00000000abcd";
 const post = (body: BodyInit | null, headers: Record<string, string> = { "content-type": "application/json" }) =>
-  new Request(`http://localhost/api/v1/test/${ID}`, { method: "POST", body, headers: { host: "localhost", ...headers } });
-const echo = async (ctx: { params: unknown; query: unknown; body: unknown }) => ({ params: ctx.params, query: ctx.query, body: ctx.body });
+  new Request(`http://localhost/api/v1/test/${ID}`, {
+    method: "POST",
+    body,
+    headers: { host: "localhost", ...headers },
+  });
+const echo = async (ctx: { params: unknown; query: unknown; body: unknown }) => ({
+  params: ctx.params,
+  query: ctx.query,
+  body: ctx.body,
+});
 
 describe("route()", () => {
   const idParams = z.object({ id: z.string().uuid() });
   const body = z.object({ name: z.string(), note: z.string().optional() });
 
   it("answers the handler's value as private JSON with the operation's first success status; 204 is empty", async () => {
-    const created = await route(publicOp({ responses: { 409: { description: "" }, 201: { description: "" }, 202: { description: "" } } }), async () => ({ ok: true }))(post(null), segment({ id: ID }));
+    const created = await route(
+      publicOp({ responses: { 409: { description: "" }, 201: { description: "" }, 202: { description: "" } } }),
+      async () => ({ ok: true }),
+    )(post(null), segment({ id: ID }));
     expect(created.status).toBe(201);
     expect(created.headers.get("cache-control")).toBe("no-store");
     expect(await created.json()).toEqual({ ok: true });
-    const empty = await route(publicOp({ responses: { 204: { description: "" } } }), async () => undefined)(post(null), segment({ id: ID }));
+    const empty = await route(publicOp({ responses: { 204: { description: "" } } }), async () => undefined)(
+      post(null),
+      segment({ id: ID }),
+    );
     expect(empty.status).toBe(204);
     expect(await empty.text()).toBe("");
-    const own = await route(publicOp({}), async () => new Response("csv", { status: 200 }))(post(null), segment({ id: ID }));
+    const own = await route(publicOp({}), async () => new Response("csv", { status: 200 }))(
+      post(null),
+      segment({ id: ID }),
+    );
     expect(await own.text()).toBe("csv");
   });
 
@@ -127,7 +182,10 @@ describe("route()", () => {
     const missing = await route(publicOp({ params: idParams }), echo)(post(null), segment({ id: "not-a-uuid" }));
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.code).toBe("NOT_FOUND");
-    const bad = await route({ ...publicOp({ params: idParams }), invalidParams: "badRequest" }, echo)(post(null), segment({ id: "not-a-uuid" }));
+    const bad = await route({ ...publicOp({ params: idParams }), invalidParams: "badRequest" }, echo)(
+      post(null),
+      segment({ id: "not-a-uuid" }),
+    );
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe("BAD_REQUEST");
   });
@@ -140,7 +198,9 @@ describe("route()", () => {
 
   it("parses the JSON body with the operation's schema: 400 for invalid JSON, a wrong shape or a blank body", async () => {
     const handler = route(publicOp({ body }), echo);
-    expect(await (await handler(post(JSON.stringify({ name: "a" })), segment({}))).json()).toMatchObject({ body: { name: "a" } });
+    expect(await (await handler(post(JSON.stringify({ name: "a" })), segment({}))).json()).toMatchObject({
+      body: { name: "a" },
+    });
     for (const sent of ["{", "[42]", ""]) {
       const res = await handler(post(sent), segment({}));
       expect(res.status, sent).toBe(400);
@@ -149,17 +209,28 @@ describe("route()", () => {
   });
 
   it("reads a blank body as {} where the body is optional, and honours a larger body limit", async () => {
-    const optional = route({ ...publicOp({ body: z.object({ note: z.string().optional() }) }), optionalBody: true }, echo);
+    const optional = route(
+      { ...publicOp({ body: z.object({ note: z.string().optional() }) }), optionalBody: true },
+      echo,
+    );
     expect(await (await optional(post("  "), segment({}))).json()).toMatchObject({ body: {} });
     const big = JSON.stringify({ name: "x".repeat(1_100_000) });
     expect((await route(publicOp({ body }), echo)(post(big), segment({}))).status).toBe(400);
-    expect((await route({ ...publicOp({ body }), maxBodyChars: 2_000_000 }, echo)(post(big), segment({}))).status).toBe(200);
+    expect((await route({ ...publicOp({ body }), maxBodyChars: 2_000_000 }, echo)(post(big), segment({}))).status).toBe(
+      200,
+    );
   });
 
   it("leaves an upload of the operation's bodyContentType to the handler (body undefined)", async () => {
     const form = new FormData();
     form.set("file", new Blob(["a,b"]), "list.csv");
-    const res = await route(publicOp({ body, bodyContentType: "multipart/form-data" }), async ({ body: parsed, req }) => ({ parsed: parsed ?? null, file: (await req.formData()).get("file") instanceof File }))(
+    const res = await route(
+      publicOp({ body, bodyContentType: "multipart/form-data" }),
+      async ({ body: parsed, req }) => ({
+        parsed: parsed ?? null,
+        file: (await req.formData()).get("file") instanceof File,
+      }),
+    )(
       new Request("http://localhost/api/v1/test/x", { method: "POST", body: form, headers: { host: "localhost" } }),
       segment({}),
     );
@@ -167,7 +238,10 @@ describe("route()", () => {
   });
 
   it("refuses a write from another origin before anything else (403 CROSS_ORIGIN)", async () => {
-    const res = await route(publicOp({ body }), echo)(post("{", { "content-type": "application/json", origin: "https://elsewhere.example" }), segment({}));
+    const res = await route(publicOp({ body }), echo)(
+      post("{", { "content-type": "application/json", origin: "https://elsewhere.example" }),
+      segment({}),
+    );
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("CROSS_ORIGIN");
   });
@@ -181,22 +255,26 @@ describe("the operations' request schemas refuse what route() relies on them to 
     expect(allOperations.filter((op) => op.query).length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(withBody.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))("%s: the body schema refuses invalid bodies", (_key, op) => {
-    const schema = op.body!;
-    // Not an object at all: every body is a JSON object.
-    expect(schema.safeParse([42]).success).toBe(false);
-    expect(schema.safeParse("text").success).toBe(false);
-    // An empty object lacks every required field the document lists, and zod reports each of them.
-    const required = (z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { required?: string[] }).required ?? [];
-    const empty = schema.safeParse({});
-    if (required.length === 0) {
-      expect(empty.success, "an all-optional body accepts {}").toBe(true);
-    } else {
-      expect(empty.success).toBe(false);
-      const paths = empty.error!.issues.map((i) => String(i.path[0]));
-      for (const field of required) expect(paths, field).toContain(field);
-    }
-  });
+  it.each(withBody.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))(
+    "%s: the body schema refuses invalid bodies",
+    (_key, op) => {
+      const schema = op.body!;
+      // Not an object at all: every body is a JSON object.
+      expect(schema.safeParse([42]).success).toBe(false);
+      expect(schema.safeParse("text").success).toBe(false);
+      // An empty object lacks every required field the document lists, and zod reports each of them.
+      const required =
+        (z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { required?: string[] }).required ?? [];
+      const empty = schema.safeParse({});
+      if (required.length === 0) {
+        expect(empty.success, "an all-optional body accepts {}").toBe(true);
+      } else {
+        expect(empty.success).toBe(false);
+        const paths = empty.error!.issues.map((i) => String(i.path[0]));
+        for (const field of required) expect(paths, field).toContain(field);
+      }
+    },
+  );
 
   it("a path-parameter UUID schema refuses what the routes answer 404 or 400 for", () => {
     for (const op of allOperations.filter((o) => o.params)) {

@@ -23,7 +23,11 @@ describe("secrets in DATA_DIR", () => {
     expect(fs.statSync(first.file).mode & 0o777).toBe(0o600);
     // Read once per process: the file is not opened again (here it is even gone).
     fs.rmSync(first.file);
-    expect(loadOrCreateSecret("VD_TEST_SECRET", "test-secret")).toEqual({ value: first.value, source: "file", file: first.file });
+    expect(loadOrCreateSecret("VD_TEST_SECRET", "test-secret")).toEqual({
+      value: first.value,
+      source: "file",
+      file: first.file,
+    });
   });
 
   it("come from the file another process wrote, per DATA_DIR, and the environment always wins", () => {
@@ -31,7 +35,10 @@ describe("secrets in DATA_DIR", () => {
     fs.writeFileSync(path.join(dir, "test-secret"), "written-by-another-process\n");
     process.env.DATA_DIR = dir;
     delete process.env.VD_TEST_SECRET;
-    expect(loadOrCreateSecret("VD_TEST_SECRET", "test-secret")).toMatchObject({ value: "written-by-another-process", source: "file" });
+    expect(loadOrCreateSecret("VD_TEST_SECRET", "test-secret")).toMatchObject({
+      value: "written-by-another-process",
+      source: "file",
+    });
     process.env.VD_TEST_SECRET = "from-env";
     expect(loadOrCreateSecret("VD_TEST_SECRET", "test-secret")).toMatchObject({ value: "from-env", source: "env" });
   });

@@ -4,11 +4,22 @@ import { NextRequest } from "next/server";
 import { config, proxy } from "../../proxy";
 import { newNonce, nonceOf, pageContentSecurityPolicy } from "@/lib/platform/http/securityHeaders";
 
-type HeaderRule = { source: string; has?: { type: string; key: string; value?: string }[]; headers: { key: string; value: string }[] };
+type HeaderRule = {
+  source: string;
+  has?: { type: string; key: string; value?: string }[];
+  headers: { key: string; value: string }[];
+};
 const nextConfig = createRequire(import.meta.url)("../../next.config.js") as { headers: () => Promise<HeaderRule[]> };
 
-const directives = (csp: string) => new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
-const request = (path: string, cookie?: string) => new NextRequest(`http://localhost:3000${path}`, { headers: cookie ? { cookie } : {} });
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
+const request = (path: string, cookie?: string) =>
+  new NextRequest(`http://localhost:3000${path}`, { headers: cookie ? { cookie } : {} });
 
 describe("page Content-Security-Policy", () => {
   it("lets scripts run only with the nonce, never inline, and keeps frames, bases, forms and plugins shut", () => {
@@ -52,10 +63,19 @@ describe("proxy", () => {
   });
 
   it("sends pages without a session cookie to /login, except the public ones, which still get the CSP", () => {
-    for (const path of ["/", "/hr/plans", "/grants/6d2b79f5-0000-4000-8000-00000000abcd?x=1", "/loginx", "/benchmark", "/api"]) {
+    for (const path of [
+      "/",
+      "/hr/plans",
+      "/grants/6d2b79f5-0000-4000-8000-00000000abcd?x=1",
+      "/loginx",
+      "/benchmark",
+      "/api",
+    ]) {
       const res = proxy(request(path));
       expect([path, res.status], path).toEqual([path, 307]);
-      expect(new URL(res.headers.get("location")!).pathname + new URL(res.headers.get("location")!).search).toBe("/login");
+      expect(new URL(res.headers.get("location")!).pathname + new URL(res.headers.get("location")!).search).toBe(
+        "/login",
+      );
       expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     }
     for (const path of ["/login", "/login/", "/set-password", "/set-password/tok", "/bench/floor"]) {
@@ -68,8 +88,16 @@ describe("proxy", () => {
 
   it("runs on every page but not on the API, static assets or the favicon", () => {
     const matcher = new RegExp(`^${config.matcher[0]}$`);
-    for (const path of ["/", "/login", "/bench/floor", "/hr/plans/x/participants", "/set-password", "/api"]) expect(matcher.test(path), path).toBe(true);
-    for (const path of ["/api/v1/me/grants", "/api/auth/csrf", "/_next/static/chunks/a.js", "/_next/image", "/favicon.ico"]) expect(matcher.test(path), path).toBe(false);
+    for (const path of ["/", "/login", "/bench/floor", "/hr/plans/x/participants", "/set-password", "/api"])
+      expect(matcher.test(path), path).toBe(true);
+    for (const path of [
+      "/api/v1/me/grants",
+      "/api/auth/csrf",
+      "/_next/static/chunks/a.js",
+      "/_next/image",
+      "/favicon.ico",
+    ])
+      expect(matcher.test(path), path).toBe(false);
   });
 });
 
@@ -77,7 +105,11 @@ describe("next.config.js headers", () => {
   it("sends the baseline headers everywhere, a strict CSP on the API and no second page CSP", async () => {
     const rules = await nextConfig.headers();
     const everywhere = rules.filter((r) => r.source === "/:path*" && !r.has).flatMap((r) => r.headers);
-    expect(Object.fromEntries(everywhere.map((h) => [h.key, h.value]))).toMatchObject({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY" });
+    expect(Object.fromEntries(everywhere.map((h) => [h.key, h.value]))).toMatchObject({
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "same-origin",
+      "X-Frame-Options": "DENY",
+    });
     expect(everywhere.map((h) => h.key)).not.toContain("Content-Security-Policy");
     expect(everywhere.map((h) => h.key)).not.toContain("Strict-Transport-Security");
     const api = rules.filter((r) => r.source === "/api/:path*").flatMap((r) => r.headers);

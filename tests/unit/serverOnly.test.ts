@@ -11,12 +11,16 @@ const CLIENT_SAFE = new Set(["lib/platform/errors/errorCodes.ts"]);
 
 describe("server-only", () => {
   it("marks every server module, and leaves the client-safe ones unmarked", () => {
-    const files = execSync("git ls-files --cached --others --exclude-standard lib/features lib/platform lib/auth", { encoding: "utf8" })
+    const files = execSync("git ls-files --cached --others --exclude-standard lib/features lib/platform lib/auth", {
+      encoding: "utf8",
+    })
       .split("\n")
       .filter((f) => /\.tsx?$/.test(f) && fs.existsSync(f));
     expect(files.length).toBeGreaterThan(100);
-    const unmarked = files.filter((f) => !CLIENT_SAFE.has(f) && !/^import "server-only";$/m.test(fs.readFileSync(f, "utf8")));
-    expect(unmarked, "server modules without import \"server-only\"").toEqual([]);
+    const unmarked = files.filter(
+      (f) => !CLIENT_SAFE.has(f) && !/^import "server-only";$/m.test(fs.readFileSync(f, "utf8")),
+    );
+    expect(unmarked, 'server modules without import "server-only"').toEqual([]);
     for (const f of CLIENT_SAFE) expect(fs.readFileSync(f, "utf8"), f).not.toMatch(/server-only/);
   });
 });

@@ -4,7 +4,13 @@ import { sessionBatch } from "@/lib/auth/sessionBatch";
 /** A check that records the companions of each statement it "sends". */
 function recordingCheck() {
   const statements: string[][] = [];
-  return { statements, check: async (companions: string[]) => { statements.push(companions); return `user+${companions.join("+")}`; } };
+  return {
+    statements,
+    check: async (companions: string[]) => {
+      statements.push(companions);
+      return `user+${companions.join("+")}`;
+    },
+  };
 }
 
 describe("one session check per request", () => {

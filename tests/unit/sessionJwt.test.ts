@@ -5,7 +5,8 @@ import { decodeSessionToken } from "@/lib/auth/sessionJwt";
 const SECRET = "unit-test-secret-for-session-tokens-0123456789";
 
 /** A token as next-auth issues it (JWE, dir + A256GCM), valid for `maxAge` seconds from now. */
-const issue = (claims: Record<string, unknown>, maxAge = 3600, secret = SECRET) => encode({ token: claims, secret, maxAge });
+const issue = (claims: Record<string, unknown>, maxAge = 3600, secret = SECRET) =>
+  encode({ token: claims, secret, maxAge });
 
 describe("session cookie decoding", () => {
   afterEach(() => vi.useRealTimers());

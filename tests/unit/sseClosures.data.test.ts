@@ -1,7 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SSE_CALENDAR_FIRST_YEAR, SSE_CALENDAR_LAST_YEAR, SSE_CLOSURES } from "../../lib/domain/calendar/sseClosures.data";
+import {
+  SSE_CALENDAR_FIRST_YEAR,
+  SSE_CALENDAR_LAST_YEAR,
+  SSE_CLOSURES,
+} from "../../lib/domain/calendar/sseClosures.data";
 import { weekday } from "../../lib/domain/calendar/isoDate";
 
 const csv = readFileSync(path.resolve(__dirname, "../../data/sse-closures.csv"), "utf8");
@@ -25,7 +29,18 @@ describe("generated SSE closures module", () => {
     const perYear: Record<string, number> = {};
     for (const c of SSE_CLOSURES) perYear[c.date.slice(0, 4)] = (perYear[c.date.slice(0, 4)] ?? 0) + 1;
     expect(perYear).toEqual({
-      2015: 17, 2016: 17, 2017: 16, 2018: 18, 2019: 17, 2020: 19, 2021: 18, 2022: 18, 2023: 18, 2024: 20, 2025: 18, 2026: 19,
+      2015: 17,
+      2016: 17,
+      2017: 16,
+      2018: 18,
+      2019: 17,
+      2020: 19,
+      2021: 18,
+      2022: 18,
+      2023: 18,
+      2024: 20,
+      2025: 18,
+      2026: 19,
     });
     expect(SSE_CLOSURES).toHaveLength(215);
   });

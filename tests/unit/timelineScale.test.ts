@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { TIMELINE_MARGIN, timelineRange, timelineScale, yearStarts, type TimelineDates } from "@/app/(portal)/_components/timelineScale";
+import {
+  TIMELINE_MARGIN,
+  timelineRange,
+  timelineScale,
+  yearStarts,
+  type TimelineDates,
+} from "@/app/(portal)/_components/timelineScale";
 import { fromDayNumber, toDayNumber } from "@/lib/domain/calendar/isoDate";
 
 describe("timelineScale", () => {
@@ -42,44 +48,72 @@ describe("timelineScale", () => {
   it("is strictly increasing and stays inside the margins for dates in range", () => {
     const day = fc.integer({ min: toDayNumber("1990-01-01"), max: toDayNumber("2100-12-31") });
     fc.assert(
-      fc.property(day, fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 100, max: 4000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (start, span, width, p, q) => {
-        const x = timelineScale(fromDayNumber(start), fromDayNumber(start + span), width);
-        const [lo, hi] = [Math.min(p, q), Math.max(p, q)];
-        const a = start + Math.floor(lo * span);
-        const b = start + Math.ceil(hi * span);
-        const xa = x(fromDayNumber(a));
-        const xb = x(fromDayNumber(b));
-        if (a < b) expect(xa).toBeLessThan(xb);
-        expect(xa).toBeGreaterThanOrEqual(TIMELINE_MARGIN);
-        expect(xb).toBeLessThanOrEqual(width - TIMELINE_MARGIN + 1e-9);
-      }),
+      fc.property(
+        day,
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 100, max: 4000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (start, span, width, p, q) => {
+          const x = timelineScale(fromDayNumber(start), fromDayNumber(start + span), width);
+          const [lo, hi] = [Math.min(p, q), Math.max(p, q)];
+          const a = start + Math.floor(lo * span);
+          const b = start + Math.ceil(hi * span);
+          const xa = x(fromDayNumber(a));
+          const xb = x(fromDayNumber(b));
+          if (a < b) expect(xa).toBeLessThan(xb);
+          expect(xa).toBeGreaterThanOrEqual(TIMELINE_MARGIN);
+          expect(xb).toBeLessThanOrEqual(width - TIMELINE_MARGIN + 1e-9);
+        },
+      ),
     );
   });
 });
 
-const tranche = (windowOpen: string | null, windowClose: string | null, extra: Partial<TimelineDates> = {}): TimelineDates => ({ windowOpen, windowClose, earliestVestingDate: null, vestingDate: null, ...extra });
+const tranche = (
+  windowOpen: string | null,
+  windowClose: string | null,
+  extra: Partial<TimelineDates> = {},
+): TimelineDates => ({ windowOpen, windowClose, earliestVestingDate: null, vestingDate: null, ...extra });
 
 describe("timelineRange", () => {
   it("spans the earliest window open to the day after the latest close", () => {
-    const tranches = [tranche("2025-06-16", "2026-06-12", { earliestVestingDate: "2025-06-16" }), tranche("2026-06-15", "2027-06-11")];
+    const tranches = [
+      tranche("2025-06-16", "2026-06-12", { earliestVestingDate: "2025-06-16" }),
+      tranche("2026-06-15", "2027-06-11"),
+    ];
     expect(timelineRange(tranches, "2025-01-01")).toEqual({ from: "2025-06-16", to: "2027-06-12" });
   });
 
   it("starts at the grant date when given", () => {
-    expect(timelineRange([tranche("2025-06-16", "2026-06-12")], "2030-01-01", "2024-06-14")).toEqual({ from: "2024-06-14", to: "2026-06-13" });
+    expect(timelineRange([tranche("2025-06-16", "2026-06-12")], "2030-01-01", "2024-06-14")).toEqual({
+      from: "2024-06-14",
+      to: "2026-06-13",
+    });
   });
 
   it("runs 12 months past the last known date when a window has no close yet", () => {
-    const tranches = [tranche("2025-06-16", "2026-06-12"), tranche("2026-06-15", null, { earliestVestingDate: "2026-06-15" })];
+    const tranches = [
+      tranche("2025-06-16", "2026-06-12"),
+      tranche("2026-06-15", null, { earliestVestingDate: "2026-06-15" }),
+    ];
     expect(timelineRange(tranches, "2025-01-01")).toEqual({ from: "2025-06-16", to: "2027-06-16" });
   });
 
   it("clamps the 12-month fallback from a leap day", () => {
-    expect(timelineRange([tranche("2024-02-29", null)], "2024-01-01")).toEqual({ from: "2024-02-29", to: "2025-03-01" });
+    expect(timelineRange([tranche("2024-02-29", null)], "2024-01-01")).toEqual({
+      from: "2024-02-29",
+      to: "2025-03-01",
+    });
   });
 
   it("includes a vesting date outside the window", () => {
-    expect(timelineRange([tranche(null, null, { vestingDate: "2025-03-03" }), tranche("2025-01-01", "2025-02-01")], "2025-01-01").from).toBe("2025-01-01");
+    expect(
+      timelineRange(
+        [tranche(null, null, { vestingDate: "2025-03-03" }), tranche("2025-01-01", "2025-02-01")],
+        "2025-01-01",
+      ).from,
+    ).toBe("2025-01-01");
   });
 
   it("falls back to a year from today when nothing is known", () => {

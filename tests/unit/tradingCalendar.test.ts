@@ -34,7 +34,12 @@ describe("TradingCalendar.sse: trading days", () => {
     expect(cal.closureReason("2024-02-10")).toBe("weekend");
     expect(cal.firstTradingDayOnOrAfter("2024-02-09")).toBe("2024-02-19");
     expect(cal.lastTradingDayBefore("2024-02-19")).toBe("2024-02-08");
-    expect(cal.tradingDaysBetween("2024-02-07", "2024-02-20")).toEqual(["2024-02-07", "2024-02-08", "2024-02-19", "2024-02-20"]);
+    expect(cal.tradingDaysBetween("2024-02-07", "2024-02-20")).toEqual([
+      "2024-02-07",
+      "2024-02-08",
+      "2024-02-19",
+      "2024-02-20",
+    ]);
   });
 
   it("National Day 2024: 10-01..04 and 10-07 closed, 10-05/06 weekend, reopening 10-08", () => {

@@ -33,9 +33,13 @@ describe("splitTrancheQuantities", () => {
 
   it("is exact where binary floats are not (0.29 × 100 = 28.999…)", () => {
     expect(splitTrancheQuantities(100, ["0.29", "0.71"])).toEqual([29, 71]);
-    expect(splitTrancheQuantities(1_000_000_000, ["0.333333333333", "0.666666666667"])).toEqual([333_333_333, 666_666_667]);
+    expect(splitTrancheQuantities(1_000_000_000, ["0.333333333333", "0.666666666667"])).toEqual([
+      333_333_333, 666_666_667,
+    ]);
     // quantity × numerator leaves the safe-integer range (BigInt path); 9007199254740991 × 123456789 div 10^9.
-    expect(splitTrancheQuantities(9_007_199_254_740_991, ["0.123456789", "0.876543211"])[0]).toBe(1_111_999_897_873_515);
+    expect(splitTrancheQuantities(9_007_199_254_740_991, ["0.123456789", "0.876543211"])[0]).toBe(
+      1_111_999_897_873_515,
+    );
   });
 
   it("rejects ratios that do not sum to exactly 1, or fall outside (0, 1]", () => {
@@ -54,7 +58,13 @@ describe("splitTrancheQuantities", () => {
   });
 
   it("property: tranches sum to the grant and match decimal.js floor(q × r)", () => {
-    const ratioSets = [["0.33", "0.33", "0.34"], ["0.3", "0.3", "0.4"], ["0.4", "0.3", "0.3"], ["0.25", "0.25", "0.25", "0.25"], ["0.2", "0.8"]];
+    const ratioSets = [
+      ["0.33", "0.33", "0.34"],
+      ["0.3", "0.3", "0.4"],
+      ["0.4", "0.3", "0.3"],
+      ["0.25", "0.25", "0.25", "0.25"],
+      ["0.2", "0.8"],
+    ];
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2_000_000_000 }), fc.constantFrom(...ratioSets), (q, ratios) => {
         const parts = splitTrancheQuantities(q, ratios);

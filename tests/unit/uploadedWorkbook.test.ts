@@ -8,7 +8,11 @@ import { describe, expect, it } from "vitest";
 import { errorResponse } from "@/lib/platform/http/apiResponse";
 import { parseParticipantFile } from "@/lib/features/participants/participantImport";
 import { parseGradesXlsx } from "@/lib/features/vesting/vestingGrades";
-import { assertArchiveWithinLimits, MAX_ARCHIVE_ENTRIES, MAX_UNPACKED_BYTES } from "@/lib/platform/uploads/uploadedWorkbook";
+import {
+  assertArchiveWithinLimits,
+  MAX_ARCHIVE_ENTRIES,
+  MAX_UNPACKED_BYTES,
+} from "@/lib/platform/uploads/uploadedWorkbook";
 
 interface Part {
   name: string;
@@ -76,11 +80,18 @@ async function realWorkbook(rows: (string | number)[][]): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-const bomb = (declaredSize?: number): Part => ({ name: "xl/worksheets/sheet1.xml", content: Buffer.alloc(MAX_UNPACKED_BYTES + 1024 * 1024, 0x20), declaredSize });
+const bomb = (declaredSize?: number): Part => ({
+  name: "xl/worksheets/sheet1.xml",
+  content: Buffer.alloc(MAX_UNPACKED_BYTES + 1024 * 1024, 0x20),
+  declaredSize,
+});
 
 describe("uploaded workbooks are unpacked within limits", () => {
   it("a real workbook passes the guard and its rows are read", async () => {
-    const bytes = await realWorkbook([["工号", "姓名", "类别", "授予数量（股）"], ["E001", "张三", "core", 1000]]);
+    const bytes = await realWorkbook([
+      ["工号", "姓名", "类别", "授予数量（股）"],
+      ["E001", "张三", "core", 1000],
+    ]);
     expect(() => assertArchiveWithinLimits(bytes)).not.toThrow();
     const rows = await parseParticipantFile(bytes, "名单.xlsx");
     expect(rows.map((r) => [r.employeeNo, r.name, r.quantity])).toEqual([["E001", "张三", "1000"]]);
@@ -89,7 +100,10 @@ describe("uploaded workbooks are unpacked within limits", () => {
   it("a small file that unpacks past 100 MB is refused as FILE_TOO_LARGE, by both workbook readers", async () => {
     const bytes = zip([{ name: "[Content_Types].xml", content: Buffer.from("<Types/>") }, bomb()]);
     expect(bytes.length).toBeLessThan(1_000_000);
-    expect(await refusal(() => parseParticipantFile(bytes, "名单.xlsx"))).toEqual({ status: 400, code: "FILE_TOO_LARGE" });
+    expect(await refusal(() => parseParticipantFile(bytes, "名单.xlsx"))).toEqual({
+      status: 400,
+      code: "FILE_TOO_LARGE",
+    });
     expect(await refusal(() => parseGradesXlsx(bytes))).toEqual({ status: 400, code: "FILE_TOO_LARGE" });
   });
 
@@ -106,13 +120,19 @@ describe("uploaded workbooks are unpacked within limits", () => {
   });
 
   it("an archive of too many parts is refused before any is unpacked", async () => {
-    const parts = Array.from({ length: MAX_ARCHIVE_ENTRIES + 1 }, (_, i) => ({ name: `p${i}`, content: Buffer.from("x") }));
+    const parts = Array.from({ length: MAX_ARCHIVE_ENTRIES + 1 }, (_, i) => ({
+      name: `p${i}`,
+      content: Buffer.from("x"),
+    }));
     expect(await refusal(() => assertArchiveWithinLimits(zip(parts)))).toEqual({ status: 400, code: "FILE_TOO_LARGE" });
   });
 
   it("damaged archives are a plain BAD_REQUEST: cut short, a wrong directory offset, a corrupt deflate stream", async () => {
     const good = await realWorkbook([["工号"], ["E001"]]);
-    expect(await refusal(() => parseParticipantFile(good.slice(0, good.length - 30), "a.xlsx"))).toEqual({ status: 400, code: "BAD_REQUEST" });
+    expect(await refusal(() => parseParticipantFile(good.slice(0, good.length - 30), "a.xlsx"))).toEqual({
+      status: 400,
+      code: "BAD_REQUEST",
+    });
     const moved = Buffer.from(good);
     moved.writeUInt32LE(moved.length - 40, moved.length - 22 + 16);
     expect(await refusal(() => assertArchiveWithinLimits(moved))).toEqual({ status: 400, code: "BAD_REQUEST" });

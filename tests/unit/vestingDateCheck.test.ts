@@ -5,7 +5,14 @@ import { checkVestingDate } from "../../lib/domain/vesting/vestingDateCheck";
 import { prepareBlackouts } from "../../lib/domain/vesting/earliestVestingDate";
 
 const cal = TradingCalendar.sse();
-const win = (id: string, from: string, to: string): BlackoutWindow => ({ id, planId: null, kind: "q1_report", from, to, reason: { kind: "q1_report", days: 10 } });
+const win = (id: string, from: string, to: string): BlackoutWindow => ({
+  id,
+  planId: null,
+  kind: "q1_report",
+  from,
+  to,
+  reason: { kind: "q1_report", days: 10 },
+});
 const demo = { open: "2022-06-02", close: "2023-06-01" };
 const codes = (vs: { code: string }[]) => vs.map((v) => v.code);
 
@@ -52,7 +59,9 @@ describe("checkVestingDate", () => {
     const pending = { open: "2026-06-02", close: null };
     expect(codes(checkVestingDate(cal, "2027-01-05", pending, [], null))).toEqual(["CALENDAR_NOT_PUBLISHED"]);
     expect(checkVestingDate(cal, "2026-12-31", pending, [], null)).toEqual([]);
-    expect(codes(checkVestingDate(cal, "2026-12-31", { open: null, close: null }, [], null))).toEqual(["OUTSIDE_WINDOW"]);
+    expect(codes(checkVestingDate(cal, "2026-12-31", { open: null, close: null }, [], null))).toEqual([
+      "OUTSIDE_WINDOW",
+    ]);
   });
 
   it("rejects malformed dates", () => {

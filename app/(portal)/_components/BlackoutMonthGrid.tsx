@@ -26,7 +26,15 @@ const MONDAY = Date.UTC(2024, 0, 1);
 const DAY_MS = 86_400_000;
 
 /** One month as a Monday-first table marking blackout days, exchange closures and today. */
-export function BlackoutMonthGrid({ year, month, blackouts, closedDays, today, locale, caption }: BlackoutMonthGridProps) {
+export function BlackoutMonthGrid({
+  year,
+  month,
+  blackouts,
+  closedDays,
+  today,
+  locale,
+  caption,
+}: BlackoutMonthGridProps) {
   const weeks = monthMatrix(year, month);
   const days = weeks.flat().filter((d): d is string => d !== null);
   const first = days[0] ?? "";
@@ -40,7 +48,9 @@ export function BlackoutMonthGrid({ year, month, blackouts, closedDays, today, l
       <thead>
         <tr>
           {weekdayNames(locale).map((w) => (
-            <th key={w.long} scope="col" abbr={w.long} className="pb-1 text-xs font-medium text-slate-500">{w.short}</th>
+            <th key={w.long} scope="col" abbr={w.long} className="pb-1 text-xs font-medium text-slate-500">
+              {w.short}
+            </th>
           ))}
         </tr>
       </thead>
@@ -48,8 +58,17 @@ export function BlackoutMonthGrid({ year, month, blackouts, closedDays, today, l
         {weeks.map((week, i) => (
           <tr key={week.find((d) => d !== null) ?? i}>
             {week.map((iso, column) =>
-              iso === null ? <td key={`pad-${column}`} /> : (
-                <DayCell key={iso} iso={iso} windows={inMonth.filter((b) => b.from <= iso && iso <= b.to)} closed={closed.has(iso) || isWeekend(iso)} today={iso === today} spoken={spoken} />
+              iso === null ? (
+                <td key={`pad-${column}`} />
+              ) : (
+                <DayCell
+                  key={iso}
+                  iso={iso}
+                  windows={inMonth.filter((b) => b.from <= iso && iso <= b.to)}
+                  closed={closed.has(iso) || isWeekend(iso)}
+                  today={iso === today}
+                  spoken={spoken}
+                />
               ),
             )}
           </tr>
@@ -59,7 +78,19 @@ export function BlackoutMonthGrid({ year, month, blackouts, closedDays, today, l
   );
 }
 
-function DayCell({ iso, windows, closed, today, spoken }: { iso: string; windows: MonthGridBlackout[]; closed: boolean; today: boolean; spoken: { blackout: string; closed: string } }) {
+function DayCell({
+  iso,
+  windows,
+  closed,
+  today,
+  spoken,
+}: {
+  iso: string;
+  windows: MonthGridBlackout[];
+  closed: boolean;
+  today: boolean;
+  spoken: { blackout: string; closed: string };
+}) {
   const blackout = windows.length > 0;
   const labels = windows.map((w) => w.label);
   const tone = blackout
@@ -70,8 +101,15 @@ function DayCell({ iso, windows, closed, today, spoken }: { iso: string; windows
         ? "bg-brand-50 text-brand-700"
         : "text-slate-900";
   return (
-    <td className="p-0.5" title={blackout ? labels.join("\n") : undefined} aria-current={today ? "date" : undefined} data-date={iso}>
-      <div className={`tabular flex h-10 flex-col items-center justify-center rounded-md ${tone} ${today ? "font-semibold ring-2 ring-inset ring-brand-600" : ""}`}>
+    <td
+      className="p-0.5"
+      title={blackout ? labels.join("\n") : undefined}
+      aria-current={today ? "date" : undefined}
+      data-date={iso}
+    >
+      <div
+        className={`tabular flex h-10 flex-col items-center justify-center rounded-md ${tone} ${today ? "font-semibold ring-2 ring-inset ring-brand-600" : ""}`}
+      >
         <time dateTime={iso}>{Number(iso.slice(8))}</time>
         {/* A shape as well as a colour, so blackout days stand out without colour vision. */}
         {blackout && <span aria-hidden="true" className="mt-0.5 block h-1 w-4 rounded-full bg-amber-500" />}

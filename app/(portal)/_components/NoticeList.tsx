@@ -5,7 +5,15 @@ import type { NoticeDto } from "@/lib/features/notices/notices";
 import { markNoticeReadAction } from "../noticeActions";
 
 // Kinds with a text in messages/*.json (notice.*); an unknown kind shows its code rather than breaking the page.
-const KNOWN_KINDS = new Set(["window_opening", "blackout_starting", "publicity_opened", "grant_to_accept", "earliest_date_changed", "grant_adjusted", "vesting_recorded"]);
+const KNOWN_KINDS = new Set([
+  "window_opening",
+  "blackout_starting",
+  "publicity_opened",
+  "grant_to_accept",
+  "earliest_date_changed",
+  "grant_adjusted",
+  "vesting_recorded",
+]);
 
 type Notice = Pick<NoticeDto, "id" | "kind" | "payload" | "readAt">;
 
@@ -18,20 +26,47 @@ export async function NoticeList({ notices, locale }: { notices: Notice[]; local
       {notices.map((n) => {
         const p = n.payload as Record<string, string>;
         const plan = locale === "en" ? p.planNameEn : p.planName;
-        const values = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v === null || v === undefined ? "—" : String(v)]));
+        const values = Object.fromEntries(
+          Object.entries(p).map(([k, v]) => [k, v === null || v === undefined ? "—" : String(v)]),
+        );
         const known = KNOWN_KINDS.has(n.kind);
         const text = known
-          ? t(`notice.${n.kind as "grant_to_accept"}`, { ...values, plan: plan ?? "", index: String(p.trancheIndex ?? ""), date: p.windowOpen ?? p.endDate ?? "", from: p.from ?? "", to: p.to ?? "" })
+          ? t(`notice.${n.kind as "grant_to_accept"}`, {
+              ...values,
+              plan: plan ?? "",
+              index: String(p.trancheIndex ?? ""),
+              date: p.windowOpen ?? p.endDate ?? "",
+              from: p.from ?? "",
+              to: p.to ?? "",
+            })
           : n.kind;
-        const href = p.grantId ? `/grants/${p.grantId}` : n.kind === "publicity_opened" ? "/publicity" : n.kind === "blackout_starting" ? "/blackouts" : null;
+        const href = p.grantId
+          ? `/grants/${p.grantId}`
+          : n.kind === "publicity_opened"
+            ? "/publicity"
+            : n.kind === "blackout_starting"
+              ? "/blackouts"
+              : null;
         return (
-          <li key={n.id} className={`flex flex-wrap items-center gap-2 p-3 text-sm ${n.readAt ? "text-slate-500" : ""}`} data-testid={`notice-${n.kind}`}>
+          <li
+            key={n.id}
+            className={`flex flex-wrap items-center gap-2 p-3 text-sm ${n.readAt ? "text-slate-500" : ""}`}
+            data-testid={`notice-${n.kind}`}
+          >
             {!n.readAt && <span className="h-2 w-2 rounded-full bg-brand-600" aria-hidden />}
-            {href ? <Link href={href} className="flex-1 hover:underline">{text}</Link> : <span className="flex-1">{text}</span>}
+            {href ? (
+              <Link href={href} className="flex-1 hover:underline">
+                {text}
+              </Link>
+            ) : (
+              <span className="flex-1">{text}</span>
+            )}
             {!n.readAt && (
               <form action={markNoticeReadAction}>
                 <input type="hidden" name="noticeId" value={n.id} />
-                <button type="submit" className="text-xs text-brand-700 hover:underline">{t("home.markRead")}</button>
+                <button type="submit" className="text-xs text-brand-700 hover:underline">
+                  {t("home.markRead")}
+                </button>
               </form>
             )}
           </li>

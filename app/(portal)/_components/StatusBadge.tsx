@@ -7,5 +7,11 @@ const STYLES: Record<string, string> = {
 
 /** Coloured pill for a tranche status; the label is already translated. */
 export function StatusBadge({ status, label }: { status: string; label: string }) {
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status] ?? STYLES.pending}`}>{label}</span>;
+  return (
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status] ?? STYLES.pending}`}
+    >
+      {label}
+    </span>
+  );
 }

@@ -23,7 +23,9 @@ export function formatYuan(price: string, locale: Locale): string {
 /** A ratio such as "0.33" as a percentage. */
 export function formatRatio(ratio: string): string {
   const [int, frac = ""] = ratio.split(".");
-  const scaled = `${int}${frac.padEnd(2, "0").slice(0, 2)}.${frac.slice(2)}`.replace(/^0+(?=\d)/, "").replace(/\.?0*$/, "");
+  const scaled = `${int}${frac.padEnd(2, "0").slice(0, 2)}.${frac.slice(2)}`
+    .replace(/^0+(?=\d)/, "")
+    .replace(/\.?0*$/, "");
   return `${scaled || "0"}%`;
 }
 
@@ -32,5 +34,15 @@ type DeferralRecord = GrantDto["tranches"][number]["deferredBy"][number];
 
 /** Why a date moved, in the reader's language. */
 export function describeDeferral(d: DeferralRecord, locale: Locale): string {
-  return describeBlackoutWindow({ id: d.blackoutWindowId, planId: null, kind: d.kind as never, from: d.from, to: d.to, reason: (d.reason ?? { kind: d.kind }) as never }, locale);
+  return describeBlackoutWindow(
+    {
+      id: d.blackoutWindowId,
+      planId: null,
+      kind: d.kind as never,
+      from: d.from,
+      to: d.to,
+      reason: (d.reason ?? { kind: d.kind }) as never,
+    },
+    locale,
+  );
 }

@@ -35,7 +35,11 @@ export type TimelineDates = {
  * bar still has room. `to` is exclusive, the day after the last day shown, so an inclusive
  * range [a, b] spans x(a)..x(b + 1).
  */
-export function timelineRange(tranches: readonly TimelineDates[], today: string, grantDate?: string): { from: string; to: string } {
+export function timelineRange(
+  tranches: readonly TimelineDates[],
+  today: string,
+  grantDate?: string,
+): { from: string; to: string } {
   const known: string[] = grantDate !== undefined ? [grantDate] : [];
   for (const t of tranches) {
     for (const d of [t.windowOpen, t.windowClose, t.earliestVestingDate, t.vestingDate]) if (d !== null) known.push(d);

@@ -6,7 +6,9 @@ import { changePasswordSchema } from "@/lib/features/me/schemas";
 /** Result shown by the form: message keys under "account". */
 export type ChangePasswordState = { ok: boolean; errors: string[] };
 
-const change = action({ access: "signedIn", input: changePasswordSchema }, async ({ db, user, actor, input }) => changeOwnPassword(db, user, actor, input));
+const change = action({ access: "signedIn", input: changePasswordSchema }, async ({ db, user, actor, input }) =>
+  changeOwnPassword(db, user, actor, input),
+);
 
 /** Changes the signed-in user's password; bumping the session version signs out every other session. */
 export async function changePassword(_prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {

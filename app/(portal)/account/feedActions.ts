@@ -9,7 +9,10 @@ import { issueCalendarFeed, revokeCalendarFeed } from "@/lib/features/calendar/c
 export type FeedState = { url?: string; revoked?: boolean };
 
 const feed = action(
-  { access: "signedIn", input: z.instanceof(FormData).transform((form) => (form.get("intent") === "revoke" ? "revoke" : "issue")) },
+  {
+    access: "signedIn",
+    input: z.instanceof(FormData).transform((form) => (form.get("intent") === "revoke" ? "revoke" : "issue")),
+  },
   async ({ input: intent }): Promise<FeedState> => {
     if (intent === "revoke") {
       await revokeCalendarFeed();

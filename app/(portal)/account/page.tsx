@@ -9,23 +9,25 @@ export default page({ access: "signedIn" }, async ({ user }) => {
   const t = await getTranslations();
   return (
     <ClientMessages namespaces={["account", "feed"]}>
-    <div className="space-y-6">
-      <h1 className="text-xl font-semibold">{t("account.title")}</h1>
-      <dl className="grid max-w-md grid-cols-3 gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-        <dt className="text-slate-500">{t("account.email")}</dt><dd className="col-span-2 break-all">{user.email}</dd>
-        <dt className="text-slate-500">{t("account.roles")}</dt><dd className="col-span-2">{user.roles.map((r) => t(`roles.${r}`)).join(" · ")}</dd>
-      </dl>
-      {user.personId && (
-        <section className="max-w-xl space-y-3">
-          <h2 className="text-lg font-semibold">{t("feed.title")}</h2>
-          <CalendarFeedPanel active={await hasCalendarFeed()} />
+      <div className="space-y-6">
+        <h1 className="text-xl font-semibold">{t("account.title")}</h1>
+        <dl className="grid max-w-md grid-cols-3 gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <dt className="text-slate-500">{t("account.email")}</dt>
+          <dd className="col-span-2 break-all">{user.email}</dd>
+          <dt className="text-slate-500">{t("account.roles")}</dt>
+          <dd className="col-span-2">{user.roles.map((r) => t(`roles.${r}`)).join(" · ")}</dd>
+        </dl>
+        {user.personId && (
+          <section className="max-w-xl space-y-3">
+            <h2 className="text-lg font-semibold">{t("feed.title")}</h2>
+            <CalendarFeedPanel active={await hasCalendarFeed()} />
+          </section>
+        )}
+        <section className="space-y-3">
+          <h2 className="text-lg font-semibold">{t("account.changePassword")}</h2>
+          <PasswordForm />
         </section>
-      )}
-      <section className="space-y-3">
-        <h2 className="text-lg font-semibold">{t("account.changePassword")}</h2>
-        <PasswordForm />
-      </section>
-    </div>
+      </div>
     </ClientMessages>
   );
 });

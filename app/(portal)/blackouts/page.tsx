@@ -29,10 +29,16 @@ export default page({ access: "signedIn" }, async () => {
         {upcoming.length === 0 ? (
           <p className="text-sm text-slate-600">{t("blackouts.none")}</p>
         ) : (
-          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="blackout-list">
+          <ul
+            className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+            data-testid="blackout-list"
+          >
             {upcoming.map((w) => (
               <li key={`${w.id}-${w.from}`} className="p-3 text-sm">
-                <p className="tabular font-medium">{w.from} – {w.to}{w.from <= today ? ` · ${t("blackouts.legendToday")}` : ""}</p>
+                <p className="tabular font-medium">
+                  {w.from} – {w.to}
+                  {w.from <= today ? ` · ${t("blackouts.legendToday")}` : ""}
+                </p>
                 <p className="text-slate-600">{w.reason}</p>
               </li>
             ))}
@@ -40,24 +46,40 @@ export default page({ access: "signedIn" }, async () => {
         )}
       </section>
       <section className="grid gap-4 md:grid-cols-3">
-        {await Promise.all(months.map(async (m) => {
-          const [year, month] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
-          const days = monthMatrix(year, month).flat().filter((d): d is string => d !== null);
-          const { closed, published } = await closedDaysOf(days[0]!, days[days.length - 1]!, days);
-          return (
-            <div key={m} className="space-y-1">
-              <BlackoutMonthGrid year={year} month={month} blackouts={bands} closedDays={closed} today={today} locale={locale} caption={monthName.format(new Date(`${m}T00:00:00Z`))} />
-              {!published && <p className="text-xs text-slate-500">{t("home.calendarPending")}</p>}
-            </div>
-          );
-        }))}
+        {await Promise.all(
+          months.map(async (m) => {
+            const [year, month] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+            const days = monthMatrix(year, month)
+              .flat()
+              .filter((d): d is string => d !== null);
+            const { closed, published } = await closedDaysOf(days[0]!, days[days.length - 1]!, days);
+            return (
+              <div key={m} className="space-y-1">
+                <BlackoutMonthGrid
+                  year={year}
+                  month={month}
+                  blackouts={bands}
+                  closedDays={closed}
+                  today={today}
+                  locale={locale}
+                  caption={monthName.format(new Date(`${m}T00:00:00Z`))}
+                />
+                {!published && <p className="text-xs text-slate-500">{t("home.calendarPending")}</p>}
+              </div>
+            );
+          }),
+        )}
       </section>
     </div>
   );
 });
 
 /** Weekends and SSE closures of the month; where the exchange has not published its calendar, weekends only. */
-async function closedDaysOf(from: string, to: string, days: string[]): Promise<{ closed: string[]; published: boolean }> {
+async function closedDaysOf(
+  from: string,
+  to: string,
+  days: string[],
+): Promise<{ closed: string[]; published: boolean }> {
   try {
     const open = new Set((await tradingDays({ from, to })).items);
     return { closed: days.filter((d) => !open.has(d)), published: true };

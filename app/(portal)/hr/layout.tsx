@@ -9,6 +9,8 @@ export default async function HrLayout({ children }: { children: React.ReactNode
   const user = await requirePageUser();
   if (!hasRole(user, ...STAFF_READ_ROLES)) notFound();
   const messages = await getMessages();
-  const hr = Object.fromEntries([...HR_NAMESPACES, "login", "nav", "account", "publicity", "feed"].map((ns) => [ns, messages[ns]]));
+  const hr = Object.fromEntries(
+    [...HR_NAMESPACES, "login", "nav", "account", "publicity", "feed"].map((ns) => [ns, messages[ns]]),
+  );
   return <NextIntlClientProvider messages={hr}>{children}</NextIntlClientProvider>;
 }

@@ -23,7 +23,8 @@ export async function fileObjectionAction(_prev: ObjectionState, form: FormData)
   if (result.ok) return { receiptNo: result.data.receiptNo };
   // A form that does not parse shows its first problem ("Write at least 5 characters."); a refusal its code
   // (read in the reader's language) with the message as the fallback.
-  const issues = result.code === "BAD_REQUEST" && Array.isArray(result.details) ? (result.details as { message?: string }[]) : [];
+  const issues =
+    result.code === "BAD_REQUEST" && Array.isArray(result.details) ? (result.details as { message?: string }[]) : [];
   const issue = issues[0]?.message;
   return issue ? { error: issue } : { error: result.message, code: result.code };
 }

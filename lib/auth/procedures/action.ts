@@ -43,14 +43,20 @@ export function action<S extends z.ZodType, const A extends Access, T>(
       const user = await authorize(spec.access, spec.sessionOnly);
       const parsed = spec.input.parse(input);
       const actor = user ? actorOf(user, await requestIp()) : null;
-      const ctx = { input: parsed, user, actor, db: spec.access === "public" ? undefined : await db() } as ActionContext<S, A>;
+      const ctx = {
+        input: parsed,
+        user,
+        actor,
+        db: spec.access === "public" ? undefined : await db(),
+      } as ActionContext<S, A>;
       return { ok: true, data: await handler(ctx) };
     } catch (e) {
       if (e instanceof ZodError) {
         const details = e.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
         return { ok: false, code: "BAD_REQUEST", message: "The form is not valid.", details };
       }
-      if (e instanceof ApiError && e.status < 500) return { ok: false, code: e.code, message: e.message, details: e.details };
+      if (e instanceof ApiError && e.status < 500)
+        return { ok: false, code: e.code, message: e.message, details: e.details };
       if (isRuleError(e)) return { ok: false, code: e.code, message: e.message, details: e.details };
       throw e;
     }

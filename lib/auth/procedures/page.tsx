@@ -27,7 +27,10 @@ export interface PageSpec<A extends Access, P> {
  * it gets 404 (as for anything not theirs to see), then the page renders for the admitted user.
  * The access is declared here, in the page file, where the authorization-matrix test reads it.
  */
-export function page<const A extends Access, P = undefined>(spec: PageSpec<A, P>, render: (ctx: PageContext<A, P>) => Promise<ReactNode>) {
+export function page<const A extends Access, P = undefined>(
+  spec: PageSpec<A, P>,
+  render: (ctx: PageContext<A, P>) => Promise<ReactNode>,
+) {
   return async function Page(props: { params: Promise<Record<string, string>>; searchParams: Promise<Search> }) {
     const preload = spec.preload?.();
     preload?.catch(() => undefined);

@@ -14,7 +14,9 @@ import { authorize } from "./authorize";
 type Parsed<S, Otherwise> = S extends z.ZodType ? z.infer<S> : Otherwise;
 type Caller<Op extends ApiOperation> = Op["access"] extends "public" ? SessionUser | null : SessionUser;
 /** An operation that also takes an upload (bodyContentType) has no parsed body when one came: the handler reads `req`. */
-type Body<Op extends ApiOperation> = Op extends { bodyContentType: string } ? Parsed<Op["body"], undefined> | undefined : Parsed<Op["body"], undefined>;
+type Body<Op extends ApiOperation> = Op extends { bodyContentType: string }
+  ? Parsed<Op["body"], undefined> | undefined
+  : Parsed<Op["body"], undefined>;
 
 /** What a route handler receives: the admitted caller and the request's parts, already validated. */
 export interface RouteContext<Op extends ApiOperation, P> {
@@ -68,7 +70,10 @@ export function route<const Op extends ApiOperation, P = undefined>(
         const user = await authorize(spec.access, spec.sessionOnly);
         const params = pathParams(spec, (await segment?.params) ?? {});
         const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : {};
-        const body = spec.body && !isUpload(spec, req) ? spec.body.parse(await readJson(req, { maxChars: spec.maxBodyChars, emptyAsObject: spec.optionalBody })) : undefined;
+        const body =
+          spec.body && !isUpload(spec, req)
+            ? spec.body.parse(await readJson(req, { maxChars: spec.maxBodyChars, emptyAsObject: spec.optionalBody }))
+            : undefined;
         const ctx = {
           req,
           user,
@@ -82,7 +87,9 @@ export function route<const Op extends ApiOperation, P = undefined>(
         const result = await handler(ctx);
         if (result instanceof Response) return result;
         const status = successStatus(spec);
-        return status === 204 ? new Response(null, { status, headers: { "Cache-Control": "no-store" } }) : jsonPrivate(result, status);
+        return status === 204
+          ? new Response(null, { status, headers: { "Cache-Control": "no-store" } })
+          : jsonPrivate(result, status);
       } catch (e) {
         return errorResponse(e);
       }
@@ -99,9 +106,16 @@ function pathParams(spec: RouteSpec<ApiOperation, unknown>, raw: Record<string, 
 
 /** A multipart (or other non-JSON) body the operation accepts besides JSON: left to the handler. */
 function isUpload(spec: ApiOperation, req: Request): boolean {
-  return Boolean(spec.bodyContentType && (req.headers.get("content-type") ?? "").toLowerCase().startsWith(spec.bodyContentType));
+  return Boolean(
+    spec.bodyContentType && (req.headers.get("content-type") ?? "").toLowerCase().startsWith(spec.bodyContentType),
+  );
 }
 
 function successStatus(op: ApiOperation): number {
-  return Object.keys(op.responses).map(Number).filter((s) => s >= 200 && s < 300).sort()[0] ?? 200;
+  return (
+    Object.keys(op.responses)
+      .map(Number)
+      .filter((s) => s >= 200 && s < 300)
+      .sort()[0] ?? 200
+  );
 }

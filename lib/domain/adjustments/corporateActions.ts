@@ -5,14 +5,7 @@ import { floorTimesRatios, toExactFraction, type ExactRatio } from "../numeric/e
 
 /** Kinds of corporate action that may require adjusting unvested awards. */
 export type CorporateActionType =
-  | "capitalisation"
-  | "bonus"
-  | "split"
-  | "rights"
-  | "consolidation"
-  | "dividend"
-  | "dividend_bonus"
-  | "issuance";
+  "capitalisation" | "bonus" | "split" | "rights" | "consolidation" | "dividend" | "dividend_bonus" | "issuance";
 
 /**
  * A corporate action as recorded by the board's adjustment resolution. n: extra shares per share
@@ -85,10 +78,19 @@ export function parseCorporateAction(a: CorporateActionInput): ParsedCorporateAc
 
 function parseUncached(a: CorporateActionInput, key: string): ParsedCorporateAction {
   if (!isIsoDate(a.exDate)) {
-    throw new RuleError("INVALID_ADJUSTMENT", { type: a.type, field: "exDate", value: a.exDate ?? null, rule: "yyyy-mm-dd" });
+    throw new RuleError("INVALID_ADJUSTMENT", {
+      type: a.type,
+      field: "exDate",
+      value: a.exDate ?? null,
+      rule: "yyyy-mm-dd",
+    });
   }
   const make = (quantityFactor: ExactRatio | null, price: (p0: Dec) => Dec): ParsedCorporateAction => ({
-    input: a, exDay: toDayNumber(a.exDate), quantityFactor, price, priceMemo: new Map(),
+    input: a,
+    exDay: toDayNumber(a.exDate),
+    quantityFactor,
+    price,
+    priceMemo: new Map(),
   });
   switch (a.type) {
     case "capitalisation":
@@ -121,7 +123,11 @@ function parseUncached(a: CorporateActionInput, key: string): ParsedCorporateAct
     case "issuance":
       return make(null, (p0) => p0);
     default:
-      throw new RuleError("INVALID_ADJUSTMENT", { type: (a as { type: unknown }).type, field: "type", rule: "known type" });
+      throw new RuleError("INVALID_ADJUSTMENT", {
+        type: (a as { type: unknown }).type,
+        field: "type",
+        rule: "known type",
+      });
   }
 }
 

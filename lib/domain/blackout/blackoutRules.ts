@@ -14,17 +14,29 @@ export type BlackoutRuleSet = {
 };
 
 /** 2022 revision (in force 2022-01-07 to 2024-05-23): 30 / 10 days. */
-export const BLACKOUT_RULES_2022: BlackoutRuleSet = Object.freeze({ name: "2022 rules", annualDays: 30, quarterlyDays: 10 });
+export const BLACKOUT_RULES_2022: BlackoutRuleSet = Object.freeze({
+  name: "2022 rules",
+  annualDays: 30,
+  quarterlyDays: 10,
+});
 
 /** Rules issued 2024-05-24: 15 / 5 days. */
-export const BLACKOUT_RULES_2024: BlackoutRuleSet = Object.freeze({ name: "2024-05-24 rules", annualDays: 15, quarterlyDays: 5 });
+export const BLACKOUT_RULES_2024: BlackoutRuleSet = Object.freeze({
+  name: "2024-05-24 rules",
+  annualDays: 15,
+  quarterlyDays: 5,
+});
 
 /** The presets offered when a plan is set up, oldest first. */
-export const blackoutRulePresets: readonly BlackoutRuleSet[] = Object.freeze([BLACKOUT_RULES_2022, BLACKOUT_RULES_2024]);
+export const blackoutRulePresets: readonly BlackoutRuleSet[] = Object.freeze([
+  BLACKOUT_RULES_2022,
+  BLACKOUT_RULES_2024,
+]);
 
 /** Throws RangeError unless both lengths are non-negative whole days. */
 export function assertValidBlackoutRuleSet(ruleSet: BlackoutRuleSet): void {
   for (const days of [ruleSet.annualDays, ruleSet.quarterlyDays]) {
-    if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`Invalid blackout length in ${ruleSet.name}: ${days}`);
+    if (!Number.isSafeInteger(days) || days < 0)
+      throw new RangeError(`Invalid blackout length in ${ruleSet.name}: ${days}`);
   }
 }

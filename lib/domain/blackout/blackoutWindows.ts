@@ -103,7 +103,12 @@ function windowOf(e: DisclosureEvent, rules: BlackoutRuleSet): BlackoutWindow | 
         ...base,
         from: addDays(anchor, -rules.annualDays),
         to: addDays(published, -1),
-        reason: { ...label, publicationDate: published, ...(postponed ? { scheduledDate: scheduled } : {}), days: rules.annualDays },
+        reason: {
+          ...label,
+          publicationDate: published,
+          ...(postponed ? { scheduledDate: scheduled } : {}),
+          days: rules.annualDays,
+        },
       };
     }
     case "q1_report":

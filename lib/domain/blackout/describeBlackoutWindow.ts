@@ -30,7 +30,7 @@ const ZH_NAMES: Record<PeriodicKind, { withYear: string; bare: string }> = {
  */
 export function describeBlackoutWindow(w: BlackoutWindow, locale: DomainLocale): string {
   const r = w.reason;
-  const title = locale === "en" ? r.eventTitleEn ?? r.eventTitle : r.eventTitle;
+  const title = locale === "en" ? (r.eventTitleEn ?? r.eventTitle) : r.eventTitle;
   if (w.kind === "major_event") {
     return locale === "en"
       ? `Major event${title ? `: ${title}` : ""}, from ${w.from} until its disclosure on ${w.to}`

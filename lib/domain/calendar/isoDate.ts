@@ -34,8 +34,14 @@ function digit(s: string, i: number): number {
 /** Parses a strict "yyyy-mm-dd" date or returns null (no time part, no lenient forms). */
 export function tryParseIsoDate(iso: string): CivilDate | null {
   if (typeof iso !== "string" || iso.length !== 10 || iso[4] !== "-" || iso[7] !== "-") return null;
-  const d0 = digit(iso, 0), d1 = digit(iso, 1), d2 = digit(iso, 2), d3 = digit(iso, 3);
-  const m0 = digit(iso, 5), m1 = digit(iso, 6), a0 = digit(iso, 8), a1 = digit(iso, 9);
+  const d0 = digit(iso, 0),
+    d1 = digit(iso, 1),
+    d2 = digit(iso, 2),
+    d3 = digit(iso, 3);
+  const m0 = digit(iso, 5),
+    m1 = digit(iso, 6),
+    a0 = digit(iso, 8),
+    a1 = digit(iso, 9);
   if ((d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1) < 0) return null;
   const year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
   const month = m0 * 10 + m1;

@@ -1,10 +1,5 @@
 import { RuleError } from "../errors";
-import {
-  civilToDayNumber,
-  fromDayNumber,
-  toDayNumber,
-  weekdayOfDayNumber,
-} from "./isoDate";
+import { civilToDayNumber, fromDayNumber, toDayNumber, weekdayOfDayNumber } from "./isoDate";
 import { SSE_CALENDAR_FIRST_YEAR, SSE_CALENDAR_LAST_YEAR, SSE_CLOSURES } from "./sseClosures.data";
 
 /** A full-day exchange closure: the date and a short holiday name. */

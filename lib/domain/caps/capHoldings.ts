@@ -101,12 +101,17 @@ export interface CapViolation {
 const batchKey = (planId: string, batch: CapBatch) => `${planId}/${batch}`;
 
 function count(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer: ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a non-negative integer: ${value}`);
   return value;
 }
 
 /** Ids of the plans that count on `date`: those within validity, and `alsoPlanId` in any case. */
-export function plansCountingOn(plans: readonly CapPlan[], date: string, alsoPlanId: string | null = null): Set<string> {
+export function plansCountingOn(
+  plans: readonly CapPlan[],
+  date: string,
+  alsoPlanId: string | null = null,
+): Set<string> {
   return new Set(plans.filter((p) => p.id === alsoPlanId || isWithinValidity(p, date)).map((p) => p.id));
 }
 
@@ -114,17 +119,32 @@ export function plansCountingOn(plans: readonly CapPlan[], date: string, alsoPla
 export function planCapQuantity(plan: CapPlan, batchTotals: readonly CapBatchTotal[], date: string): number {
   const own = batchTotals.filter((b) => b.planId === plan.id);
   const grantedOriginal = own.reduce((s, b) => s + count("quantity", b.quantity), 0);
-  const grantedNet = own.reduce((s, b) => s + Math.max(0, count("adjustedQuantity", b.adjustedQuantity) - count("lapsedQuantity", b.lapsedQuantity)), 0);
+  const grantedNet = own.reduce(
+    (s, b) =>
+      s + Math.max(0, count("adjustedQuantity", b.adjustedQuantity) - count("lapsedQuantity", b.lapsedQuantity)),
+    0,
+  );
   const reservedGranted = own.filter((b) => b.batch === "reserved").reduce((s, b) => s + b.quantity, 0);
-  const reserveLapsed = plan.generalMeetingDate === null
-    ? 0
-    : unallocatedReserveLapsed({ generalMeetingDate: plan.generalMeetingDate, reservedQuantity: plan.reservedQuantity, reservedGrantedSoFar: reservedGranted, asOf: date }).quantity;
+  const reserveLapsed =
+    plan.generalMeetingDate === null
+      ? 0
+      : unallocatedReserveLapsed({
+          generalMeetingDate: plan.generalMeetingDate,
+          reservedQuantity: plan.reservedQuantity,
+          reservedGrantedSoFar: reservedGranted,
+          asOf: date,
+        }).quantity;
   const notGranted = Math.max(0, count("totalQuantity", plan.totalQuantity) - grantedOriginal - reserveLapsed);
   return notGranted + grantedNet;
 }
 
 /** Total of the plans counting on `date` toward the 20 % cap (`alsoPlanId` counted in any case). */
-export function plansCapTotal(plans: readonly CapPlan[], batchTotals: readonly CapBatchTotal[], date: string, alsoPlanId: string | null = null): number {
+export function plansCapTotal(
+  plans: readonly CapPlan[],
+  batchTotals: readonly CapBatchTotal[],
+  date: string,
+  alsoPlanId: string | null = null,
+): number {
   const counted = plansCountingOn(plans, date, alsoPlanId);
   return plans.filter((p) => counted.has(p.id)).reduce((s, p) => s + planCapQuantity(p, batchTotals, date), 0);
 }
@@ -163,7 +183,10 @@ export function checkCapHoldings(input: CapHoldingsInput): CapViolation[] {
     if (v) out.push({ itemIndex, personId: item.personId, violation: v });
     held.set(item.personId, existing + requested);
   });
-  const total = checkAllPlansCap(capital, plansCapTotal(input.plans, input.batchTotals, input.date, input.candidate.planId));
+  const total = checkAllPlansCap(
+    capital,
+    plansCapTotal(input.plans, input.batchTotals, input.date, input.candidate.planId),
+  );
   if (total) out.push({ itemIndex: null, personId: null, violation: total });
   return out;
 }

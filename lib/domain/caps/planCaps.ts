@@ -37,7 +37,8 @@ export type PlanSetupInput = {
 };
 
 function count(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer: ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a non-negative integer: ${value}`);
   return value;
 }
 
@@ -52,7 +53,10 @@ export function checkGrantCaps(input: GrantCapsInput): RuleViolation[] {
   if (personCap) out.push(personCap);
   const totalCap = checkAllPlansCap(capital, count("allPlansTotal", input.allPlansTotal));
   if (totalCap) out.push(totalCap);
-  const reserveShare = checkReserveShare(count("totalQuantity", input.plan.totalQuantity), count("reservedQuantity", input.plan.reservedQuantity));
+  const reserveShare = checkReserveShare(
+    count("totalQuantity", input.plan.totalQuantity),
+    count("reservedQuantity", input.plan.reservedQuantity),
+  );
   if (reserveShare) out.push(reserveShare);
 
   if (input.batch === "reserved") {
@@ -60,14 +64,25 @@ export function checkGrantCaps(input: GrantCapsInput): RuleViolation[] {
     const grantedSoFar = count("reservedGrantedSoFar", input.reservedGrantedSoFar);
     const reservedNew = count("reservedNew", input.reservedNew);
     if (grantedSoFar + reservedNew > reserved) {
-      out.push(violation("RESERVE_EXCEEDED", {
-        kind: "reserve_balance", reservedQuantity: reserved, grantedSoFar, requested: reservedNew,
-        excess: grantedSoFar + reservedNew - reserved,
-      }));
+      out.push(
+        violation("RESERVE_EXCEEDED", {
+          kind: "reserve_balance",
+          reservedQuantity: reserved,
+          grantedSoFar,
+          requested: reservedNew,
+          excess: grantedSoFar + reservedNew - reserved,
+        }),
+      );
     }
     const deadline = reserveDeadline(input.generalMeetingDate);
     if (compareIsoDates(input.grantDate, deadline) > 0) {
-      out.push(violation("RESERVE_DEADLINE_PASSED", { grantDate: input.grantDate, deadline, generalMeetingDate: input.generalMeetingDate }));
+      out.push(
+        violation("RESERVE_DEADLINE_PASSED", {
+          grantDate: input.grantDate,
+          deadline,
+          generalMeetingDate: input.generalMeetingDate,
+        }),
+      );
     }
   }
   return out;
@@ -80,13 +95,24 @@ export function checkPlanSetup(input: PlanSetupInput): RuleViolation[] {
   const reserved = count("reservedQuantity", input.reservedQuantity);
   const months = count("validityMonths", input.validityMonths);
   const out: RuleViolation[] = [];
-  if (months > MAX_VALIDITY_MONTHS) out.push(violation("VALIDITY_TOO_LONG", { validityMonths: months, limit: MAX_VALIDITY_MONTHS }));
+  if (months > MAX_VALIDITY_MONTHS)
+    out.push(violation("VALIDITY_TOO_LONG", { validityMonths: months, limit: MAX_VALIDITY_MONTHS }));
   if (first + reserved !== total) {
-    out.push(violation("PLAN_TOTAL_MISMATCH", { totalQuantity: total, firstGrantQuantity: first, reservedQuantity: reserved, difference: first + reserved - total }));
+    out.push(
+      violation("PLAN_TOTAL_MISMATCH", {
+        totalQuantity: total,
+        firstGrantQuantity: first,
+        reservedQuantity: reserved,
+        difference: first + reserved - total,
+      }),
+    );
   }
   const reserveShare = checkReserveShare(total, reserved);
   if (reserveShare) out.push(reserveShare);
-  const totalCap = checkAllPlansCap(count("shareCapital", input.shareCapital), count("otherPlansTotal", input.otherPlansTotal) + total);
+  const totalCap = checkAllPlansCap(
+    count("shareCapital", input.shareCapital),
+    count("otherPlansTotal", input.otherPlansTotal) + total,
+  );
   if (totalCap) out.push(totalCap);
   return out;
 }
@@ -109,7 +135,12 @@ export function checkAllPlansCap(capital: number, allPlansTotal: number): RuleVi
 function checkReserveShare(total: number, reserved: number): RuleViolation | null {
   if (reserved * 5 <= total) return null;
   const limit = Math.floor(total / 5);
-  return violation("RESERVE_EXCEEDED", { kind: "reserve_share", limit, reservedQuantity: reserved, excess: reserved - limit });
+  return violation("RESERVE_EXCEEDED", {
+    kind: "reserve_share",
+    limit,
+    reservedQuantity: reserved,
+    excess: reserved - limit,
+  });
 }
 
 /** Last day on which reserved awards may be granted: the general meeting date + 12 months (clamped). */
@@ -129,7 +160,10 @@ export function unallocatedReserveLapsed(input: {
 }): ReserveLapse {
   parseIsoDate(input.asOf);
   const deadline = reserveDeadline(input.generalMeetingDate);
-  const unallocated = Math.max(0, count("reservedQuantity", input.reservedQuantity) - count("reservedGrantedSoFar", input.reservedGrantedSoFar));
+  const unallocated = Math.max(
+    0,
+    count("reservedQuantity", input.reservedQuantity) - count("reservedGrantedSoFar", input.reservedGrantedSoFar),
+  );
   const lapsed = compareIsoDates(input.asOf, deadline) > 0;
   return { deadline, lapsed, quantity: lapsed ? unallocated : 0 };
 }

@@ -24,4 +24,3 @@ export function tryParseDecimal(value: unknown): Dec | null {
 export function formatPrice(value: Dec): string {
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 }
-

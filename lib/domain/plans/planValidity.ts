@@ -20,7 +20,8 @@ export function validityLapseDate(firstGrantDate: string | null, validityMonths:
 }
 
 function validityLapseDateOf(firstGrantDate: string, validityMonths: number): string {
-  if (!Number.isSafeInteger(validityMonths) || validityMonths < 0) throw new RangeError(`validityMonths must be a non-negative integer: ${validityMonths}`);
+  if (!Number.isSafeInteger(validityMonths) || validityMonths < 0)
+    throw new RangeError(`validityMonths must be a non-negative integer: ${validityMonths}`);
   return addMonthsClamped(firstGrantDate, validityMonths);
 }
 

@@ -16,7 +16,9 @@ export type VerifyingBody = "board_of_supervisors" | "remuneration_committee";
 /** Publicity must last at least 10 days, counting both the first and the last day. */
 export function checkPublicityPeriod(startDate: string, endDate: string): RuleViolation[] {
   const days = daysBetween(startDate, endDate) + 1;
-  return days >= MIN_PUBLICITY_DAYS ? [] : [violation("PUBLICITY_TOO_SHORT", { startDate, endDate, days, required: MIN_PUBLICITY_DAYS })];
+  return days >= MIN_PUBLICITY_DAYS
+    ? []
+    : [violation("PUBLICITY_TOO_SHORT", { startDate, endDate, days, required: MIN_PUBLICITY_DAYS })];
 }
 
 /** Dates of the verification step; disclosureDate null = not disclosed yet (then `today` stands in for it). */
@@ -44,14 +46,23 @@ export function checkVerification(input: VerificationInput): RuleViolation[] {
   }
   const lead = daysBetween(disclosure, generalMeetingDate);
   if (lead < VERIFICATION_LEAD_DAYS) {
-    out.push(violation("VERIFICATION_TOO_LATE", { disclosureDate: disclosure, generalMeetingDate, days: lead, required: VERIFICATION_LEAD_DAYS }));
+    out.push(
+      violation("VERIFICATION_TOO_LATE", {
+        disclosureDate: disclosure,
+        generalMeetingDate,
+        days: lead,
+        required: VERIFICATION_LEAD_DAYS,
+      }),
+    );
   }
   return out;
 }
 
 /** Supervisors verify lists of plans approved by the board before 2025-03-27, the remuneration committee from then on. */
 export function verifyingBodyFor(boardApprovalDate: string): VerifyingBody {
-  return compareIsoDates(boardApprovalDate, REMUNERATION_COMMITTEE_FROM) < 0 ? "board_of_supervisors" : "remuneration_committee";
+  return compareIsoDates(boardApprovalDate, REMUNERATION_COMMITTEE_FROM) < 0
+    ? "board_of_supervisors"
+    : "remuneration_committee";
 }
 
 /**
@@ -61,14 +72,22 @@ export function verifyingBodyFor(boardApprovalDate: string): VerifyingBody {
 export function isVerificationStale(verifiedAt: string | Date | null, listChangedAt: string | Date | null): boolean {
   if (verifiedAt === null) return true;
   if (listChangedAt === null) return false;
-  if (typeof verifiedAt === "string" && typeof listChangedAt === "string" && isIsoDate(verifiedAt) && isIsoDate(listChangedAt)) {
+  if (
+    typeof verifiedAt === "string" &&
+    typeof listChangedAt === "string" &&
+    isIsoDate(verifiedAt) &&
+    isIsoDate(listChangedAt)
+  ) {
     return compareIsoDates(listChangedAt, verifiedAt) > 0;
   }
   return instant(listChangedAt) > instant(verifiedAt);
 }
 
 /** VERIFICATION_STALE when the list changed after it was verified. */
-export function checkVerificationFresh(verifiedAt: string | Date | null, listChangedAt: string | Date | null): RuleViolation[] {
+export function checkVerificationFresh(
+  verifiedAt: string | Date | null,
+  listChangedAt: string | Date | null,
+): RuleViolation[] {
   if (!isVerificationStale(verifiedAt, listChangedAt)) return [];
   const iso = (v: string | Date | null) => (v instanceof Date ? v.toISOString() : v);
   return [violation("VERIFICATION_STALE", { verifiedAt: iso(verifiedAt), listChangedAt: iso(listChangedAt) })];

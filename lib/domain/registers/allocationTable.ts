@@ -65,11 +65,15 @@ export function namedGroupOf(p: AllocationParticipant): NamedGroup | null {
  */
 export function allocationTable(input: AllocationTableInput): AllocationRow[] {
   if (!(input.shareCapital > 0)) throw new RangeError(`Share capital must be positive: ${input.shareCapital}`);
-  if (!Number.isSafeInteger(input.reservedQuantity) || input.reservedQuantity < 0) throw new RangeError(`Reserved quantity must be a non-negative integer: ${input.reservedQuantity}`);
+  if (!Number.isSafeInteger(input.reservedQuantity) || input.reservedQuantity < 0)
+    throw new RangeError(`Reserved quantity must be a non-negative integer: ${input.reservedQuantity}`);
   const named = input.participants
     .map((p) => ({ p, group: namedGroupOf(p) }))
     .filter((x): x is { p: AllocationParticipant; group: NamedGroup } => x.group !== null)
-    .sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || compareText(a.p.employeeNo, b.p.employeeNo));
+    .sort(
+      (a, b) =>
+        GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || compareText(a.p.employeeNo, b.p.employeeNo),
+    );
   const others = input.participants.filter((p) => namedGroupOf(p) === null);
   const othersQuantity = others.reduce((s, p) => s + p.quantity, 0);
   const total = input.participants.reduce((s, p) => s + p.quantity, 0) + input.reservedQuantity;
@@ -80,14 +84,58 @@ export function allocationTable(input: AllocationTableInput): AllocationRow[] {
     percentOfShareCapital: percent(r.quantity, input.shareCapital),
   });
 
-  const rows = named.map(({ p, group }) => row({ kind: "named", group, label: p.name, employeeNo: p.employeeNo, nationality: p.nationality, position: p.position, people: 1, quantity: p.quantity }));
+  const rows = named.map(({ p, group }) =>
+    row({
+      kind: "named",
+      group,
+      label: p.name,
+      employeeNo: p.employeeNo,
+      nationality: p.nationality,
+      position: p.position,
+      people: 1,
+      quantity: p.quantity,
+    }),
+  );
   if (others.length > 0) {
-    rows.push(row({ kind: "others", group: null, label: `其他员工（${others.length}人）/ Other staff (${others.length} people)`, employeeNo: null, nationality: null, position: null, people: others.length, quantity: othersQuantity }));
+    rows.push(
+      row({
+        kind: "others",
+        group: null,
+        label: `其他员工（${others.length}人）/ Other staff (${others.length} people)`,
+        employeeNo: null,
+        nationality: null,
+        position: null,
+        people: others.length,
+        quantity: othersQuantity,
+      }),
+    );
   }
   if (input.reservedQuantity > 0) {
-    rows.push(row({ kind: "reserved", group: null, label: "预留部分 / Reserved portion", employeeNo: null, nationality: null, position: null, people: 0, quantity: input.reservedQuantity }));
+    rows.push(
+      row({
+        kind: "reserved",
+        group: null,
+        label: "预留部分 / Reserved portion",
+        employeeNo: null,
+        nationality: null,
+        position: null,
+        people: 0,
+        quantity: input.reservedQuantity,
+      }),
+    );
   }
-  rows.push(row({ kind: "total", group: null, label: "合计 / Total", employeeNo: null, nationality: null, position: null, people: input.participants.length, quantity: total }));
+  rows.push(
+    row({
+      kind: "total",
+      group: null,
+      label: "合计 / Total",
+      employeeNo: null,
+      nationality: null,
+      position: null,
+      people: input.participants.length,
+      quantity: total,
+    }),
+  );
   return rows;
 }
 

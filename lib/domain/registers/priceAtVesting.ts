@@ -7,7 +7,12 @@ import { adjustPrice, type CorporateActionInput } from "../adjustments/corporate
  * on the ex-date is already registered). `actions` must be in the engine's order: ex-date, then
  * the order they were recorded in.
  */
-export function priceAtVesting(grantPrice: string, grantDate: string, vestingDate: string, actions: readonly CorporateActionInput[]): string {
+export function priceAtVesting(
+  grantPrice: string,
+  grantDate: string,
+  vestingDate: string,
+  actions: readonly CorporateActionInput[],
+): string {
   let price = grantPrice;
   for (const a of actions) {
     if (a.exDate > grantDate && a.exDate < vestingDate) price = adjustPrice(price, a);

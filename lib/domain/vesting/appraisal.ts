@@ -33,7 +33,11 @@ export function parseVestingRatio(ratio: string, role = "ratio"): ExactRatio {
 export function individualRatio(gradeTable: GradeTable, grade: string): string {
   const ratio = Object.prototype.hasOwnProperty.call(gradeTable, grade) ? gradeTable[grade] : undefined;
   if (ratio === undefined) {
-    throw new RuleError("INVALID_RATIOS", { grade, knownGrades: Object.keys(gradeTable), problem: "unknown appraisal grade" });
+    throw new RuleError("INVALID_RATIOS", {
+      grade,
+      knownGrades: Object.keys(gradeTable),
+      problem: "unknown appraisal grade",
+    });
   }
   parseVestingRatio(ratio, "individualRatio");
   return ratio;
@@ -41,7 +45,8 @@ export function individualRatio(gradeTable: GradeTable, grade: string): string {
 
 /** vested = floor(planned × company ratio × individual ratio), exactly; lapsed = planned − vested. */
 export function vestedQuantity(planned: number, companyRatio: string, individualRatio: string): VestedQuantity {
-  if (!Number.isSafeInteger(planned) || planned < 0) throw new RangeError(`Planned quantity must be a non-negative integer: ${planned}`);
+  if (!Number.isSafeInteger(planned) || planned < 0)
+    throw new RangeError(`Planned quantity must be a non-negative integer: ${planned}`);
   const vested = floorTimesRatios(
     planned,
     parseVestingRatio(companyRatio, "companyRatio"),

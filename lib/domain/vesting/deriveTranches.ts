@@ -21,7 +21,12 @@ import { decideOutcome, type LapseReason, type TrancheOutcome, type TrancheStatu
 export type { LapseReason, TrancheStatus } from "./trancheOutcome";
 
 /** One vesting period of a participant category's arrangement. */
-export type TrancheArrangement = { readonly index: number; readonly startMonths: number; readonly endMonths: number; readonly ratio: string };
+export type TrancheArrangement = {
+  readonly index: number;
+  readonly startMonths: number;
+  readonly endMonths: number;
+  readonly ratio: string;
+};
 
 /** Appraisal result for one tranche of one grant. */
 export type AppraisalInput = { readonly trancheIndex: number; readonly companyRatio: string; readonly grade: string };
@@ -31,7 +36,12 @@ export type VestingEventInput = { readonly trancheIndex: number; readonly vestin
 
 /** Everything deriveTranches needs about one grant. */
 export type DeriveTranchesInput = {
-  readonly grant: { readonly id: string; readonly grantDate: string; readonly quantity: number; readonly grantPrice: string };
+  readonly grant: {
+    readonly id: string;
+    readonly grantDate: string;
+    readonly quantity: number;
+    readonly grantPrice: string;
+  };
   readonly tranches: readonly TrancheArrangement[];
   /** Corporate actions, ordered by exDate (ties keep input order). */
   readonly adjustments: readonly CorporateActionInput[];
@@ -152,7 +162,15 @@ export function deriveTranches(input: DeriveTranchesInput): DerivedGrant {
       planned[i] = adjusted;
       quantityAfter += adjusted;
     }
-    adjustmentHistory.push({ date: a.input.exDate, type: a.input.type, priceBefore: price, priceAfter, quantityBefore, quantityAfter, flags });
+    adjustmentHistory.push({
+      date: a.input.exDate,
+      type: a.input.type,
+      priceBefore: price,
+      priceAfter,
+      quantityBefore,
+      quantityAfter,
+      flags,
+    });
     price = priceAfter;
   }
 
@@ -236,9 +254,14 @@ function preparedArrangement(tranches: readonly TrancheArrangement[]): PreparedA
   if (known !== undefined) return known;
   const ordered = [...tranches].sort((a, b) => a.index - b.index);
   for (let i = 1; i < ordered.length; i++) {
-    if (ordered[i]!.index === ordered[i - 1]!.index) throw new RangeError(`Duplicate tranche index ${ordered[i]!.index}`);
+    if (ordered[i]!.index === ordered[i - 1]!.index)
+      throw new RangeError(`Duplicate tranche index ${ordered[i]!.index}`);
   }
-  const prepared = { ordered, ratios: ordered.map((t) => t.ratio), slotOf: new Map(ordered.map((t, i) => [t.index, i])) };
+  const prepared = {
+    ordered,
+    ratios: ordered.map((t) => t.ratio),
+    slotOf: new Map(ordered.map((t, i) => [t.index, i])),
+  };
   arrangements.set(tranches, prepared);
   return prepared;
 }

@@ -6,7 +6,8 @@ import { asPreparedBlackouts, type PreparedBlackouts } from "../blackout/prepare
 export { prepareBlackouts, PreparedBlackouts } from "../blackout/preparedBlackouts";
 
 /** Why no earliest vesting date could be given. */
-export type EarliestVestingReason = null | "no permissible day left in the window" | "exchange calendar not yet published";
+export type EarliestVestingReason =
+  null | "no permissible day left in the window" | "exchange calendar not yet published";
 
 /** The first permissible vesting day of a tranche and the blackouts that pushed it back. */
 export type EarliestVestingDate = {

@@ -21,7 +21,11 @@ export type TrancheFacts = {
  */
 export type TrancheOutcome =
   | { readonly kind: "vested"; readonly vestingDay: number; readonly outstandingUntil: number }
-  | { readonly kind: "lapsed"; readonly reason: Exclude<LapseReason, null | "appraisal">; readonly outstandingUntil: number }
+  | {
+      readonly kind: "lapsed";
+      readonly reason: Exclude<LapseReason, null | "appraisal">;
+      readonly outstandingUntil: number;
+    }
   | { readonly kind: "outstanding"; readonly vestable: boolean; readonly outstandingUntil: number };
 
 const NEVER = Number.MAX_SAFE_INTEGER;

@@ -24,7 +24,8 @@ export function parseTrancheRatios(ratios: readonly string[]): readonly ExactRat
     sum = sum.plus(value);
     parsed.push(toExactRatio(text, value));
   }
-  if (!sum.eq(1)) throw new RuleError("INVALID_RATIOS", { ratios, sum: sum.toFixed(), problem: "ratios must sum to 1" });
+  if (!sum.eq(1))
+    throw new RuleError("INVALID_RATIOS", { ratios, sum: sum.toFixed(), problem: "ratios must sum to 1" });
 
   if (validated.size >= CACHE_LIMIT) validated.clear();
   validated.set(key, parsed);

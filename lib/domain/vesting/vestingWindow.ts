@@ -40,7 +40,12 @@ export function vestingWindowDays(
   startMonths: number,
   endMonths: number,
 ): VestingWindowDays {
-  if (!Number.isSafeInteger(startMonths) || !Number.isSafeInteger(endMonths) || startMonths < 0 || endMonths <= startMonths) {
+  if (
+    !Number.isSafeInteger(startMonths) ||
+    !Number.isSafeInteger(endMonths) ||
+    startMonths < 0 ||
+    endMonths <= startMonths
+  ) {
     throw new RangeError(`Invalid vesting period: ${startMonths}-${endMonths} months`);
   }
   const startBound = addMonthsClampedToDayNumber(grant, startMonths);

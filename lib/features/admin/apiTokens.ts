@@ -20,21 +20,41 @@ export async function createApiToken(db: Database, actor: Actor, input: CreateAp
   return db.transaction(async (tx) => {
     const [owner] = await tx
       .select({
-        id: users.id, disabled: users.disabled,
+        id: users.id,
+        disabled: users.disabled,
         holds: sql<boolean>`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${input.role})`,
       })
-      .from(users).where(eq(users.id, input.userId)).for("update");
+      .from(users)
+      .where(eq(users.id, input.userId))
+      .for("update");
     if (!owner) throw new ApiError("UNKNOWN_USER", "No user has this id.", { userId: input.userId });
-    if (owner.disabled) throw new ApiError("OWNER_DISABLED", "A disabled user cannot own a token.", { userId: input.userId });
-    if (!owner.holds) throw new ApiError("OWNER_LACKS_ROLE", "The owner does not hold this role.", { userId: input.userId, role: input.role });
+    if (owner.disabled)
+      throw new ApiError("OWNER_DISABLED", "A disabled user cannot own a token.", { userId: input.userId });
+    if (!owner.holds)
+      throw new ApiError("OWNER_LACKS_ROLE", "The owner does not hold this role.", {
+        userId: input.userId,
+        role: input.role,
+      });
     const secret = newApiToken();
     const [row] = await tx
       .insert(apiTokens)
-      .values({ userId: owner.id, name: input.name, role: input.role, tokenHash: secret.hash, tokenPrefix: secret.displayPrefix, createdByUserId: actor.userId })
+      .values({
+        userId: owner.id,
+        name: input.name,
+        role: input.role,
+        tokenHash: secret.hash,
+        tokenPrefix: secret.displayPrefix,
+        createdByUserId: actor.userId,
+      })
       .returning({ id: apiTokens.id });
     await appendAudit(tx, {
-      actorUserId: actor.userId, action: "api_token.create", entityType: "api_token", entityId: row!.id, ip: actor.ip,
-      before: null, after: { name: input.name, role: input.role, ownerUserId: owner.id, prefix: secret.displayPrefix },
+      actorUserId: actor.userId,
+      action: "api_token.create",
+      entityType: "api_token",
+      entityId: row!.id,
+      ip: actor.ip,
+      before: null,
+      after: { name: input.name, role: input.role, ownerUserId: owner.id, prefix: secret.displayPrefix },
     });
     return { token: secret.token, apiToken: (await tokenSummaries(tx, row!.id))[0]! };
   });
@@ -56,8 +76,13 @@ export async function revokeApiToken(db: Database, actor: Actor, tokenId: string
       .returning({ name: apiTokens.name, revokedAt: apiTokens.revokedAt });
     if (revoked) {
       await appendAudit(tx, {
-        actorUserId: actor.userId, action: "api_token.revoke", entityType: "api_token", entityId: tokenId, ip: actor.ip,
-        before: { revokedAt: null }, after: { name: revoked.name, revokedAt: revoked.revokedAt!.toISOString() },
+        actorUserId: actor.userId,
+        action: "api_token.revoke",
+        entityType: "api_token",
+        entityId: tokenId,
+        ip: actor.ip,
+        before: { revokedAt: null },
+        after: { name: revoked.name, revokedAt: revoked.revokedAt!.toISOString() },
       });
     }
     const [summary] = await tokenSummaries(tx, tokenId);
@@ -71,10 +96,19 @@ const creators = alias(users, "creators");
 async function tokenSummaries(db: Database | Transaction, tokenId?: string): Promise<ApiTokenSummary[]> {
   const rows = await db
     .select({
-      id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.tokenPrefix, role: apiTokens.role,
-      createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt,
-      ownerId: users.id, ownerEmail: users.email, ownerName: users.displayName, ownerDisabled: users.disabled,
-      creatorId: creators.id, creatorEmail: creators.email,
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.tokenPrefix,
+      role: apiTokens.role,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+      ownerId: users.id,
+      ownerEmail: users.email,
+      ownerName: users.displayName,
+      ownerDisabled: users.disabled,
+      creatorId: creators.id,
+      creatorEmail: creators.email,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -82,7 +116,10 @@ async function tokenSummaries(db: Database | Transaction, tokenId?: string): Pro
     .where(tokenId ? eq(apiTokens.id, tokenId) : undefined)
     .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
   return rows.map((r) => ({
-    id: r.id, name: r.name, prefix: r.prefix, role: r.role,
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    role: r.role,
     owner: { id: r.ownerId, email: r.ownerEmail, displayName: r.ownerName, disabled: r.ownerDisabled },
     createdBy: r.creatorId ? { id: r.creatorId, email: r.creatorEmail! } : null,
     createdAt: r.createdAt.toISOString(),

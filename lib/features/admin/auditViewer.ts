@@ -17,7 +17,10 @@ export const AUDIT_PAGE_SIZE = 50;
 export async function auditPage(db: Database, query: AuditQuery): Promise<AuditPage> {
   const where = filters(query);
   if (query.before) where.push(lt(auditLog.id, Number(query.before)));
-  const rows = await entries(db).where(and(...where)).orderBy(desc(auditLog.id)).limit(AUDIT_PAGE_SIZE + 1);
+  const rows = await entries(db)
+    .where(and(...where))
+    .orderBy(desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE + 1);
   const page = rows.slice(0, AUDIT_PAGE_SIZE).map(toEntry);
   return { items: page, nextBefore: rows.length > AUDIT_PAGE_SIZE ? page[page.length - 1]!.id : null };
 }
@@ -32,15 +35,24 @@ export async function verifyAuditTrail(db: Database): Promise<AuditVerification>
 
 function filters(q: AuditQuery): SQL[] {
   const where: SQL[] = [];
-  if (q.from && q.to && q.from > q.to) throw badRequest("The start date is after the end date.", { from: q.from, to: q.to });
+  if (q.from && q.to && q.from > q.to)
+    throw badRequest("The start date is after the end date.", { from: q.from, to: q.to });
   if (q.actor) {
     // An email matches whoever has it now; an unknown email simply matches nothing.
-    where.push(isUuid(q.actor) ? eq(auditLog.actorUserId, q.actor) : sql`${auditLog.actorUserId} in (select ${users.id} from ${users} where lower(${users.email}) = ${q.actor.toLowerCase()})`);
+    where.push(
+      isUuid(q.actor)
+        ? eq(auditLog.actorUserId, q.actor)
+        : sql`${auditLog.actorUserId} in (select ${users.id} from ${users} where lower(${users.email}) = ${q.actor.toLowerCase()})`,
+    );
   }
   if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));
   if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
   if (q.action) {
-    where.push(q.action.endsWith("*") ? like(auditLog.action, `${q.action.slice(0, -1).replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : eq(auditLog.action, q.action));
+    where.push(
+      q.action.endsWith("*")
+        ? like(auditLog.action, `${q.action.slice(0, -1).replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+        : eq(auditLog.action, q.action),
+    );
   }
   if (q.from) where.push(gte(auditLog.at, shanghaiMidnight(q.from, 0)));
   if (q.to) where.push(lt(auditLog.at, shanghaiMidnight(q.to, 1)));
@@ -55,8 +67,18 @@ function shanghaiMidnight(day: string, plusDays: number): Date {
 function entries(db: Database) {
   return db
     .select({
-      id: auditLog.id, at: auditLog.at, actorUserId: auditLog.actorUserId, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId,
-      before: auditLog.before, after: auditLog.after, ip: auditLog.ip, hash: auditLog.hash, actorEmail: users.email, actorName: users.displayName,
+      id: auditLog.id,
+      at: auditLog.at,
+      actorUserId: auditLog.actorUserId,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      ip: auditLog.ip,
+      hash: auditLog.hash,
+      actorEmail: users.email,
+      actorName: users.displayName,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
@@ -67,8 +89,16 @@ type EntryRow = Awaited<ReturnType<ReturnType<typeof entries>["execute"]>>[numbe
 
 function toEntry(r: EntryRow): AuditEntry {
   return {
-    id: r.id, at: r.at.toISOString(), actorUserId: r.actorUserId,
+    id: r.id,
+    at: r.at.toISOString(),
+    actorUserId: r.actorUserId,
     actor: r.actorEmail ? { email: r.actorEmail, displayName: r.actorName ?? "" } : null,
-    action: r.action, entityType: r.entityType, entityId: r.entityId, before: r.before ?? null, after: r.after ?? null, ip: r.ip, hash: r.hash,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    ip: r.ip,
+    hash: r.hash,
   };
 }

@@ -36,14 +36,18 @@ export async function issueSetupLink(
 ): Promise<SetupLink> {
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SETUP_LINK_LIFETIME_MS);
-  await tx.update(users).set({ passwordSetupTokenHash: hashSetupToken(token), passwordSetupExpiresAt: expiresAt }).where(eq(users.id, user.id));
+  await tx
+    .update(users)
+    .set({ passwordSetupTokenHash: hashSetupToken(token), passwordSetupExpiresAt: expiresAt })
+    .where(eq(users.id, user.id));
   const url = new URL(`/set-password?token=${encodeURIComponent(token)}`, origin).toString();
   await queueSetupMail(tx, { to: user.email, displayName: user.displayName, url, expiresAt, purpose });
   return { url, expiresAt: expiresAt.toISOString() };
 }
 
 /** What the set-password page shows before the form: whose link it is, or why it does not work. */
-export type SetupLinkState = { ok: true; email: string; expiresAt: string } | { ok: false; code: "SETUP_LINK_INVALID" | "SETUP_LINK_EXPIRED" };
+export type SetupLinkState =
+  { ok: true; email: string; expiresAt: string } | { ok: false; code: "SETUP_LINK_INVALID" | "SETUP_LINK_EXPIRED" };
 
 /** Looks a link up without using it. */
 export async function setupLinkState(db: Database, token: string): Promise<SetupLinkState> {
@@ -58,7 +62,11 @@ export async function setupLinkState(db: Database, token: string): Promise<Setup
  * session version is bumped (every existing session ends) and the change is audited, in one
  * transaction. A used, unknown or expired link, or a disabled account, is refused.
  */
-export async function setPasswordWithLink(db: Database, input: SetPasswordInput, ip: string | null): Promise<{ email: string }> {
+export async function setPasswordWithLink(
+  db: Database,
+  input: SetPasswordInput,
+  ip: string | null,
+): Promise<{ email: string }> {
   if (input.password !== input.confirm) throw new ApiError("PASSWORD_MISMATCH", "The two passwords differ.");
   const problem = passwordPolicyProblem(input.password);
   if (problem) throw new ApiError(`PASSWORD_${problem}`, POLICY_MESSAGES[problem]);
@@ -69,10 +77,19 @@ export async function setPasswordWithLink(db: Database, input: SetPasswordInput,
     const row = assertUsable(await linkHolder(tx, input.token, true));
     await tx
       .update(users)
-      .set({ passwordHash: hash, passwordSetupTokenHash: null, passwordSetupExpiresAt: null, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .set({
+        passwordHash: hash,
+        passwordSetupTokenHash: null,
+        passwordSetupExpiresAt: null,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+      })
       .where(eq(users.id, row.id));
     await appendAudit(tx, {
-      actorUserId: row.id, action: "user.password_set", entityType: "user", entityId: row.id, ip,
+      actorUserId: row.id,
+      action: "user.password_set",
+      entityType: "user",
+      entityId: row.id,
+      ip,
       before: { hadPassword: row.hadPassword, sessionVersion: row.sessionVersion },
       after: { hadPassword: true, sessionVersion: row.sessionVersion + 1 },
     });
@@ -82,7 +99,8 @@ export async function setPasswordWithLink(db: Database, input: SetPasswordInput,
 
 function assertUsable<T extends { expiresAt: Date }>(row: T | undefined): T {
   if (!row) throw new ApiError("SETUP_LINK_INVALID", "This link is not valid or has already been used.");
-  if (row.expiresAt.getTime() <= Date.now()) throw new ApiError("SETUP_LINK_EXPIRED", "This link has expired; ask an administrator for a new one.");
+  if (row.expiresAt.getTime() <= Date.now())
+    throw new ApiError("SETUP_LINK_EXPIRED", "This link has expired; ask an administrator for a new one.");
   return row;
 }
 
@@ -95,9 +113,21 @@ const POLICY_MESSAGES = {
 async function linkHolder(tx: Database | Transaction, token: string, forUpdate = false) {
   // A disabled account's link does nothing: re-enabling it brings the link back while it lasts.
   const query = tx
-    .select({ id: users.id, email: users.email, expiresAt: users.passwordSetupExpiresAt, sessionVersion: users.sessionVersion, hadPassword: sql<boolean>`${users.passwordHash} is not null` })
+    .select({
+      id: users.id,
+      email: users.email,
+      expiresAt: users.passwordSetupExpiresAt,
+      sessionVersion: users.sessionVersion,
+      hadPassword: sql<boolean>`${users.passwordHash} is not null`,
+    })
     .from(users)
-    .where(and(eq(users.passwordSetupTokenHash, hashSetupToken(token)), isNotNull(users.passwordSetupExpiresAt), eq(users.disabled, false)))
+    .where(
+      and(
+        eq(users.passwordSetupTokenHash, hashSetupToken(token)),
+        isNotNull(users.passwordSetupExpiresAt),
+        eq(users.disabled, false),
+      ),
+    )
     .limit(1);
   const [row] = forUpdate ? await query.for("update") : await query;
   return row ? { ...row, expiresAt: row.expiresAt! } : undefined;

@@ -19,12 +19,26 @@ export const USER_LIST_LIMIT = 200;
 export async function listUsers(db: Database, query: UserListQuery): Promise<UserSummary[]> {
   const where: SQL[] = [];
   const q = query.q?.replace(/[%_\\]/g, (c) => `\\${c}`);
-  if (q) where.push(or(ilike(users.email, `%${q}%`), ilike(users.displayName, `%${q}%`), ilike(persons.employeeNo, `%${q}%`), ilike(persons.name, `%${q}%`))!);
-  if (query.role) where.push(sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${query.role})`);
+  if (q)
+    where.push(
+      or(
+        ilike(users.email, `%${q}%`),
+        ilike(users.displayName, `%${q}%`),
+        ilike(persons.employeeNo, `%${q}%`),
+        ilike(persons.name, `%${q}%`),
+      )!,
+    );
+  if (query.role)
+    where.push(
+      sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${query.role})`,
+    );
   if (query.state === "enabled") where.push(eq(users.disabled, false));
   if (query.state === "disabled") where.push(eq(users.disabled, true));
   if (query.state === "pending") where.push(sql`${users.passwordSetupTokenHash} is not null`);
-  const rows = await summaryQuery(db).where(and(...where)).orderBy(asc(users.email)).limit(USER_LIST_LIMIT);
+  const rows = await summaryQuery(db)
+    .where(and(...where))
+    .orderBy(asc(users.email))
+    .limit(USER_LIST_LIMIT);
   return rows.map(toSummary);
 }
 
@@ -43,12 +57,21 @@ export async function userDetail(db: Database | Transaction, userId: string): Pr
 function summaryQuery(db: Database | Transaction) {
   return db
     .select({
-      id: users.id, email: users.email, displayName: users.displayName, disabled: users.disabled,
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      disabled: users.disabled,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
-      setupExpiresAt: users.passwordSetupExpiresAt, lastLoginAt: users.lastLoginAt, createdAt: users.createdAt,
-      personId: persons.id, employeeNo: persons.employeeNo, personName: persons.name,
+      setupExpiresAt: users.passwordSetupExpiresAt,
+      lastLoginAt: users.lastLoginAt,
+      createdAt: users.createdAt,
+      personId: persons.id,
+      employeeNo: persons.employeeNo,
+      personName: persons.name,
       // Enum order is declaration order, so roles always list the same way.
-      roles: sql<Role[]>`coalesce((select array_agg(${userRoles.role}::text order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+      roles: sql<
+        Role[]
+      >`coalesce((select array_agg(${userRoles.role}::text order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
     })
     .from(users)
     .leftJoin(persons, eq(persons.id, users.personId))
@@ -60,7 +83,12 @@ type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["execute"]>
 function toSummary(r: SummaryRow): UserSummary {
   const expiresAt = r.setupExpiresAt ? new Date(r.setupExpiresAt) : null;
   return {
-    id: r.id, email: r.email, displayName: r.displayName, roles: r.roles, disabled: r.disabled, hasPassword: Boolean(r.hasPassword),
+    id: r.id,
+    email: r.email,
+    displayName: r.displayName,
+    roles: r.roles,
+    disabled: r.disabled,
+    hasPassword: Boolean(r.hasPassword),
     person: r.personId ? { id: r.personId, employeeNo: r.employeeNo!, name: r.personName! } : null,
     pendingSetup: expiresAt ? { expiresAt: expiresAt.toISOString(), expired: expiresAt.getTime() <= Date.now() } : null,
     lastLoginAt: r.lastLoginAt ? new Date(r.lastLoginAt).toISOString() : null,

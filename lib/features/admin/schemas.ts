@@ -8,7 +8,11 @@ import { type Role } from "@/lib/auth/credentials";
 export const ROLES = ["employee", "hr", "admin", "auditor"] as const satisfies readonly Role[];
 export const roleSchema = z.enum(ROLES);
 /** A set of roles: at least one, each once. */
-export const rolesSchema = z.array(roleSchema).min(1).max(ROLES.length).refine((r) => new Set(r).size === r.length, { message: "Each role once." });
+export const rolesSchema = z
+  .array(roleSchema)
+  .min(1)
+  .max(ROLES.length)
+  .refine((r) => new Set(r).size === r.length, { message: "Each role once." });
 
 /** Input of the public set-password form. */
 export const setPasswordSchema = z.object({
@@ -53,7 +57,10 @@ export const auditQuerySchema = z.object({
   action: text().max(100).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  before: z.string().regex(/^\d{1,15}$/, { message: "Expected a row id." }).optional(),
+  before: z
+    .string()
+    .regex(/^\d{1,15}$/, { message: "Expected a row id." })
+    .optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 /** One audit row as the viewer shows it, with the actor resolved to a user where one exists. */
@@ -75,7 +82,11 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), nextBefore: z.number().int().nullable() });
 export type AuditPage = z.infer<typeof auditPageSchema>;
 /** The chain check: ok with the number of rows, or the first row whose hash does not follow. */
-export const auditVerificationSchema = z.object({ ok: z.boolean(), rows: z.number().int(), brokenAt: auditEntrySchema.nullable() });
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  rows: z.number().int(),
+  brokenAt: auditEntrySchema.nullable(),
+});
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
 export const employeeNo = employeeNumber;

@@ -28,7 +28,9 @@ export async function queueSetupMail(
     mail.purpose === "invitation"
       ? `Hello ${mail.displayName},\n\nAn administrator has opened a Vesting Desk account for you. Set your password here:\n${mail.url}\n\nThe link works once and until ${until} (China Standard Time). If you did not expect this, ignore this mail.`
       : `Hello ${mail.displayName},\n\nAn administrator has reset the password of your Vesting Desk account. Set a new password here:\n${mail.url}\n\nThe link works once and until ${until} (China Standard Time). Your old password keeps working until you set the new one.`;
-  await tx.insert(emailOutbox).values({ toAddress: mail.to, subject: SUBJECT[mail.purpose], body: `${zh}\n\n————————\n\n${en}\n` });
+  await tx
+    .insert(emailOutbox)
+    .values({ toAddress: mail.to, subject: SUBJECT[mail.purpose], body: `${zh}\n\n————————\n\n${en}\n` });
 }
 
 function shanghaiMinute(at: Date): string {

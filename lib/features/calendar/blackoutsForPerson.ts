@@ -18,12 +18,22 @@ export interface BlackoutWindowDto {
 }
 
 /** Blackout windows of the given plans overlapping [from, to], each listed once, in date order. */
-export async function blackoutWindowsForPlans(db: Database, planIds: string[], locale: Locale, range: { from?: string; to?: string } = {}): Promise<BlackoutWindowDto[]> {
+export async function blackoutWindowsForPlans(
+  db: Database,
+  planIds: string[],
+  locale: Locale,
+  range: { from?: string; to?: string } = {},
+): Promise<BlackoutWindowDto[]> {
   return describeBlackoutWindows(planIds, await loadBlackoutsForPlans(db, planIds), locale, range);
 }
 
 /** The windows of the plans (as loaded) overlapping [from, to], each listed once, in date order, with their reasons in words. */
-export function describeBlackoutWindows(planIds: string[], byPlan: Map<string, BlackoutWindow[]>, locale: Locale, range: { from?: string; to?: string } = {}): BlackoutWindowDto[] {
+export function describeBlackoutWindows(
+  planIds: string[],
+  byPlan: Map<string, BlackoutWindow[]>,
+  locale: Locale,
+  range: { from?: string; to?: string } = {},
+): BlackoutWindowDto[] {
   const seen = new Set<string>();
   const out: BlackoutWindowDto[] = [];
   for (const planId of planIds) {
@@ -33,14 +43,31 @@ export function describeBlackoutWindows(planIds: string[], byPlan: Map<string, B
       const key = `${w.id}/${w.from}/${w.to}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ id: w.id, planId: w.planId, kind: w.kind, from: w.from, to: w.to, reason: describeBlackoutWindow(w, locale) });
+      out.push({
+        id: w.id,
+        planId: w.planId,
+        kind: w.kind,
+        from: w.from,
+        to: w.to,
+        reason: describeBlackoutWindow(w, locale),
+      });
     }
   }
   return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id < b.id ? -1 : 1));
 }
 
 /** Blackout windows of every plan the person holds grants in, from a date on. */
-export async function blackoutWindowsForPerson(db: Database, personId: string, locale: Locale, from?: string): Promise<BlackoutWindowDto[]> {
+export async function blackoutWindowsForPerson(
+  db: Database,
+  personId: string,
+  locale: Locale,
+  from?: string,
+): Promise<BlackoutWindowDto[]> {
   const own = await db.selectDistinct({ planId: grants.planId }).from(grants).where(eq(grants.personId, personId));
-  return blackoutWindowsForPlans(db, own.map((r) => r.planId), locale, { from });
+  return blackoutWindowsForPlans(
+    db,
+    own.map((r) => r.planId),
+    locale,
+    { from },
+  );
 }

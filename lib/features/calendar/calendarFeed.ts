@@ -25,7 +25,12 @@ export async function myCalendarIcs(): Promise<string> {
 /** The calendar of whoever owns this secret feed token; an unknown or revoked token is 404. */
 export async function calendarIcsForToken(token: string): Promise<string> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw notFound("Calendar feed");
-  const [owner] = await (await db()).select({ id: users.id, disabled: users.disabled }).from(users).where(eq(users.calendarFeedTokenHash, hashToken(token)));
+  const [owner] = await (
+    await db()
+  )
+    .select({ id: users.id, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.calendarFeedTokenHash, hashToken(token)));
   if (!owner || owner.disabled) throw notFound("Calendar feed");
   return calendarIcsFor(owner.id);
 }
@@ -36,8 +41,16 @@ export async function issueCalendarFeed(): Promise<{ token: string }> {
   const token = crypto.randomBytes(24).toString("base64url");
   const database = await db();
   await database.transaction(async (tx) => {
-    await tx.update(users).set({ calendarFeedTokenHash: hashToken(token) }).where(eq(users.id, user.id));
-    await appendAudit(tx, { actorUserId: user.id, action: "calendar_feed.issued", entityType: "user", entityId: user.id });
+    await tx
+      .update(users)
+      .set({ calendarFeedTokenHash: hashToken(token) })
+      .where(eq(users.id, user.id));
+    await appendAudit(tx, {
+      actorUserId: user.id,
+      action: "calendar_feed.issued",
+      entityType: "user",
+      entityId: user.id,
+    });
   });
   return { token };
 }
@@ -48,21 +61,34 @@ export async function revokeCalendarFeed(): Promise<void> {
   const database = await db();
   await database.transaction(async (tx) => {
     await tx.update(users).set({ calendarFeedTokenHash: null }).where(eq(users.id, user.id));
-    await appendAudit(tx, { actorUserId: user.id, action: "calendar_feed.revoked", entityType: "user", entityId: user.id });
+    await appendAudit(tx, {
+      actorUserId: user.id,
+      action: "calendar_feed.revoked",
+      entityType: "user",
+      entityId: user.id,
+    });
   });
 }
 
 /** Whether the signed-in user has a feed URL issued. */
 export async function hasCalendarFeed(): Promise<boolean> {
   const user = await requireUser();
-  const [row] = await (await db()).select({ hash: users.calendarFeedTokenHash }).from(users).where(eq(users.id, user.id));
+  const [row] = await (
+    await db()
+  )
+    .select({ hash: users.calendarFeedTokenHash })
+    .from(users)
+    .where(eq(users.id, user.id));
   return Boolean(row?.hash);
 }
 
 async function calendarIcsFor(userId: string): Promise<string> {
   const database = await db();
   await ensureDerivedToday(database);
-  const [user] = await database.select({ personId: users.personId, locale: users.locale }).from(users).where(eq(users.id, userId));
+  const [user] = await database
+    .select({ personId: users.personId, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, userId));
   const locale = toLocale(user?.locale);
   const en = locale === "en";
   const events: CalendarEvent[] = [];
@@ -77,19 +103,42 @@ async function calendarIcsFor(userId: string): Promise<string> {
           date: t.windowOpen,
           endDate: t.windowClose ?? undefined,
           summary: en ? `Vesting window: ${plan}, tranche ${t.index}` : `归属窗口：${plan} 第${t.index}个归属期`,
-          description: en ? `Ratio ${t.ratio}, planned ${t.plannedQuantity} shares, status ${t.status}.` : `归属比例 ${t.ratio}，计划归属 ${t.plannedQuantity} 股，状态：${t.status}。`,
+          description: en
+            ? `Ratio ${t.ratio}, planned ${t.plannedQuantity} shares, status ${t.status}.`
+            : `归属比例 ${t.ratio}，计划归属 ${t.plannedQuantity} 股，状态：${t.status}。`,
           categories: ["vesting-window"],
         });
         if ((t.status === "pending" || t.status === "vestable") && t.earliestVestingDate) {
-          events.push({ uid: `earliest-${g.id}-${t.index}`, date: t.earliestVestingDate, summary: en ? `Earliest vesting date: ${plan}, tranche ${t.index}` : `最早可归属日：${plan} 第${t.index}个归属期`, categories: ["earliest-vesting-date"] });
+          events.push({
+            uid: `earliest-${g.id}-${t.index}`,
+            date: t.earliestVestingDate,
+            summary: en
+              ? `Earliest vesting date: ${plan}, tranche ${t.index}`
+              : `最早可归属日：${plan} 第${t.index}个归属期`,
+            categories: ["earliest-vesting-date"],
+          });
         }
         if (t.status === "vested" && t.vestingDate) {
-          events.push({ uid: `vested-${g.id}-${t.index}`, date: t.vestingDate, summary: en ? `Vested: ${t.vestedQuantity} shares (${plan}, tranche ${t.index})` : `已归属 ${t.vestedQuantity} 股（${plan} 第${t.index}个归属期）`, categories: ["vested"] });
+          events.push({
+            uid: `vested-${g.id}-${t.index}`,
+            date: t.vestingDate,
+            summary: en
+              ? `Vested: ${t.vestedQuantity} shares (${plan}, tranche ${t.index})`
+              : `已归属 ${t.vestedQuantity} 股（${plan} 第${t.index}个归属期）`,
+            categories: ["vested"],
+          });
         }
       }
     }
     const windows = await blackoutWindowsForPerson(database, user.personId, locale, addDays(today(), -366));
-    for (const w of windows) events.push({ uid: `blackout-${w.id}-${w.from}`, date: w.from, endDate: w.to, summary: en ? `Blackout: no vesting (${w.reason})` : `不得归属期间（${w.reason}）`, categories: ["blackout"] });
+    for (const w of windows)
+      events.push({
+        uid: `blackout-${w.id}-${w.from}`,
+        date: w.from,
+        endDate: w.to,
+        summary: en ? `Blackout: no vesting (${w.reason})` : `不得归属期间（${w.reason}）`,
+        categories: ["blackout"],
+      });
   }
   return buildIcsCalendar({ name: en ? "Vesting Desk" : "归属台", events });
 }

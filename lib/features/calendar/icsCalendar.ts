@@ -64,7 +64,8 @@ function eventLines(event: CalendarEvent, stamp: string): string[] {
   const last = event.endDate ?? event.date;
   assertIsoDate(event.date, event.uid);
   assertIsoDate(last, event.uid);
-  if (last < event.date) throw new RangeError(`Event ${JSON.stringify(event.uid)} ends (${last}) before it starts (${event.date})`);
+  if (last < event.date)
+    throw new RangeError(`Event ${JSON.stringify(event.uid)} ends (${last}) before it starts (${event.date})`);
   const lines = [
     "BEGIN:VEVENT",
     `UID:${escapeText(`${event.uid}@${UID_DOMAIN}`)}`,
@@ -74,7 +75,8 @@ function eventLines(event: CalendarEvent, stamp: string): string[] {
     `DTEND;VALUE=DATE:${compactDate(addDays(last, 1))}`,
     `SUMMARY:${escapeText(event.summary)}`,
   ];
-  if (event.description !== undefined && event.description !== "") lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+  if (event.description !== undefined && event.description !== "")
+    lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   const categories = (event.categories ?? []).filter((c) => c !== "");
   if (categories.length > 0) lines.push(`CATEGORIES:${categories.map(escapeText).join(",")}`);
   // All-day markers must not show the grantee as busy.
@@ -83,7 +85,8 @@ function eventLines(event: CalendarEvent, stamp: string): string[] {
 }
 
 function assertIsoDate(value: string, uid: string): void {
-  if (!isIsoDate(value)) throw new RangeError(`Event ${JSON.stringify(uid)} has a date that is not yyyy-mm-dd: ${JSON.stringify(value)}`);
+  if (!isIsoDate(value))
+    throw new RangeError(`Event ${JSON.stringify(uid)} has a date that is not yyyy-mm-dd: ${JSON.stringify(value)}`);
 }
 
 function compactDate(iso: string): string {
@@ -92,7 +95,10 @@ function compactDate(iso: string): string {
 
 function formatUtcStamp(now: Date): string {
   if (!Number.isFinite(now.getTime())) throw new RangeError("Invalid DTSTAMP instant");
-  return now.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
 }
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11), first making it representable at all. */

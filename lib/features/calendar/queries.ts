@@ -29,7 +29,11 @@ export async function tradingDays(query: z.infer<typeof tradingDaysQuery>) {
   if (daysBetween(query.from, query.to) > 366 * 3) throw badRequest("Ask for at most three years at a time.");
   const calendar = await loadTradingCalendar(await db());
   if (!calendar.coversDate(query.from) || !calendar.coversDate(query.to)) {
-    throw new RuleError("CALENDAR_NOT_PUBLISHED", { lastPublishedYear: calendar.lastPublishedYear, from: query.from, to: query.to }, "Exchange calendar not yet published for part of this range.");
+    throw new RuleError(
+      "CALENDAR_NOT_PUBLISHED",
+      { lastPublishedYear: calendar.lastPublishedYear, from: query.from, to: query.to },
+      "Exchange calendar not yet published for part of this range.",
+    );
   }
   const days = calendar.tradingDaysBetween(query.from, query.to);
   return { from: query.from, to: query.to, lastPublishedYear: calendar.lastPublishedYear, items: days };

@@ -18,14 +18,32 @@ import { recordActionBody } from "@/lib/features/corporate-actions/schemas";
 
 type ActionRow = typeof corporateActions.$inferSelect;
 /** A recorded action with what it did to each grant. */
-export interface RecordedAction { action: ActionRow; affected: AdjustmentPreviewItem[] }
+export interface RecordedAction {
+  action: ActionRow;
+  affected: AdjustmentPreviewItem[];
+}
 
 /** Records a corporate action after a preview: validated, written, every plan re-derived, audited and grantees told, in one transaction. */
-export async function recordCorporateAction(db: Database, actor: Actor, input: z.infer<typeof recordActionBody>): Promise<RecordedAction> {
+export async function recordCorporateAction(
+  db: Database,
+  actor: Actor,
+  input: z.infer<typeof recordActionBody>,
+): Promise<RecordedAction> {
   if (input.confirm !== true) {
-    throw new ApiError("CONFIRM_REQUIRED", "Preview the action with POST /api/v1/corporate-actions/preview, then send the same body with \"confirm\": true to record it.", { preview: "/api/v1/corporate-actions/preview" });
+    throw new ApiError(
+      "CONFIRM_REQUIRED",
+      'Preview the action with POST /api/v1/corporate-actions/preview, then send the same body with "confirm": true to record it.',
+      { preview: "/api/v1/corporate-actions/preview" },
+    );
   }
-  const action: CorporateActionInput = { type: input.type, exDate: input.exDate, n: input.n, v: input.v, p1: input.p1, p2: input.p2 };
+  const action: CorporateActionInput = {
+    type: input.type,
+    exDate: input.exDate,
+    n: input.n,
+    v: input.v,
+    p1: input.p1,
+    p2: input.p2,
+  };
   return asRefusal(() => db.transaction((tx) => recordInTx(tx, actor, action, input.description ?? null, null)));
 }
 
@@ -34,15 +52,32 @@ export async function recordCorporateAction(db: Database, actor: Actor, input: z
  * a split, conversion or bonus issue of n is reversed by a consolidation of 1/(1+n), a consolidation of
  * n by a split of 1/n − 1. Cash dividends and rights issues cannot be reversed (422 NOT_REVERSIBLE).
  */
-export async function compensateCorporateAction(db: Database, actor: Actor, actionId: string, description?: string): Promise<RecordedAction> {
+export async function compensateCorporateAction(
+  db: Database,
+  actor: Actor,
+  actionId: string,
+  description?: string,
+): Promise<RecordedAction> {
   return asRefusal(() =>
     db.transaction(async (tx) => {
       const [original] = await tx.select().from(corporateActions).where(eq(corporateActions.id, actionId));
       if (!original) throw notFound("Corporate action");
-      const [done] = await tx.select({ id: corporateActions.id }).from(corporateActions).where(eq(corporateActions.compensatesId, actionId));
-      if (done) throw new ApiError("ALREADY_COMPENSATED", "This action has already been compensated.", { compensatedBy: done.id });
+      const [done] = await tx
+        .select({ id: corporateActions.id })
+        .from(corporateActions)
+        .where(eq(corporateActions.compensatesId, actionId));
+      if (done)
+        throw new ApiError("ALREADY_COMPENSATED", "This action has already been compensated.", {
+          compensatedBy: done.id,
+        });
       const reverse = reversalOf(original);
-      return recordInTx(tx, actor, reverse, description ?? `Compensates ${original.type} of ${original.exDate}`, original.id);
+      return recordInTx(
+        tx,
+        actor,
+        reverse,
+        description ?? `Compensates ${original.type} of ${original.exDate}`,
+        original.id,
+      );
     }),
   );
 }
@@ -62,44 +97,118 @@ export function reversalOf(a: Pick<ActionRow, "type" | "exDate" | "n">): Corpora
     }
     case "dividend":
     case "dividend_bonus":
-      throw new ApiError("NOT_REVERSIBLE", "A cash dividend has been paid to shareholders and cannot be undone; the price reduction stays. Correct an error with a new, separately resolved adjustment instead.", { type: a.type });
+      throw new ApiError(
+        "NOT_REVERSIBLE",
+        "A cash dividend has been paid to shareholders and cannot be undone; the price reduction stays. Correct an error with a new, separately resolved adjustment instead.",
+        { type: a.type },
+      );
     case "rights":
-      throw new ApiError("NOT_REVERSIBLE", "A rights issue has no inverse adjustment: the subscribed shares exist. Correct an error with a new, separately resolved adjustment instead.", { type: a.type });
+      throw new ApiError(
+        "NOT_REVERSIBLE",
+        "A rights issue has no inverse adjustment: the subscribed shares exist. Correct an error with a new, separately resolved adjustment instead.",
+        { type: a.type },
+      );
     case "issuance":
-      throw new ApiError("NOT_REVERSIBLE", "An additional issuance adjusts nothing, so there is nothing to reverse.", { type: a.type });
+      throw new ApiError("NOT_REVERSIBLE", "An additional issuance adjusts nothing, so there is nothing to reverse.", {
+        type: a.type,
+      });
   }
-  throw new ApiError("NOT_REVERSIBLE", "This consolidation has no split that reverses it exactly.", { type: a.type, n: a.n });
+  throw new ApiError("NOT_REVERSIBLE", "This consolidation has no split that reverses it exactly.", {
+    type: a.type,
+    n: a.n,
+  });
 }
 
 /** Recorded actions, newest ex-date first, with the number of grants each adjusted. */
-export async function listCorporateActions(db: Database): Promise<(ActionRow & { affectedGrants: number; compensatedBy: string | null })[]> {
-  const rows = await db.select().from(corporateActions).orderBy(asc(corporateActions.exDate), asc(corporateActions.createdAt));
-  const counts = await db.select({ id: adjustmentRecords.corporateActionId, n: count() }).from(adjustmentRecords).groupBy(adjustmentRecords.corporateActionId);
+export async function listCorporateActions(
+  db: Database,
+): Promise<(ActionRow & { affectedGrants: number; compensatedBy: string | null })[]> {
+  const rows = await db
+    .select()
+    .from(corporateActions)
+    .orderBy(asc(corporateActions.exDate), asc(corporateActions.createdAt));
+  const counts = await db
+    .select({ id: adjustmentRecords.corporateActionId, n: count() })
+    .from(adjustmentRecords)
+    .groupBy(adjustmentRecords.corporateActionId);
   const byId = new Map(counts.map((c) => [c.id, Number(c.n)]));
   const compensatedBy = new Map(rows.filter((r) => r.compensatesId).map((r) => [r.compensatesId!, r.id]));
-  return rows.reverse().map((r) => ({ ...trimmed(r), affectedGrants: byId.get(r.id) ?? 0, compensatedBy: compensatedBy.get(r.id) ?? null }));
+  return rows
+    .reverse()
+    .map((r) => ({
+      ...trimmed(r),
+      affectedGrants: byId.get(r.id) ?? 0,
+      compensatedBy: compensatedBy.get(r.id) ?? null,
+    }));
 }
 
-async function recordInTx(tx: Transaction, actor: Actor, action: CorporateActionInput, description: string | null, compensatesId: string | null): Promise<RecordedAction> {
+async function recordInTx(
+  tx: Transaction,
+  actor: Actor,
+  action: CorporateActionInput,
+  description: string | null,
+  compensatesId: string | null,
+): Promise<RecordedAction> {
   validateCorporateAction(action);
   const issuerId = await issuerOf(tx, null);
-  const planIds = (await tx.select({ id: plans.id }).from(plans).where(eq(plans.issuerId, issuerId)).orderBy(asc(plans.createdAt))).map((p) => p.id);
+  const planIds = (
+    await tx.select({ id: plans.id }).from(plans).where(eq(plans.issuerId, issuerId)).orderBy(asc(plans.createdAt))
+  ).map((p) => p.id);
   // The preview's computation, before anything is written: a price below par refuses here.
   const affected = await adjustmentPreview(tx, action);
   const [row] = await tx
     .insert(corporateActions)
-    .values({ issuerId, type: action.type, exDate: action.exDate, n: action.n ?? null, v: action.v ?? null, p1: action.p1 ?? null, p2: action.p2 ?? null, description, compensatesId, createdBy: actor.userId })
+    .values({
+      issuerId,
+      type: action.type,
+      exDate: action.exDate,
+      n: action.n ?? null,
+      v: action.v ?? null,
+      p1: action.p1 ?? null,
+      p2: action.p2 ?? null,
+      description,
+      compensatesId,
+      createdBy: actor.userId,
+    })
     .returning();
   // Writes adjustment_records for actions whose ex-date has come; a future one adjusts when the plan is re-derived on that day.
   for (const planId of planIds) await rederivePlan(tx, planId);
   const saved = trimmed(row!);
   await appendAudit(tx, {
-    actorUserId: actor.userId, action: compensatesId ? "corporate_action.compensate" : "corporate_action.record", entityType: "corporate_action", entityId: saved.id,
-    before: null, after: { action: saved, affectedGrants: affected.map(({ grantId, priceBefore, priceAfter, quantityBefore, quantityAfter }) => ({ grantId, priceBefore, priceAfter, quantityBefore, quantityAfter })) }, ip: actor.ip,
+    actorUserId: actor.userId,
+    action: compensatesId ? "corporate_action.compensate" : "corporate_action.record",
+    entityType: "corporate_action",
+    entityId: saved.id,
+    before: null,
+    after: {
+      action: saved,
+      affectedGrants: affected.map(({ grantId, priceBefore, priceAfter, quantityBefore, quantityAfter }) => ({
+        grantId,
+        priceBefore,
+        priceAfter,
+        quantityBefore,
+        quantityAfter,
+      })),
+    },
+    ip: actor.ip,
   });
   await notifyGrantees(
     tx,
-    affected.map((a) => ({ grantId: a.grantId, kind: "grant_adjusted", payload: { grantId: a.grantId, actionId: saved.id, type: action.type, exDate: action.exDate, priceBefore: a.priceBefore, priceAfter: a.priceAfter, quantityBefore: a.quantityBefore, quantityAfter: a.quantityAfter }, dedupeKey: `grant_adjusted:${saved.id}:${a.grantId}` })),
+    affected.map((a) => ({
+      grantId: a.grantId,
+      kind: "grant_adjusted",
+      payload: {
+        grantId: a.grantId,
+        actionId: saved.id,
+        type: action.type,
+        exDate: action.exDate,
+        priceBefore: a.priceBefore,
+        priceAfter: a.priceAfter,
+        quantityBefore: a.quantityBefore,
+        quantityAfter: a.quantityAfter,
+      },
+      dedupeKey: `grant_adjusted:${saved.id}:${a.grantId}`,
+    })),
     "授予价格与数量调整 / Your grant price and quantity were adjusted",
   );
   return { action: saved, affected };
@@ -116,7 +225,11 @@ async function asRefusal<T>(run: () => Promise<T>): Promise<T> {
 }
 
 function decimal8(d: Dec): string {
-  return d.toDecimalPlaces(8).toFixed().replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  return d
+    .toDecimalPlaces(8)
+    .toFixed()
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
 }
 
 function trimmed(r: ActionRow): ActionRow {

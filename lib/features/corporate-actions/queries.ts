@@ -13,7 +13,9 @@ export type { AdjustmentPreviewItem };
 export { corporateActionBody };
 
 /** The preview for staff; a broken rule (price below par, missing parameters) is a RuleError answered 422. */
-export async function previewCorporateAction(body: z.infer<typeof corporateActionBody>): Promise<{ type: string; exDate: string; items: AdjustmentPreviewItem[] }> {
+export async function previewCorporateAction(
+  body: z.infer<typeof corporateActionBody>,
+): Promise<{ type: string; exDate: string; items: AdjustmentPreviewItem[] }> {
   await requireUser(...STAFF_READ_ROLES);
   const action = { type: body.type, exDate: body.exDate, n: body.n, v: body.v, p1: body.p1, p2: body.p2 };
   validateCorporateAction(action);

@@ -8,11 +8,22 @@ import { decimalString, isoDate } from "@/lib/platform/validation/common";
 
 // corporate_actions stores n, v, p1 and p2 as numeric(18,8): a value of 10^10 or more would fail the
 // insert (found by fuzzing, answered 500), so it is refused here with the field named.
-const actionParameter = decimalString.refine((v) => /^\d{1,10}(\.\d+)?$/.test(v), { message: "Expected at most 10 digits before the decimal point." });
+const actionParameter = decimalString.refine((v) => /^\d{1,10}(\.\d+)?$/.test(v), {
+  message: "Expected at most 10 digits before the decimal point.",
+});
 
 /** Body of POST /api/v1/corporate-actions/preview (and, with confirm, of the recording endpoint). */
 export const corporateActionBody = z.object({
-  type: z.enum(["capitalisation", "bonus", "split", "rights", "consolidation", "dividend", "dividend_bonus", "issuance"]),
+  type: z.enum([
+    "capitalisation",
+    "bonus",
+    "split",
+    "rights",
+    "consolidation",
+    "dividend",
+    "dividend_bonus",
+    "issuance",
+  ]),
   exDate: isoDate,
   n: actionParameter.optional(),
   v: actionParameter.optional(),
@@ -21,7 +32,10 @@ export const corporateActionBody = z.object({
 });
 
 /** Body of POST /api/v1/corporate-actions: the preview body plus an explicit confirmation. */
-export const recordActionBody = corporateActionBody.extend({ confirm: z.boolean().optional(), description: text().max(500).optional() });
+export const recordActionBody = corporateActionBody.extend({
+  confirm: z.boolean().optional(),
+  description: text().max(500).optional(),
+});
 /** Body of the compensation server action. */
 export const compensateBody = z.object({ actionId: z.string().uuid(), description: text().max(500).optional() });
 /** Body of POST /api/v1/corporate-actions/{actionId}/compensate (the id is in the path; an empty body is accepted too). */

@@ -19,7 +19,10 @@ export function scheduleDailyDerivation(): void {
     try {
       await ensureDerivedToday(await db());
     } catch (e) {
-      console.error("[derive] daily re-derivation failed; the next request retries:", e instanceof Error ? e.message : e);
+      console.error(
+        "[derive] daily re-derivation failed; the next request retries:",
+        e instanceof Error ? e.message : e,
+      );
     }
     scheduleDailyDerivation();
   }, msUntilNextShanghaiDay(Date.now()));

@@ -17,12 +17,19 @@ const globalForFresh = globalThis as unknown as { __vdFreshOn?: string; __vdFres
 export async function ensureDerivedToday(db: Database, today = clockToday()): Promise<void> {
   if (globalForFresh.__vdFreshOn === today) return;
   globalForFresh.__vdFreshening ??= (async () => {
-    const stale = await db.select({ id: plans.id }).from(plans).where(or(isNull(plans.derivedOn), lt(plans.derivedOn, today)));
+    const stale = await db
+      .select({ id: plans.id })
+      .from(plans)
+      .where(or(isNull(plans.derivedOn), lt(plans.derivedOn, today)));
     for (const p of stale) {
       await db.transaction(async (tx) => {
         // Instances behind a load balancer all see the new day: the plan row lock makes one derive
         // and the others find it done.
-        const [row] = await tx.select({ derivedOn: plans.derivedOn }).from(plans).where(eq(plans.id, p.id)).for("update");
+        const [row] = await tx
+          .select({ derivedOn: plans.derivedOn })
+          .from(plans)
+          .where(eq(plans.id, p.id))
+          .for("update");
         if (row?.derivedOn && row.derivedOn >= today) return;
         await rederivePlan(tx, p.id, today);
       });

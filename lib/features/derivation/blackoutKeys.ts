@@ -5,7 +5,13 @@ import { preparedStatement } from "@/lib/platform/preparedStatement";
 import { scalarSubquery } from "@/lib/platform/scalarSubquery";
 
 /** A plan's rule set and the fingerprint of its events: what its blackout windows depend on. */
-export interface BlackoutKeyRow { id: string; name: string; annualDays: number; quarterlyDays: number; eventsKey: string }
+export interface BlackoutKeyRow {
+  id: string;
+  name: string;
+  annualDays: number;
+  quarterlyDays: number;
+  eventsKey: string;
+}
 
 const e = disclosureEvents;
 

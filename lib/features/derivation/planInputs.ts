@@ -5,18 +5,27 @@ import { blackoutKeysQuery, type BlackoutKeyRow } from "@/lib/features/derivatio
 import type { Database, Transaction } from "@/db/client";
 import { calendarClosures, calendarPublishedYears, disclosureEvents, plans } from "@/db/schema";
 import { TradingCalendar } from "@/lib/domain/calendar/tradingCalendar";
-import { deriveBlackoutWindows, type BlackoutWindow, type DisclosureEvent } from "@/lib/domain/blackout/blackoutWindows";
+import {
+  deriveBlackoutWindows,
+  type BlackoutWindow,
+  type DisclosureEvent,
+} from "@/lib/domain/blackout/blackoutWindows";
 
 /** The SSE calendar with the closures and published years admins added in the database. */
 export async function loadTradingCalendar(db: Database | Transaction): Promise<TradingCalendar> {
-  const extra = await db.select({ date: calendarClosures.date, reason: calendarClosures.reason }).from(calendarClosures);
+  const extra = await db
+    .select({ date: calendarClosures.date, reason: calendarClosures.reason })
+    .from(calendarClosures);
   const years = await db.select({ year: calendarPublishedYears.year }).from(calendarPublishedYears);
   const lastPublishedYear = years.reduce((max, y) => Math.max(max, y.year), 0);
   return TradingCalendar.sse({ closures: extra, lastPublishedYear: lastPublishedYear || undefined });
 }
 
 /** A plan's blackout windows under its rule set (company-wide events and the plan's own). */
-export async function loadPlanBlackouts(db: Database | Transaction, planId: string): Promise<{ windows: BlackoutWindow[] }> {
+export async function loadPlanBlackouts(
+  db: Database | Transaction,
+  planId: string,
+): Promise<{ windows: BlackoutWindow[] }> {
   const windows = (await loadBlackoutsForPlans(db, [planId])).get(planId);
   if (!windows) throw new Error(`plan ${planId} not found`);
   return { windows };
@@ -28,7 +37,10 @@ export async function loadPlanBlackouts(db: Database | Transaction, planId: stri
  * fingerprint of the events (their ids and row versions), and reads the events themselves only for a
  * plan whose fingerprint has not been seen: the grantee pages no longer carry every event on every request.
  */
-export async function loadBlackoutsForPlans(db: Database | Transaction, planIds: string[]): Promise<Map<string, BlackoutWindow[]>> {
+export async function loadBlackoutsForPlans(
+  db: Database | Transaction,
+  planIds: string[],
+): Promise<Map<string, BlackoutWindow[]>> {
   if (planIds.length === 0) return new Map();
   // A transaction handle prepares its own statement (cheap: it is built once per transaction).
   const [row] = await blackoutKeysQuery(db as Database).execute({ planIds });
@@ -36,7 +48,10 @@ export async function loadBlackoutsForPlans(db: Database | Transaction, planIds:
 }
 
 /** The windows of the plans whose keys were read (by loadBlackoutsForPlans or in another statement). */
-export async function blackoutsFromKeys(db: Database | Transaction, planRows: BlackoutKeyRow[]): Promise<Map<string, BlackoutWindow[]>> {
+export async function blackoutsFromKeys(
+  db: Database | Transaction,
+  planRows: BlackoutKeyRow[],
+): Promise<Map<string, BlackoutWindow[]>> {
   const out = new Map<string, BlackoutWindow[]>();
   const missing: { id: string; key: string; ruleSet: RuleSet }[] = [];
   for (const p of planRows) {
@@ -51,7 +66,11 @@ export async function blackoutsFromKeys(db: Database | Transaction, planRows: Bl
     const eventsOf = new Map(events.map((e) => [e.id, e.events]));
     for (const m of missing) {
       // Frozen: every caller shares these objects, so a mutation would be a bug (and throws instead).
-      const windows = Object.freeze(deriveBlackoutWindows((eventsOf.get(m.id) ?? []).map(toDisclosureEvent), m.ruleSet).map((w) => Object.freeze(w))) as BlackoutWindow[];
+      const windows = Object.freeze(
+        deriveBlackoutWindows((eventsOf.get(m.id) ?? []).map(toDisclosureEvent), m.ruleSet).map((w) =>
+          Object.freeze(w),
+        ),
+      ) as BlackoutWindow[];
       remember(m.key, windows);
       out.set(m.id, windows);
     }
@@ -87,7 +106,19 @@ function remember(key: string, windows: BlackoutWindow[]) {
   windowMemo.set(key, windows);
 }
 
-type DisclosureEventRow = Pick<typeof disclosureEvents.$inferSelect, "id" | "planId" | "kind" | "title" | "titleEn" | "fiscalYear" | "scheduledDate" | "actualDate" | "startDate" | "endDate">;
+type DisclosureEventRow = Pick<
+  typeof disclosureEvents.$inferSelect,
+  | "id"
+  | "planId"
+  | "kind"
+  | "title"
+  | "titleEn"
+  | "fiscalYear"
+  | "scheduledDate"
+  | "actualDate"
+  | "startDate"
+  | "endDate"
+>;
 
 function toDisclosureEvent(r: DisclosureEventRow): DisclosureEvent {
   return {

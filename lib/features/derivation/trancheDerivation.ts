@@ -3,8 +3,17 @@ import { asc, eq } from "drizzle-orm";
 import { groupBy } from "@/lib/platform/collections/groupBy";
 import type { Database, Transaction } from "@/db/client";
 import {
-  appraisalResults, companyAppraisals, corporateActions, grantBatches, grants, issuers,
-  persons, plans, vestingArrangements, vestingRuns, participantCategories,
+  appraisalResults,
+  companyAppraisals,
+  corporateActions,
+  grantBatches,
+  grants,
+  issuers,
+  persons,
+  plans,
+  vestingArrangements,
+  vestingRuns,
+  participantCategories,
 } from "@/db/schema";
 import { planValidityEnd } from "@/lib/domain/plans/planValidity";
 import { prepareBlackouts } from "@/lib/domain/blackout/preparedBlackouts";
@@ -23,7 +32,13 @@ export type PlanDerivationInputs = Awaited<ReturnType<typeof loadPlanDerivationI
 /** Loads a plan's grants, arrangements, appraisals, vesting runs, actions, blackouts and calendar. */
 export async function loadPlanDerivationInputs(tx: Database | Transaction, planId: string) {
   const [plan] = await tx
-    .select({ id: plans.id, issuerId: plans.issuerId, validityMonths: plans.validityMonths, gradeTable: plans.gradeTable, parValue: issuers.parValue })
+    .select({
+      id: plans.id,
+      issuerId: plans.issuerId,
+      validityMonths: plans.validityMonths,
+      gradeTable: plans.gradeTable,
+      parValue: issuers.parValue,
+    })
     .from(plans)
     .innerJoin(issuers, eq(plans.issuerId, issuers.id))
     .where(eq(plans.id, planId));
@@ -33,24 +48,56 @@ export async function loadPlanDerivationInputs(tx: Database | Transaction, planI
   const blackouts = await loadPlanBlackouts(tx, planId);
   const batchRows = await tx.select().from(grantBatches).where(eq(grantBatches.planId, planId));
   const grantRows = await tx
-    .select({ id: grants.id, batchId: grants.batchId, categoryId: grants.categoryId, quantity: grants.quantity, leaveDate: persons.leaveDate })
+    .select({
+      id: grants.id,
+      batchId: grants.batchId,
+      categoryId: grants.categoryId,
+      quantity: grants.quantity,
+      leaveDate: persons.leaveDate,
+    })
     .from(grants)
     .innerJoin(persons, eq(grants.personId, persons.id))
     .where(eq(grants.planId, planId));
   const arrangementRows = await tx
-    .select({ categoryId: vestingArrangements.categoryId, index: vestingArrangements.trancheIndex, startMonths: vestingArrangements.startMonths, endMonths: vestingArrangements.endMonths, ratio: vestingArrangements.ratio })
+    .select({
+      categoryId: vestingArrangements.categoryId,
+      index: vestingArrangements.trancheIndex,
+      startMonths: vestingArrangements.startMonths,
+      endMonths: vestingArrangements.endMonths,
+      ratio: vestingArrangements.ratio,
+    })
     .from(vestingArrangements)
     .innerJoin(participantCategories, eq(vestingArrangements.categoryId, participantCategories.id))
     .where(eq(participantCategories.planId, planId));
-  const actionRows = await tx.select().from(corporateActions).where(eq(corporateActions.issuerId, plan.issuerId)).orderBy(asc(corporateActions.exDate), asc(corporateActions.createdAt));
-  const companyRows = await tx.select({ c: companyAppraisals }).from(companyAppraisals).innerJoin(grantBatches, eq(companyAppraisals.batchId, grantBatches.id)).where(eq(grantBatches.planId, planId));
+  const actionRows = await tx
+    .select()
+    .from(corporateActions)
+    .where(eq(corporateActions.issuerId, plan.issuerId))
+    .orderBy(asc(corporateActions.exDate), asc(corporateActions.createdAt));
+  const companyRows = await tx
+    .select({ c: companyAppraisals })
+    .from(companyAppraisals)
+    .innerJoin(grantBatches, eq(companyAppraisals.batchId, grantBatches.id))
+    .where(eq(grantBatches.planId, planId));
   const appraisalRows = await tx
-    .select({ grantId: appraisalResults.grantId, trancheIndex: appraisalResults.trancheIndex, grade: appraisalResults.grade })
+    .select({
+      grantId: appraisalResults.grantId,
+      trancheIndex: appraisalResults.trancheIndex,
+      grade: appraisalResults.grade,
+    })
     .from(appraisalResults)
     .innerJoin(grants, eq(appraisalResults.grantId, grants.id))
     .where(eq(grants.planId, planId));
-  const runRows = await tx.select({ r: vestingRuns }).from(vestingRuns).innerJoin(grantBatches, eq(vestingRuns.batchId, grantBatches.id)).where(eq(grantBatches.planId, planId));
-  const firstGrantDate = batchRows.filter((b) => b.batch === "first").map((b) => b.grantDate).sort()[0] ?? null;
+  const runRows = await tx
+    .select({ r: vestingRuns })
+    .from(vestingRuns)
+    .innerJoin(grantBatches, eq(vestingRuns.batchId, grantBatches.id))
+    .where(eq(grantBatches.planId, planId));
+  const firstGrantDate =
+    batchRows
+      .filter((b) => b.batch === "first")
+      .map((b) => b.grantDate)
+      .sort()[0] ?? null;
   return {
     plan,
     calendar,
@@ -59,7 +106,9 @@ export async function loadPlanDerivationInputs(tx: Database | Transaction, planI
     batchById: new Map(batchRows.map((b) => [b.id, b])),
     grantRows,
     arrangementByCategory: groupBy(arrangementRows, (a) => a.categoryId),
-    companyRatio: new Map(companyRows.map(({ c }) => [`${c.batchId}/${c.categoryId}/${c.trancheIndex}`, c.companyRatio])),
+    companyRatio: new Map(
+      companyRows.map(({ c }) => [`${c.batchId}/${c.categoryId}/${c.trancheIndex}`, c.companyRatio]),
+    ),
     runDate: new Map(runRows.map(({ r }) => [`${r.batchId}/${r.categoryId}/${r.trancheIndex}`, r.vestingDate])),
     gradesByGrant: groupBy(appraisalRows, (a) => a.grantId),
     actions: actionRows.map((a): PlanAction => ({ id: a.id, input: toActionInput(a) })),
@@ -67,11 +116,20 @@ export async function loadPlanDerivationInputs(tx: Database | Transaction, planI
 }
 
 /** Runs the engine over every grant of the plan; `actions` defaults to the recorded ones. */
-export function computePlanDerivation(inputs: PlanDerivationInputs, asOf: string, actions: PlanAction[] = inputs.actions): Map<string, ComputedGrant> {
+export function computePlanDerivation(
+  inputs: PlanDerivationInputs,
+  asOf: string,
+  actions: PlanAction[] = inputs.actions,
+): Map<string, ComputedGrant> {
   const out = new Map<string, ComputedGrant>();
   for (const g of inputs.grantRows) {
     const batch = inputs.batchById.get(g.batchId)!;
-    const arrangement = (inputs.arrangementByCategory.get(g.categoryId) ?? []).map((a) => ({ index: a.index, startMonths: a.startMonths, endMonths: a.endMonths, ratio: a.ratio }));
+    const arrangement = (inputs.arrangementByCategory.get(g.categoryId) ?? []).map((a) => ({
+      index: a.index,
+      startMonths: a.startMonths,
+      endMonths: a.endMonths,
+      ratio: a.ratio,
+    }));
     const key = (index: number) => `${g.batchId}/${g.categoryId}/${index}`;
     const appraisals = (inputs.gradesByGrant.get(g.id) ?? []).flatMap((a) => {
       const ratio = inputs.companyRatio.get(key(a.trancheIndex));
@@ -107,7 +165,11 @@ export function computePlanDerivation(inputs: PlanDerivationInputs, asOf: string
  * tranche rows, adjusted prices and quantities, and adjustment records change. Call it inside the
  * transaction that changed any input (grant, appraisal, leave date, disclosure, rule set, corporate action).
  */
-export async function rederivePlan(tx: Database | Transaction, planId: string, asOf: string = today()): Promise<Map<string, DerivedGrant>> {
+export async function rederivePlan(
+  tx: Database | Transaction,
+  planId: string,
+  asOf: string = today(),
+): Promise<Map<string, DerivedGrant>> {
   const inputs = await loadPlanDerivationInputs(tx, planId);
   const computed = computePlanDerivation(inputs, asOf);
   await writeDerivation(tx, computed);
@@ -117,6 +179,7 @@ export async function rederivePlan(tx: Database | Transaction, planId: string, a
 
 function toActionInput(a: typeof corporateActions.$inferSelect): CorporateActionInput {
   // numeric(18,8) comes back as "0.60000000"; the engine takes the decimal as written.
-  const opt = (v: string | null) => (v === null ? undefined : v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v);
+  const opt = (v: string | null) =>
+    v === null ? undefined : v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v;
   return { type: a.type, exDate: a.exDate, n: opt(a.n), v: opt(a.v), p1: opt(a.p1), p2: opt(a.p2) };
 }

@@ -2,7 +2,16 @@ import "server-only";
 import { z } from "zod";
 import { isoDate, text, uuid } from "@/lib/platform/validation/common";
 
-export const KINDS = ["annual_report", "semi_annual_report", "q1_report", "q3_report", "performance_forecast", "performance_express", "major_event", "exchange_window"] as const;
+export const KINDS = [
+  "annual_report",
+  "semi_annual_report",
+  "q1_report",
+  "q3_report",
+  "performance_forecast",
+  "performance_express",
+  "major_event",
+  "exchange_window",
+] as const;
 /** Body of POST /api/v1/disclosures. */
 export const disclosureBody = z.object({
   kind: z.enum(KINDS),

@@ -1,7 +1,16 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { grantBatches, grants, issuers, participantCategories, participantListEntries, persons, plans, verificationRecords } from "@/db/schema";
+import {
+  grantBatches,
+  grants,
+  issuers,
+  participantCategories,
+  participantListEntries,
+  persons,
+  plans,
+  verificationRecords,
+} from "@/db/schema";
 import { checkCapHoldings } from "@/lib/domain/caps/capHoldings";
 import { checkGrantCaps, unallocatedReserveLapsed } from "@/lib/domain/caps/planCaps";
 import { GRANTABLE_STATUSES, statusAfterGrant } from "@/lib/domain/plans/planLifecycle";
@@ -29,7 +38,12 @@ export interface GrantAwardsResult {
 const ALLOWED_STATUS = GRANTABLE_STATUSES;
 
 /** Grants a first or reserved batch after every list, reserve, cap and price rule passed; all or nothing. */
-export async function grantAwards(db: Database, actor: Actor, planId: string, body: GrantAwardsInput): Promise<GrantAwardsResult> {
+export async function grantAwards(
+  db: Database,
+  actor: Actor,
+  planId: string,
+  body: GrantAwardsInput,
+): Promise<GrantAwardsResult> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${GRANT_WRITE_LOCK})`);
     const [plan] = await tx
@@ -42,23 +56,49 @@ export async function grantAwards(db: Database, actor: Actor, planId: string, bo
 
     const numbers = body.items.map((i) => i.employeeNo);
     const duplicates = numbers.filter((n, i) => numbers.indexOf(n) !== i);
-    if (duplicates.length > 0) throw new ApiError("DUPLICATE_ITEM", "A person appears more than once in the grant.", { employeeNos: [...new Set(duplicates)] });
-    const people = await tx.select({ id: persons.id, employeeNo: persons.employeeNo, status: persons.employmentStatus }).from(persons).where(inArray(persons.employeeNo, numbers));
+    if (duplicates.length > 0)
+      throw new ApiError("DUPLICATE_ITEM", "A person appears more than once in the grant.", {
+        employeeNos: [...new Set(duplicates)],
+      });
+    const people = await tx
+      .select({ id: persons.id, employeeNo: persons.employeeNo, status: persons.employmentStatus })
+      .from(persons)
+      .where(inArray(persons.employeeNo, numbers));
     const personByNo = new Map(people.map((x) => [x.employeeNo, x]));
     const unknown = numbers.filter((n) => !personByNo.has(n));
-    if (unknown.length > 0) throw new ApiError("UNKNOWN_EMPLOYEE", "Some employee numbers are not known.", { employeeNos: unknown });
+    if (unknown.length > 0)
+      throw new ApiError("UNKNOWN_EMPLOYEE", "Some employee numbers are not known.", { employeeNos: unknown });
     const leavers = people.filter((x) => x.status === "left").map((x) => x.employeeNo);
-    if (leavers.length > 0) throw new ApiError("PERSON_LEFT", "Some people have left the company.", { employeeNos: leavers });
-    const categoryIds = new Set((await tx.select({ id: participantCategories.id }).from(participantCategories).where(eq(participantCategories.planId, planId))).map((c) => c.id));
+    if (leavers.length > 0)
+      throw new ApiError("PERSON_LEFT", "Some people have left the company.", { employeeNos: leavers });
+    const categoryIds = new Set(
+      (
+        await tx
+          .select({ id: participantCategories.id })
+          .from(participantCategories)
+          .where(eq(participantCategories.planId, planId))
+      ).map((c) => c.id),
+    );
     const badCategory = body.items.filter((i) => !categoryIds.has(i.categoryId)).map((i) => i.employeeNo);
-    if (badCategory.length > 0) throw new ApiError("UNKNOWN_CATEGORY", "A category does not belong to this plan.", { employeeNos: badCategory });
+    if (badCategory.length > 0)
+      throw new ApiError("UNKNOWN_CATEGORY", "A category does not belong to this plan.", { employeeNos: badCategory });
 
     if (body.batch === "first") {
-      const [existing] = await tx.select({ id: grantBatches.id }).from(grantBatches).where(and(eq(grantBatches.planId, planId), eq(grantBatches.batch, "first"))).limit(1);
-      if (existing) throw new ApiError("FIRST_GRANT_EXISTS", "The plan's first grant has already been made.", { batchId: existing.id });
+      const [existing] = await tx
+        .select({ id: grantBatches.id })
+        .from(grantBatches)
+        .where(and(eq(grantBatches.planId, planId), eq(grantBatches.batch, "first")))
+        .limit(1);
+      if (existing)
+        throw new ApiError("FIRST_GRANT_EXISTS", "The plan's first grant has already been made.", {
+          batchId: existing.id,
+        });
     }
     if (!ALLOWED_STATUS[body.batch].includes(p.status)) {
-      throw new ApiError("PLAN_STATUS", `A ${body.batch} grant is not possible while the plan is "${p.status}".`, { status: p.status, allowed: ALLOWED_STATUS[body.batch] });
+      throw new ApiError("PLAN_STATUS", `A ${body.batch} grant is not possible while the plan is "${p.status}".`, {
+        status: p.status,
+        allowed: ALLOWED_STATUS[body.batch],
+      });
     }
     let listVersionId: string | null = null;
     if (body.batch === "first") {
@@ -68,50 +108,117 @@ export async function grantAwards(db: Database, actor: Actor, planId: string, bo
     }
 
     const violations: RuleViolation[] = [];
-    if (new Dec(body.grantPrice).lt(new Dec(plan.parValue))) violations.push(violation("PRICE_BELOW_PAR", { grantPrice: body.grantPrice, parValue: plan.parValue }));
+    if (new Dec(body.grantPrice).lt(new Dec(plan.parValue)))
+      violations.push(violation("PRICE_BELOW_PAR", { grantPrice: body.grantPrice, parValue: plan.parValue }));
     violations.push(...(await checkCaps(tx, p, body, personByNo)));
     if (violations.length > 0) refuse(violations);
 
     const [batch] = await tx
       .insert(grantBatches)
-      .values({ planId, batch: body.batch, grantDate: body.grantDate, grantPrice: body.grantPrice, boardResolutionDate: body.boardResolutionDate ?? null, listVersionId, createdBy: actor.userId })
+      .values({
+        planId,
+        batch: body.batch,
+        grantDate: body.grantDate,
+        grantPrice: body.grantPrice,
+        boardResolutionDate: body.boardResolutionDate ?? null,
+        listVersionId,
+        createdBy: actor.userId,
+      })
       .returning({ id: grantBatches.id });
     const inserted = await tx
       .insert(grants)
-      .values(body.items.map((i) => ({ batchId: batch!.id, planId, personId: personByNo.get(i.employeeNo)!.id, categoryId: i.categoryId, quantity: i.quantity, adjustedPrice: body.grantPrice, adjustedQuantity: i.quantity, acceptedAt: null })))
+      .values(
+        body.items.map((i) => ({
+          batchId: batch!.id,
+          planId,
+          personId: personByNo.get(i.employeeNo)!.id,
+          categoryId: i.categoryId,
+          quantity: i.quantity,
+          adjustedPrice: body.grantPrice,
+          adjustedQuantity: i.quantity,
+          acceptedAt: null,
+        })),
+      )
       .returning({ id: grants.id, personId: grants.personId, quantity: grants.quantity });
     const noById = new Map(people.map((x) => [x.id, x.employeeNo]));
     const newStatus = statusAfterGrant(p.status);
-    if (newStatus !== p.status) await tx.update(plans).set({ status: newStatus, updatedAt: new Date() }).where(eq(plans.id, planId));
+    if (newStatus !== p.status)
+      await tx.update(plans).set({ status: newStatus, updatedAt: new Date() }).where(eq(plans.id, planId));
     await appendAudit(tx, {
-      actorUserId: actor.userId, action: "grant.create", entityType: "grant_batch", entityId: batch!.id, ip: actor.ip,
+      actorUserId: actor.userId,
+      action: "grant.create",
+      entityType: "grant_batch",
+      entityId: batch!.id,
+      ip: actor.ip,
       before: { planStatus: p.status },
-      after: { planId, planStatus: newStatus, batch: body.batch, grantDate: body.grantDate, grantPrice: body.grantPrice, boardResolutionDate: body.boardResolutionDate ?? null, listVersionId, items: body.items },
+      after: {
+        planId,
+        planStatus: newStatus,
+        batch: body.batch,
+        grantDate: body.grantDate,
+        grantPrice: body.grantPrice,
+        boardResolutionDate: body.boardResolutionDate ?? null,
+        listVersionId,
+        items: body.items,
+      },
     });
     await rederivePlan(tx, planId);
-    return { batchId: batch!.id, grants: inserted.map((g) => ({ id: g.id, employeeNo: noById.get(g.personId)!, quantity: g.quantity })) };
+    return {
+      batchId: batch!.id,
+      grants: inserted.map((g) => ({ id: g.id, employeeNo: noById.get(g.personId)!, quantity: g.quantity })),
+    };
   });
 }
 
 type PersonRef = { id: string; employeeNo: string };
 
 /** A first grant follows the latest, non-stale verified list: same people, same category, no more than listed. */
-async function checkAgainstVerifiedList(tx: Transaction, planId: string, body: GrantAwardsInput, personByNo: Map<string, PersonRef>): Promise<string> {
-  const [latest] = await tx.select().from(verificationRecords).where(eq(verificationRecords.planId, planId)).orderBy(desc(verificationRecords.createdAt)).limit(1);
+async function checkAgainstVerifiedList(
+  tx: Transaction,
+  planId: string,
+  body: GrantAwardsInput,
+  personByNo: Map<string, PersonRef>,
+): Promise<string> {
+  const [latest] = await tx
+    .select()
+    .from(verificationRecords)
+    .where(eq(verificationRecords.planId, planId))
+    .orderBy(desc(verificationRecords.createdAt))
+    .limit(1);
   if (!latest) throw new ApiError("NOT_VERIFIED", "The participant list has not been verified yet.");
-  if (latest.stale) refuse([violation("VERIFICATION_STALE", { verificationId: latest.id, listVersionId: latest.listVersionId, opinionDate: latest.opinionDate })]);
-  const entries = await tx.select().from(participantListEntries).where(eq(participantListEntries.listVersionId, latest.listVersionId));
+  if (latest.stale)
+    refuse([
+      violation("VERIFICATION_STALE", {
+        verificationId: latest.id,
+        listVersionId: latest.listVersionId,
+        opinionDate: latest.opinionDate,
+      }),
+    ]);
+  const entries = await tx
+    .select()
+    .from(participantListEntries)
+    .where(eq(participantListEntries.listVersionId, latest.listVersionId));
   const byPerson = new Map(entries.map((e) => [e.personId, e]));
   const notOnList: { employeeNo: string; reason: string }[] = [];
   const above: { employeeNo: string; listed: number; requested: number }[] = [];
   for (const item of body.items) {
     const entry = byPerson.get(personByNo.get(item.employeeNo)!.id);
     if (!entry) notOnList.push({ employeeNo: item.employeeNo, reason: "not_listed" });
-    else if (entry.categoryId !== item.categoryId) notOnList.push({ employeeNo: item.employeeNo, reason: "other_category" });
-    else if (item.quantity > entry.quantity) above.push({ employeeNo: item.employeeNo, listed: entry.quantity, requested: item.quantity });
+    else if (entry.categoryId !== item.categoryId)
+      notOnList.push({ employeeNo: item.employeeNo, reason: "other_category" });
+    else if (item.quantity > entry.quantity)
+      above.push({ employeeNo: item.employeeNo, listed: entry.quantity, requested: item.quantity });
   }
-  if (notOnList.length > 0) throw new ApiError("NOT_ON_LIST", "Some people are not on the verified list in that category.", { listVersionId: latest.listVersionId, items: notOnList });
-  if (above.length > 0) throw new ApiError("QUANTITY_ABOVE_LIST", "Some quantities are above the verified list.", { listVersionId: latest.listVersionId, items: above });
+  if (notOnList.length > 0)
+    throw new ApiError("NOT_ON_LIST", "Some people are not on the verified list in that category.", {
+      listVersionId: latest.listVersionId,
+      items: notOnList,
+    });
+  if (above.length > 0)
+    throw new ApiError("QUANTITY_ABOVE_LIST", "Some quantities are above the verified list.", {
+      listVersionId: latest.listVersionId,
+      items: above,
+    });
   return latest.listVersionId;
 }
 
@@ -119,28 +226,53 @@ async function checkAgainstVerifiedList(tx: Transaction, planId: string, body: G
  * The 1 % / 20 % caps by the one rule of lib/domain/caps/capHoldings.ts (latest share capital, adjusted
  * quantities net of lapses, plans within validity on the grant date), and the reserve rules of a reserved batch.
  */
-async function checkCaps(tx: Transaction, p: typeof plans.$inferSelect, body: GrantAwardsInput, personByNo: Map<string, PersonRef>): Promise<RuleViolation[]> {
+async function checkCaps(
+  tx: Transaction,
+  p: typeof plans.$inferSelect,
+  body: GrantAwardsInput,
+  personByNo: Map<string, PersonRef>,
+): Promise<RuleViolation[]> {
   const items = body.items.map((i) => ({ personId: personByNo.get(i.employeeNo)!.id, quantity: i.quantity }));
-  const inputs = await loadCapInputs(tx, p.issuerId, items.map((i) => i.personId));
-  if (inputs.shareCapital === null) throw new ApiError("NO_SHARE_CAPITAL", "The issuer's share capital is not recorded.");
+  const inputs = await loadCapInputs(
+    tx,
+    p.issuerId,
+    items.map((i) => i.personId),
+  );
+  if (inputs.shareCapital === null)
+    throw new ApiError("NO_SHARE_CAPITAL", "The issuer's share capital is not recorded.");
   const caps = checkCapHoldings({
-    date: body.grantDate, shareCapital: inputs.shareCapital, plans: inputs.plans, batchTotals: inputs.batchTotals, holdings: inputs.holdings,
+    date: body.grantDate,
+    shareCapital: inputs.shareCapital,
+    plans: inputs.plans,
+    batchTotals: inputs.batchTotals,
+    holdings: inputs.holdings,
     candidate: { planId: p.id, batch: body.batch, kind: "grant", items },
   });
-  const personCap = (index: number) => caps.filter((c) => c.itemIndex === index).map((c) => ({ ...c.violation, details: { ...c.violation.details, employeeNo: body.items[index]!.employeeNo } }));
+  const personCap = (index: number) =>
+    caps
+      .filter((c) => c.itemIndex === index)
+      .map((c) => ({ ...c.violation, details: { ...c.violation.details, employeeNo: body.items[index]!.employeeNo } }));
   const totalCap = caps.filter((c) => c.itemIndex === null).map((c) => c.violation);
   // The reserve rules only: the caps were checked above, so they are passed in as met.
   const reservedGrantedSoFar = await reservedGranted(tx, p.id);
   const reservedNew = body.batch === "reserved" ? body.items.reduce((s, i) => s + i.quantity, 0) : 0;
   const reserve = checkGrantCaps({
-    shareCapital: inputs.shareCapital, personExisting: 0, personNew: 0, allPlansTotal: 0,
+    shareCapital: inputs.shareCapital,
+    personExisting: 0,
+    personNew: 0,
+    allPlansTotal: 0,
     plan: { totalQuantity: p.totalQuantity, reservedQuantity: p.reservedQuantity, validityMonths: p.validityMonths },
-    batch: body.batch, reservedGrantedSoFar, reservedNew, generalMeetingDate: p.generalMeetingDate ?? body.grantDate, grantDate: body.grantDate,
+    batch: body.batch,
+    reservedGrantedSoFar,
+    reservedNew,
+    generalMeetingDate: p.generalMeetingDate ?? body.grantDate,
+    grantDate: body.grantDate,
   });
   // The order the API has always reported: the first item's person cap, the plan-wide rules, the other items' person caps.
   const out = [...personCap(0), ...totalCap, ...reserve, ...body.items.slice(1).flatMap((_, i) => personCap(i + 1))];
   // Deadline and reserve problems first: they explain the refusal better than a cap on one person.
-  const rank = (v: RuleViolation) => ["RESERVE_DEADLINE_PASSED", "RESERVE_EXCEEDED", "PRICE_BELOW_PAR"].indexOf(v.code) + 1 || 9;
+  const rank = (v: RuleViolation) =>
+    ["RESERVE_DEADLINE_PASSED", "RESERVE_EXCEEDED", "PRICE_BELOW_PAR"].indexOf(v.code) + 1 || 9;
   return out.sort((a, b) => rank(a) - rank(b));
 }
 
@@ -165,12 +297,39 @@ export interface ReserveStatus {
 }
 
 /** Reserve status of a plan; after the 12-month deadline the unallocated reserve shows as lapsed. */
-export async function reserveStatus(db: Database | Transaction, planId: string, asOf: string = today()): Promise<ReserveStatus> {
-  const [p] = await db.select({ reservedQuantity: plans.reservedQuantity, generalMeetingDate: plans.generalMeetingDate }).from(plans).where(eq(plans.id, planId));
+export async function reserveStatus(
+  db: Database | Transaction,
+  planId: string,
+  asOf: string = today(),
+): Promise<ReserveStatus> {
+  const [p] = await db
+    .select({ reservedQuantity: plans.reservedQuantity, generalMeetingDate: plans.generalMeetingDate })
+    .from(plans)
+    .where(eq(plans.id, planId));
   if (!p) throw notFound("Plan");
   const granted = await reservedGranted(db, planId);
   const unallocated = Math.max(0, p.reservedQuantity - granted);
-  if (!p.generalMeetingDate) return { reservedQuantity: p.reservedQuantity, granted, remaining: unallocated, deadline: null, lapsed: false, lapsedQuantity: 0 };
-  const lapse = unallocatedReserveLapsed({ generalMeetingDate: p.generalMeetingDate, reservedQuantity: p.reservedQuantity, reservedGrantedSoFar: granted, asOf });
-  return { reservedQuantity: p.reservedQuantity, granted, remaining: lapse.lapsed ? 0 : unallocated, deadline: lapse.deadline, lapsed: lapse.lapsed, lapsedQuantity: lapse.quantity };
+  if (!p.generalMeetingDate)
+    return {
+      reservedQuantity: p.reservedQuantity,
+      granted,
+      remaining: unallocated,
+      deadline: null,
+      lapsed: false,
+      lapsedQuantity: 0,
+    };
+  const lapse = unallocatedReserveLapsed({
+    generalMeetingDate: p.generalMeetingDate,
+    reservedQuantity: p.reservedQuantity,
+    reservedGrantedSoFar: granted,
+    asOf,
+  });
+  return {
+    reservedQuantity: p.reservedQuantity,
+    granted,
+    remaining: lapse.lapsed ? 0 : unallocated,
+    deadline: lapse.deadline,
+    lapsed: lapse.lapsed,
+    lapsedQuantity: lapse.quantity,
+  };
 }

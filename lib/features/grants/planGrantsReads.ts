@@ -1,27 +1,58 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { grantBatches, grants, participantCategories, participantListEntries, persons, plans, verificationRecords } from "@/db/schema";
+import {
+  grantBatches,
+  grants,
+  participantCategories,
+  participantListEntries,
+  persons,
+  plans,
+  verificationRecords,
+} from "@/db/schema";
 
 // The reads of the HR grants page of one plan (planGrantsOverview in queries.ts), moved from the page.
 
 /** The plan header of the grants page, or null when it does not exist. */
 export async function planHeader(db: Database, planId: string) {
-  const [p] = await db.select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, status: plans.status, generalMeetingDate: plans.generalMeetingDate }).from(plans).where(eq(plans.id, planId));
+  const [p] = await db
+    .select({
+      id: plans.id,
+      name: plans.name,
+      nameEn: plans.nameEn,
+      status: plans.status,
+      generalMeetingDate: plans.generalMeetingDate,
+    })
+    .from(plans)
+    .where(eq(plans.id, planId));
   return p ?? null;
 }
 
 /** The plan's categories, for the category selects. */
 export function planCategories(db: Database, planId: string) {
-  return db.select({ id: participantCategories.id, code: participantCategories.code, name: participantCategories.name, nameEn: participantCategories.nameEn }).from(participantCategories).where(eq(participantCategories.planId, planId)).orderBy(asc(participantCategories.code));
+  return db
+    .select({
+      id: participantCategories.id,
+      code: participantCategories.code,
+      name: participantCategories.name,
+      nameEn: participantCategories.nameEn,
+    })
+    .from(participantCategories)
+    .where(eq(participantCategories.planId, planId))
+    .orderBy(asc(participantCategories.code));
 }
 
 /** Every batch with its grantee count and quantity. */
 export function batchesOf(db: Database, planId: string) {
   return db
     .select({
-      id: grantBatches.id, batch: grantBatches.batch, grantDate: grantBatches.grantDate, grantPrice: grantBatches.grantPrice, boardResolutionDate: grantBatches.boardResolutionDate,
-      grantees: sql<number>`count(${grants.id})::int`, quantity: sql<string>`coalesce(sum(${grants.quantity}), 0)::text`,
+      id: grantBatches.id,
+      batch: grantBatches.batch,
+      grantDate: grantBatches.grantDate,
+      grantPrice: grantBatches.grantPrice,
+      boardResolutionDate: grantBatches.boardResolutionDate,
+      grantees: sql<number>`count(${grants.id})::int`,
+      quantity: sql<string>`coalesce(sum(${grants.quantity}), 0)::text`,
     })
     .from(grantBatches)
     .leftJoin(grants, eq(grants.batchId, grantBatches.id))
@@ -33,7 +64,14 @@ export function batchesOf(db: Database, planId: string) {
 /** Grants not yet confirmed by their holder ("HR sees who has not"). */
 export function unaccepted(db: Database, planId: string) {
   return db
-    .select({ grantId: grants.id, employeeNo: persons.employeeNo, name: persons.name, batch: grantBatches.batch, grantDate: grantBatches.grantDate, quantity: grants.quantity })
+    .select({
+      grantId: grants.id,
+      employeeNo: persons.employeeNo,
+      name: persons.name,
+      batch: grantBatches.batch,
+      grantDate: grantBatches.grantDate,
+      quantity: grants.quantity,
+    })
     .from(grants)
     .innerJoin(persons, eq(grants.personId, persons.id))
     .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
@@ -43,11 +81,26 @@ export function unaccepted(db: Database, planId: string) {
 
 /** The latest verification and, when it is fresh, its list rows to prefill a first grant. */
 export async function verifiedList(db: Database, planId: string) {
-  const [latest] = await db.select({ id: verificationRecords.id, listVersionId: verificationRecords.listVersionId, stale: verificationRecords.stale, opinionDate: verificationRecords.opinionDate }).from(verificationRecords).where(eq(verificationRecords.planId, planId)).orderBy(desc(verificationRecords.createdAt)).limit(1);
+  const [latest] = await db
+    .select({
+      id: verificationRecords.id,
+      listVersionId: verificationRecords.listVersionId,
+      stale: verificationRecords.stale,
+      opinionDate: verificationRecords.opinionDate,
+    })
+    .from(verificationRecords)
+    .where(eq(verificationRecords.planId, planId))
+    .orderBy(desc(verificationRecords.createdAt))
+    .limit(1);
   if (!latest) return { state: "none" as const, rows: [] };
   if (latest.stale) return { state: "stale" as const, rows: [] };
   const rows = await db
-    .select({ employeeNo: persons.employeeNo, name: participantListEntries.name, categoryId: participantListEntries.categoryId, quantity: participantListEntries.quantity })
+    .select({
+      employeeNo: persons.employeeNo,
+      name: participantListEntries.name,
+      categoryId: participantListEntries.categoryId,
+      quantity: participantListEntries.quantity,
+    })
     .from(participantListEntries)
     .innerJoin(persons, eq(participantListEntries.personId, persons.id))
     .where(eq(participantListEntries.listVersionId, latest.listVersionId))

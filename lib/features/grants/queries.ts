@@ -5,14 +5,24 @@ import { db } from "@/lib/platform/db";
 import { isUuid } from "@/lib/platform/validation/common";
 import { notFound, unauthenticated } from "@/lib/platform/errors/apiError";
 import { ensureDerivedToday } from "@/lib/features/daily/freshness";
-import { grantById, grantsOfPerson, loadGrants, personGrantsUnlessKept, type GrantDto } from "@/lib/features/grants/readModel/grantReads";
+import {
+  grantById,
+  grantsOfPerson,
+  loadGrants,
+  personGrantsUnlessKept,
+  type GrantDto,
+} from "@/lib/features/grants/readModel/grantReads";
 import { keepGrantsText, keptGrantsText } from "@/lib/features/grants/readModel/grantDtoCache";
 import { keptGrantsTuning } from "@/lib/features/grants/readModel/keptGrantsTuning";
 import { reserveStatus } from "@/lib/features/grants/commands";
 import { batchesOf, planCategories, planHeader, unaccepted, verifiedList } from "@/lib/features/grants/planGrantsReads";
 import { currentUserWith, hasRole, requireUser, sessionCompanion, STAFF_READ_ROLES } from "@/lib/auth/session";
 
-const ownGrants = sessionCompanion("own_grants", (database, user) => personGrantsUnlessKept(database, user.personId, "text"), keptGrantsTuning);
+const ownGrants = sessionCompanion(
+  "own_grants",
+  (database, user) => personGrantsUnlessKept(database, user.personId, "text"),
+  keptGrantsTuning,
+);
 
 /**
  * The signed-in user's own grants as the API's JSON body, `{"items": [...]}`: the session check and the
@@ -69,7 +79,11 @@ export async function planGrantsOverview(planId: string) {
   const plan = await planHeader(database, planId);
   if (!plan) return null;
   const [reserve, batches, pendingAcceptance, categories, list] = [
-    await reserveStatus(database, planId), await batchesOf(database, planId), await unaccepted(database, planId), await planCategories(database, planId), await verifiedList(database, planId),
+    await reserveStatus(database, planId),
+    await batchesOf(database, planId),
+    await unaccepted(database, planId),
+    await planCategories(database, planId),
+    await verifiedList(database, planId),
   ];
   return { plan, reserve, batches, pendingAcceptance, categories, list };
 }

@@ -4,7 +4,9 @@ import { decimalString, employeeNumber, isoDate, uuid } from "@/lib/platform/val
 
 // Grant prices are stored as numeric(12,2): a third decimal would be rounded silently and 10^10 or more
 // would fail the insert (a 500), so both are refused up front. Prices are quoted to the fen (0.01 yuan) anyway.
-export const grantPrice = decimalString.refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), { message: "Expected a price in yuan with at most 2 decimals, e.g. \"20.00\"." });
+export const grantPrice = decimalString.refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), {
+  message: 'Expected a price in yuan with at most 2 decimals, e.g. "20.00".',
+});
 /** Body of POST /api/v1/plans/{planId}/grants (the contract of issue #5). */
 export const grantAwardsSchema = z.object({
   batch: z.enum(["first", "reserved"]),
@@ -12,7 +14,13 @@ export const grantAwardsSchema = z.object({
   grantPrice,
   boardResolutionDate: isoDate.optional(),
   items: z
-    .array(z.object({ employeeNo: employeeNumber, categoryId: uuid, quantity: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }))
+    .array(
+      z.object({
+        employeeNo: employeeNumber,
+        categoryId: uuid,
+        quantity: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+      }),
+    )
     .min(1)
     .max(20_000),
 });

@@ -13,26 +13,46 @@ import type { Actor } from "@/lib/auth/actor";
 import { changePasswordSchema } from "@/lib/features/me/schemas";
 
 /** The policy's verdicts as the form's message keys under "account". */
-const POLICY_KEYS: Record<Exclude<PasswordPolicyProblem, null>, string> = { TOO_SHORT: "tooShort", TOO_COMMON: "tooCommon", TOO_LONG: "tooLong" };
+const POLICY_KEYS: Record<Exclude<PasswordPolicyProblem, null>, string> = {
+  TOO_SHORT: "tooShort",
+  TOO_COMMON: "tooCommon",
+  TOO_LONG: "tooLong",
+};
 
 /**
  * Changes the signed-in user's own password. Answers the problems as message keys under "account"
  * (empty when changed); bumping the session version signs out every other session, audited in the
  * same transaction.
  */
-export async function changeOwnPassword(database: Database, user: SessionUser, actor: Actor, input: z.infer<typeof changePasswordSchema>): Promise<string[]> {
+export async function changeOwnPassword(
+  database: Database,
+  user: SessionUser,
+  actor: Actor,
+  input: z.infer<typeof changePasswordSchema>,
+): Promise<string[]> {
   const { current, next, confirm } = input;
   if (next !== confirm) return ["mismatch"];
   // The shared policy (length, the 49k common-password list) plus this form's own email-name check.
   const policy = passwordPolicyProblem(next);
-  const problems = [...new Set([...(policy ? [POLICY_KEYS[policy]] : []), ...newPasswordProblems(next, { email: user.email })])];
+  const problems = [
+    ...new Set([...(policy ? [POLICY_KEYS[policy]] : []), ...newPasswordProblems(next, { email: user.email })]),
+  ];
   if (problems.length) return problems;
   const [row] = await database.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row?.hash || !(await verifyPassword(row.hash, current))) return ["wrongCurrent"];
   const hash = await hashPassword(next);
   await database.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: hash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id));
-    await appendAudit(tx, { actorUserId: actor.userId, action: "auth.password_changed", entityType: "user", entityId: user.id, ip: actor.ip });
+    await tx
+      .update(users)
+      .set({ passwordHash: hash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, user.id));
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: "auth.password_changed",
+      entityType: "user",
+      entityId: user.id,
+      ip: actor.ip,
+    });
   });
   return [];
 }

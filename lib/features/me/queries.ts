@@ -46,12 +46,29 @@ export async function granteeOverview() {
   const today = clockToday();
   // A grantee's plans are exactly those of their grants, so no separate visibility query is needed.
   const planIds = [...new Set(list.map((g) => g.planId))];
-  const windows = describeBlackoutWindows(planIds, await blackoutsFromKeys(database, blackoutKeys), toLocale(user.locale), { from: today });
-  return { today, grants: list, totals: grantTotals(list), nextEvent: nextVestingEvent(list), blackoutToday: windows.find((w) => w.from <= today && w.to >= today) ?? null, upcomingBlackouts: windows.filter((w) => w.from > today).slice(0, 3), notices };
+  const windows = describeBlackoutWindows(
+    planIds,
+    await blackoutsFromKeys(database, blackoutKeys),
+    toLocale(user.locale),
+    { from: today },
+  );
+  return {
+    today,
+    grants: list,
+    totals: grantTotals(list),
+    nextEvent: nextVestingEvent(list),
+    blackoutToday: windows.find((w) => w.from <= today && w.to >= today) ?? null,
+    upcomingBlackouts: windows.filter((w) => w.from > today).slice(0, 3),
+    notices,
+  };
 }
 
 /** The grants the session check answered (kept for the next request), or those this server kept for the user. */
-async function granteeGrants(user: SessionUser, answered: GrantDto[] | null, version: number | null): Promise<GrantDto[]> {
+async function granteeGrants(
+  user: SessionUser,
+  answered: GrantDto[] | null,
+  version: number | null,
+): Promise<GrantDto[]> {
   if (!user.personId) return answered ?? [];
   if (answered !== null) return version === null ? answered : keepGrants(user.id, user.personId, version, answered);
   // Left out as kept, but no longer kept (another request of this user replaced it): read them again.
@@ -65,9 +82,19 @@ export function nextVestingEvent(list: GrantDto[]): NextVestingEvent | null {
     for (const t of g.tranches) {
       if (t.status !== "pending" && t.status !== "vestable") continue;
       const date = t.earliestVestingDate ?? t.windowOpen;
-      const bestDate = best ? best.earliestVestingDate ?? best.windowOpen : null;
+      const bestDate = best ? (best.earliestVestingDate ?? best.windowOpen) : null;
       if (date && (!bestDate || date < bestDate)) {
-        best = { grantId: g.id, planName: g.planName, planNameEn: g.planNameEn, trancheIndex: t.index, windowOpen: t.windowOpen, windowClose: t.windowClose, earliestVestingDate: t.earliestVestingDate, plannedQuantity: t.plannedQuantity, deferredBy: t.deferredBy };
+        best = {
+          grantId: g.id,
+          planName: g.planName,
+          planNameEn: g.planNameEn,
+          trancheIndex: t.index,
+          windowOpen: t.windowOpen,
+          windowClose: t.windowClose,
+          earliestVestingDate: t.earliestVestingDate,
+          plannedQuantity: t.plannedQuantity,
+          deferredBy: t.deferredBy,
+        };
       }
     }
   }
@@ -75,19 +102,39 @@ export function nextVestingEvent(list: GrantDto[]): NextVestingEvent | null {
 }
 
 /** The grantee confirms a grant; idempotent, audit-logged; someone else's grant is 404. */
-export async function acceptGrant(grantId: string, ip: string | null = null): Promise<{ id: string; acceptedAt: string }> {
+export async function acceptGrant(
+  grantId: string,
+  ip: string | null = null,
+): Promise<{ id: string; acceptedAt: string }> {
   const user = await requireUser();
   if (!isUuid(grantId) || !user.personId) throw notFound("Grant");
   const database = await db();
   return database.transaction(async (tx) => {
-    const [grant] = await tx.select({ id: grants.id, acceptedAt: grants.acceptedAt }).from(grants).where(and(eq(grants.id, grantId), eq(grants.personId, user.personId!)));
+    const [grant] = await tx
+      .select({ id: grants.id, acceptedAt: grants.acceptedAt })
+      .from(grants)
+      .where(and(eq(grants.id, grantId), eq(grants.personId, user.personId!)));
     if (!grant) throw notFound("Grant");
     if (grant.acceptedAt) return { id: grant.id, acceptedAt: grant.acceptedAt.toISOString() };
     const now = new Date();
-    await tx.update(grants).set({ acceptedAt: now }).where(and(eq(grants.id, grantId), isNull(grants.acceptedAt)));
+    await tx
+      .update(grants)
+      .set({ acceptedAt: now })
+      .where(and(eq(grants.id, grantId), isNull(grants.acceptedAt)));
     // The "please confirm" notice has done its job.
-    await tx.update(notifications).set({ readAt: now }).where(and(eq(notifications.dedupeKey, `grant_to_accept:${grantId}`), isNull(notifications.readAt)));
-    await appendAudit(tx, { actorUserId: user.id, action: "grant.accepted", entityType: "grant", entityId: grantId, before: { acceptedAt: null }, after: { acceptedAt: now.toISOString() }, ip });
+    await tx
+      .update(notifications)
+      .set({ readAt: now })
+      .where(and(eq(notifications.dedupeKey, `grant_to_accept:${grantId}`), isNull(notifications.readAt)));
+    await appendAudit(tx, {
+      actorUserId: user.id,
+      action: "grant.accepted",
+      entityType: "grant",
+      entityId: grantId,
+      before: { acceptedAt: null },
+      after: { acceptedAt: now.toISOString() },
+      ip,
+    });
     return { id: grant.id, acceptedAt: now.toISOString() };
   });
 }

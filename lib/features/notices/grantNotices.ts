@@ -6,14 +6,23 @@ import { chunks } from "@/lib/platform/collections/groupBy";
 import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 
 /** A tranche whose earliest vesting date moved. */
-export interface ChangedTranche { grantId: string; trancheIndex: number; before: string | null; after: string | null }
+export interface ChangedTranche {
+  grantId: string;
+  trancheIndex: number;
+  before: string | null;
+  after: string | null;
+}
 /** What every disclosure change answers. */
 
 /**
  * Re-derives the plans inside the caller's transaction and, for every tranche whose earliest vesting
  * date moved, notifies the grantee's users in-app and by e-mail (once per source and new date).
  */
-export async function rederiveWithNotices(tx: Transaction, planIds: string[], sourceKey: string): Promise<ChangedTranche[]> {
+export async function rederiveWithNotices(
+  tx: Transaction,
+  planIds: string[],
+  sourceKey: string,
+): Promise<ChangedTranche[]> {
   const before = await earliestDates(tx, planIds);
   for (const planId of planIds) await rederivePlan(tx, planId);
   const after = await earliestDates(tx, planIds);
@@ -24,7 +33,16 @@ export async function rederiveWithNotices(tx: Transaction, planIds: string[], so
     const [grantId, index] = key.split("/") as [string, string];
     changed.push({ grantId, trancheIndex: Number(index), before: b, after: a });
   }
-  await notifyGrantees(tx, changed.map((c) => ({ grantId: c.grantId, kind: "earliest_date_changed", payload: { ...c }, dedupeKey: `earliest_date_changed:${sourceKey}:${c.grantId}:${c.trancheIndex}:${c.after ?? "none"}` })), "归属最早日期变更 / Your earliest vesting date changed");
+  await notifyGrantees(
+    tx,
+    changed.map((c) => ({
+      grantId: c.grantId,
+      kind: "earliest_date_changed",
+      payload: { ...c },
+      dedupeKey: `earliest_date_changed:${sourceKey}:${c.grantId}:${c.trancheIndex}:${c.after ?? "none"}`,
+    })),
+    "归属最早日期变更 / Your earliest vesting date changed",
+  );
   return changed;
 }
 
@@ -41,7 +59,12 @@ async function earliestDates(tx: Transaction, planIds: string[]): Promise<Map<st
 }
 
 /** A notice about one grant, sent to every enabled user linked to the grant's person. */
-export interface GrantNotice { grantId: string; kind: string; payload: Record<string, unknown>; dedupeKey: string }
+export interface GrantNotice {
+  grantId: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  dedupeKey: string;
+}
 
 /** Inserts notifications (deduplicated) and one e-mail per new notification, for the users linked to each grant's person. */
 export async function notifyGrantees(tx: Transaction, notices: GrantNotice[], subject: string): Promise<number> {
@@ -53,7 +76,17 @@ export async function notifyGrantees(tx: Transaction, notices: GrantNotice[], su
       .from(grants)
       .innerJoin(users, eq(users.personId, grants.personId))
       .where(and(inArray(grants.id, [...new Set(chunk.map((n) => n.grantId))]), eq(users.disabled, false)));
-    const rows = chunk.flatMap((n) => holders.filter((h) => h.grantId === n.grantId).map((h) => ({ userId: h.userId, email: h.email, kind: n.kind, payload: n.payload, dedupeKey: `${n.dedupeKey}:${h.userId}` })));
+    const rows = chunk.flatMap((n) =>
+      holders
+        .filter((h) => h.grantId === n.grantId)
+        .map((h) => ({
+          userId: h.userId,
+          email: h.email,
+          kind: n.kind,
+          payload: n.payload,
+          dedupeKey: `${n.dedupeKey}:${h.userId}`,
+        })),
+    );
     if (rows.length === 0) continue;
     const inserted = await tx
       .insert(notifications)
@@ -61,7 +94,9 @@ export async function notifyGrantees(tx: Transaction, notices: GrantNotice[], su
       .onConflictDoNothing({ target: notifications.dedupeKey })
       .returning({ dedupeKey: notifications.dedupeKey });
     const byKey = new Map(rows.map((r) => [r.dedupeKey, r]));
-    const mails = inserted.map((i) => byKey.get(i.dedupeKey!)!).map((r) => ({ toAddress: r.email, subject, body: JSON.stringify(r.payload) }));
+    const mails = inserted
+      .map((i) => byKey.get(i.dedupeKey!)!)
+      .map((r) => ({ toAddress: r.email, subject, body: JSON.stringify(r.payload) }));
     if (mails.length > 0) await tx.insert(emailOutbox).values(mails);
     created += inserted.length;
   }

@@ -14,7 +14,13 @@ export type NoticeKind = "window_opening" | "blackout_starting" | "publicity_ope
 /** Kinds written by HR changes (disclosure calendar, corporate actions, vesting runs). */
 export type ChangeNoticeKind = "earliest_date_changed" | "grant_adjusted" | "vesting_recorded";
 
-interface NewNotice { userId: string; email: string; kind: NoticeKind; payload: Record<string, unknown>; dedupeKey: string }
+interface NewNotice {
+  userId: string;
+  email: string;
+  kind: NoticeKind;
+  payload: Record<string, unknown>;
+  dedupeKey: string;
+}
 
 const SUBJECTS: Record<NoticeKind, string> = {
   window_opening: "归属窗口即将开启 / A vesting window opens soon",
@@ -31,7 +37,15 @@ const SUBJECTS: Record<NoticeKind, string> = {
 export async function refreshNotices(db: Database, today: string): Promise<number> {
   const pending: NewNotice[] = [];
   const grantees = await db
-    .select({ userId: users.id, email: users.email, grantId: grants.id, planId: grants.planId, planName: plans.name, planNameEn: plans.nameEn, acceptedAt: grants.acceptedAt })
+    .select({
+      userId: users.id,
+      email: users.email,
+      grantId: grants.id,
+      planId: grants.planId,
+      planName: plans.name,
+      planNameEn: plans.nameEn,
+      acceptedAt: grants.acceptedAt,
+    })
     .from(grants)
     .innerJoin(users, eq(users.personId, grants.personId))
     .innerJoin(plans, eq(plans.id, grants.planId))
@@ -40,15 +54,40 @@ export async function refreshNotices(db: Database, today: string): Promise<numbe
   const opening = await db
     .select({ grantId: tranches.grantId, index: tranches.trancheIndex, windowOpen: tranches.windowOpen })
     .from(tranches)
-    .where(and(inArray(tranches.status, ["pending", "vestable"]), gte(tranches.windowOpen, today), lte(tranches.windowOpen, addDays(today, 14))));
+    .where(
+      and(
+        inArray(tranches.status, ["pending", "vestable"]),
+        gte(tranches.windowOpen, today),
+        lte(tranches.windowOpen, addDays(today, 14)),
+      ),
+    );
   const byGrant = new Map(grantees.map((g) => [g.grantId, g]));
   for (const t of opening) {
     const g = byGrant.get(t.grantId);
-    if (g) pending.push({ userId: g.userId, email: g.email, kind: "window_opening", payload: { grantId: g.grantId, planName: g.planName, planNameEn: g.planNameEn, trancheIndex: t.index, windowOpen: t.windowOpen }, dedupeKey: `window_opening:${g.grantId}:${t.index}:${t.windowOpen}` });
+    if (g)
+      pending.push({
+        userId: g.userId,
+        email: g.email,
+        kind: "window_opening",
+        payload: {
+          grantId: g.grantId,
+          planName: g.planName,
+          planNameEn: g.planNameEn,
+          trancheIndex: t.index,
+          windowOpen: t.windowOpen,
+        },
+        dedupeKey: `window_opening:${g.grantId}:${t.index}:${t.windowOpen}`,
+      });
   }
 
   for (const g of grantees.filter((x) => x.acceptedAt === null)) {
-    pending.push({ userId: g.userId, email: g.email, kind: "grant_to_accept", payload: { grantId: g.grantId, planName: g.planName, planNameEn: g.planNameEn }, dedupeKey: `grant_to_accept:${g.grantId}` });
+    pending.push({
+      userId: g.userId,
+      email: g.email,
+      kind: "grant_to_accept",
+      payload: { grantId: g.grantId, planName: g.planName, planNameEn: g.planNameEn },
+      dedupeKey: `grant_to_accept:${g.grantId}`,
+    });
   }
 
   const planIds = [...new Set(grantees.map((g) => g.planId))];
@@ -59,19 +98,48 @@ export async function refreshNotices(db: Database, today: string): Promise<numbe
     const holders = new Map(grantees.filter((g) => g.planId === planId).map((g) => [g.userId, g]));
     for (const w of starting) {
       for (const g of holders.values()) {
-        pending.push({ userId: g.userId, email: g.email, kind: "blackout_starting", payload: { blackoutWindowId: w.id, from: w.from, to: w.to, kind: w.kind, reason: w.reason }, dedupeKey: `blackout_starting:${g.userId}:${w.id}:${w.from}` });
+        pending.push({
+          userId: g.userId,
+          email: g.email,
+          kind: "blackout_starting",
+          payload: { blackoutWindowId: w.id, from: w.from, to: w.to, kind: w.kind, reason: w.reason },
+          dedupeKey: `blackout_starting:${g.userId}:${w.id}:${w.from}`,
+        });
       }
     }
   }
 
   const open = await db
-    .select({ id: publicityPeriods.id, planName: plans.name, planNameEn: plans.nameEn, endDate: publicityPeriods.endDate })
+    .select({
+      id: publicityPeriods.id,
+      planName: plans.name,
+      planNameEn: plans.nameEn,
+      endDate: publicityPeriods.endDate,
+    })
     .from(publicityPeriods)
     .innerJoin(plans, eq(plans.id, publicityPeriods.planId))
-    .where(and(eq(publicityPeriods.status, "open"), lte(publicityPeriods.startDate, today), gte(publicityPeriods.endDate, today)));
+    .where(
+      and(
+        eq(publicityPeriods.status, "open"),
+        lte(publicityPeriods.startDate, today),
+        gte(publicityPeriods.endDate, today),
+      ),
+    );
   if (open.length > 0) {
-    const employees = await db.select({ id: users.id, email: users.email }).from(users).innerJoin(userRoles, eq(userRoles.userId, users.id)).where(and(eq(userRoles.role, "employee"), eq(users.disabled, false)));
-    for (const p of open) for (const u of employees) pending.push({ userId: u.id, email: u.email, kind: "publicity_opened", payload: { publicityPeriodId: p.id, planName: p.planName, planNameEn: p.planNameEn, endDate: p.endDate }, dedupeKey: `publicity_opened:${p.id}:${u.id}` });
+    const employees = await db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .innerJoin(userRoles, eq(userRoles.userId, users.id))
+      .where(and(eq(userRoles.role, "employee"), eq(users.disabled, false)));
+    for (const p of open)
+      for (const u of employees)
+        pending.push({
+          userId: u.id,
+          email: u.email,
+          kind: "publicity_opened",
+          payload: { publicityPeriodId: p.id, planName: p.planName, planNameEn: p.planNameEn, endDate: p.endDate },
+          dedupeKey: `publicity_opened:${p.id}:${u.id}`,
+        });
   }
 
   let created = 0;
@@ -80,7 +148,12 @@ export async function refreshNotices(db: Database, today: string): Promise<numbe
     created += rowsInserted.length;
     if (rowsInserted.length > 0) {
       const emailOf = new Map(chunk.map((n) => [n.dedupeKey, n]));
-      await db.insert(emailOutbox).values(rowsInserted.map((r) => { const n = emailOf.get(r.dedupeKey!)!; return { toAddress: n.email, subject: SUBJECTS[n.kind], body: JSON.stringify(n.payload) }; }));
+      await db.insert(emailOutbox).values(
+        rowsInserted.map((r) => {
+          const n = emailOf.get(r.dedupeKey!)!;
+          return { toAddress: n.email, subject: SUBJECTS[n.kind], body: JSON.stringify(n.payload) };
+        }),
+      );
     }
   }
   return created;
@@ -95,7 +168,13 @@ async function insertNotices(db: Database, chunk: NewNotice[]) {
 }
 
 /** A notice as the home page reads it from JSON: timestamps in JavaScript's toISOString() form. */
-export interface NoticeDto { id: string; kind: string; payload: Record<string, unknown>; readAt: string | null; createdAt: string }
+export interface NoticeDto {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  readAt: string | null;
+  createdAt: string;
+}
 
 /** How many notices a user's home page lists. */
 export const HOME_NOTICE_COUNT = 20;
@@ -107,7 +186,9 @@ export const HOME_NOTICE_COUNT = 20;
  */
 export function userNoticesJson(userId: SQLWrapper): SQL<NoticeDto[]> {
   const n = notifications;
-  return scalarSubquery<NoticeDto[]>(sql`select coalesce(json_agg(s.notice order by s.read, s.created desc, s.id), '[]'::json) from (
+  return scalarSubquery<
+    NoticeDto[]
+  >(sql`select coalesce(json_agg(s.notice order by s.read, s.created desc, s.id), '[]'::json) from (
     select json_build_object('id', ${n.id}, 'kind', ${n.kind}, 'payload', ${n.payload}, 'readAt', ${isoTimestampText(n.readAt)}, 'createdAt', ${isoTimestampText(n.createdAt)}) as notice,
       ${n.readAt} is not null as read, ${n.createdAt} as created, ${n.id} as id
     from ${n} where ${n.userId} = ${userId} order by ${n.readAt} is not null, ${n.createdAt} desc, ${n.id} limit 20) s`);
@@ -120,7 +201,13 @@ export async function noticesOf(db: Database, userId: string, limit = 20) {
 
 const noticesQuery = preparedStatement((db) =>
   db
-    .select({ id: notifications.id, kind: notifications.kind, payload: notifications.payload, readAt: notifications.readAt, createdAt: notifications.createdAt })
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      payload: notifications.payload,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+    })
     .from(notifications)
     .where(eq(notifications.userId, sql.placeholder("userId")))
     .orderBy(sql`${notifications.readAt} IS NOT NULL`, sql`${notifications.createdAt} DESC`, notifications.id)
@@ -130,6 +217,10 @@ const noticesQuery = preparedStatement((db) =>
 
 /** Marks one of the user's notices read; false when it is not theirs. */
 export async function markNoticeRead(db: Database, userId: string, noticeId: string): Promise<boolean> {
-  const updated = await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.id, noticeId), eq(notifications.userId, userId), isNull(notifications.readAt))).returning({ id: notifications.id });
+  const updated = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.id, noticeId), eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
   return updated.length > 0;
 }

@@ -50,8 +50,18 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = allOp
     components: {
       schemas,
       securitySchemes: {
-        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session after signing in (named __Secure-next-auth.session-token behind HTTPS)." },
-        bearerToken: { type: "http", scheme: "bearer", bearerFormat: "vd_...", description: "An API token issued by an admin; it carries only the role it was issued with." },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The browser session after signing in (named __Secure-next-auth.session-token behind HTTPS).",
+        },
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "vd_...",
+          description: "An API token issued by an admin; it carries only the role it was issued with.",
+        },
       },
     },
   };
@@ -106,7 +116,11 @@ const errorContent = () => ({ "application/json": { schema: { $ref: componentRef
 function responses(op: ApiOperation): Record<string, JsonSchema> {
   const out: Record<string, JsonSchema> = {};
   for (const [status, r] of Object.entries(op.responses)) {
-    if (r.schema) out[status] = { description: r.description, content: { [r.contentType ?? "application/json"]: { schema: toJsonSchema(r.schema, "output") } } };
+    if (r.schema)
+      out[status] = {
+        description: r.description,
+        content: { [r.contentType ?? "application/json"]: { schema: toJsonSchema(r.schema, "output") } },
+      };
     else if (r.contentType) out[status] = { description: r.description, content: { [r.contentType]: {} } };
     else if (Number(status) >= 400) out[status] = { description: r.description, content: errorContent() };
     else out[status] = { description: r.description };
@@ -115,9 +129,17 @@ function responses(op: ApiOperation): Record<string, JsonSchema> {
   const shared: [string, boolean, string][] = [
     ["400", Boolean(op.body || op.query), "The request is not valid (BAD_REQUEST; the issues are in details)."],
     ["401", op.access !== "public", "Not signed in, or the session or token has ended (UNAUTHENTICATED)."],
-    ["403", (op.access !== "public" && op.access !== "signedIn") || op.method !== "get", "The role does not allow this (FORBIDDEN), or a write came from another origin (CROSS_ORIGIN)."],
+    [
+      "403",
+      (op.access !== "public" && op.access !== "signedIn") || op.method !== "get",
+      "The role does not allow this (FORBIDDEN), or a write came from another origin (CROSS_ORIGIN).",
+    ],
   ];
-  for (const [status, applies, description] of shared) if (applies && !out[status]) out[status] = { description, content: errorContent() };
-  out.default = { description: "Any other failure: 500 INTERNAL, or 503 DATABASE_UNAVAILABLE while the database is out of reach.", content: errorContent() };
+  for (const [status, applies, description] of shared)
+    if (applies && !out[status]) out[status] = { description, content: errorContent() };
+  out.default = {
+    description: "Any other failure: 500 INTERNAL, or 503 DATABASE_UNAVAILABLE while the database is out of reach.",
+    content: errorContent(),
+  };
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -17,7 +17,11 @@ export const componentRef = (name: string) => `#/components/schemas/${name}`;
  * ("output"). Named components are replaced by a $ref wherever they are nested; `root` keeps the outer schema
  * itself inline, which is how the components section is written.
  */
-export function toJsonSchema(schema: z.ZodType, io: "input" | "output", root: "inline" | "refIfComponent" = "refIfComponent"): JsonSchema {
+export function toJsonSchema(
+  schema: z.ZodType,
+  io: "input" | "output",
+  root: "inline" | "refIfComponent" = "refIfComponent",
+): JsonSchema {
   const rootName = COMPONENT_SCHEMAS.get(schema);
   if (rootName && root === "refIfComponent") return { $ref: componentRef(rootName) };
   const json = z.toJSONSchema(schema, {
@@ -43,12 +47,19 @@ export function toJsonSchema(schema: z.ZodType, io: "input" | "output", root: "i
 }
 
 /** One JSON Schema per property of a parameter object, with its required flag, for path and query parameters. */
-export function parameterSchemas(schema: z.ZodObject): { name: string; required: boolean; schema: JsonSchema; description?: string }[] {
+export function parameterSchemas(
+  schema: z.ZodObject,
+): { name: string; required: boolean; schema: JsonSchema; description?: string }[] {
   const json = toJsonSchema(schema, "input", "inline");
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((json.required ?? []) as string[]);
   return Object.entries(properties).map(([name, property]) => {
     const { description, ...rest } = property;
-    return { name, required: required.has(name), schema: rest, ...(typeof description === "string" ? { description } : {}) };
+    return {
+      name,
+      required: required.has(name),
+      schema: rest,
+      ...(typeof description === "string" ? { description } : {}),
+    };
   });
 }

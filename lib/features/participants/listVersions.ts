@@ -34,7 +34,13 @@ export interface ListDiff {
   to: number;
   added: ListEntryDto[];
   removed: ListEntryDto[];
-  changed: { personId: string; employeeNo: string; name: string; before: { quantity: number; categoryCode: number }; after: { quantity: number; categoryCode: number } }[];
+  changed: {
+    personId: string;
+    employeeNo: string;
+    name: string;
+    before: { quantity: number; categoryCode: number };
+    after: { quantity: number; categoryCode: number };
+  }[];
 }
 
 /** Every list version of a plan (optionally one batch), oldest first, and the latest version number per batch. */
@@ -42,22 +48,44 @@ export async function listParticipantVersions(db: Database, planId: string, batc
   const versions = await db
     .select()
     .from(participantListVersions)
-    .where(and(eq(participantListVersions.planId, planId), batch ? eq(participantListVersions.batch, batch) : undefined))
+    .where(
+      and(eq(participantListVersions.planId, planId), batch ? eq(participantListVersions.batch, batch) : undefined),
+    )
     .orderBy(asc(participantListVersions.batch), asc(participantListVersions.version));
-  const entries = await entriesOf(db, versions.map((v) => v.id));
+  const entries = await entriesOf(
+    db,
+    versions.map((v) => v.id),
+  );
   const dtos: ListVersionDto[] = versions.map((v) => ({
-    id: v.id, version: v.version, batch: v.batch, createdAt: v.createdAt.toISOString(), sourceFileName: v.sourceFileName, entries: entries.get(v.id) ?? [],
+    id: v.id,
+    version: v.version,
+    batch: v.batch,
+    createdAt: v.createdAt.toISOString(),
+    sourceFileName: v.sourceFileName,
+    entries: entries.get(v.id) ?? [],
   }));
   const latestOf = (b: ListBatch) => dtos.filter((v) => v.batch === b).at(-1)?.version ?? null;
   return { versions: dtos, latest: { first: latestOf("first"), reserved: latestOf("reserved") } };
 }
 
 /** Differences between two versions of a plan's list for one batch; 404 when either is missing. */
-export async function listVersionDiff(db: Database, planId: string, batch: ListBatch, fromVersion: number, toVersion: number): Promise<ListDiff> {
+export async function listVersionDiff(
+  db: Database,
+  planId: string,
+  batch: ListBatch,
+  fromVersion: number,
+  toVersion: number,
+): Promise<ListDiff> {
   const rows = await db
     .select({ id: participantListVersions.id, version: participantListVersions.version })
     .from(participantListVersions)
-    .where(and(eq(participantListVersions.planId, planId), eq(participantListVersions.batch, batch), inArray(participantListVersions.version, [fromVersion, toVersion])));
+    .where(
+      and(
+        eq(participantListVersions.planId, planId),
+        eq(participantListVersions.batch, batch),
+        inArray(participantListVersions.version, [fromVersion, toVersion]),
+      ),
+    );
   const fromId = rows.find((r) => r.version === fromVersion)?.id;
   const toId = rows.find((r) => r.version === toVersion)?.id;
   if (!fromId || !toId) throw notFound("List version");
@@ -68,11 +96,19 @@ export async function listVersionDiff(db: Database, planId: string, batch: ListB
   for (const [personId, a] of after) {
     const b = before.get(personId);
     if (b && (b.quantity !== a.quantity || b.categoryCode !== a.categoryCode)) {
-      changed.push({ personId, employeeNo: a.employeeNo, name: a.name, before: { quantity: b.quantity, categoryCode: b.categoryCode }, after: { quantity: a.quantity, categoryCode: a.categoryCode } });
+      changed.push({
+        personId,
+        employeeNo: a.employeeNo,
+        name: a.name,
+        before: { quantity: b.quantity, categoryCode: b.categoryCode },
+        after: { quantity: a.quantity, categoryCode: a.categoryCode },
+      });
     }
   }
   return {
-    batch, from: fromVersion, to: toVersion,
+    batch,
+    from: fromVersion,
+    to: toVersion,
     added: [...after.values()].filter((e) => !before.has(e.personId)),
     removed: [...before.values()].filter((e) => !after.has(e.personId)),
     changed,
@@ -94,7 +130,12 @@ async function entriesOf(db: Database, versionIds: string[]): Promise<Map<string
   const out = new Map<string, ListEntryDto[]>();
   if (versionIds.length === 0) return out;
   const rows = await db
-    .select({ versionId: participantListEntries.listVersionId, e: participantListEntries, employeeNo: persons.employeeNo, code: participantCategories.code })
+    .select({
+      versionId: participantListEntries.listVersionId,
+      e: participantListEntries,
+      employeeNo: persons.employeeNo,
+      code: participantCategories.code,
+    })
     .from(participantListEntries)
     .innerJoin(persons, eq(participantListEntries.personId, persons.id))
     .innerJoin(participantCategories, eq(participantListEntries.categoryId, participantCategories.id))
@@ -102,7 +143,16 @@ async function entriesOf(db: Database, versionIds: string[]): Promise<Map<string
     .orderBy(asc(persons.employeeNo));
   for (const r of rows) {
     const list = out.get(r.versionId) ?? [];
-    list.push({ personId: r.e.personId, employeeNo: r.employeeNo, name: r.e.name, position: r.e.position, nationality: r.e.nationality, categoryId: r.e.categoryId, categoryCode: r.code, quantity: Number(r.e.quantity) });
+    list.push({
+      personId: r.e.personId,
+      employeeNo: r.employeeNo,
+      name: r.e.name,
+      position: r.e.position,
+      nationality: r.e.nationality,
+      categoryId: r.e.categoryId,
+      categoryCode: r.code,
+      quantity: Number(r.e.quantity),
+    });
     out.set(r.versionId, list);
   }
   return out;
@@ -113,14 +163,20 @@ export function diffBounds(from: string | null, to: string | null): { from: numb
   if (from === null && to === null) return null;
   const f = Number(from);
   const t = Number(to);
-  if (!Number.isInteger(f) || !Number.isInteger(t) || f < 1 || t < 1) throw new ApiError("BAD_REQUEST", "from and to must both be version numbers.");
+  if (!Number.isInteger(f) || !Number.isInteger(t) || f < 1 || t < 1)
+    throw new ApiError("BAD_REQUEST", "from and to must both be version numbers.");
   return { from: f, to: t };
 }
 
 /** A plan's categories by code, for labelling list entries. */
 export async function planCategories(db: Database, planId: string) {
   return db
-    .select({ id: participantCategories.id, code: participantCategories.code, name: participantCategories.name, nameEn: participantCategories.nameEn })
+    .select({
+      id: participantCategories.id,
+      code: participantCategories.code,
+      name: participantCategories.name,
+      nameEn: participantCategories.nameEn,
+    })
     .from(participantCategories)
     .where(eq(participantCategories.planId, planId))
     .orderBy(asc(participantCategories.code));

@@ -13,7 +13,11 @@ export async function planWithParticipantLists(planId: string) {
 }
 
 /** Two versions of one batch's list to compare, as the participants page's query asks for them (numbers may be NaN). */
-export interface ListDiffRequest { batch: ListBatch; from: number; to: number }
+export interface ListDiffRequest {
+  batch: ListBatch;
+  from: number;
+  to: number;
+}
 
 /**
  * The participants page of a plan: every list version, the latest per batch, the plan's categories and,
@@ -26,7 +30,10 @@ export async function participantListsOverview(planId: string, diffOf: ListDiffR
   const { versions, latest } = await listParticipantVersions(database, planId);
   const { batch, from, to } = diffOf;
   const exists = (n: number) => versions.some((v) => v.batch === batch && v.version === n);
-  const diff = Number.isInteger(from) && Number.isInteger(to) && exists(from) && exists(to) ? await listVersionDiff(database, planId, batch, from, to) : null;
+  const diff =
+    Number.isInteger(from) && Number.isInteger(to) && exists(from) && exists(to)
+      ? await listVersionDiff(database, planId, batch, from, to)
+      : null;
   const categories = await planCategories(database, planId);
   return { plan, versions, latest, diff, categories };
 }

@@ -27,7 +27,10 @@ export interface ParticipantRow {
 }
 
 const cell = z.union([z.string().max(200), z.number()]).transform((v) => String(v).trim());
-const optionalCell = z.union([z.string().max(200), z.number()]).nullish().transform((v) => (v === null || v === undefined ? "" : String(v).trim()));
+const optionalCell = z
+  .union([z.string().max(200), z.number()])
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? "" : String(v).trim()));
 
 /** One row of the JSON body. */
 export const participantRowInputSchema = z.object({
@@ -65,21 +68,43 @@ type Field = Exclude<keyof ParticipantRow, "line">;
 // Header names of the China-format list and their English equivalents, compared after normalising.
 const HEADERS: Record<Field, string[]> = {
   name: ["姓名", "name", "full name"],
-  employeeNo: ["工号", "员工编号", "员工工号", "employee no.", "employee no", "employee number", "employeeno", "employee id"],
+  employeeNo: [
+    "工号",
+    "员工编号",
+    "员工工号",
+    "employee no.",
+    "employee no",
+    "employee number",
+    "employeeno",
+    "employee id",
+  ],
   nationality: ["国籍", "nationality"],
   position: ["职务", "职位", "position", "title"],
   categoryId: ["类别", "激励对象类别", "类别代码", "category", "category code", "categoryid"],
-  quantity: ["授予数量", "获授数量", "拟授予数量", "获授的限制性股票数量", "quantity", "granted quantity", "grant quantity"],
+  quantity: [
+    "授予数量",
+    "获授数量",
+    "拟授予数量",
+    "获授的限制性股票数量",
+    "quantity",
+    "granted quantity",
+    "grant quantity",
+  ],
   idNumber: ["身份证号", "身份证号码", "证件号码", "证件号", "id number", "id no.", "id no", "idnumber"],
 };
 
 /** Lower case, no spaces, no unit in brackets ("授予数量（股）" -> "授予数量"). */
 export function normaliseHeader(h: string): string {
-  return h.replace(/[（(【[].*?[)）】\]]/g, "").replace(/[\s_*:：]/g, "").toLowerCase();
+  return h
+    .replace(/[（(【[].*?[)）】\]]/g, "")
+    .replace(/[\s_*:：]/g, "")
+    .toLowerCase();
 }
 
 const HEADER_LOOKUP = new Map<string, Field>(
-  (Object.entries(HEADERS) as [Field, string[]][]).flatMap(([field, names]) => names.map((n) => [normaliseHeader(n), field] as [string, Field])),
+  (Object.entries(HEADERS) as [Field, string[]][]).flatMap(([field, names]) =>
+    names.map((n) => [normaliseHeader(n), field] as [string, Field]),
+  ),
 );
 
 /** The field a header cell names, if any. */

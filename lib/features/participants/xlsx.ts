@@ -13,7 +13,8 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("formula" in value || "sharedFormula" in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+  if ("formula" in value || "sharedFormula" in value)
+    return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
   if ("text" in value) return typeof value.text === "string" ? value.text : cellText(value.text as ExcelJS.CellValue);
   return "";
 }

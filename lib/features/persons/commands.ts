@@ -24,7 +24,12 @@ export interface LeaverResult {
  * re-derived in the same transaction so their unvested tranches lapse from that date ("left").
  * Recording the same date again changes nothing; another date is refused (409).
  */
-export async function recordLeaver(db: Database, actor: Actor, personId: string, input: RecordLeaverInput): Promise<LeaverResult> {
+export async function recordLeaver(
+  db: Database,
+  actor: Actor,
+  personId: string,
+  input: RecordLeaverInput,
+): Promise<LeaverResult> {
   if (!isUuid(personId)) throw notFound("Person");
   return db.transaction(async (tx) => {
     const [person] = await tx.select().from(persons).where(eq(persons.id, personId)).for("update");
@@ -32,21 +37,34 @@ export async function recordLeaver(db: Database, actor: Actor, personId: string,
     const base = { personId, employeeNo: person.employeeNo, leaveDate: input.leaveDate };
     if (person.employmentStatus === "left") {
       if (person.leaveDate === input.leaveDate) return { ...base, unchanged: true, plans: [], lapsed: [] };
-      throw new ApiError("ALREADY_LEFT", "This person has already left on another date.", { leaveDate: person.leaveDate });
+      throw new ApiError("ALREADY_LEFT", "This person has already left on another date.", {
+        leaveDate: person.leaveDate,
+      });
     }
-    await tx.update(persons).set({ employmentStatus: "left", leaveDate: input.leaveDate }).where(eq(persons.id, personId));
+    await tx
+      .update(persons)
+      .set({ employmentStatus: "left", leaveDate: input.leaveDate })
+      .where(eq(persons.id, personId));
     const held = await tx.selectDistinct({ planId: grants.planId }).from(grants).where(eq(grants.personId, personId));
-    const own = new Set((await tx.select({ id: grants.id }).from(grants).where(eq(grants.personId, personId))).map((g) => g.id));
+    const own = new Set(
+      (await tx.select({ id: grants.id }).from(grants).where(eq(grants.personId, personId))).map((g) => g.id),
+    );
     const lapsed: LeaverResult["lapsed"] = [];
     for (const { planId } of held) {
       const derived = await rederivePlan(tx, planId);
       for (const [grantId, d] of derived) {
         if (!own.has(grantId)) continue;
-        for (const t of d.tranches) if (t.status === "lapsed" && t.lapseReason === "left") lapsed.push({ grantId, trancheIndex: t.index, quantity: t.lapsedQuantity });
+        for (const t of d.tranches)
+          if (t.status === "lapsed" && t.lapseReason === "left")
+            lapsed.push({ grantId, trancheIndex: t.index, quantity: t.lapsedQuantity });
       }
     }
     await appendAudit(tx, {
-      actorUserId: actor.userId, action: "person.leave", entityType: "person", entityId: personId, ip: actor.ip,
+      actorUserId: actor.userId,
+      action: "person.leave",
+      entityType: "person",
+      entityId: personId,
+      ip: actor.ip,
       before: { employmentStatus: person.employmentStatus, leaveDate: person.leaveDate },
       after: { employmentStatus: "left", leaveDate: input.leaveDate, plans: held.map((h) => h.planId), lapsed },
     });
@@ -70,7 +88,15 @@ export async function findPersons(db: Database, text: string): Promise<PersonHit
   const q = text.trim().replace(/[%_\\]/g, (c) => `\\${c}`);
   if (q === "") return [];
   return db
-    .select({ id: persons.id, employeeNo: persons.employeeNo, name: persons.name, position: persons.position, department: persons.department, employmentStatus: persons.employmentStatus, leaveDate: persons.leaveDate })
+    .select({
+      id: persons.id,
+      employeeNo: persons.employeeNo,
+      name: persons.name,
+      position: persons.position,
+      department: persons.department,
+      employmentStatus: persons.employmentStatus,
+      leaveDate: persons.leaveDate,
+    })
     .from(persons)
     .where(or(ilike(persons.employeeNo, `%${q}%`), ilike(persons.name, `%${q}%`), ilike(persons.namePinyin, `%${q}%`)))
     .orderBy(asc(persons.employeeNo))
@@ -87,21 +113,44 @@ export interface PersonGrantHolding {
   quantity: number;
   vested: number;
   unvested: number;
-  tranches: { index: number; status: string; planned: number; vested: number; lapsed: number; lapseReason: string | null }[];
+  tranches: {
+    index: number;
+    status: string;
+    planned: number;
+    vested: number;
+    lapsed: number;
+    lapseReason: string | null;
+  }[];
 }
 
 /** A person's grants with their tranches, for the confirmation before recording a departure. */
 export async function holdingsOf(db: Database, personId: string): Promise<PersonGrantHolding[]> {
   if (!isUuid(personId)) return [];
   const rows = await db
-    .select({ grantId: grants.id, planName: plans.name, planNameEn: plans.nameEn, batch: grantBatches.batch, grantDate: grantBatches.grantDate, quantity: grants.adjustedQuantity })
+    .select({
+      grantId: grants.id,
+      planName: plans.name,
+      planNameEn: plans.nameEn,
+      batch: grantBatches.batch,
+      grantDate: grantBatches.grantDate,
+      quantity: grants.adjustedQuantity,
+    })
     .from(grants)
     .innerJoin(plans, eq(grants.planId, plans.id))
     .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
     .where(eq(grants.personId, personId))
     .orderBy(asc(grantBatches.grantDate));
   if (rows.length === 0) return [];
-  const ts = await db.select().from(tranches).where(inArray(tranches.grantId, rows.map((r) => r.grantId))).orderBy(asc(tranches.trancheIndex));
+  const ts = await db
+    .select()
+    .from(tranches)
+    .where(
+      inArray(
+        tranches.grantId,
+        rows.map((r) => r.grantId),
+      ),
+    )
+    .orderBy(asc(tranches.trancheIndex));
   return rows.map((r) => {
     const own = ts.filter((t) => t.grantId === r.grantId);
     const open = own.filter((t) => t.status === "pending" || t.status === "vestable");
@@ -109,7 +158,14 @@ export async function holdingsOf(db: Database, personId: string): Promise<Person
       ...r,
       vested: own.reduce((s, t) => s + t.vestedQuantity, 0),
       unvested: open.reduce((s, t) => s + t.plannedQuantity - t.lapsedQuantity, 0),
-      tranches: own.map((t) => ({ index: t.trancheIndex, status: t.status, planned: t.plannedQuantity, vested: t.vestedQuantity, lapsed: t.lapsedQuantity, lapseReason: t.lapseReason })),
+      tranches: own.map((t) => ({
+        index: t.trancheIndex,
+        status: t.status,
+        planned: t.plannedQuantity,
+        vested: t.vestedQuantity,
+        lapsed: t.lapsedQuantity,
+        lapseReason: t.lapseReason,
+      })),
     };
   });
 }
@@ -118,7 +174,15 @@ export async function holdingsOf(db: Database, personId: string): Promise<Person
 export async function personById(db: Database, personId: string): Promise<PersonHit | null> {
   if (!isUuid(personId)) return null;
   const [p] = await db
-    .select({ id: persons.id, employeeNo: persons.employeeNo, name: persons.name, position: persons.position, department: persons.department, employmentStatus: persons.employmentStatus, leaveDate: persons.leaveDate })
+    .select({
+      id: persons.id,
+      employeeNo: persons.employeeNo,
+      name: persons.name,
+      position: persons.position,
+      department: persons.department,
+      employmentStatus: persons.employmentStatus,
+      leaveDate: persons.leaveDate,
+    })
     .from(persons)
     .where(and(eq(persons.id, personId)));
   return p ?? null;

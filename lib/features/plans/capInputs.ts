@@ -1,7 +1,15 @@
 import "server-only";
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { grantBatches, grants, participantListEntries, participantListVersions, plans, shareCapitalHistory, tranches } from "@/db/schema";
+import {
+  grantBatches,
+  grants,
+  participantListEntries,
+  participantListVersions,
+  plans,
+  shareCapitalHistory,
+  tranches,
+} from "@/db/schema";
 import type { CapBatchTotal, CapHolding, CapPlan } from "@/lib/domain/caps/capHoldings";
 
 /**
@@ -35,23 +43,39 @@ export async function loadCapInputs(tx: Db, issuerId: string | null, personIds: 
 }
 
 async function latestShareCapital(tx: Db, issuerId: string): Promise<number | null> {
-  const [row] = await tx.select({ shares: shareCapitalHistory.shares }).from(shareCapitalHistory).where(eq(shareCapitalHistory.issuerId, issuerId)).orderBy(desc(shareCapitalHistory.effectiveDate)).limit(1);
+  const [row] = await tx
+    .select({ shares: shareCapitalHistory.shares })
+    .from(shareCapitalHistory)
+    .where(eq(shareCapitalHistory.issuerId, issuerId))
+    .orderBy(desc(shareCapitalHistory.effectiveDate))
+    .limit(1);
   return row ? Number(row.shares) : null;
 }
 
-const ofIssuer = (issuerId: string | null): SQL | undefined => (issuerId === null ? undefined : eq(plans.issuerId, issuerId));
+const ofIssuer = (issuerId: string | null): SQL | undefined =>
+  issuerId === null ? undefined : eq(plans.issuerId, issuerId);
 
 /** Every plan with its first grant date (validity runs from it). */
 export async function loadCapPlans(tx: Db, issuerId: string | null): Promise<CapPlan[]> {
   const rows = await tx
     .select({
-      id: plans.id, status: plans.status, validityMonths: plans.validityMonths, totalQuantity: plans.totalQuantity,
-      reservedQuantity: plans.reservedQuantity, generalMeetingDate: plans.generalMeetingDate,
-      firstGrantDate: sql<string | null>`(select min(${grantBatches.grantDate})::text from ${grantBatches} where ${grantBatches.planId} = ${plans.id} and ${grantBatches.batch} = 'first')`,
+      id: plans.id,
+      status: plans.status,
+      validityMonths: plans.validityMonths,
+      totalQuantity: plans.totalQuantity,
+      reservedQuantity: plans.reservedQuantity,
+      generalMeetingDate: plans.generalMeetingDate,
+      firstGrantDate: sql<
+        string | null
+      >`(select min(${grantBatches.grantDate})::text from ${grantBatches} where ${grantBatches.planId} = ${plans.id} and ${grantBatches.batch} = 'first')`,
     })
     .from(plans)
     .where(ofIssuer(issuerId));
-  return rows.map((r) => ({ ...r, totalQuantity: Number(r.totalQuantity), reservedQuantity: Number(r.reservedQuantity) }));
+  return rows.map((r) => ({
+    ...r,
+    totalQuantity: Number(r.totalQuantity),
+    reservedQuantity: Number(r.reservedQuantity),
+  }));
 }
 
 /** Voided shares per grant, from the derived tranches (in adjusted shares). */
@@ -67,7 +91,8 @@ async function loadBatchTotals(tx: Db, issuerId: string | null): Promise<CapBatc
   const lapsed = lapsedByGrant(tx);
   const rows = await tx
     .select({
-      planId: grants.planId, batch: grantBatches.batch,
+      planId: grants.planId,
+      batch: grantBatches.batch,
       quantity: sql<string>`sum(${grants.quantity})::text`,
       adjustedQuantity: sql<string>`sum(${grants.adjustedQuantity})::text`,
       lapsedQuantity: sql<string>`coalesce(sum(${lapsed.lapsed}), 0)::text`,
@@ -78,7 +103,13 @@ async function loadBatchTotals(tx: Db, issuerId: string | null): Promise<CapBatc
     .leftJoin(lapsed, eq(lapsed.grantId, grants.id))
     .where(ofIssuer(issuerId))
     .groupBy(grants.planId, grantBatches.batch);
-  return rows.map((r) => ({ planId: r.planId, batch: r.batch, quantity: Number(r.quantity), adjustedQuantity: Number(r.adjustedQuantity), lapsedQuantity: Number(r.lapsedQuantity) }));
+  return rows.map((r) => ({
+    planId: r.planId,
+    batch: r.batch,
+    quantity: Number(r.quantity),
+    adjustedQuantity: Number(r.adjustedQuantity),
+    lapsedQuantity: Number(r.lapsedQuantity),
+  }));
 }
 
 /** The persons' grants per (plan, batch), and their entries on the latest list version of every (plan, batch). */
@@ -88,7 +119,9 @@ async function loadHoldings(tx: Db, issuerId: string | null, personIds: readonly
   const lapsed = lapsedByGrant(tx);
   const granted = await tx
     .select({
-      personId: grants.personId, planId: grants.planId, batch: grantBatches.batch,
+      personId: grants.personId,
+      planId: grants.planId,
+      batch: grantBatches.batch,
       adjustedQuantity: sql<string>`sum(${grants.adjustedQuantity})::text`,
       lapsedQuantity: sql<string>`coalesce(sum(${lapsed.lapsed}), 0)::text`,
     })
@@ -99,17 +132,38 @@ async function loadHoldings(tx: Db, issuerId: string | null, personIds: readonly
     .where(and(inArray(grants.personId, ids), ofIssuer(issuerId)))
     .groupBy(grants.personId, grants.planId, grantBatches.batch);
   const listed = await tx
-    .select({ personId: participantListEntries.personId, planId: participantListVersions.planId, batch: participantListVersions.batch, quantity: participantListEntries.quantity })
+    .select({
+      personId: participantListEntries.personId,
+      planId: participantListVersions.planId,
+      batch: participantListVersions.batch,
+      quantity: participantListEntries.quantity,
+    })
     .from(participantListEntries)
     .innerJoin(participantListVersions, eq(participantListEntries.listVersionId, participantListVersions.id))
     .innerJoin(plans, eq(participantListVersions.planId, plans.id))
-    .where(and(
-      inArray(participantListEntries.personId, ids),
-      ofIssuer(issuerId),
-      sql`${participantListVersions.version} = (SELECT max(v.version) FROM participant_list_versions v WHERE v.plan_id = ${participantListVersions.planId} AND v.batch = ${participantListVersions.batch})`,
-    ));
+    .where(
+      and(
+        inArray(participantListEntries.personId, ids),
+        ofIssuer(issuerId),
+        sql`${participantListVersions.version} = (SELECT max(v.version) FROM participant_list_versions v WHERE v.plan_id = ${participantListVersions.planId} AND v.batch = ${participantListVersions.batch})`,
+      ),
+    );
   return [
-    ...granted.map((g): CapHolding => ({ personId: g.personId, planId: g.planId, batch: g.batch, source: "granted", adjustedQuantity: Number(g.adjustedQuantity), lapsedQuantity: Number(g.lapsedQuantity) })),
-    ...listed.map((l): CapHolding => ({ personId: l.personId, planId: l.planId, batch: l.batch, source: "listed", adjustedQuantity: Number(l.quantity), lapsedQuantity: 0 })),
+    ...granted.map((g): CapHolding => ({
+      personId: g.personId,
+      planId: g.planId,
+      batch: g.batch,
+      source: "granted",
+      adjustedQuantity: Number(g.adjustedQuantity),
+      lapsedQuantity: Number(g.lapsedQuantity),
+    })),
+    ...listed.map((l): CapHolding => ({
+      personId: l.personId,
+      planId: l.planId,
+      batch: l.batch,
+      source: "listed",
+      adjustedQuantity: Number(l.quantity),
+      lapsedQuantity: 0,
+    })),
   ];
 }

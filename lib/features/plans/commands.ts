@@ -2,11 +2,22 @@ import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
-import { blackoutRuleSets, issuers, participantCategories, participantListEntries, plans, vestingArrangements } from "@/db/schema";
+import {
+  blackoutRuleSets,
+  issuers,
+  participantCategories,
+  participantListEntries,
+  plans,
+  vestingArrangements,
+} from "@/db/schema";
 import { blackoutRulePresets } from "@/lib/domain/blackout/blackoutRules";
 import { plansCapTotal } from "@/lib/domain/caps/capHoldings";
 import { checkPlanSetup } from "@/lib/domain/caps/planCaps";
-import { allowedTransitions, checkTransition, type PlanStatus as LifecycleStatus } from "@/lib/domain/plans/planLifecycle";
+import {
+  allowedTransitions,
+  checkTransition,
+  type PlanStatus as LifecycleStatus,
+} from "@/lib/domain/plans/planLifecycle";
 import { isRuleError, violation, type RuleViolation } from "@/lib/domain/errors";
 import { verifyingBodyFor } from "@/lib/domain/process/processRules";
 import { DEFAULT_GRADE_TABLE, individualRatio } from "@/lib/domain/vesting/appraisal";
@@ -26,11 +37,26 @@ const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
 /** A participant category with its vesting arrangement. */
 export const categoryInputSchema = z
-  .object({ code: z.number().int().min(1).max(99), name: text(100), nameEn: text(100), tranches: z.array(trancheInputSchema).min(1).max(20) })
+  .object({
+    code: z.number().int().min(1).max(99),
+    name: text(100),
+    nameEn: text(100),
+    tranches: z.array(trancheInputSchema).min(1).max(20),
+  })
   .superRefine((c, ctx) => {
     c.tranches.forEach((t, i) => {
-      if (t.index !== i + 1) ctx.addIssue({ code: "custom", path: ["tranches", i, "index"], message: "Tranches must be numbered 1, 2, 3... in order." });
-      if (t.endMonths <= t.startMonths) ctx.addIssue({ code: "custom", path: ["tranches", i, "endMonths"], message: "The period must end after it starts." });
+      if (t.index !== i + 1)
+        ctx.addIssue({
+          code: "custom",
+          path: ["tranches", i, "index"],
+          message: "Tranches must be numbered 1, 2, 3... in order.",
+        });
+      if (t.endMonths <= t.startMonths)
+        ctx.addIssue({
+          code: "custom",
+          path: ["tranches", i, "endMonths"],
+          message: "The period must end after it starts.",
+        });
     });
   });
 
@@ -54,7 +80,8 @@ export const planInputSchema = z
   })
   .superRefine((p, ctx) => {
     const codes = p.categories.map((c) => c.code);
-    if (new Set(codes).size !== codes.length) ctx.addIssue({ code: "custom", path: ["categories"], message: "Category codes must be unique." });
+    if (new Set(codes).size !== codes.length)
+      ctx.addIssue({ code: "custom", path: ["categories"], message: "Category codes must be unique." });
   });
 export type PlanInput = z.infer<typeof planInputSchema>;
 
@@ -72,9 +99,20 @@ export async function createPlan(db: Database, actor: Actor, input: PlanInput): 
     if (!issuer) throw new ApiError("NO_ISSUER", "Set up the issuer before creating plans.");
     refuseIfAny(await planViolations(tx, input, null));
     const ruleSetId = await resolveRuleSet(tx, input.blackoutRule);
-    const [row] = await tx.insert(plans).values({ issuerId: issuer.id, ...planColumns(input), blackoutRuleSetId: ruleSetId, status: "draft" }).returning({ id: plans.id });
+    const [row] = await tx
+      .insert(plans)
+      .values({ issuerId: issuer.id, ...planColumns(input), blackoutRuleSetId: ruleSetId, status: "draft" })
+      .returning({ id: plans.id });
     await writeCategories(tx, row!.id, input.categories);
-    await appendAudit(tx, { actorUserId: actor.userId, action: "plan.create", entityType: "plan", entityId: row!.id, before: null, after: auditSnapshot(input), ip: actor.ip });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: "plan.create",
+      entityType: "plan",
+      entityId: row!.id,
+      before: null,
+      after: auditSnapshot(input),
+      ip: actor.ip,
+    });
     return row!.id;
   });
   return (await loadPlans(db, [planId]))[0]!;
@@ -87,14 +125,26 @@ export async function updatePlan(db: Database, actor: Actor, planId: string, inp
   await db.transaction(async (tx) => {
     const [locked] = await tx.select({ status: plans.status }).from(plans).where(eq(plans.id, planId)).for("update");
     if (!locked) throw notFound("Plan");
-    if (locked.status !== "draft") throw new ApiError("PLAN_NOT_DRAFT", "Only a draft plan can be edited.", { status: locked.status });
+    if (locked.status !== "draft")
+      throw new ApiError("PLAN_NOT_DRAFT", "Only a draft plan can be edited.", { status: locked.status });
     refuseIfAny(await planViolations(tx, input, planId));
     const ruleSetId = await resolveRuleSet(tx, input.blackoutRule);
-    await tx.update(plans).set({ ...planColumns(input), blackoutRuleSetId: ruleSetId, updatedAt: new Date() }).where(eq(plans.id, planId));
+    await tx
+      .update(plans)
+      .set({ ...planColumns(input), blackoutRuleSetId: ruleSetId, updatedAt: new Date() })
+      .where(eq(plans.id, planId));
     await writeCategories(tx, planId, input.categories);
     // The rule set is a tranche input: re-derive even though a draft normally has no grants yet.
     await rederivePlan(tx, planId);
-    await appendAudit(tx, { actorUserId: actor.userId, action: "plan.update", entityType: "plan", entityId: planId, before, after: auditSnapshot(input), ip: actor.ip });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: "plan.update",
+      entityType: "plan",
+      entityId: planId,
+      before,
+      after: auditSnapshot(input),
+      ip: actor.ip,
+    });
   });
   return (await loadPlans(db, [planId]))[0]!;
 }
@@ -106,9 +156,22 @@ export async function advancePlanStatus(db: Database, actor: Actor, planId: stri
     if (!locked) throw notFound("Plan");
     const refused = checkTransition(locked.status, to);
     const allowed = refused?.allowed;
-    if (refused) throw new ApiError("INVALID_TRANSITION", `A ${locked.status} plan cannot move to ${to}.`, { from: locked.status, to, allowed });
+    if (refused)
+      throw new ApiError("INVALID_TRANSITION", `A ${locked.status} plan cannot move to ${to}.`, {
+        from: locked.status,
+        to,
+        allowed,
+      });
     await tx.update(plans).set({ status: to, updatedAt: new Date() }).where(eq(plans.id, planId));
-    await appendAudit(tx, { actorUserId: actor.userId, action: "plan.status", entityType: "plan", entityId: planId, before: { status: locked.status }, after: { status: to }, ip: actor.ip });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: "plan.status",
+      entityType: "plan",
+      entityId: planId,
+      before: { status: locked.status },
+      after: { status: to },
+      ip: actor.ip,
+    });
   });
   return (await loadPlans(db, [planId]))[0]!;
 }
@@ -117,7 +180,11 @@ export async function advancePlanStatus(db: Database, actor: Actor, planId: stri
 async function planViolations(tx: Transaction, input: PlanInput, planId: string | null): Promise<RuleViolation[]> {
   // Other plans count toward the 20 % cap by the same rule as a grant's (lib/domain/caps/capHoldings.ts), as of today.
   const { plans: allPlans, batchTotals } = await loadCapInputs(tx, null, []);
-  const otherPlansTotal = plansCapTotal(allPlans.filter((p) => p.id !== planId), batchTotals, today());
+  const otherPlansTotal = plansCapTotal(
+    allPlans.filter((p) => p.id !== planId),
+    batchTotals,
+    today(),
+  );
   const out = checkPlanSetup({
     totalQuantity: input.totalQuantity,
     firstGrantQuantity: input.firstGrantQuantity,
@@ -134,7 +201,8 @@ async function planViolations(tx: Transaction, input: PlanInput, planId: string 
     const v = ruleViolationOf(() => individualRatio(input.gradeTable!, grade));
     if (v) out.push(v);
   }
-  if (input.gradeTable && Object.keys(input.gradeTable).length === 0) out.push(violation("INVALID_RATIOS", { problem: "the grade table is empty" }));
+  if (input.gradeTable && Object.keys(input.gradeTable).length === 0)
+    out.push(violation("INVALID_RATIOS", { problem: "the grade table is empty" }));
   return out;
 }
 
@@ -175,13 +243,24 @@ async function resolveRuleSet(tx: Transaction, rule: PlanInput["blackoutRule"]):
   const wanted = "preset" in rule ? blackoutRulePresets.find((p) => p.name === rule.preset)! : rule;
   const [existing] = await tx.select().from(blackoutRuleSets).where(eq(blackoutRuleSets.name, wanted.name));
   if (existing) {
-    const same = existing.annualDays === wanted.annualDays && existing.quarterlyDays === wanted.quarterlyDays && existing.isPreset === ("preset" in rule);
-    if (!same) throw new ApiError("RULE_SET_NAME_TAKEN", `A different blackout rule set is already named "${wanted.name}".`, { name: wanted.name });
+    const same =
+      existing.annualDays === wanted.annualDays &&
+      existing.quarterlyDays === wanted.quarterlyDays &&
+      existing.isPreset === "preset" in rule;
+    if (!same)
+      throw new ApiError("RULE_SET_NAME_TAKEN", `A different blackout rule set is already named "${wanted.name}".`, {
+        name: wanted.name,
+      });
     return existing.id;
   }
   const [row] = await tx
     .insert(blackoutRuleSets)
-    .values({ name: wanted.name, annualDays: wanted.annualDays, quarterlyDays: wanted.quarterlyDays, isPreset: "preset" in rule })
+    .values({
+      name: wanted.name,
+      annualDays: wanted.annualDays,
+      quarterlyDays: wanted.quarterlyDays,
+      isPreset: "preset" in rule,
+    })
     .returning({ id: blackoutRuleSets.id });
   return row!.id;
 }
@@ -192,16 +271,41 @@ async function writeCategories(tx: Transaction, planId: string, categories: Plan
   const byCode = new Map(existing.map((c) => [c.code, c]));
   const dropped = existing.filter((c) => !categories.some((n) => n.code === c.code)).map((c) => c.id);
   if (dropped.length > 0) {
-    const used = await tx.select({ id: participantListEntries.categoryId }).from(participantListEntries).where(inArray(participantListEntries.categoryId, dropped)).limit(1);
-    if (used.length > 0) throw new ApiError("CATEGORY_IN_USE", "A category that is on a participant list cannot be removed.");
+    const used = await tx
+      .select({ id: participantListEntries.categoryId })
+      .from(participantListEntries)
+      .where(inArray(participantListEntries.categoryId, dropped))
+      .limit(1);
+    if (used.length > 0)
+      throw new ApiError("CATEGORY_IN_USE", "A category that is on a participant list cannot be removed.");
     await tx.delete(vestingArrangements).where(inArray(vestingArrangements.categoryId, dropped));
     await tx.delete(participantCategories).where(inArray(participantCategories.id, dropped));
   }
   for (const c of categories) {
     let id = byCode.get(c.code)?.id;
-    if (id) await tx.update(participantCategories).set({ name: c.name, nameEn: c.nameEn }).where(eq(participantCategories.id, id));
-    else id = (await tx.insert(participantCategories).values({ planId, code: c.code, name: c.name, nameEn: c.nameEn }).returning({ id: participantCategories.id }))[0]!.id;
+    if (id)
+      await tx
+        .update(participantCategories)
+        .set({ name: c.name, nameEn: c.nameEn })
+        .where(eq(participantCategories.id, id));
+    else
+      id = (
+        await tx
+          .insert(participantCategories)
+          .values({ planId, code: c.code, name: c.name, nameEn: c.nameEn })
+          .returning({ id: participantCategories.id })
+      )[0]!.id;
     await tx.delete(vestingArrangements).where(eq(vestingArrangements.categoryId, id));
-    await tx.insert(vestingArrangements).values(c.tranches.map((t) => ({ categoryId: id, trancheIndex: t.index, startMonths: t.startMonths, endMonths: t.endMonths, ratio: t.ratio })));
+    await tx
+      .insert(vestingArrangements)
+      .values(
+        c.tranches.map((t) => ({
+          categoryId: id,
+          trancheIndex: t.index,
+          startMonths: t.startMonths,
+          endMonths: t.endMonths,
+          ratio: t.ratio,
+        })),
+      );
   }
 }

@@ -13,6 +13,7 @@ export async function issuerOf(tx: Database | Transaction, planId: string | null
   }
   const rows = await tx.select({ id: issuers.id }).from(issuers).limit(2);
   if (rows.length === 0) throw notFound("Issuer");
-  if (rows.length > 1) throw new ApiError("ISSUER_AMBIGUOUS", "Several issuers exist: give the plan the event belongs to.");
+  if (rows.length > 1)
+    throw new ApiError("ISSUER_AMBIGUOUS", "Several issuers exist: give the plan the event belongs to.");
   return rows[0]!.id;
 }

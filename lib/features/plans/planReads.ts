@@ -18,7 +18,13 @@ export interface PlanDto {
   blackoutRule: { name: string; annualDays: number; quarterlyDays: number };
   verifyingBody: "board_of_supervisors" | "remuneration_committee";
   status: string;
-  categories: { id: string; name: string; nameEn: string; illustrative: boolean; tranches: { index: number; startMonths: number; endMonths: number; ratio: string }[] }[];
+  categories: {
+    id: string;
+    name: string;
+    nameEn: string;
+    illustrative: boolean;
+    tranches: { index: number; startMonths: number; endMonths: number; ratio: string }[];
+  }[];
   stats: { grantees: number; grantedQuantity: number };
 }
 
@@ -34,16 +40,32 @@ export async function loadPlans(db: Database, ids?: string[]): Promise<PlanDto[]
   const planIds = rows.map((r) => r.plan.id);
   if (planIds.length === 0) return [];
   const [categories, arrangements, stats] = await Promise.all([
-    db.select().from(participantCategories).where(inArray(participantCategories.planId, planIds)).orderBy(asc(participantCategories.code)),
-    db.select({ a: vestingArrangements }).from(vestingArrangements).innerJoin(participantCategories, eq(vestingArrangements.categoryId, participantCategories.id)).where(inArray(participantCategories.planId, planIds)).orderBy(asc(vestingArrangements.trancheIndex)),
     db
-      .select({ planId: grants.planId, grantees: sql<number>`count(distinct ${grants.personId})::int`, granted: sql<number>`coalesce(sum(${grants.quantity}), 0)::bigint` })
+      .select()
+      .from(participantCategories)
+      .where(inArray(participantCategories.planId, planIds))
+      .orderBy(asc(participantCategories.code)),
+    db
+      .select({ a: vestingArrangements })
+      .from(vestingArrangements)
+      .innerJoin(participantCategories, eq(vestingArrangements.categoryId, participantCategories.id))
+      .where(inArray(participantCategories.planId, planIds))
+      .orderBy(asc(vestingArrangements.trancheIndex)),
+    db
+      .select({
+        planId: grants.planId,
+        grantees: sql<number>`count(distinct ${grants.personId})::int`,
+        granted: sql<number>`coalesce(sum(${grants.quantity}), 0)::bigint`,
+      })
       .from(grants)
       .where(inArray(grants.planId, planIds))
       .groupBy(grants.planId),
   ]);
   const categoriesByPlan = groupBy(categories, (c) => c.planId);
-  const tranchesByCategory = groupBy(arrangements.map((r) => r.a), (a) => a.categoryId);
+  const tranchesByCategory = groupBy(
+    arrangements.map((r) => r.a),
+    (a) => a.categoryId,
+  );
   const statsByPlan = new Map(stats.map((s) => [s.planId, s]));
   return rows.map(({ plan, rule }) => ({
     id: plan.id,
@@ -63,9 +85,17 @@ export async function loadPlans(db: Database, ids?: string[]): Promise<PlanDto[]
       name: c.name,
       nameEn: c.nameEn,
       illustrative: c.illustrative,
-      tranches: (tranchesByCategory.get(c.id) ?? []).map((t) => ({ index: t.trancheIndex, startMonths: t.startMonths, endMonths: t.endMonths, ratio: trimRatio(t.ratio) })),
+      tranches: (tranchesByCategory.get(c.id) ?? []).map((t) => ({
+        index: t.trancheIndex,
+        startMonths: t.startMonths,
+        endMonths: t.endMonths,
+        ratio: trimRatio(t.ratio),
+      })),
     })),
-    stats: { grantees: Number(statsByPlan.get(plan.id)?.grantees ?? 0), grantedQuantity: Number(statsByPlan.get(plan.id)?.granted ?? 0) },
+    stats: {
+      grantees: Number(statsByPlan.get(plan.id)?.grantees ?? 0),
+      grantedQuantity: Number(statsByPlan.get(plan.id)?.granted ?? 0),
+    },
   }));
 }
 

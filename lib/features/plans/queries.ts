@@ -12,7 +12,9 @@ export async function visiblePlanIds(u: SessionUser): Promise<string[]> {
   const database = await db();
   if (hasRole(u, ...STAFF_READ_ROLES)) return (await database.select({ id: plans.id }).from(plans)).map((r) => r.id);
   if (!u.personId) return [];
-  return (await database.selectDistinct({ planId: grants.planId }).from(grants).where(eq(grants.personId, u.personId))).map((r) => r.planId);
+  return (
+    await database.selectDistinct({ planId: grants.planId }).from(grants).where(eq(grants.personId, u.personId))
+  ).map((r) => r.planId);
 }
 
 /** Plans the user may see. */
@@ -34,14 +36,22 @@ export async function planForUser(planId: string): Promise<PlanDto> {
 /** The issuer's name and stock code for page headers. */
 export async function issuerSummary() {
   await requireUser();
-  const [row] = await (await db()).select({ name: issuers.name, nameEn: issuers.nameEn, stockCode: issuers.stockCode }).from(issuers).limit(1);
+  const [row] = await (
+    await db()
+  )
+    .select({ name: issuers.name, nameEn: issuers.nameEn, stockCode: issuers.stockCode })
+    .from(issuers)
+    .limit(1);
   return row ?? null;
 }
 
 /** Every plan, oldest first, as the HR grants and vesting index pages link to them. */
 export async function planIndex() {
   await requireUser(...STAFF_READ_ROLES);
-  return (await db()).select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, status: plans.status }).from(plans).orderBy(asc(plans.createdAt));
+  return (await db())
+    .select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, status: plans.status })
+    .from(plans)
+    .orderBy(asc(plans.createdAt));
 }
 
 /** One plan for staff pages; null for a malformed or unknown id. */
@@ -58,8 +68,14 @@ export async function planEditForm(planId: string) {
   if (!isUuid(planId)) return null;
   const database = await db();
   const [plan] = await loadPlans(database, [planId]);
-  const [dates] = await database.select({ announcementDate: plans.announcementDate, boardApprovalDate: plans.boardApprovalDate }).from(plans).where(eq(plans.id, planId));
+  const [dates] = await database
+    .select({ announcementDate: plans.announcementDate, boardApprovalDate: plans.boardApprovalDate })
+    .from(plans)
+    .where(eq(plans.id, planId));
   if (!plan || !dates) return null;
-  const codes = await database.select({ id: participantCategories.id, code: participantCategories.code }).from(participantCategories).where(eq(participantCategories.planId, planId));
+  const codes = await database
+    .select({ id: participantCategories.id, code: participantCategories.code })
+    .from(participantCategories)
+    .where(eq(participantCategories.planId, planId));
   return { plan, dates, codes };
 }

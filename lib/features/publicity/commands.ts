@@ -2,7 +2,15 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
-import { objections, participantListEntries, participantListVersions, persons, plans, publicityPeriods, users } from "@/db/schema";
+import {
+  objections,
+  participantListEntries,
+  participantListVersions,
+  persons,
+  plans,
+  publicityPeriods,
+  users,
+} from "@/db/schema";
 import { checkPublicityPeriod } from "@/lib/domain/process/processRules";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
@@ -26,8 +34,13 @@ export interface PublicityPeriodDto {
 }
 
 const periodColumns = {
-  id: publicityPeriods.id, planId: publicityPeriods.planId, listVersionId: publicityPeriods.listVersionId, startDate: publicityPeriods.startDate,
-  endDate: publicityPeriods.endDate, channel: publicityPeriods.channel, status: publicityPeriods.status,
+  id: publicityPeriods.id,
+  planId: publicityPeriods.planId,
+  listVersionId: publicityPeriods.listVersionId,
+  startDate: publicityPeriods.startDate,
+  endDate: publicityPeriods.endDate,
+  channel: publicityPeriods.channel,
+  status: publicityPeriods.status,
 };
 
 /** The plan row, locked for the rest of the transaction so two concurrent changes to its process serialise; 404 when unknown. */
@@ -43,7 +56,11 @@ export async function resolveListVersion(tx: Db, planId: string, listVersionId: 
   if (listVersionId) {
     const [v] = await tx.select().from(participantListVersions).where(eq(participantListVersions.id, listVersionId));
     if (!v) throw notFound("List version");
-    if (v.planId !== planId) throw new ApiError("LIST_VERSION_OTHER_PLAN", "The list version belongs to another plan.", { listVersionId, planId });
+    if (v.planId !== planId)
+      throw new ApiError("LIST_VERSION_OTHER_PLAN", "The list version belongs to another plan.", {
+        listVersionId,
+        planId,
+      });
     return v;
   }
   const [latest] = await tx
@@ -52,28 +69,62 @@ export async function resolveListVersion(tx: Db, planId: string, listVersionId: 
     .where(and(eq(participantListVersions.planId, planId), eq(participantListVersions.batch, "first")))
     .orderBy(desc(participantListVersions.version))
     .limit(1);
-  if (!latest) throw new ApiError("NO_LIST_VERSION", "The plan has no participant list yet; import one first.", { planId });
+  if (!latest)
+    throw new ApiError("NO_LIST_VERSION", "The plan has no participant list yet; import one first.", { planId });
   return latest;
 }
 
 /** Opens the internal publicity of a list version: at least 10 calendar days, one open period per plan; moves the plan to "publicity". */
-export async function openPublicityPeriod(db: Database, actor: Actor, planId: string, input: z.infer<typeof openPublicityBody>): Promise<PublicityPeriodDto> {
+export async function openPublicityPeriod(
+  db: Database,
+  actor: Actor,
+  planId: string,
+  input: z.infer<typeof openPublicityBody>,
+): Promise<PublicityPeriodDto> {
   // The rule is checked before anything is read or written: a refused period leaves no trace.
   refuseIfAny(checkPublicityPeriod(input.startDate, input.endDate));
   return db.transaction(async (tx) => {
     const plan = await lockPlan(tx, planId);
     const version = await resolveListVersion(tx, planId, input.listVersionId);
-    const [open] = await tx.select({ id: publicityPeriods.id }).from(publicityPeriods).where(and(eq(publicityPeriods.planId, planId), eq(publicityPeriods.status, "open")));
-    if (open) throw new ApiError("PUBLICITY_ALREADY_OPEN", "The plan already has an open publicity period; close it first.", { periodId: open.id });
+    const [open] = await tx
+      .select({ id: publicityPeriods.id })
+      .from(publicityPeriods)
+      .where(and(eq(publicityPeriods.planId, planId), eq(publicityPeriods.status, "open")));
+    if (open)
+      throw new ApiError("PUBLICITY_ALREADY_OPEN", "The plan already has an open publicity period; close it first.", {
+        periodId: open.id,
+      });
     const [row] = await tx
       .insert(publicityPeriods)
-      .values({ planId, listVersionId: version.id, startDate: input.startDate, endDate: input.endDate, ...(input.channel ? { channel: input.channel } : {}), createdBy: actor.userId })
+      .values({
+        planId,
+        listVersionId: version.id,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        ...(input.channel ? { channel: input.channel } : {}),
+        createdBy: actor.userId,
+      })
       .returning(periodColumns);
     const period = row!;
-    await appendAudit(tx, { actorUserId: actor.userId, action: "publicity.opened", entityType: "publicity_period", entityId: period.id, after: { ...period, listVersion: version.version }, ip: actor.ip });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: "publicity.opened",
+      entityType: "publicity_period",
+      entityId: period.id,
+      after: { ...period, listVersion: version.version },
+      ip: actor.ip,
+    });
     if (plan.status === "draft" || plan.status === "board_approved") {
       await tx.update(plans).set({ status: "publicity", updatedAt: new Date() }).where(eq(plans.id, planId));
-      await appendAudit(tx, { actorUserId: actor.userId, action: "plan.status", entityType: "plan", entityId: planId, before: { status: plan.status }, after: { status: "publicity" }, ip: actor.ip });
+      await appendAudit(tx, {
+        actorUserId: actor.userId,
+        action: "plan.status",
+        entityType: "plan",
+        entityId: planId,
+        before: { status: plan.status },
+        after: { status: "publicity" },
+        ip: actor.ip,
+      });
     }
     return period;
   });
@@ -86,14 +137,29 @@ export type ObjectionCounts = { open: number; answered: number; upheld: number; 
 export async function listPublicityPeriods(db: Database, planId?: string) {
   if (planId !== undefined && !isUuid(planId)) throw notFound("Plan");
   const periods = await db
-    .select({ ...periodColumns, summary: publicityPeriods.summary, closedAt: publicityPeriods.closedAt, planName: plans.name, planNameEn: plans.nameEn, listVersion: participantListVersions.version, batch: participantListVersions.batch })
+    .select({
+      ...periodColumns,
+      summary: publicityPeriods.summary,
+      closedAt: publicityPeriods.closedAt,
+      planName: plans.name,
+      planNameEn: plans.nameEn,
+      listVersion: participantListVersions.version,
+      batch: participantListVersions.batch,
+    })
     .from(publicityPeriods)
     .innerJoin(plans, eq(plans.id, publicityPeriods.planId))
     .innerJoin(participantListVersions, eq(participantListVersions.id, publicityPeriods.listVersionId))
     .where(planId ? eq(publicityPeriods.planId, planId) : undefined)
     .orderBy(desc(publicityPeriods.startDate), desc(publicityPeriods.createdAt));
   const ids = periods.map((p) => p.id);
-  const tallies = ids.length === 0 ? [] : await db.select({ periodId: objections.publicityPeriodId, status: objections.status, n: count() }).from(objections).where(inArray(objections.publicityPeriodId, ids)).groupBy(objections.publicityPeriodId, objections.status);
+  const tallies =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ periodId: objections.publicityPeriodId, status: objections.status, n: count() })
+          .from(objections)
+          .where(inArray(objections.publicityPeriodId, ids))
+          .groupBy(objections.publicityPeriodId, objections.status);
   return periods.map((p) => {
     const objectionCounts: ObjectionCounts = { open: 0, answered: 0, upheld: 0, total: 0 };
     for (const t of tallies.filter((x) => x.periodId === p.id)) {
@@ -108,7 +174,16 @@ export async function listPublicityPeriods(db: Database, planId?: string) {
 export async function publicityPeriodDetail(db: Database, periodId: string) {
   if (!isUuid(periodId)) throw notFound("Publicity period");
   const [p] = await db
-    .select({ ...periodColumns, summary: publicityPeriods.summary, closedAt: publicityPeriods.closedAt, planName: plans.name, planNameEn: plans.nameEn, planStatus: plans.status, listVersion: participantListVersions.version, batch: participantListVersions.batch })
+    .select({
+      ...periodColumns,
+      summary: publicityPeriods.summary,
+      closedAt: publicityPeriods.closedAt,
+      planName: plans.name,
+      planNameEn: plans.nameEn,
+      planStatus: plans.status,
+      listVersion: participantListVersions.version,
+      batch: participantListVersions.batch,
+    })
     .from(publicityPeriods)
     .innerJoin(plans, eq(plans.id, publicityPeriods.planId))
     .innerJoin(participantListVersions, eq(participantListVersions.id, publicityPeriods.listVersionId))
@@ -128,67 +203,155 @@ export async function listObjections(db: Database, periodId: string) {
   if (!isUuid(periodId)) throw notFound("Publicity period");
   const rows = await db
     .select({
-      id: objections.id, receiptNo: objections.receiptNo, text: objections.text, status: objections.status, response: objections.response,
-      answeredAt: objections.answeredAt, createdAt: objections.createdAt, filerName: users.displayName, filerEmail: users.email, filerEmployeeNo: persons.employeeNo,
+      id: objections.id,
+      receiptNo: objections.receiptNo,
+      text: objections.text,
+      status: objections.status,
+      response: objections.response,
+      answeredAt: objections.answeredAt,
+      createdAt: objections.createdAt,
+      filerName: users.displayName,
+      filerEmail: users.email,
+      filerEmployeeNo: persons.employeeNo,
     })
     .from(objections)
     .innerJoin(users, eq(users.id, objections.filedByUserId))
     .leftJoin(persons, eq(persons.id, users.personId))
     .where(eq(objections.publicityPeriodId, periodId))
     .orderBy(asc(objections.createdAt), asc(objections.receiptNo));
-  return rows.map((r) => ({ ...r, answeredAt: r.answeredAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    answeredAt: r.answeredAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }
 
 /** Answers or upholds an objection; an upheld one means the list must change, so the answer says a new list version is needed. */
-export async function answerObjection(db: Database, actor: Actor, objectionId: string, input: z.infer<typeof answerObjectionBody>) {
+export async function answerObjection(
+  db: Database,
+  actor: Actor,
+  objectionId: string,
+  input: z.infer<typeof answerObjectionBody>,
+) {
   if (!isUuid(objectionId)) throw notFound("Objection");
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(objections).where(eq(objections.id, objectionId)).for("update");
     if (!before) throw notFound("Objection");
     const answeredAt = new Date();
     // Answering stays possible after the period closed: the filer is owed a response either way.
-    await tx.update(objections).set({ status: input.status, response: input.response, answeredBy: actor.userId, answeredAt }).where(eq(objections.id, objectionId));
+    await tx
+      .update(objections)
+      .set({ status: input.status, response: input.response, answeredBy: actor.userId, answeredAt })
+      .where(eq(objections.id, objectionId));
     await appendAudit(tx, {
-      actorUserId: actor.userId, action: input.status === "upheld" ? "objection.upheld" : "objection.answered", entityType: "objection", entityId: objectionId,
-      before: { status: before.status, response: before.response }, after: { status: input.status, response: input.response, listChangeRequired: input.status === "upheld" }, ip: actor.ip,
+      actorUserId: actor.userId,
+      action: input.status === "upheld" ? "objection.upheld" : "objection.answered",
+      entityType: "objection",
+      entityId: objectionId,
+      before: { status: before.status, response: before.response },
+      after: { status: input.status, response: input.response, listChangeRequired: input.status === "upheld" },
+      ip: actor.ip,
     });
-    return { id: objectionId, publicityPeriodId: before.publicityPeriodId, receiptNo: before.receiptNo, status: input.status, response: input.response, answeredAt: answeredAt.toISOString(), listChangeRequired: input.status === "upheld" };
+    return {
+      id: objectionId,
+      publicityPeriodId: before.publicityPeriodId,
+      receiptNo: before.receiptNo,
+      status: input.status,
+      response: input.response,
+      answeredAt: answeredAt.toISOString(),
+      listChangeRequired: input.status === "upheld",
+    };
   });
 }
 
 /** Closes a period with a summary of the feedback; only after its end date (422 PUBLICITY_NOT_ENDED before). */
-export async function closePublicityPeriod(db: Database, actor: Actor, periodId: string, input: z.infer<typeof closePublicityBody>) {
+export async function closePublicityPeriod(
+  db: Database,
+  actor: Actor,
+  periodId: string,
+  input: z.infer<typeof closePublicityBody>,
+) {
   if (!isUuid(periodId)) throw notFound("Publicity period");
   return db.transaction(async (tx) => {
     const [p] = await tx.select().from(publicityPeriods).where(eq(publicityPeriods.id, periodId)).for("update");
     if (!p) throw notFound("Publicity period");
-    if (p.status === "closed") throw new ApiError("PUBLICITY_ALREADY_CLOSED", "The publicity period is already closed.", { closedAt: p.closedAt?.toISOString() ?? null });
+    if (p.status === "closed")
+      throw new ApiError("PUBLICITY_ALREADY_CLOSED", "The publicity period is already closed.", {
+        closedAt: p.closedAt?.toISOString() ?? null,
+      });
     const now = today();
     // The last day counts as a full publicity day, so closing is possible from the day after.
-    if (now <= p.endDate) throw new ApiError("PUBLICITY_NOT_ENDED", "The publicity period can only be closed after its end date.", { endDate: p.endDate, today: now });
+    if (now <= p.endDate)
+      throw new ApiError("PUBLICITY_NOT_ENDED", "The publicity period can only be closed after its end date.", {
+        endDate: p.endDate,
+        today: now,
+      });
     const closedAt = new Date();
-    await tx.update(publicityPeriods).set({ status: "closed", summary: input.summary, closedAt }).where(eq(publicityPeriods.id, periodId));
-    await appendAudit(tx, { actorUserId: actor.userId, action: "publicity.closed", entityType: "publicity_period", entityId: periodId, before: { status: p.status, summary: p.summary }, after: { status: "closed", summary: input.summary }, ip: actor.ip });
-    return { id: periodId, planId: p.planId, listVersionId: p.listVersionId, startDate: p.startDate, endDate: p.endDate, channel: p.channel, status: "closed" as const, summary: input.summary, closedAt: closedAt.toISOString() };
+    await tx
+      .update(publicityPeriods)
+      .set({ status: "closed", summary: input.summary, closedAt })
+      .where(eq(publicityPeriods.id, periodId));
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: "publicity.closed",
+      entityType: "publicity_period",
+      entityId: periodId,
+      before: { status: p.status, summary: p.summary },
+      after: { status: "closed", summary: input.summary },
+      ip: actor.ip,
+    });
+    return {
+      id: periodId,
+      planId: p.planId,
+      listVersionId: p.listVersionId,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      channel: p.channel,
+      status: "closed" as const,
+      summary: input.summary,
+      closedAt: closedAt.toISOString(),
+    };
   });
 }
 
 /** Plans with their first-grant list versions, for the "open publicity" form. */
 export async function planPublicityOptions(db: Database, planId: string) {
   if (!isUuid(planId)) throw notFound("Plan");
-  const [plan] = await db.select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, status: plans.status, verifyingBody: plans.verifyingBody, generalMeetingDate: plans.generalMeetingDate }).from(plans).where(eq(plans.id, planId));
+  const [plan] = await db
+    .select({
+      id: plans.id,
+      name: plans.name,
+      nameEn: plans.nameEn,
+      status: plans.status,
+      verifyingBody: plans.verifyingBody,
+      generalMeetingDate: plans.generalMeetingDate,
+    })
+    .from(plans)
+    .where(eq(plans.id, planId));
   if (!plan) throw notFound("Plan");
   const versions = await db
-    .select({ id: participantListVersions.id, batch: participantListVersions.batch, version: participantListVersions.version, createdAt: participantListVersions.createdAt, people: count(participantListEntries.id) })
+    .select({
+      id: participantListVersions.id,
+      batch: participantListVersions.batch,
+      version: participantListVersions.version,
+      createdAt: participantListVersions.createdAt,
+      people: count(participantListEntries.id),
+    })
     .from(participantListVersions)
     .leftJoin(participantListEntries, eq(participantListEntries.listVersionId, participantListVersions.id))
     .where(eq(participantListVersions.planId, planId))
     .groupBy(participantListVersions.id)
     .orderBy(asc(participantListVersions.batch), desc(participantListVersions.version));
-  return { plan, versions: versions.map((v) => ({ ...v, people: Number(v.people), createdAt: v.createdAt.toISOString() })) };
+  return {
+    plan,
+    versions: versions.map((v) => ({ ...v, people: Number(v.people), createdAt: v.createdAt.toISOString() })),
+  };
 }
 
 /** Every plan with its status, for the publicity overview. */
 export async function plansForPublicity(db: Database) {
-  return db.select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, status: plans.status }).from(plans).orderBy(desc(plans.name));
+  return db
+    .select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, status: plans.status })
+    .from(plans)
+    .orderBy(desc(plans.name));
 }

@@ -23,7 +23,9 @@ function setText(cell: ExcelJS.Cell, value: string) {
 export async function buildPublicityNoticeXlsx(content: PublicityNoticeContent): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Vesting Desk";
-  const ws = wb.addWorksheet("公示名单 Notice", { pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet("公示名单 Notice", {
+    pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = [{ width: 10 }, { width: 24 }, { width: 40 }];
 
   ws.mergeCells("A1:C1");
@@ -48,6 +50,9 @@ export async function buildPublicityNoticeXlsx(content: PublicityNoticeContent):
 
 /** Content-Disposition for a download with a non-ASCII name: an ASCII fallback plus the RFC 5987 UTF-8 form. */
 export function attachmentDisposition(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*!]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encoded}`;
 }

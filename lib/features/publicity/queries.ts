@@ -9,7 +9,13 @@ import { appendAudit } from "@/lib/platform/auditTrail";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { db } from "@/lib/platform/db";
 import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
-import { listObjections, listPublicityPeriods, planPublicityOptions, plansForPublicity, publicityPeriodDetail } from "@/lib/features/publicity/commands";
+import {
+  listObjections,
+  listPublicityPeriods,
+  planPublicityOptions,
+  plansForPublicity,
+  publicityPeriodDetail,
+} from "@/lib/features/publicity/commands";
 import { isPlanVerified, listVerifications } from "@/lib/features/publicity/verification";
 import { isUuid } from "@/lib/platform/validation/common";
 import { today as clockToday } from "@/lib/platform/clock";
@@ -33,22 +39,58 @@ export async function openPublicityNotices(): Promise<PublicityNotice[]> {
   const today = clockToday();
   const database = await db();
   const periods = await database
-    .select({ id: publicityPeriods.id, listVersionId: publicityPeriods.listVersionId, planName: plans.name, planNameEn: plans.nameEn, startDate: publicityPeriods.startDate, endDate: publicityPeriods.endDate, channel: publicityPeriods.channel })
+    .select({
+      id: publicityPeriods.id,
+      listVersionId: publicityPeriods.listVersionId,
+      planName: plans.name,
+      planNameEn: plans.nameEn,
+      startDate: publicityPeriods.startDate,
+      endDate: publicityPeriods.endDate,
+      channel: publicityPeriods.channel,
+    })
     .from(publicityPeriods)
     .innerJoin(plans, eq(plans.id, publicityPeriods.planId))
-    .where(and(eq(publicityPeriods.status, "open"), lte(publicityPeriods.startDate, today), gte(publicityPeriods.endDate, today)))
+    .where(
+      and(
+        eq(publicityPeriods.status, "open"),
+        lte(publicityPeriods.startDate, today),
+        gte(publicityPeriods.endDate, today),
+      ),
+    )
     .orderBy(asc(publicityPeriods.startDate));
   if (periods.length === 0) return [];
   const [entries, mine] = await Promise.all([
     database
-      .select({ listVersionId: participantListEntries.listVersionId, name: participantListEntries.name, position: participantListEntries.position })
+      .select({
+        listVersionId: participantListEntries.listVersionId,
+        name: participantListEntries.name,
+        position: participantListEntries.position,
+      })
       .from(participantListEntries)
-      .where(inArray(participantListEntries.listVersionId, periods.map((p) => p.listVersionId)))
+      .where(
+        inArray(
+          participantListEntries.listVersionId,
+          periods.map((p) => p.listVersionId),
+        ),
+      )
       .orderBy(asc(participantListEntries.name)),
     database
-      .select({ periodId: objections.publicityPeriodId, receiptNo: objections.receiptNo, createdAt: objections.createdAt, status: objections.status })
+      .select({
+        periodId: objections.publicityPeriodId,
+        receiptNo: objections.receiptNo,
+        createdAt: objections.createdAt,
+        status: objections.status,
+      })
       .from(objections)
-      .where(and(eq(objections.filedByUserId, user.id), inArray(objections.publicityPeriodId, periods.map((p) => p.id))))
+      .where(
+        and(
+          eq(objections.filedByUserId, user.id),
+          inArray(
+            objections.publicityPeriodId,
+            periods.map((p) => p.id),
+          ),
+        ),
+      )
       .orderBy(desc(objections.createdAt)),
   ]);
   const entriesByList = groupBy(entries, (e) => e.listVersionId);
@@ -56,7 +98,11 @@ export async function openPublicityNotices(): Promise<PublicityNotice[]> {
   return periods.map(({ listVersionId, ...p }) => ({
     ...p,
     entries: (entriesByList.get(listVersionId) ?? []).map(({ name, position }) => ({ name, position })),
-    myObjections: (mineByPeriod.get(p.id) ?? []).map((o) => ({ receiptNo: o.receiptNo, createdAt: o.createdAt.toISOString(), status: o.status })),
+    myObjections: (mineByPeriod.get(p.id) ?? []).map((o) => ({
+      receiptNo: o.receiptNo,
+      createdAt: o.createdAt.toISOString(),
+      status: o.status,
+    })),
   }));
 }
 
@@ -69,14 +115,34 @@ export async function fileObjection(periodId: string, body: z.infer<typeof objec
   if (!period) throw notFound("Publicity period");
   const today = clockToday();
   if (period.status !== "open" || today < period.startDate || today > period.endDate) {
-    throw new ApiError("PUBLICITY_CLOSED", "This publicity period is not open for objections.", { startDate: period.startDate, endDate: period.endDate, today });
+    throw new ApiError("PUBLICITY_CLOSED", "This publicity period is not open for objections.", {
+      startDate: period.startDate,
+      endDate: period.endDate,
+      today,
+    });
   }
   const receiptNo = `OBJ-${today.replaceAll("-", "")}-${crypto.randomBytes(4).toString("hex").toUpperCase()}`;
   return database.transaction(async (tx) => {
-    const [row] = await tx.insert(objections).values({ publicityPeriodId: periodId, filedByUserId: user.id, receiptNo, text: body.text }).returning({ id: objections.id, createdAt: objections.createdAt });
+    const [row] = await tx
+      .insert(objections)
+      .values({ publicityPeriodId: periodId, filedByUserId: user.id, receiptNo, text: body.text })
+      .returning({ id: objections.id, createdAt: objections.createdAt });
     // The audit keeps who and when; the text stays in the objection inbox, readable by HR only.
-    await appendAudit(tx, { actorUserId: user.id, action: "objection.filed", entityType: "objection", entityId: row!.id, after: { publicityPeriodId: periodId, receiptNo }, ip });
-    return { id: row!.id, receiptNo, publicityPeriodId: periodId, createdAt: row!.createdAt.toISOString(), status: "open" as const };
+    await appendAudit(tx, {
+      actorUserId: user.id,
+      action: "objection.filed",
+      entityType: "objection",
+      entityId: row!.id,
+      after: { publicityPeriodId: periodId, receiptNo },
+      ip,
+    });
+    return {
+      id: row!.id,
+      receiptNo,
+      publicityPeriodId: periodId,
+      createdAt: row!.createdAt.toISOString(),
+      status: "open" as const,
+    };
   });
 }
 
@@ -130,6 +196,10 @@ export async function planVerificationView(planId: string) {
   const database = await db();
   const options = await unlessNotFound(planPublicityOptions(database, planId));
   if (!options) return null;
-  const [records, periods, verified] = await Promise.all([listVerifications(database, planId), listPublicityPeriods(database, planId), isPlanVerified(database, planId)]);
+  const [records, periods, verified] = await Promise.all([
+    listVerifications(database, planId),
+    listPublicityPeriods(database, planId),
+    isPlanVerified(database, planId),
+  ]);
   return { ...options, records, periods, verified };
 }

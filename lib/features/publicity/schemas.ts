@@ -10,7 +10,10 @@ export const openPublicityBody = z.object({
   channel: text().min(1).max(200).optional(),
 });
 /** Body of PATCH /api/v1/objections/{id}: "upheld" means the list must change (a new list version follows). */
-export const answerObjectionBody = z.object({ status: z.enum(["answered", "upheld"]), response: text().min(2).max(4000) });
+export const answerObjectionBody = z.object({
+  status: z.enum(["answered", "upheld"]),
+  response: text().min(2).max(4000),
+});
 /** Body of POST /api/v1/publicity-periods/{id}/close. */
 export const closePublicityBody = z.object({ summary: text().min(2).max(4000) });
 

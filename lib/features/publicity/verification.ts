@@ -31,10 +31,16 @@ export const recordVerificationBody = z
     listVersionId: uuid.optional(),
     attachment: z
       .object({ name: text().min(1).max(200), base64 })
-      .refine((a) => Math.floor((a.base64.length * 3) / 4) - (a.base64.match(/=+$/)?.[0].length ?? 0) <= MAX_ATTACHMENT_BYTES, { message: "The attachment is larger than 5 MB.", path: ["base64"] })
+      .refine(
+        (a) => Math.floor((a.base64.length * 3) / 4) - (a.base64.match(/=+$/)?.[0].length ?? 0) <= MAX_ATTACHMENT_BYTES,
+        { message: "The attachment is larger than 5 MB.", path: ["base64"] },
+      )
       .optional(),
   })
-  .refine((v) => v.opinionDate <= v.disclosureDate, { message: "The opinion cannot be dated after its disclosure.", path: ["opinionDate"] });
+  .refine((v) => v.opinionDate <= v.disclosureDate, {
+    message: "The opinion cannot be dated after its disclosure.",
+    path: ["opinionDate"],
+  });
 
 /** A verification record as the API returns it: never the attachment bytes, only its name. */
 export interface VerificationDto {
@@ -55,10 +61,20 @@ export interface VerificationDto {
 }
 
 const dtoColumns = {
-  id: verificationRecords.id, planId: verificationRecords.planId, listVersionId: verificationRecords.listVersionId, listVersion: participantListVersions.version,
-  publicityPeriodId: verificationRecords.publicityPeriodId, body: verificationRecords.body, members: verificationRecords.members, opinionDate: verificationRecords.opinionDate,
-  disclosureDate: verificationRecords.disclosureDate, generalMeetingDate: verificationRecords.generalMeetingDate, opinion: verificationRecords.opinion,
-  attachmentName: verificationRecords.attachmentName, stale: verificationRecords.stale, createdAt: verificationRecords.createdAt,
+  id: verificationRecords.id,
+  planId: verificationRecords.planId,
+  listVersionId: verificationRecords.listVersionId,
+  listVersion: participantListVersions.version,
+  publicityPeriodId: verificationRecords.publicityPeriodId,
+  body: verificationRecords.body,
+  members: verificationRecords.members,
+  opinionDate: verificationRecords.opinionDate,
+  disclosureDate: verificationRecords.disclosureDate,
+  generalMeetingDate: verificationRecords.generalMeetingDate,
+  opinion: verificationRecords.opinion,
+  attachmentName: verificationRecords.attachmentName,
+  stale: verificationRecords.stale,
+  createdAt: verificationRecords.createdAt,
 };
 
 /**
@@ -66,16 +82,42 @@ const dtoColumns = {
  * the disclosure (PUBLICITY_NOT_ENDED), when the disclosure is less than 5 days before the general meeting
  * (VERIFICATION_TOO_LATE), or when the wrong body verifies (WRONG_VERIFYING_BODY). Moves the plan to "verified".
  */
-export async function recordVerification(db: Database, actor: Actor, planId: string, input: z.infer<typeof recordVerificationBody>): Promise<VerificationDto> {
+export async function recordVerification(
+  db: Database,
+  actor: Actor,
+  planId: string,
+  input: z.infer<typeof recordVerificationBody>,
+): Promise<VerificationDto> {
   return db.transaction(async (tx) => {
     const plan = await lockPlan(tx, planId);
     const version = await resolveListVersion(tx, planId, input.listVersionId);
     // The latest publicity of this very list version counts; a publicity of an older version does not.
-    const [period] = await tx.select().from(publicityPeriods).where(eq(publicityPeriods.listVersionId, version.id)).orderBy(desc(publicityPeriods.endDate)).limit(1);
-    if (!period) refuse([violation("PUBLICITY_NOT_ENDED", { listVersionId: version.id, publicityEndDate: null, disclosureDate: input.disclosureDate })]);
-    refuseIfAny(checkVerification({ publicityEndDate: period.endDate, disclosureDate: input.disclosureDate, generalMeetingDate: input.generalMeetingDate }));
+    const [period] = await tx
+      .select()
+      .from(publicityPeriods)
+      .where(eq(publicityPeriods.listVersionId, version.id))
+      .orderBy(desc(publicityPeriods.endDate))
+      .limit(1);
+    if (!period)
+      refuse([
+        violation("PUBLICITY_NOT_ENDED", {
+          listVersionId: version.id,
+          publicityEndDate: null,
+          disclosureDate: input.disclosureDate,
+        }),
+      ]);
+    refuseIfAny(
+      checkVerification({
+        publicityEndDate: period.endDate,
+        disclosureDate: input.disclosureDate,
+        generalMeetingDate: input.generalMeetingDate,
+      }),
+    );
     if (input.body !== plan.verifyingBody) {
-      throw new ApiError("WRONG_VERIFYING_BODY", "This plan's list is verified by another body.", { expected: plan.verifyingBody, given: input.body });
+      throw new ApiError("WRONG_VERIFYING_BODY", "This plan's list is verified by another body.", {
+        expected: plan.verifyingBody,
+        given: input.body,
+      });
     }
     // Verifying an outdated version is recorded, but it is stale from the start.
     const newerExists = await hasNewerVersion(tx, planId, version.batch, version.version);
@@ -83,29 +125,75 @@ export async function recordVerification(db: Database, actor: Actor, planId: str
     const [row] = await tx
       .insert(verificationRecords)
       .values({
-        planId, listVersionId: version.id, publicityPeriodId: period.id, body: input.body, members: input.members || null, opinionDate: input.opinionDate,
-        disclosureDate: input.disclosureDate, generalMeetingDate: input.generalMeetingDate, opinion: input.opinion, attachmentName: input.attachment?.name ?? null,
-        attachment, stale: newerExists, createdBy: actor.userId,
+        planId,
+        listVersionId: version.id,
+        publicityPeriodId: period.id,
+        body: input.body,
+        members: input.members || null,
+        opinionDate: input.opinionDate,
+        disclosureDate: input.disclosureDate,
+        generalMeetingDate: input.generalMeetingDate,
+        opinion: input.opinion,
+        attachmentName: input.attachment?.name ?? null,
+        attachment,
+        stale: newerExists,
+        createdBy: actor.userId,
       })
       .returning({ id: verificationRecords.id, createdAt: verificationRecords.createdAt });
     const dto: VerificationDto = {
-      id: row!.id, planId, listVersionId: version.id, listVersion: version.version, publicityPeriodId: period.id, body: input.body, members: input.members || null,
-      opinionDate: input.opinionDate, disclosureDate: input.disclosureDate, generalMeetingDate: input.generalMeetingDate, opinion: input.opinion,
-      attachmentName: input.attachment?.name ?? null, stale: newerExists, createdAt: row!.createdAt.toISOString(),
+      id: row!.id,
+      planId,
+      listVersionId: version.id,
+      listVersion: version.version,
+      publicityPeriodId: period.id,
+      body: input.body,
+      members: input.members || null,
+      opinionDate: input.opinionDate,
+      disclosureDate: input.disclosureDate,
+      generalMeetingDate: input.generalMeetingDate,
+      opinion: input.opinion,
+      attachmentName: input.attachment?.name ?? null,
+      stale: newerExists,
+      createdAt: row!.createdAt.toISOString(),
     };
-    await appendAudit(tx, { actorUserId: actor.userId, action: "verification.recorded", entityType: "verification_record", entityId: dto.id, after: { ...dto, attachmentBytes: attachment?.length ?? 0 }, ip: actor.ip });
-    const nextStatus = plan.status === "publicity" ? "verified" : plan.status;
-    await tx.update(plans).set({ status: nextStatus, generalMeetingDate: input.generalMeetingDate, updatedAt: new Date() }).where(eq(plans.id, planId));
     await appendAudit(tx, {
-      actorUserId: actor.userId, action: "plan.verified", entityType: "plan", entityId: planId,
-      before: { status: plan.status, generalMeetingDate: plan.generalMeetingDate }, after: { status: nextStatus, generalMeetingDate: input.generalMeetingDate }, ip: actor.ip,
+      actorUserId: actor.userId,
+      action: "verification.recorded",
+      entityType: "verification_record",
+      entityId: dto.id,
+      after: { ...dto, attachmentBytes: attachment?.length ?? 0 },
+      ip: actor.ip,
+    });
+    const nextStatus = plan.status === "publicity" ? "verified" : plan.status;
+    await tx
+      .update(plans)
+      .set({ status: nextStatus, generalMeetingDate: input.generalMeetingDate, updatedAt: new Date() })
+      .where(eq(plans.id, planId));
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: "plan.verified",
+      entityType: "plan",
+      entityId: planId,
+      before: { status: plan.status, generalMeetingDate: plan.generalMeetingDate },
+      after: { status: nextStatus, generalMeetingDate: input.generalMeetingDate },
+      ip: actor.ip,
     });
     return dto;
   });
 }
 
 async function hasNewerVersion(tx: Db, planId: string, batch: "first" | "reserved", version: number): Promise<boolean> {
-  const rows = await tx.select({ id: participantListVersions.id }).from(participantListVersions).where(and(eq(participantListVersions.planId, planId), eq(participantListVersions.batch, batch), gt(participantListVersions.version, version))).limit(1);
+  const rows = await tx
+    .select({ id: participantListVersions.id })
+    .from(participantListVersions)
+    .where(
+      and(
+        eq(participantListVersions.planId, planId),
+        eq(participantListVersions.batch, batch),
+        gt(participantListVersions.version, version),
+      ),
+    )
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -126,20 +214,45 @@ export async function listVerifications(db: Database, planId: string): Promise<V
  * on an older version of the same batch as `listVersionId`. Runs in the caller's transaction; returns how many it marked.
  */
 export async function markVerificationsStale(db: Db, planId: string, listVersionId: string): Promise<number> {
-  const [current] = await db.select().from(participantListVersions).where(eq(participantListVersions.id, listVersionId));
+  const [current] = await db
+    .select()
+    .from(participantListVersions)
+    .where(eq(participantListVersions.id, listVersionId));
   if (!current || current.planId !== planId) throw notFound("List version");
   const older = await db
     .select({ id: participantListVersions.id })
     .from(participantListVersions)
-    .where(and(eq(participantListVersions.planId, planId), eq(participantListVersions.batch, current.batch), lt(participantListVersions.version, current.version)));
+    .where(
+      and(
+        eq(participantListVersions.planId, planId),
+        eq(participantListVersions.batch, current.batch),
+        lt(participantListVersions.version, current.version),
+      ),
+    );
   if (older.length === 0) return 0;
   const marked = await db
     .update(verificationRecords)
     .set({ stale: true })
-    .where(and(eq(verificationRecords.planId, planId), eq(verificationRecords.stale, false), inArray(verificationRecords.listVersionId, older.map((o) => o.id))))
+    .where(
+      and(
+        eq(verificationRecords.planId, planId),
+        eq(verificationRecords.stale, false),
+        inArray(
+          verificationRecords.listVersionId,
+          older.map((o) => o.id),
+        ),
+      ),
+    )
     .returning({ id: verificationRecords.id });
   if (marked.length > 0) {
-    await appendAudit(db, { actorUserId: null, action: "verification.stale", entityType: "plan", entityId: planId, before: { stale: false }, after: { stale: true, verificationIds: marked.map((m) => m.id), listVersionId } });
+    await appendAudit(db, {
+      actorUserId: null,
+      action: "verification.stale",
+      entityType: "plan",
+      entityId: planId,
+      before: { stale: false },
+      after: { stale: true, verificationIds: marked.map((m) => m.id), listVersionId },
+    });
   }
   return marked.length;
 }
@@ -147,6 +260,11 @@ export async function markVerificationsStale(db: Db, planId: string, listVersion
 /** True when the plan's latest verification exists and is not stale. */
 export async function isPlanVerified(db: Db, planId: string): Promise<boolean> {
   if (!isUuid(planId)) return false;
-  const [latest] = await db.select({ stale: verificationRecords.stale }).from(verificationRecords).where(eq(verificationRecords.planId, planId)).orderBy(desc(verificationRecords.createdAt)).limit(1);
+  const [latest] = await db
+    .select({ stale: verificationRecords.stale })
+    .from(verificationRecords)
+    .where(eq(verificationRecords.planId, planId))
+    .orderBy(desc(verificationRecords.createdAt))
+    .limit(1);
   return latest !== undefined && !latest.stale;
 }

@@ -9,8 +9,12 @@ import type { RegisterPlan } from "@/lib/features/registers/registerContext";
 
 /** Column headers of the 激励对象名单及授予情况表. */
 export const ALLOCATION_HEADER = [
-  "姓名 Name", "国籍 Nationality", "职务 Position", "获授数量（万股）Granted (10,000 shares)",
-  "占授予总量的比例（%）Share of total grant (%)", "占公告时股本总额的比例（%）Share of share capital at announcement (%)",
+  "姓名 Name",
+  "国籍 Nationality",
+  "职务 Position",
+  "获授数量（万股）Granted (10,000 shares)",
+  "占授予总量的比例（%）Share of total grant (%)",
+  "占公告时股本总额的比例（%）Share of share capital at announcement (%)",
 ];
 
 /**
@@ -22,15 +26,26 @@ export const ALLOCATION_HEADER = [
 export async function loadAllocationTable(db: Database, plan: RegisterPlan): Promise<AllocationRow[]> {
   const participants = await db
     .select({
-      employeeNo: persons.employeeNo, name: persons.name, nationality: persons.nationality, position: persons.position, quantity: grants.quantity,
-      isDirector: persons.isDirector, isSeniorManager: persons.isSeniorManager, isCoreTechnician: persons.isCoreTechnician, isForeign: persons.isForeign,
+      employeeNo: persons.employeeNo,
+      name: persons.name,
+      nationality: persons.nationality,
+      position: persons.position,
+      quantity: grants.quantity,
+      isDirector: persons.isDirector,
+      isSeniorManager: persons.isSeniorManager,
+      isCoreTechnician: persons.isCoreTechnician,
+      isForeign: persons.isForeign,
     })
     .from(grants)
     .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
     .innerJoin(persons, eq(grants.personId, persons.id))
     .where(and(eq(grants.planId, plan.id), eq(grantBatches.batch, "first")))
     .orderBy(asc(persons.employeeNo));
-  return allocationTable({ participants: participants.map((p) => ({ ...p, quantity: Number(p.quantity) })), reservedQuantity: plan.reservedQuantity, shareCapital: plan.shareCapitalAtAnnouncement });
+  return allocationTable({
+    participants: participants.map((p) => ({ ...p, quantity: Number(p.quantity) })),
+    reservedQuantity: plan.reservedQuantity,
+    shareCapital: plan.shareCapitalAtAnnouncement,
+  });
 }
 
 const regionNames = new Intl.DisplayNames(["zh-CN"], { type: "region" });
@@ -48,7 +63,11 @@ export function nationalityLabel(code: string): string {
 /** One allocation row as cells: quantities in 万股 and percentages as exact decimals. */
 export function allocationCells(row: AllocationRow): RegisterCell[] {
   return [
-    textCell(row.label), textCell(row.nationality === null ? null : nationalityLabel(row.nationality)), textCell(row.position),
-    decimalCell(row.quantityWan, NUM_FMT.wan), decimalCell(row.percentOfGrant, NUM_FMT.percent), decimalCell(row.percentOfShareCapital, NUM_FMT.percent),
+    textCell(row.label),
+    textCell(row.nationality === null ? null : nationalityLabel(row.nationality)),
+    textCell(row.position),
+    decimalCell(row.quantityWan, NUM_FMT.wan),
+    decimalCell(row.percentOfGrant, NUM_FMT.percent),
+    decimalCell(row.percentOfShareCapital, NUM_FMT.percent),
   ];
 }

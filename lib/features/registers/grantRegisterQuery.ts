@@ -24,7 +24,12 @@ export interface GrantRegisterDetail {
  * the driver to make and the garbage collector to move (the ids and outcome facts OCF needs cost a
  * quarter of the client's time and memory churn, measured).
  */
-export function grantRegisterSelect(planId: string | null, afterId: string | null, limit: number, detail: GrantRegisterDetail = {}): SQL {
+export function grantRegisterSelect(
+  planId: string | null,
+  afterId: string | null,
+  limit: number,
+  detail: GrantRegisterDetail = {},
+): SQL {
   const filters: SQL[] = [];
   if (planId !== null) filters.push(sql`g.plan_id = ${planId}::uuid`);
   if (afterId !== null) filters.push(sql`g.id > ${afterId}::uuid`);
@@ -134,15 +139,36 @@ type RawRow = Record<string, string | null>;
  * One tranche as the query's positional JSON array carries it (dates as yyyy-mm-dd, quantities as
  * numbers), the outcome facts appended when read for OCF.
  */
-type TrancheTuple = [number, string, string | null, string | null, string | null, RegisterTranche["status"], number, number, ...(string | null)[]];
+type TrancheTuple = [
+  number,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  RegisterTranche["status"],
+  number,
+  number,
+  ...(string | null)[],
+];
 
 function toTranche(t: TrancheTuple): RegisterTranche {
   const [index, ratio, windowOpen, windowClose, earliest, status, vested, lapsed] = t;
-  return { index, ratio: trimDecimal(ratio), windowOpen, windowClose, earliest, status, vested: Number(vested), lapsed: Number(lapsed) };
+  return {
+    index,
+    ratio: trimDecimal(ratio),
+    windowOpen,
+    windowClose,
+    earliest,
+    status,
+    vested: Number(vested),
+    lapsed: Number(lapsed),
+  };
 }
 
 function toOcfTranche(t: TrancheTuple): OcfTranche {
-  const [vestingDate = null, lapseReason = null, runDate = null, appraisalDate = null] = t.slice(8) as (string | null)[];
+  const [vestingDate = null, lapseReason = null, runDate = null, appraisalDate = null] = t.slice(8) as (
+    string | null
+  )[];
   return { ...toTranche(t), vestingDate, lapseReason, runDate, appraisalDate };
 }
 
@@ -156,22 +182,53 @@ function trancheTuples(r: RawRow): TrancheTuple[] {
 
 function toRow(r: RawRow): GrantRegisterRow {
   return {
-    grantId: r.grant_id!, planName: r.plan_name!, batch: r.batch as GrantRegisterRow["batch"], grantDate: r.grant_date!,
-    employeeNo: r.employee_no!, name: r.name!, position: r.position!, category: r.category!, nationality: r.nationality!,
-    idNumberLast4: r.id_number_last4 ?? null, idNumberEnc: r.id_number_enc ?? null,
-    quantity: Number(r.quantity), adjustedQuantity: Number(r.adjusted_quantity), grantPrice: r.grant_price!, adjustedPrice: r.adjusted_price!,
+    grantId: r.grant_id!,
+    planName: r.plan_name!,
+    batch: r.batch as GrantRegisterRow["batch"],
+    grantDate: r.grant_date!,
+    employeeNo: r.employee_no!,
+    name: r.name!,
+    position: r.position!,
+    category: r.category!,
+    nationality: r.nationality!,
+    idNumberLast4: r.id_number_last4 ?? null,
+    idNumberEnc: r.id_number_enc ?? null,
+    quantity: Number(r.quantity),
+    adjustedQuantity: Number(r.adjusted_quantity),
+    grantPrice: r.grant_price!,
+    adjustedPrice: r.adjusted_price!,
     acceptedAt: r.accepted_at ?? null,
     tranches: trancheTuples(r).map(toTranche),
-    vested: Number(r.vested), lapsed: Number(r.lapsed), unvested: Number(r.unvested), grantStatus: r.grant_status as GrantRegisterRow["grantStatus"],
+    vested: Number(r.vested),
+    lapsed: Number(r.lapsed),
+    unvested: Number(r.unvested),
+    grantStatus: r.grant_status as GrantRegisterRow["grantStatus"],
   };
 }
 
 function toOcfRow(r: RawRow): OcfGrantRow {
-  return { ...toRow(r), planId: r.plan_id!, personId: r.person_id!, categoryId: r.category_id!, leaveDate: r.leave_date ?? null, tranches: trancheTuples(r).map(toOcfTranche) };
+  return {
+    ...toRow(r),
+    planId: r.plan_id!,
+    personId: r.person_id!,
+    categoryId: r.category_id!,
+    leaveDate: r.leave_date ?? null,
+    tranches: trancheTuples(r).map(toOcfTranche),
+  };
 }
 
-async function* pagesOf<Row>(db: Database, planId: string | null, pageSize: number, detail: GrantRegisterDetail, convert: (r: RawRow) => Row): AsyncGenerator<Iterable<Row>> {
-  const pages = prefetchedPages((afterId: string | null) => readRegisterPage<RawRow>(db, grantRegisterSelect(planId, afterId, pageSize, detail)), (last) => last.grant_id!, pageSize);
+async function* pagesOf<Row>(
+  db: Database,
+  planId: string | null,
+  pageSize: number,
+  detail: GrantRegisterDetail,
+  convert: (r: RawRow) => Row,
+): AsyncGenerator<Iterable<Row>> {
+  const pages = prefetchedPages(
+    (afterId: string | null) => readRegisterPage<RawRow>(db, grantRegisterSelect(planId, afterId, pageSize, detail)),
+    (last) => last.grant_id!,
+    pageSize,
+  );
   for await (const rows of pages) yield eachMapped(rows, convert);
 }
 
@@ -179,19 +236,30 @@ async function* pagesOf<Row>(db: Database, planId: string | null, pageSize: numb
  * The grant register in pages of `pageSize` grants, ordered by grant id, each row converted as it is
  * read (see eachMapped); the next page is read while this one is used.
  */
-export function grantRegisterPages(db: Database, planId: string | null, pageSize = REGISTER_PAGE_SIZE, detail: { idCipher?: boolean } = {}): AsyncGenerator<Iterable<GrantRegisterRow>> {
+export function grantRegisterPages(
+  db: Database,
+  planId: string | null,
+  pageSize = REGISTER_PAGE_SIZE,
+  detail: { idCipher?: boolean } = {},
+): AsyncGenerator<Iterable<GrantRegisterRow>> {
   return pagesOf(db, planId, pageSize, { idCipher: detail.idCipher }, toRow);
 }
 
 /** The grant register with what OCF transactions need, in pages as grantRegisterPages. */
-export function ocfGrantPages(db: Database, planId: string | null, pageSize = REGISTER_PAGE_SIZE): AsyncGenerator<Iterable<OcfGrantRow>> {
+export function ocfGrantPages(
+  db: Database,
+  planId: string | null,
+  pageSize = REGISTER_PAGE_SIZE,
+): AsyncGenerator<Iterable<OcfGrantRow>> {
   return pagesOf(db, planId, pageSize, { ocf: true }, toOcfRow);
 }
 
 /** The highest tranche number among the grants in scope: how many tranche column groups the register has. */
 export async function maxTrancheCount(db: Database, planId: string | null): Promise<number> {
   const where = planId === null ? sql`` : sql`WHERE g.plan_id = ${planId}::uuid`;
-  const result = (await db.execute(sql`SELECT coalesce(max(tr.tranche_index), 0)::int AS n FROM tranches tr JOIN grants g ON g.id = tr.grant_id ${where}`)) as unknown as { rows: { n: number }[] };
+  const result = (await db.execute(
+    sql`SELECT coalesce(max(tr.tranche_index), 0)::int AS n FROM tranches tr JOIN grants g ON g.id = tr.grant_id ${where}`,
+  )) as unknown as { rows: { n: number }[] };
   return Number(result.rows[0]?.n ?? 0);
 }
 

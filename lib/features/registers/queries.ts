@@ -7,5 +7,8 @@ import { requireUser } from "@/lib/auth/session";
 /** The plans the register download form offers, oldest first: admins and auditors. */
 export async function registerPlanChoices(): Promise<{ id: string; name: string; nameEn: string }[]> {
   await requireUser("admin", "auditor");
-  return (await db()).select({ id: plans.id, name: plans.name, nameEn: plans.nameEn }).from(plans).orderBy(asc(plans.createdAt), asc(plans.name));
+  return (await db())
+    .select({ id: plans.id, name: plans.name, nameEn: plans.nameEn })
+    .from(plans)
+    .orderBy(asc(plans.createdAt), asc(plans.name));
 }

@@ -30,25 +30,39 @@ export interface RegisterContext {
 export async function loadRegisterContext(db: Database, planId: string | null): Promise<RegisterContext> {
   const planRows = await db
     .select({
-      id: plans.id, issuerId: plans.issuerId, name: plans.name, nameEn: plans.nameEn, boardApprovalDate: plans.boardApprovalDate, generalMeetingDate: plans.generalMeetingDate,
-      totalQuantity: plans.totalQuantity, reservedQuantity: plans.reservedQuantity, shareCapitalAtAnnouncement: plans.shareCapitalAtAnnouncement, validityMonths: plans.validityMonths,
+      id: plans.id,
+      issuerId: plans.issuerId,
+      name: plans.name,
+      nameEn: plans.nameEn,
+      boardApprovalDate: plans.boardApprovalDate,
+      generalMeetingDate: plans.generalMeetingDate,
+      totalQuantity: plans.totalQuantity,
+      reservedQuantity: plans.reservedQuantity,
+      shareCapitalAtAnnouncement: plans.shareCapitalAtAnnouncement,
+      validityMonths: plans.validityMonths,
     })
     .from(plans)
     .where(planId === null ? undefined : eq(plans.id, planId))
     .orderBy(asc(plans.createdAt), asc(plans.name));
   const ids = planRows.map((p) => p.id);
-  const firstDates = ids.length === 0 ? [] : await db
-    .select({ planId: grantBatches.planId, date: min(grantBatches.grantDate) })
-    .from(grantBatches)
-    .where(and(inArray(grantBatches.planId, ids), eq(grantBatches.batch, "first")))
-    .groupBy(grantBatches.planId);
+  const firstDates =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ planId: grantBatches.planId, date: min(grantBatches.grantDate) })
+          .from(grantBatches)
+          .where(and(inArray(grantBatches.planId, ids), eq(grantBatches.batch, "first")))
+          .groupBy(grantBatches.planId);
   const firstByPlan = new Map(firstDates.map((f) => [f.planId, f.date]));
   const issuerIds = [...new Set(planRows.map((p) => p.issuerId))];
-  const actionRows = issuerIds.length === 0 ? [] : await db
-    .select()
-    .from(corporateActions)
-    .where(inArray(corporateActions.issuerId, issuerIds))
-    .orderBy(asc(corporateActions.exDate), asc(corporateActions.createdAt));
+  const actionRows =
+    issuerIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(corporateActions)
+          .where(inArray(corporateActions.issuerId, issuerIds))
+          .orderBy(asc(corporateActions.exDate), asc(corporateActions.createdAt));
   const actionsByIssuer = new Map<string, CorporateActionInput[]>();
   for (const a of actionRows) {
     const list = actionsByIssuer.get(a.issuerId) ?? [];

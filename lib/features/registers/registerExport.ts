@@ -11,7 +11,12 @@ import { uuid } from "@/lib/platform/validation/common";
 import { ALLOCATION_HEADER, allocationCells, loadAllocationTable } from "@/lib/features/registers/allocationRegister";
 import { readableFrom } from "@/lib/platform/exports/byteStream";
 import { csvChunks } from "@/lib/platform/exports/csvStream";
-import { grantRegisterPages, maxTrancheCount, REGISTER_PAGE_SIZE, type GrantRegisterRow } from "@/lib/features/registers/grantRegisterQuery";
+import {
+  grantRegisterPages,
+  maxTrancheCount,
+  REGISTER_PAGE_SIZE,
+  type GrantRegisterRow,
+} from "@/lib/features/registers/grantRegisterQuery";
 import { grantRegisterCells, grantRegisterHeader } from "@/lib/features/registers/grantRegisterTable";
 import { eachMapped } from "@/lib/platform/exports/keysetPages";
 import { ocfChunks } from "@/lib/features/registers/ocfPackage";
@@ -29,11 +34,21 @@ export interface RegisterExportInput {
   includeIdNumbers: boolean;
 }
 
-const registerExportInputSchema = z.object({ register: z.enum(REGISTERS), format: z.enum(EXPORT_FORMATS), planId: uuid.nullable(), includeIdNumbers: z.boolean() });
+const registerExportInputSchema = z.object({
+  register: z.enum(REGISTERS),
+  format: z.enum(EXPORT_FORMATS),
+  planId: uuid.nullable(),
+  includeIdNumbers: z.boolean(),
+});
 
 /** The typed input behind a parsed query. */
 export function registerExportInputFromQuery(q: z.infer<typeof registerExportQuerySchema>): RegisterExportInput {
-  return { register: q.register, format: q.format, planId: q.planId ? q.planId : null, includeIdNumbers: q.includeIdNumbers === "true" };
+  return {
+    register: q.register,
+    format: q.format,
+    planId: q.planId ? q.planId : null,
+    includeIdNumbers: q.includeIdNumbers === "true",
+  };
 }
 
 /** A download: its names, media type and body, streamed as it is read. */
@@ -44,7 +59,11 @@ export interface RegisterDownload {
   body: ReadableStream<Uint8Array>;
 }
 
-const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ocf: "application/json; charset=utf-8" } as const;
+const CONTENT_TYPES = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ocf: "application/json; charset=utf-8",
+} as const;
 const NAMES = {
   grants: { zh: "授予登记簿", en: "grant-register", sheet: "授予登记簿 Grant register" },
   vesting: { zh: "归属及作废登记簿", en: "vesting-register", sheet: "归属及作废 Vesting register" },
@@ -66,9 +85,12 @@ export async function exportRegister(
   const isAdmin = user.roles.includes("admin");
   if (!isAdmin && !user.roles.includes("auditor")) throw forbidden();
   const input = registerExportInputSchema.parse(rawInput);
-  if (input.includeIdNumbers && !isAdmin) throw new ApiError("FORBIDDEN", "Only an administrator may export full ID numbers.");
-  if (input.format === "ocf" && input.register !== "grants") throw badRequest("OCF JSON is available for the grant register only; export this register as CSV or XLSX.");
-  if (input.register === "allocation" && input.planId === null) throw badRequest("The allocation table is drawn up per plan: choose a plan.");
+  if (input.includeIdNumbers && !isAdmin)
+    throw new ApiError("FORBIDDEN", "Only an administrator may export full ID numbers.");
+  if (input.format === "ocf" && input.register !== "grants")
+    throw badRequest("OCF JSON is available for the grant register only; export this register as CSV or XLSX.");
+  if (input.register === "allocation" && input.planId === null)
+    throw badRequest("The allocation table is drawn up per plan: choose a plan.");
   const ctx = await loadRegisterContext(db, input.planId);
   const planName = input.planId === null ? null : (ctx.plans.get(input.planId)?.name ?? null);
   if (input.planId !== null && planName === null) throw notFound("Plan");
@@ -79,8 +101,23 @@ export async function exportRegister(
   const withIds = input.includeIdNumbers && input.register === "grants";
   const entry = { register: input.register, format: input.format, planId: input.planId, includeIdNumbers: withIds };
   await db.transaction(async (tx) => {
-    await appendAudit(tx, { actorUserId: user.id, action: "export.register", entityType: "register", entityId: input.planId, ip, after: entry });
-    if (withIds) await appendAudit(tx, { actorUserId: user.id, action: "export.id_numbers_included", entityType: "register", entityId: input.planId, ip, after: entry });
+    await appendAudit(tx, {
+      actorUserId: user.id,
+      action: "export.register",
+      entityType: "register",
+      entityId: input.planId,
+      ip,
+      after: entry,
+    });
+    if (withIds)
+      await appendAudit(tx, {
+        actorUserId: user.id,
+        action: "export.id_numbers_included",
+        entityType: "register",
+        entityId: input.planId,
+        ip,
+        after: entry,
+      });
   });
 
   const asOf = today();
@@ -93,22 +130,42 @@ export async function exportRegister(
     input.format === "ocf"
       ? ocfChunks(db, ctx, { planId: input.planId, includeIdNumbers: withIds, asOf, generatedAt: new Date(), pageSize })
       : await tabularChunks(db, ctx, input, withIds, pageSize, names.sheet);
-  return { filename: `${stem}.${extension}`, asciiFilename: `${asciiStem}.${extension}`, contentType: CONTENT_TYPES[input.format], body: readableFrom(chunks) };
+  return {
+    filename: `${stem}.${extension}`,
+    asciiFilename: `${asciiStem}.${extension}`,
+    contentType: CONTENT_TYPES[input.format],
+    body: readableFrom(chunks),
+  };
 }
 
-async function tabularChunks(db: Database, ctx: RegisterContext, input: RegisterExportInput, withIds: boolean, pageSize: number, sheetName: string): Promise<AsyncIterable<Uint8Array | string>> {
+async function tabularChunks(
+  db: Database,
+  ctx: RegisterContext,
+  input: RegisterExportInput,
+  withIds: boolean,
+  pageSize: number,
+  sheetName: string,
+): Promise<AsyncIterable<Uint8Array | string>> {
   const { header, pages } = await registerTable(db, ctx, input, withIds, pageSize);
   return input.format === "csv" ? csvChunks(header, pages) : xlsxChunks({ name: sheetName, header, pages });
 }
 
-async function registerTable(db: Database, ctx: RegisterContext, input: RegisterExportInput, withIds: boolean, pageSize: number): Promise<{ header: string[]; pages: AsyncIterable<Iterable<RegisterCell[]>> }> {
+async function registerTable(
+  db: Database,
+  ctx: RegisterContext,
+  input: RegisterExportInput,
+  withIds: boolean,
+  pageSize: number,
+): Promise<{ header: string[]; pages: AsyncIterable<Iterable<RegisterCell[]>> }> {
   if (input.register === "grants") {
     const trancheCount = await maxTrancheCount(db, input.planId);
-    const idNumber = (g: GrantRegisterRow) => (withIds && g.idNumberEnc ? decryptIdNumber(g.idNumberEnc) : maskIdNumber(g.idNumberLast4));
+    const idNumber = (g: GrantRegisterRow) =>
+      withIds && g.idNumberEnc ? decryptIdNumber(g.idNumberEnc) : maskIdNumber(g.idNumberLast4);
     return {
       header: grantRegisterHeader(trancheCount),
       pages: (async function* () {
-        for await (const page of grantRegisterPages(db, input.planId, pageSize, { idCipher: withIds })) yield eachMapped(page, (g) => grantRegisterCells(g, trancheCount, idNumber(g)));
+        for await (const page of grantRegisterPages(db, input.planId, pageSize, { idCipher: withIds }))
+          yield eachMapped(page, (g) => grantRegisterCells(g, trancheCount, idNumber(g)));
       })(),
     };
   }
@@ -116,7 +173,8 @@ async function registerTable(db: Database, ctx: RegisterContext, input: Register
     return {
       header: VESTING_REGISTER_HEADER,
       pages: (async function* () {
-        for await (const page of vestingRegisterPages(db, input.planId, pageSize)) yield eachMapped(page, (r) => vestingRegisterCells(r, ctx));
+        for await (const page of vestingRegisterPages(db, input.planId, pageSize))
+          yield eachMapped(page, (r) => vestingRegisterCells(r, ctx));
       })(),
     };
   }

@@ -74,16 +74,37 @@ type RawRow = Record<string, string | number | null>;
 function toRow(r: RawRow): VestingRegisterRow {
   const s = (k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
   return {
-    grantId: s("grant_id")!, trancheIndex: Number(r.tranche_index), planId: s("plan_id")!, planName: s("plan_name")!, batch: s("batch") as VestingRegisterRow["batch"],
-    grantDate: s("grant_date")!, grantPrice: s("grant_price")!, employeeNo: s("employee_no")!, name: s("name")!, leaveDate: s("leave_date"),
-    status: s("status") as VestingRegisterRow["status"], planned: Number(r.planned), vested: Number(r.vested), lapsed: Number(r.lapsed),
-    vestingDate: s("vesting_date"), lapseReason: s("lapse_reason"), windowClose: s("window_close"),
-    companyRatio: s("company_ratio"), grade: s("grade"), individualRatio: s("individual_ratio"), runDate: s("run_date"), appraisalDate: s("appraisal_date"),
+    grantId: s("grant_id")!,
+    trancheIndex: Number(r.tranche_index),
+    planId: s("plan_id")!,
+    planName: s("plan_name")!,
+    batch: s("batch") as VestingRegisterRow["batch"],
+    grantDate: s("grant_date")!,
+    grantPrice: s("grant_price")!,
+    employeeNo: s("employee_no")!,
+    name: s("name")!,
+    leaveDate: s("leave_date"),
+    status: s("status") as VestingRegisterRow["status"],
+    planned: Number(r.planned),
+    vested: Number(r.vested),
+    lapsed: Number(r.lapsed),
+    vestingDate: s("vesting_date"),
+    lapseReason: s("lapse_reason"),
+    windowClose: s("window_close"),
+    companyRatio: s("company_ratio"),
+    grade: s("grade"),
+    individualRatio: s("individual_ratio"),
+    runDate: s("run_date"),
+    appraisalDate: s("appraisal_date"),
   };
 }
 
 /** The vesting and lapse register in pages, ordered by grant and tranche, each row converted as it is read; the next page is read while this one is used. */
-export async function* vestingRegisterPages(db: Database, planId: string | null, pageSize = REGISTER_PAGE_SIZE): AsyncGenerator<Iterable<VestingRegisterRow>> {
+export async function* vestingRegisterPages(
+  db: Database,
+  planId: string | null,
+  pageSize = REGISTER_PAGE_SIZE,
+): AsyncGenerator<Iterable<VestingRegisterRow>> {
   const pages = prefetchedPages(
     (after: TrancheCursor | null) => readRegisterPage<RawRow>(db, vestingRegisterSelect(planId, after, pageSize)),
     (last): TrancheCursor => ({ grantId: String(last.grant_id), trancheIndex: Number(last.tranche_index) }),

@@ -13,13 +13,30 @@ import type { VestingRegisterRow } from "@/lib/features/registers/vestingRegiste
 
 /** Column headers of the vesting and lapse register. */
 export const VESTING_REGISTER_HEADER = [
-  "计划 Plan", "批次 Batch", "工号 Employee no.", "姓名 Name", "归属期 Tranche", "结果 Outcome", "归属/作废日期 Vesting or lapse date",
-  "计划归属数量 Planned quantity", "公司层面归属比例 Company ratio", "个人考核结果 Grade", "个人层面归属比例 Individual ratio",
-  "归属数量 Vested quantity", "作废数量 Lapsed quantity", "作废原因 Lapse reason", "每股缴款价格 Price paid per share", "缴款金额 Amount paid", "授予编号 Grant ID",
+  "计划 Plan",
+  "批次 Batch",
+  "工号 Employee no.",
+  "姓名 Name",
+  "归属期 Tranche",
+  "结果 Outcome",
+  "归属/作废日期 Vesting or lapse date",
+  "计划归属数量 Planned quantity",
+  "公司层面归属比例 Company ratio",
+  "个人考核结果 Grade",
+  "个人层面归属比例 Individual ratio",
+  "归属数量 Vested quantity",
+  "作废数量 Lapsed quantity",
+  "作废原因 Lapse reason",
+  "每股缴款价格 Price paid per share",
+  "缴款金额 Amount paid",
+  "授予编号 Grant ID",
 ];
 
 /** What a tranche outcome was paid: the price per share at registration and the total, both exact; null without vested shares. */
-export function pricePaid(row: { vested: number; vestingDate: string | null; grantPrice: string; grantDate: string }, actions: readonly CorporateActionInput[]) {
+export function pricePaid(
+  row: { vested: number; vestingDate: string | null; grantPrice: string; grantDate: string },
+  actions: readonly CorporateActionInput[],
+) {
   if (row.vested === 0 || row.vestingDate === null) return null;
   const perShare = priceAtVesting(row.grantPrice, row.grantDate, row.vestingDate, actions);
   return { perShare, amount: new Dec(perShare).times(row.vested).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2) };
@@ -28,13 +45,29 @@ export function pricePaid(row: { vested: number; vestingDate: string | null; gra
 /** One tranche outcome as register cells. */
 export function vestingRegisterCells(row: VestingRegisterRow, ctx: RegisterContext): RegisterCell[] {
   const plan = ctx.plans.get(row.planId);
-  const date = trancheOutcomeDate(row, { leaveDate: row.leaveDate, planFirstGrantDate: plan?.firstGrantDate ?? null, validityMonths: plan?.validityMonths ?? 0 });
+  const date = trancheOutcomeDate(row, {
+    leaveDate: row.leaveDate,
+    planFirstGrantDate: plan?.firstGrantDate ?? null,
+    validityMonths: plan?.validityMonths ?? 0,
+  });
   const paid = pricePaid(row, ctx.actionsByIssuer.get(plan?.issuerId ?? "") ?? []);
   return [
-    textCell(row.planName), textCell(batchLabel(row.batch)), textCell(row.employeeNo), textCell(row.name), integerCell(row.trancheIndex),
-    textCell(trancheStatusLabel(row.status)), textCell(date), integerCell(row.planned),
-    decimalCell(row.companyRatio === null ? null : trimDecimal(row.companyRatio), NUM_FMT.ratio), textCell(row.grade), decimalCell(row.individualRatio, NUM_FMT.ratio),
-    integerCell(row.vested), integerCell(row.lapsed), textCell(lapseReasonLabel(row.lapseReason)),
-    decimalCell(paid?.perShare, NUM_FMT.price), decimalCell(paid?.amount, NUM_FMT.price), textCell(row.grantId),
+    textCell(row.planName),
+    textCell(batchLabel(row.batch)),
+    textCell(row.employeeNo),
+    textCell(row.name),
+    integerCell(row.trancheIndex),
+    textCell(trancheStatusLabel(row.status)),
+    textCell(date),
+    integerCell(row.planned),
+    decimalCell(row.companyRatio === null ? null : trimDecimal(row.companyRatio), NUM_FMT.ratio),
+    textCell(row.grade),
+    decimalCell(row.individualRatio, NUM_FMT.ratio),
+    integerCell(row.vested),
+    integerCell(row.lapsed),
+    textCell(lapseReasonLabel(row.lapseReason)),
+    decimalCell(paid?.perShare, NUM_FMT.price),
+    decimalCell(paid?.amount, NUM_FMT.price),
+    textCell(row.grantId),
   ];
 }

@@ -11,7 +11,9 @@ export const vestingRunSchema = z.object({
   trancheIndex: z.number().int().min(1).max(20),
   vestingDate: isoDate,
   // Stored as numeric(7,4): more decimals would be rounded silently, so they are refused instead.
-  companyRatio: decimalString.refine((v) => /^\d{1,3}(\.\d{1,4})?$/.test(v), { message: "Expected a ratio with at most 4 decimals, e.g. \"0.8\"." }),
+  companyRatio: decimalString.refine((v) => /^\d{1,3}(\.\d{1,4})?$/.test(v), {
+    message: 'Expected a ratio with at most 4 decimals, e.g. "0.8".',
+  }),
   fiscalYear: z.number().int().min(2000).max(2100),
   grades: z.array(gradeRowSchema).max(100_000),
 });
@@ -21,5 +23,9 @@ export type VestingRunInput = z.infer<typeof vestingRunSchema>;
  * Any other confirm value previews, as it always has: it is caught rather than refused.
  */
 export const vestingRunRequestBody = vestingRunSchema.extend({
-  confirm: z.boolean().optional().catch(undefined).describe("true records the run (201); absent or anything else previews it (200)."),
+  confirm: z
+    .boolean()
+    .optional()
+    .catch(undefined)
+    .describe("true records the run (201); absent or anything else previews it (200)."),
 });

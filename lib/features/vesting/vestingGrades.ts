@@ -17,7 +17,9 @@ const GRADE_HEADER = /^(考核等级|考核结果|等级|grade|appraisal\s*grade
  * (工号 / employee no., 考核等级 / grade); without one, the first two columns are read.
  */
 export function tableToGrades(table: string[][]): GradeRow[] {
-  const headerAt = table.findIndex((cells) => cells.some((c) => EMPLOYEE_HEADER.test(c.trim())) && cells.some((c) => GRADE_HEADER.test(c.trim())));
+  const headerAt = table.findIndex(
+    (cells) => cells.some((c) => EMPLOYEE_HEADER.test(c.trim())) && cells.some((c) => GRADE_HEADER.test(c.trim())),
+  );
   const header = headerAt >= 0 ? table[headerAt]! : null;
   const noCol = header ? header.findIndex((c) => EMPLOYEE_HEADER.test(c.trim())) : 0;
   const gradeCol = header ? header.findIndex((c) => GRADE_HEADER.test(c.trim())) : 1;
@@ -26,7 +28,8 @@ export function tableToGrades(table: string[][]): GradeRow[] {
     const employeeNo = (cells[noCol] ?? "").trim();
     const grade = (cells[gradeCol] ?? "").trim().toUpperCase();
     if (employeeNo === "" && grade === "") continue;
-    if (employeeNo === "" || grade === "") throw badRequest("A grade row lacks the employee number or the grade.", { employeeNo, grade });
+    if (employeeNo === "" || grade === "")
+      throw badRequest("A grade row lacks the employee number or the grade.", { employeeNo, grade });
     out.push({ employeeNo, grade });
   }
   return out;

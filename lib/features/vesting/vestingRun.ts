@@ -1,7 +1,21 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { appraisalResults, companyAppraisals, emailOutbox, grantBatches, grants, notifications, participantCategories, persons, plans, tranches, users, vestingArrangements, vestingRuns } from "@/db/schema";
+import {
+  appraisalResults,
+  companyAppraisals,
+  emailOutbox,
+  grantBatches,
+  grants,
+  notifications,
+  participantCategories,
+  persons,
+  plans,
+  tranches,
+  users,
+  vestingArrangements,
+  vestingRuns,
+} from "@/db/schema";
 import { compareIsoDates } from "@/lib/domain/calendar/isoDate";
 import { isRuleError, type RuleViolation } from "@/lib/domain/errors";
 import { individualRatio, parseVestingRatio, vestedQuantity } from "@/lib/domain/vesting/appraisal";
@@ -51,30 +65,87 @@ export async function previewVestingRun(db: Db, planId: string, input: VestingRu
 }
 
 /** Records a run in one transaction: appraisals, the run, audit, re-derived tranches and grantee notices. */
-export async function confirmVestingRun(db: Database, actor: Actor, planId: string, input: VestingRunInput): Promise<VestingRunPreview & { runId: string }> {
+export async function confirmVestingRun(
+  db: Database,
+  actor: Actor,
+  planId: string,
+  input: VestingRunInput,
+): Promise<VestingRunPreview & { runId: string }> {
   return db.transaction(async (tx) => {
     const preview = await computeRun(tx, planId, input);
     const [run] = await tx
       .insert(vestingRuns)
-      .values({ batchId: preview.batchId, categoryId: preview.categoryId, trancheIndex: preview.trancheIndex, vestingDate: preview.vestingDate, confirmedBy: actor.userId })
+      .values({
+        batchId: preview.batchId,
+        categoryId: preview.categoryId,
+        trancheIndex: preview.trancheIndex,
+        vestingDate: preview.vestingDate,
+        confirmedBy: actor.userId,
+      })
       .onConflictDoNothing()
       .returning({ id: vestingRuns.id });
     if (!run) throw alreadyRun(preview.batchId, preview.categoryId, preview.trancheIndex);
     await tx
       .insert(companyAppraisals)
-      .values({ batchId: preview.batchId, categoryId: preview.categoryId, trancheIndex: preview.trancheIndex, fiscalYear: preview.fiscalYear, companyRatio: preview.companyRatio, recordedBy: actor.userId })
-      .onConflictDoUpdate({ target: [companyAppraisals.batchId, companyAppraisals.categoryId, companyAppraisals.trancheIndex], set: { fiscalYear: preview.fiscalYear, companyRatio: preview.companyRatio, recordedBy: actor.userId, recordedAt: new Date() } });
+      .values({
+        batchId: preview.batchId,
+        categoryId: preview.categoryId,
+        trancheIndex: preview.trancheIndex,
+        fiscalYear: preview.fiscalYear,
+        companyRatio: preview.companyRatio,
+        recordedBy: actor.userId,
+      })
+      .onConflictDoUpdate({
+        target: [companyAppraisals.batchId, companyAppraisals.categoryId, companyAppraisals.trancheIndex],
+        set: {
+          fiscalYear: preview.fiscalYear,
+          companyRatio: preview.companyRatio,
+          recordedBy: actor.userId,
+          recordedAt: new Date(),
+        },
+      });
     // A leaver gets no grade: an appraisal record would relabel their "left" lapse as an appraisal one.
     const graded = preview.rows.filter((r) => r.grade !== null);
     if (graded.length > 0) {
       await tx
         .insert(appraisalResults)
-        .values(graded.map((r) => ({ grantId: r.grantId, trancheIndex: preview.trancheIndex, fiscalYear: preview.fiscalYear, grade: r.grade!, recordedBy: actor.userId })))
-        .onConflictDoUpdate({ target: [appraisalResults.grantId, appraisalResults.trancheIndex], set: { grade: sql`excluded.grade`, fiscalYear: sql`excluded.fiscal_year`, recordedBy: actor.userId, recordedAt: new Date() } });
+        .values(
+          graded.map((r) => ({
+            grantId: r.grantId,
+            trancheIndex: preview.trancheIndex,
+            fiscalYear: preview.fiscalYear,
+            grade: r.grade!,
+            recordedBy: actor.userId,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [appraisalResults.grantId, appraisalResults.trancheIndex],
+          set: {
+            grade: sql`excluded.grade`,
+            fiscalYear: sql`excluded.fiscal_year`,
+            recordedBy: actor.userId,
+            recordedAt: new Date(),
+          },
+        });
     }
     await appendAudit(tx, {
-      actorUserId: actor.userId, action: "vesting_run.confirm", entityType: "vesting_run", entityId: run.id, ip: actor.ip, before: null,
-      after: { planId, batchId: preview.batchId, categoryId: preview.categoryId, trancheIndex: preview.trancheIndex, vestingDate: preview.vestingDate, companyRatio: preview.companyRatio, fiscalYear: preview.fiscalYear, totals: preview.totals, grades: graded.map((r) => ({ employeeNo: r.employeeNo, grade: r.grade })) },
+      actorUserId: actor.userId,
+      action: "vesting_run.confirm",
+      entityType: "vesting_run",
+      entityId: run.id,
+      ip: actor.ip,
+      before: null,
+      after: {
+        planId,
+        batchId: preview.batchId,
+        categoryId: preview.categoryId,
+        trancheIndex: preview.trancheIndex,
+        vestingDate: preview.vestingDate,
+        companyRatio: preview.companyRatio,
+        fiscalYear: preview.fiscalYear,
+        totals: preview.totals,
+        grades: graded.map((r) => ({ employeeNo: r.employeeNo, grade: r.grade })),
+      },
     });
     await rederivePlan(tx, planId);
     await notifyGrantees(tx, preview, graded);
@@ -83,7 +154,11 @@ export async function confirmVestingRun(db: Database, actor: Actor, planId: stri
 }
 
 function alreadyRun(batchId: string, categoryId: string, trancheIndex: number) {
-  return new ApiError("VESTING_RUN_EXISTS", "This tranche has already been vested for the batch and category.", { batchId, categoryId, trancheIndex });
+  return new ApiError("VESTING_RUN_EXISTS", "This tranche has already been vested for the batch and category.", {
+    batchId,
+    categoryId,
+    trancheIndex,
+  });
 }
 
 async function notifyGrantees(tx: Transaction, preview: VestingRunPreview, rows: VestingRunRow[]) {
@@ -92,50 +167,117 @@ async function notifyGrantees(tx: Transaction, preview: VestingRunPreview, rows:
     .select({ userId: users.id, email: users.email, grantId: grants.id })
     .from(grants)
     .innerJoin(users, eq(users.personId, grants.personId))
-    .where(and(inArray(grants.id, rows.map((r) => r.grantId)), eq(users.disabled, false)));
+    .where(
+      and(
+        inArray(
+          grants.id,
+          rows.map((r) => r.grantId),
+        ),
+        eq(users.disabled, false),
+      ),
+    );
   if (recipients.length === 0) return;
   const rowOf = new Map(rows.map((r) => [r.grantId, r]));
   const notices = recipients.map((r) => ({
-    userId: r.userId, kind: "vesting_recorded", dedupeKey: `vesting_recorded:${r.grantId}:${preview.trancheIndex}`,
-    payload: { grantId: r.grantId, trancheIndex: preview.trancheIndex, vestingDate: preview.vestingDate, vestedQuantity: rowOf.get(r.grantId)!.vested },
+    userId: r.userId,
+    kind: "vesting_recorded",
+    dedupeKey: `vesting_recorded:${r.grantId}:${preview.trancheIndex}`,
+    payload: {
+      grantId: r.grantId,
+      trancheIndex: preview.trancheIndex,
+      vestingDate: preview.vestingDate,
+      vestedQuantity: rowOf.get(r.grantId)!.vested,
+    },
   }));
-  const inserted = await tx.insert(notifications).values(notices).onConflictDoNothing({ target: notifications.dedupeKey }).returning({ userId: notifications.userId, payload: notifications.payload });
+  const inserted = await tx
+    .insert(notifications)
+    .values(notices)
+    .onConflictDoNothing({ target: notifications.dedupeKey })
+    .returning({ userId: notifications.userId, payload: notifications.payload });
   if (inserted.length === 0) return;
   const emailOf = new Map(recipients.map((r) => [r.userId, r.email]));
-  await tx.insert(emailOutbox).values(inserted.map((n) => ({ toAddress: emailOf.get(n.userId)!, subject: "归属登记完成 / Vesting recorded", body: JSON.stringify(n.payload) })));
+  await tx
+    .insert(emailOutbox)
+    .values(
+      inserted.map((n) => ({
+        toAddress: emailOf.get(n.userId)!,
+        subject: "归属登记完成 / Vesting recorded",
+        body: JSON.stringify(n.payload),
+      })),
+    );
 }
 
 /** Resolves "first" / "reserved" / a batch id to one batch of the plan. */
 async function resolveBatch(db: Db, planId: string, batch: string) {
-  const rows = await db.select().from(grantBatches).where(eq(grantBatches.planId, planId)).orderBy(asc(grantBatches.grantDate));
+  const rows = await db
+    .select()
+    .from(grantBatches)
+    .where(eq(grantBatches.planId, planId))
+    .orderBy(asc(grantBatches.grantDate));
   const found = rows.filter((b) => b.id === batch || b.batch === batch);
   if (found.length === 0) throw new ApiError("NOT_FOUND", "Batch not found.");
-  if (found.length > 1) throw new ApiError("AMBIGUOUS_BATCH", "The plan has several reserved batches: name one by its id.", { batchIds: found.map((b) => b.id) });
+  if (found.length > 1)
+    throw new ApiError("AMBIGUOUS_BATCH", "The plan has several reserved batches: name one by its id.", {
+      batchIds: found.map((b) => b.id),
+    });
   return { batch: found[0]!, firstGrantDate: rows.find((b) => b.batch === "first")?.grantDate ?? null };
 }
 
 async function computeRun(db: Db, planId: string, input: VestingRunInput): Promise<VestingRunPreview> {
-  const [plan] = await db.select({ gradeTable: plans.gradeTable, validityMonths: plans.validityMonths }).from(plans).where(eq(plans.id, planId));
+  const [plan] = await db
+    .select({ gradeTable: plans.gradeTable, validityMonths: plans.validityMonths })
+    .from(plans)
+    .where(eq(plans.id, planId));
   if (!plan) throw notFound("Plan");
   const { batch, firstGrantDate } = await resolveBatch(db, planId, input.batch);
   const [arrangement] = await db
     .select({ startMonths: vestingArrangements.startMonths, endMonths: vestingArrangements.endMonths })
     .from(vestingArrangements)
     .innerJoin(participantCategories, eq(vestingArrangements.categoryId, participantCategories.id))
-    .where(and(eq(participantCategories.planId, planId), eq(vestingArrangements.categoryId, input.categoryId), eq(vestingArrangements.trancheIndex, input.trancheIndex)));
+    .where(
+      and(
+        eq(participantCategories.planId, planId),
+        eq(vestingArrangements.categoryId, input.categoryId),
+        eq(vestingArrangements.trancheIndex, input.trancheIndex),
+      ),
+    );
   if (!arrangement) throw new ApiError("NOT_FOUND", "Category or tranche not found in this plan.");
-  const [existing] = await db.select({ id: vestingRuns.id }).from(vestingRuns).where(and(eq(vestingRuns.batchId, batch.id), eq(vestingRuns.categoryId, input.categoryId), eq(vestingRuns.trancheIndex, input.trancheIndex)));
+  const [existing] = await db
+    .select({ id: vestingRuns.id })
+    .from(vestingRuns)
+    .where(
+      and(
+        eq(vestingRuns.batchId, batch.id),
+        eq(vestingRuns.categoryId, input.categoryId),
+        eq(vestingRuns.trancheIndex, input.trancheIndex),
+      ),
+    );
   if (existing) throw alreadyRun(batch.id, input.categoryId, input.trancheIndex);
-  const companyRatio = asApiRefusal(() => { parseVestingRatio(input.companyRatio, "companyRatio"); return input.companyRatio; });
+  const companyRatio = asApiRefusal(() => {
+    parseVestingRatio(input.companyRatio, "companyRatio");
+    return input.companyRatio;
+  });
 
   const calendar = await loadTradingCalendar(db);
   const { windows } = await loadPlanBlackouts(db, planId);
   const window = vestingWindow(calendar, batch.grantDate, arrangement.startMonths, arrangement.endMonths);
-  const dateViolations = checkVestingDate(calendar, input.vestingDate, window, windows, planValidityEnd(firstGrantDate, plan.validityMonths));
+  const dateViolations = checkVestingDate(
+    calendar,
+    input.vestingDate,
+    window,
+    windows,
+    planValidityEnd(firstGrantDate, plan.validityMonths),
+  );
   if (dateViolations.length > 0) refuse(dateViolations);
 
   const grantees = await db
-    .select({ grantId: grants.id, employeeNo: persons.employeeNo, name: persons.name, leaveDate: persons.leaveDate, planned: tranches.plannedQuantity })
+    .select({
+      grantId: grants.id,
+      employeeNo: persons.employeeNo,
+      name: persons.name,
+      leaveDate: persons.leaveDate,
+      planned: tranches.plannedQuantity,
+    })
     .from(grants)
     .innerJoin(persons, eq(grants.personId, persons.id))
     .leftJoin(tranches, and(eq(tranches.grantId, grants.id), eq(tranches.trancheIndex, input.trancheIndex)))
@@ -148,24 +290,71 @@ async function computeRun(db: Db, planId: string, input: VestingRunInput): Promi
     const planned = g.planned ?? 0;
     // Unvested awards are voided from the departure date; leaving on the vesting day itself still vests.
     if (g.leaveDate !== null && compareIsoDates(g.leaveDate, input.vestingDate) < 0) {
-      return { grantId: g.grantId, employeeNo: g.employeeNo, name: g.name, grade: null, planned, individualRatio: null, vested: 0, lapsed: planned, note: "left" };
+      return {
+        grantId: g.grantId,
+        employeeNo: g.employeeNo,
+        name: g.name,
+        grade: null,
+        planned,
+        individualRatio: null,
+        vested: 0,
+        lapsed: planned,
+        note: "left",
+      };
     }
     const grade = grades.get(g.employeeNo);
     if (grade === undefined) missing.push(g.employeeNo);
-    else if (!Object.prototype.hasOwnProperty.call(plan.gradeTable, grade)) unknownGrades.push({ employeeNo: g.employeeNo, grade });
+    else if (!Object.prototype.hasOwnProperty.call(plan.gradeTable, grade))
+      unknownGrades.push({ employeeNo: g.employeeNo, grade });
     if (grade === undefined || !Object.prototype.hasOwnProperty.call(plan.gradeTable, grade)) {
-      return { grantId: g.grantId, employeeNo: g.employeeNo, name: g.name, grade: null, planned, individualRatio: null, vested: 0, lapsed: 0, note: null };
+      return {
+        grantId: g.grantId,
+        employeeNo: g.employeeNo,
+        name: g.name,
+        grade: null,
+        planned,
+        individualRatio: null,
+        vested: 0,
+        lapsed: 0,
+        note: null,
+      };
     }
     const ratio = asApiRefusal(() => individualRatio(plan.gradeTable, grade));
     const split = asApiRefusal(() => vestedQuantity(planned, companyRatio, ratio));
-    return { grantId: g.grantId, employeeNo: g.employeeNo, name: g.name, grade, planned, individualRatio: ratio, vested: split.vested, lapsed: split.lapsed, note: null };
+    return {
+      grantId: g.grantId,
+      employeeNo: g.employeeNo,
+      name: g.name,
+      grade,
+      planned,
+      individualRatio: ratio,
+      vested: split.vested,
+      lapsed: split.lapsed,
+      note: null,
+    };
   });
-  if (missing.length > 0) throw new ApiError("MISSING_GRADES", "Grades are missing for grantees still employed.", { employeeNos: missing });
-  if (unknownGrades.length > 0) throw new ApiError("UNKNOWN_GRADE", "Some grades are not in the plan's grade table.", { items: unknownGrades, knownGrades: Object.keys(plan.gradeTable) });
-  const totals = rows.reduce((t, r) => ({ planned: t.planned + r.planned, vested: t.vested + r.vested, lapsed: t.lapsed + r.lapsed }), { planned: 0, vested: 0, lapsed: 0 });
+  if (missing.length > 0)
+    throw new ApiError("MISSING_GRADES", "Grades are missing for grantees still employed.", { employeeNos: missing });
+  if (unknownGrades.length > 0)
+    throw new ApiError("UNKNOWN_GRADE", "Some grades are not in the plan's grade table.", {
+      items: unknownGrades,
+      knownGrades: Object.keys(plan.gradeTable),
+    });
+  const totals = rows.reduce(
+    (t, r) => ({ planned: t.planned + r.planned, vested: t.vested + r.vested, lapsed: t.lapsed + r.lapsed }),
+    { planned: 0, vested: 0, lapsed: 0 },
+  );
   return {
-    planId, batchId: batch.id, categoryId: input.categoryId, trancheIndex: input.trancheIndex, vestingDate: input.vestingDate,
-    window: { open: window.open, close: window.close }, companyRatio, fiscalYear: input.fiscalYear, rows, totals,
+    planId,
+    batchId: batch.id,
+    categoryId: input.categoryId,
+    trancheIndex: input.trancheIndex,
+    vestingDate: input.vestingDate,
+    window: { open: window.open, close: window.close },
+    companyRatio,
+    fiscalYear: input.fiscalYear,
+    rows,
+    totals,
   };
 }
 
@@ -176,9 +365,13 @@ function gradeMap(list: VestingRunInput["grades"], grantees: Set<string>): Map<s
     if (out.has(g.employeeNo)) duplicates.push(g.employeeNo);
     out.set(g.employeeNo, g.grade.toUpperCase());
   }
-  if (duplicates.length > 0) throw new ApiError("DUPLICATE_GRADE", "A person has more than one grade.", { employeeNos: duplicates });
+  if (duplicates.length > 0)
+    throw new ApiError("DUPLICATE_GRADE", "A person has more than one grade.", { employeeNos: duplicates });
   const strangers = [...out.keys()].filter((n) => !grantees.has(n));
-  if (strangers.length > 0) throw new ApiError("NOT_A_GRANTEE", "Grades were given for people without a grant in this batch and category.", { employeeNos: strangers });
+  if (strangers.length > 0)
+    throw new ApiError("NOT_A_GRANTEE", "Grades were given for people without a grant in this batch and category.", {
+      employeeNos: strangers,
+    });
   return out;
 }
 
@@ -214,22 +407,43 @@ export interface VestingRunSummary {
 export async function listVestingRuns(db: Db, planId: string): Promise<VestingRunSummary[]> {
   const rows = await db
     .select({
-      id: vestingRuns.id, batchId: vestingRuns.batchId, batch: grantBatches.batch, grantDate: grantBatches.grantDate, categoryId: vestingRuns.categoryId,
-      categoryName: participantCategories.name, categoryNameEn: participantCategories.nameEn, trancheIndex: vestingRuns.trancheIndex, vestingDate: vestingRuns.vestingDate,
-      companyRatio: companyAppraisals.companyRatio, fiscalYear: companyAppraisals.fiscalYear, confirmedAt: vestingRuns.confirmedAt,
+      id: vestingRuns.id,
+      batchId: vestingRuns.batchId,
+      batch: grantBatches.batch,
+      grantDate: grantBatches.grantDate,
+      categoryId: vestingRuns.categoryId,
+      categoryName: participantCategories.name,
+      categoryNameEn: participantCategories.nameEn,
+      trancheIndex: vestingRuns.trancheIndex,
+      vestingDate: vestingRuns.vestingDate,
+      companyRatio: companyAppraisals.companyRatio,
+      fiscalYear: companyAppraisals.fiscalYear,
+      confirmedAt: vestingRuns.confirmedAt,
       vested: sql<string>`(select coalesce(sum(t.vested_quantity), 0)::text from ${tranches} t join ${grants} g on g.id = t.grant_id where g.batch_id = ${vestingRuns.batchId} and g.category_id = ${vestingRuns.categoryId} and t.tranche_index = ${vestingRuns.trancheIndex})`,
       lapsed: sql<string>`(select coalesce(sum(t.lapsed_quantity), 0)::text from ${tranches} t join ${grants} g on g.id = t.grant_id where g.batch_id = ${vestingRuns.batchId} and g.category_id = ${vestingRuns.categoryId} and t.tranche_index = ${vestingRuns.trancheIndex})`,
     })
     .from(vestingRuns)
     .innerJoin(grantBatches, eq(vestingRuns.batchId, grantBatches.id))
     .innerJoin(participantCategories, eq(vestingRuns.categoryId, participantCategories.id))
-    .leftJoin(companyAppraisals, and(eq(companyAppraisals.batchId, vestingRuns.batchId), eq(companyAppraisals.categoryId, vestingRuns.categoryId), eq(companyAppraisals.trancheIndex, vestingRuns.trancheIndex)))
+    .leftJoin(
+      companyAppraisals,
+      and(
+        eq(companyAppraisals.batchId, vestingRuns.batchId),
+        eq(companyAppraisals.categoryId, vestingRuns.categoryId),
+        eq(companyAppraisals.trancheIndex, vestingRuns.trancheIndex),
+      ),
+    )
     .where(eq(grantBatches.planId, planId))
     .orderBy(sql`${vestingRuns.vestingDate} desc`, asc(participantCategories.code), asc(vestingRuns.trancheIndex));
-  return rows.map((r) => ({ ...r, companyRatio: r.companyRatio === null ? null : trimZeros(r.companyRatio), confirmedAt: r.confirmedAt.toISOString(), vested: Number(r.vested), lapsed: Number(r.lapsed) }));
+  return rows.map((r) => ({
+    ...r,
+    companyRatio: r.companyRatio === null ? null : trimZeros(r.companyRatio),
+    confirmedAt: r.confirmedAt.toISOString(),
+    vested: Number(r.vested),
+    lapsed: Number(r.lapsed),
+  }));
 }
 
 function trimZeros(v: string): string {
   return v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v;
 }
-

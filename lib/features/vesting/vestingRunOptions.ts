@@ -5,15 +5,40 @@ import { grantBatches, participantCategories, plans, vestingArrangements } from 
 
 /** What the run form offers: the plan's batches, and its categories with their tranches. */
 export async function runOptions(db: Database, planId: string) {
-  const [plan] = await db.select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, gradeTable: plans.gradeTable }).from(plans).where(eq(plans.id, planId));
+  const [plan] = await db
+    .select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, gradeTable: plans.gradeTable })
+    .from(plans)
+    .where(eq(plans.id, planId));
   if (!plan) return null;
-  const batches = await db.select({ id: grantBatches.id, batch: grantBatches.batch, grantDate: grantBatches.grantDate }).from(grantBatches).where(eq(grantBatches.planId, planId)).orderBy(asc(grantBatches.grantDate));
-  const categories = await db.select({ id: participantCategories.id, code: participantCategories.code, name: participantCategories.name, nameEn: participantCategories.nameEn }).from(participantCategories).where(eq(participantCategories.planId, planId)).orderBy(asc(participantCategories.code));
+  const batches = await db
+    .select({ id: grantBatches.id, batch: grantBatches.batch, grantDate: grantBatches.grantDate })
+    .from(grantBatches)
+    .where(eq(grantBatches.planId, planId))
+    .orderBy(asc(grantBatches.grantDate));
+  const categories = await db
+    .select({
+      id: participantCategories.id,
+      code: participantCategories.code,
+      name: participantCategories.name,
+      nameEn: participantCategories.nameEn,
+    })
+    .from(participantCategories)
+    .where(eq(participantCategories.planId, planId))
+    .orderBy(asc(participantCategories.code));
   const tranches = await db
-    .select({ categoryId: vestingArrangements.categoryId, index: vestingArrangements.trancheIndex, startMonths: vestingArrangements.startMonths, endMonths: vestingArrangements.endMonths })
+    .select({
+      categoryId: vestingArrangements.categoryId,
+      index: vestingArrangements.trancheIndex,
+      startMonths: vestingArrangements.startMonths,
+      endMonths: vestingArrangements.endMonths,
+    })
     .from(vestingArrangements)
     .innerJoin(participantCategories, eq(vestingArrangements.categoryId, participantCategories.id))
     .where(eq(participantCategories.planId, planId))
     .orderBy(asc(vestingArrangements.trancheIndex));
-  return { plan, batches, categories: categories.map((c) => ({ ...c, tranches: tranches.filter((t) => t.categoryId === c.id) })) };
+  return {
+    plan,
+    batches,
+    categories: categories.map((c) => ({ ...c, tranches: tranches.filter((t) => t.categoryId === c.id) })),
+  };
 }

@@ -10,7 +10,10 @@ const CHUNK_CHARS = 64 * 1024;
  * header, then the rows in chunks of about 64 KB; RFC 4180 quoting and CRLF line ends, text
  * neutralised against formulas by csvRecord.
  */
-export async function* csvChunks(header: readonly string[], pages: AsyncIterable<Iterable<readonly RegisterCell[]>>): AsyncGenerator<string> {
+export async function* csvChunks(
+  header: readonly string[],
+  pages: AsyncIterable<Iterable<readonly RegisterCell[]>>,
+): AsyncGenerator<string> {
   yield `\uFEFF${csvRecord(header)}`;
   for await (const rows of pages) {
     let chunk = "";

@@ -55,6 +55,9 @@ export async function* prefetchedPages<Row, Cursor>(
  * long enough for the garbage collector to move them all to the old generation, whose garbage then
  * grows the heap. Converted one by one they die young.
  */
-export function* eachMapped<Row, Out>(rows: Iterable<Row>, convert: (row: Row) => Out): Generator<Out, void, undefined> {
+export function* eachMapped<Row, Out>(
+  rows: Iterable<Row>,
+  convert: (row: Row) => Out,
+): Generator<Out, void, undefined> {
   for (const row of rows) yield convert(row);
 }

@@ -35,11 +35,13 @@ const NO_ROW_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
 
 // XML 1.0 cannot carry these characters at all: a workbook holding one would not open. They are
 // dropped before the formula check, so a trigger they hid ("\u0001=...") still earns the quote.
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_ILLEGAL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Any character the pattern above could match (surrogates paired or not): almost no text has one,
 // and this simple test is cheaper than the lookarounds for each of millions of cells.
 const XML_SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const xlsxText = (value: string) => spreadsheetSafeText(XML_SUSPECT.test(value) ? value.replace(XML_ILLEGAL, "") : value);
+const xlsxText = (value: string) =>
+  spreadsheetSafeText(XML_SUSPECT.test(value) ? value.replace(XML_ILLEGAL, "") : value);
 
 function writeCell(cell: ExcelJS.Cell, value: RegisterCell, bold: boolean): void {
   if (value === null) return;

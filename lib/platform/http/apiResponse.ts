@@ -30,7 +30,8 @@ export function jsonTextPrivate(body: string, status = 200) {
 export function errorResponse(e: unknown) {
   const error = toApiError(e);
   // An outage is usually brief: tell the caller when to try again.
-  const headers = error.code === "DATABASE_UNAVAILABLE" ? { ...PRIVATE_NO_STORE, "Retry-After": "5" } : PRIVATE_NO_STORE;
+  const headers =
+    error.code === "DATABASE_UNAVAILABLE" ? { ...PRIVATE_NO_STORE, "Retry-After": "5" } : PRIVATE_NO_STORE;
   return NextResponse.json(errorBody(error), { status: error.status, headers });
 }
 
@@ -40,18 +41,30 @@ function toApiError(e: unknown): ApiError {
   // A broken plan rule is the caller's to fix: its rule code and details.
   if (isRuleError(e)) return new ApiError(e.code, e.message, e.details);
   if (e instanceof ZodError) {
-    return new ApiError("BAD_REQUEST", "The request is not valid.", e.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    return new ApiError(
+      "BAD_REQUEST",
+      "The request is not valid.",
+      e.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   }
   if (isDatabaseUnavailable(e)) {
     // Not the caller's fault.
-    console.error("[api] database unavailable:", e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : e);
+    console.error(
+      "[api] database unavailable:",
+      e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : e,
+    );
     return new ApiError("DATABASE_UNAVAILABLE", "The database is not reachable; try again shortly.");
   }
   const valueError = invalidDatabaseValueCode(e);
   if (valueError) {
     // The database's own message names tables and columns: it stays in the log, not in the answer.
-    console.warn(`[api] value refused by the database (${valueError}); a request schema should catch this:`, e instanceof Error ? e.message.split("\n")[0] : e);
-    return new ApiError("INVALID_VALUE", "A value in the request is out of range or malformed.", { sqlstate: valueError });
+    console.warn(
+      `[api] value refused by the database (${valueError}); a request schema should catch this:`,
+      e instanceof Error ? e.message.split("\n")[0] : e,
+    );
+    return new ApiError("INVALID_VALUE", "A value in the request is out of range or malformed.", {
+      sqlstate: valueError,
+    });
   }
   console.error("[api] unexpected error:", e);
   return new ApiError("INTERNAL", "Something went wrong on our side.");
@@ -72,7 +85,8 @@ export function assertSameOrigin(req: Request): void {
   } catch {
     originHost = null;
   }
-  if (!originHost || originHost !== host) throw new ApiError("CROSS_ORIGIN", "Cross-origin requests may not change data.");
+  if (!originHost || originHost !== host)
+    throw new ApiError("CROSS_ORIGIN", "Cross-origin requests may not change data.");
 }
 
 /** The caller's IP as the proxy reports it, for the audit trail. */

@@ -7,11 +7,25 @@ import "server-only";
 
 /** Socket-level codes from Node (connect/DNS/reset) and PostgreSQL SQLSTATEs for "server not serving". */
 const UNAVAILABLE_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "EPIPE",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
   // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up / recovering)
-  "57P01", "57P02", "57P03",
+  "57P01",
+  "57P02",
+  "57P03",
   // class 08: connection exceptions; 53300 too_many_connections
-  "08000", "08001", "08003", "08004", "08006", "53300",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "53300",
 ]);
 
 /** pg-pool's message for a request that waited longer than connectionTimeoutMillis for a pooled connection. */
@@ -23,12 +37,21 @@ const POOL_WAIT_TIMEOUT = /^timeout exceeded when trying to connect/;
  * "Client has encountered a connection error and is not queryable", and pg-pool's
  * "timeout exceeded when trying to connect" when every connection is stuck connecting.
  */
-const UNAVAILABLE_MESSAGES = [/^Connection terminated/, /^Client has encountered a connection error/, POOL_WAIT_TIMEOUT];
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/,
+  /^Client has encountered a connection error/,
+  POOL_WAIT_TIMEOUT,
+];
 
 /** True when the error, one of its causes or (for dual-stack connects) one of its aggregated errors passes the test. */
 function inErrorChain(e: unknown, test: (code: unknown, message: unknown) => boolean, depth = 0): boolean {
   if (depth > 5 || typeof e !== "object" || e === null) return false;
-  const { code, message, cause, errors } = e as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  const { code, message, cause, errors } = e as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
   if (test(code, message)) return true;
   if (Array.isArray(errors) && errors.some((x) => inErrorChain(x, test, depth + 1))) return true;
   return inErrorChain(cause, test, depth + 1);
@@ -36,8 +59,12 @@ function inErrorChain(e: unknown, test: (code: unknown, message: unknown) => boo
 
 /** True when the error, its causes or (for dual-stack connects) its aggregated errors say the database is unreachable. */
 export function isDatabaseUnavailable(e: unknown): boolean {
-  return inErrorChain(e, (code, message) =>
-    (typeof code === "string" && UNAVAILABLE_CODES.has(code)) || (typeof message === "string" && UNAVAILABLE_MESSAGES.some((m) => m.test(message))));
+  return inErrorChain(
+    e,
+    (code, message) =>
+      (typeof code === "string" && UNAVAILABLE_CODES.has(code)) ||
+      (typeof message === "string" && UNAVAILABLE_MESSAGES.some((m) => m.test(message))),
+  );
 }
 
 /**

@@ -16,7 +16,11 @@ const VALUE_ERROR_CODES = new Set([
 
 /** The SQLSTATE of a value error, from the driver's error or drizzle's wrapper around it; null otherwise. */
 export function invalidDatabaseValueCode(e: unknown): string | null {
-  for (let x: unknown = e, depth = 0; x && typeof x === "object" && depth < 4; x = (x as { cause?: unknown }).cause, depth++) {
+  for (
+    let x: unknown = e, depth = 0;
+    x && typeof x === "object" && depth < 4;
+    x = (x as { cause?: unknown }).cause, depth++
+  ) {
     const code = (x as { code?: unknown }).code;
     if (typeof code === "string" && VALUE_ERROR_CODES.has(code)) return code;
   }

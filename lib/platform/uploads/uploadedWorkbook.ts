@@ -18,10 +18,14 @@ const LOCAL_SIGNATURE = 0x04034b50;
 
 const unreadable = () => badRequest("The file is not a readable XLSX workbook.");
 const tooBig = () =>
-  new ApiError("FILE_TOO_LARGE", "The workbook unpacks to more than 100 MB, or holds too many parts; save it again as a plain .xlsx or CSV.", {
-    limitUnpackedBytes: MAX_UNPACKED_BYTES,
-    limitEntries: MAX_ARCHIVE_ENTRIES,
-  });
+  new ApiError(
+    "FILE_TOO_LARGE",
+    "The workbook unpacks to more than 100 MB, or holds too many parts; save it again as a plain .xlsx or CSV.",
+    {
+      limitUnpackedBytes: MAX_UNPACKED_BYTES,
+      limitEntries: MAX_ARCHIVE_ENTRIES,
+    },
+  );
 
 /** Offset of the end-of-central-directory record (it ends the file, after at most a 64 KB comment). */
 function endOfCentralDirectory(buf: Buffer): number {

@@ -15,7 +15,10 @@ export interface AdminSeed {
 }
 
 export async function seedAdminCompany(db: Database): Promise<AdminSeed> {
-  const [issuer] = await db.insert(issuers).values({ name: "测试科技股份有限公司", nameEn: "Test Tech", stockCode: "688999", parValue: "1.0000" }).returning();
+  const [issuer] = await db
+    .insert(issuers)
+    .values({ name: "测试科技股份有限公司", nameEn: "Test Tech", stockCode: "688999", parValue: "1.0000" })
+    .returning();
   const people = await db
     .insert(persons)
     .values([
@@ -27,7 +30,10 @@ export async function seedAdminCompany(db: Database): Promise<AdminSeed> {
   const byNo = Object.fromEntries(people.map((p) => [p.employeeNo, p.id])) as AdminSeed["persons"];
   const passwordHash = await hashPassword(SEED_PASSWORD);
   const account = async (email: string, role: Role, personId: string | null = null) => {
-    const [u] = await db.insert(users).values({ email, displayName: `${role} user`, passwordHash, personId }).returning({ id: users.id });
+    const [u] = await db
+      .insert(users)
+      .values({ email, displayName: `${role} user`, passwordHash, personId })
+      .returning({ id: users.id });
     await db.insert(userRoles).values({ userId: u!.id, role });
     return u!.id;
   };

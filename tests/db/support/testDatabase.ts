@@ -4,7 +4,10 @@ import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
 
 /** Backends every DB test runs on: PGlite always, PostgreSQL when the test runner found one. */
-export const BACKENDS: ("pglite" | "postgres")[] = ["pglite", ...(process.env.VD_TEST_PG_URL ? (["postgres"] as const) : [])];
+export const BACKENDS: ("pglite" | "postgres")[] = [
+  "pglite",
+  ...(process.env.VD_TEST_PG_URL ? (["postgres"] as const) : []),
+];
 
 /** A migrated, empty database of the given kind; PostgreSQL gets a fresh database dropped on close. */
 export async function freshDatabase(kind: "pglite" | "postgres"): Promise<DatabaseHandle> {
@@ -36,6 +39,9 @@ export async function freshDatabase(kind: "pglite" | "postgres"): Promise<Databa
 }
 
 /** Rows of a raw query, whichever driver. */
-export async function rows<T = Record<string, unknown>>(handle: DatabaseHandle, query: Parameters<DatabaseHandle["db"]["execute"]>[0]): Promise<T[]> {
+export async function rows<T = Record<string, unknown>>(
+  handle: DatabaseHandle,
+  query: Parameters<DatabaseHandle["db"]["execute"]>[0],
+): Promise<T[]> {
   return ((await handle.db.execute(query)) as unknown as { rows: T[] }).rows;
 }

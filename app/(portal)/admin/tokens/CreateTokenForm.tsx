@@ -42,24 +42,69 @@ export function CreateTokenForm({ owners }: { owners: TokenOwnerOption[] }) {
     >
       <h2 className="text-lg font-semibold">{t("create.title")}</h2>
       <div className="grid gap-3 sm:grid-cols-3">
-        <label className="block text-sm"><span className="font-medium">{t("create.name")}</span>
-          <input name="name" required maxLength={100} placeholder={t("create.namePlaceholder")} className={field} data-testid="token-name" />
+        <label className="block text-sm">
+          <span className="font-medium">{t("create.name")}</span>
+          <input
+            name="name"
+            required
+            maxLength={100}
+            placeholder={t("create.namePlaceholder")}
+            className={field}
+            data-testid="token-name"
+          />
         </label>
-        <label className="block text-sm"><span className="font-medium">{t("create.role")}</span>
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)} className={field} data-testid="token-role">
-            {ROLES.map((r) => <option key={r} value={r}>{t(`roleNames.${r}`)}</option>)}
+        <label className="block text-sm">
+          <span className="font-medium">{t("create.role")}</span>
+          <select
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            className={field}
+            data-testid="token-role"
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roleNames.${r}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="block text-sm"><span className="font-medium">{t("create.owner")}</span>
-          <select name="userId" required key={role} className={field} data-testid="token-owner" disabled={eligible.length === 0}>
-            {eligible.map((o) => <option key={o.id} value={o.id}>{o.displayName} ({o.email})</option>)}
+        <label className="block text-sm">
+          <span className="font-medium">{t("create.owner")}</span>
+          <select
+            name="userId"
+            required
+            key={role}
+            className={field}
+            data-testid="token-owner"
+            disabled={eligible.length === 0}
+          >
+            {eligible.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.displayName} ({o.email})
+              </option>
+            ))}
           </select>
           {eligible.length === 0 && <span className="mt-1 block text-xs text-rose-700">{t("create.noOwner")}</span>}
         </label>
       </div>
       <AdminRefusal result={result} ns="adminTokens" />
-      {result?.ok && <OneTimeSecret value={result.data.token} note={t("create.shownOnce")} copyLabel={t("create.copy")} copiedLabel={t("create.copied")} testId="token-secret" />}
-      <button type="submit" disabled={pending || eligible.length === 0} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="token-create-submit">{t("create.submit")}</button>
+      {result?.ok && (
+        <OneTimeSecret
+          value={result.data.token}
+          note={t("create.shownOnce")}
+          copyLabel={t("create.copy")}
+          copiedLabel={t("create.copied")}
+          testId="token-secret"
+        />
+      )}
+      <button
+        type="submit"
+        disabled={pending || eligible.length === 0}
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        data-testid="token-create-submit"
+      >
+        {t("create.submit")}
+      </button>
     </form>
   );
 }

@@ -18,7 +18,8 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
         className="rounded-md border border-rose-300 bg-white px-2.5 py-1 text-xs text-rose-800 hover:bg-rose-50 disabled:opacity-60"
         data-testid="token-revoke"
         onClick={() => {
-          if (window.confirm(t("revokeConfirm", { name }))) start(async () => setResult(await revokeApiTokenAction({ tokenId })));
+          if (window.confirm(t("revokeConfirm", { name })))
+            start(async () => setResult(await revokeApiTokenAction({ tokenId })));
         }}
       >
         {t("revoke")}

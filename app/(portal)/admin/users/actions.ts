@@ -6,8 +6,11 @@ import { createUser } from "@/lib/features/admin/commands";
 import { createUserSchema } from "@/lib/features/admin/schemas";
 
 /** Creates and invites a user (same service as POST /api/v1/users); the link comes back once. */
-export const createUserAction = action({ access: "adminOnly", input: createUserSchema, sessionOnly: true }, async ({ db, actor, input }) => {
-  const created = await createUser(db, actor, input, await actionOrigin());
-  revalidatePath("/admin/users");
-  return { userId: created.user.id, email: created.user.email, setupLink: created.setupLink };
-});
+export const createUserAction = action(
+  { access: "adminOnly", input: createUserSchema, sessionOnly: true },
+  async ({ db, actor, input }) => {
+    const created = await createUser(db, actor, input, await actionOrigin());
+    revalidatePath("/admin/users");
+    return { userId: created.user.id, email: created.user.email, setupLink: created.setupLink };
+  },
+);

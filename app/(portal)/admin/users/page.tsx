@@ -14,7 +14,11 @@ const ROLES = ["employee", "hr", "admin", "auditor"] as const;
 
 /** Users: search and filter the accounts, open one to change it, or invite a new one. */
 export default page({ access: "adminOnly" }, async ({ searchParams: params }) => {
-  const parsed = userListQuerySchema.safeParse({ q: params.q || undefined, role: params.role || undefined, state: params.state || undefined });
+  const parsed = userListQuerySchema.safeParse({
+    q: params.q || undefined,
+    role: params.role || undefined,
+    state: params.state || undefined,
+  });
   const query = parsed.success ? parsed.data : {};
   const items = await usersForAdmin(query);
   const t = await getTranslations("adminUsers");
@@ -23,41 +27,89 @@ export default page({ access: "adminOnly" }, async ({ searchParams: params }) =>
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} testId="admin-users-title" />
       <form method="get" className="flex flex-col gap-2 sm:flex-row sm:flex-wrap" role="search">
-        <input name="q" defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} maxLength={100} className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2 text-base" data-testid="user-search" />
-        <select name="role" defaultValue={query.role ?? ""} className="rounded-md border border-slate-300 px-3 py-2 text-base" aria-label={t("columns.roles")}>
+        <input
+          name="q"
+          defaultValue={query.q ?? ""}
+          placeholder={t("searchPlaceholder")}
+          maxLength={100}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2 text-base"
+          data-testid="user-search"
+        />
+        <select
+          name="role"
+          defaultValue={query.role ?? ""}
+          className="rounded-md border border-slate-300 px-3 py-2 text-base"
+          aria-label={t("columns.roles")}
+        >
           <option value="">{t("anyRole")}</option>
-          {ROLES.map((r) => <option key={r} value={r}>{t(`roleNames.${r}`)}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roleNames.${r}`)}
+            </option>
+          ))}
         </select>
-        <select name="state" defaultValue={query.state ?? ""} className="rounded-md border border-slate-300 px-3 py-2 text-base" aria-label={t("columns.status")}>
+        <select
+          name="state"
+          defaultValue={query.state ?? ""}
+          className="rounded-md border border-slate-300 px-3 py-2 text-base"
+          aria-label={t("columns.status")}
+        >
           <option value="">{t("anyState")}</option>
-          {(["enabled", "disabled", "pending"] as const).map((s) => <option key={s} value={s}>{t(`states.${s}`)}</option>)}
+          {(["enabled", "disabled", "pending"] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`states.${s}`)}
+            </option>
+          ))}
         </select>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">{t("search")}</button>
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          {t("search")}
+        </button>
       </form>
-      {items.length === 0 ? <p className="text-sm text-slate-600">{t("empty")}</p> : (
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("empty")}</p>
+      ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm" data-testid="user-table">
             <thead className="bg-slate-50 text-left text-slate-600">
-              <tr><th className={cell}>{t("columns.email")}</th><th className={cell}>{t("columns.name")}</th><th className={cell}>{t("columns.roles")}</th><th className={cell}>{t("columns.person")}</th><th className={cell}>{t("columns.status")}</th><th className={cell}>{t("columns.lastLogin")}</th></tr>
+              <tr>
+                <th className={cell}>{t("columns.email")}</th>
+                <th className={cell}>{t("columns.name")}</th>
+                <th className={cell}>{t("columns.roles")}</th>
+                <th className={cell}>{t("columns.person")}</th>
+                <th className={cell}>{t("columns.status")}</th>
+                <th className={cell}>{t("columns.lastLogin")}</th>
+              </tr>
             </thead>
             <tbody>
               {items.map((u) => (
                 <tr key={u.id} className="border-t border-slate-100 align-top" data-testid="user-row">
-                  <td className={`${cell} whitespace-nowrap`}><Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">{u.email}</Link></td>
+                  <td className={`${cell} whitespace-nowrap`}>
+                    <Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">
+                      {u.email}
+                    </Link>
+                  </td>
                   <td className={`${cell} whitespace-nowrap`}>{u.displayName}</td>
                   <td className={`${cell} whitespace-nowrap`}>{u.roles.map((r) => t(`roleNames.${r}`)).join(" · ")}</td>
-                  <td className={`${cell} whitespace-nowrap`}>{u.person ? `${u.person.employeeNo} ${u.person.name}` : t("none")}</td>
+                  <td className={`${cell} whitespace-nowrap`}>
+                    {u.person ? `${u.person.employeeNo} ${u.person.name}` : t("none")}
+                  </td>
                   <td className={`${cell} whitespace-nowrap`}>{statusText(u, t)}</td>
-                  <td className={`${cell} whitespace-nowrap`}>{u.lastLoginAt ? shanghaiTime(u.lastLoginAt) : t("never")}</td>
+                  <td className={`${cell} whitespace-nowrap`}>
+                    {u.lastLoginAt ? shanghaiTime(u.lastLoginAt) : t("never")}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {items.length === USER_LIST_LIMIT && <p className="text-sm text-slate-600">{t("limited", { n: USER_LIST_LIMIT })}</p>}
+      {items.length === USER_LIST_LIMIT && (
+        <p className="text-sm text-slate-600">{t("limited", { n: USER_LIST_LIMIT })}</p>
+      )}
       <CreateUserForm />
     </div>
   );
 });
-

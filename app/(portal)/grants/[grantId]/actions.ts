@@ -5,7 +5,13 @@ import { action } from "@/lib/auth/procedures/action";
 import { acceptGrant } from "@/lib/features/me/queries";
 
 const accept = action(
-  { access: "signedIn", input: z.instanceof(FormData).transform((form) => form.get("grantId")).pipe(z.string().uuid()) },
+  {
+    access: "signedIn",
+    input: z
+      .instanceof(FormData)
+      .transform((form) => form.get("grantId"))
+      .pipe(z.string().uuid()),
+  },
   async ({ actor, input: grantId }) => {
     await acceptGrant(grantId, actor.ip);
     revalidatePath(`/grants/${grantId}`);

@@ -31,12 +31,28 @@ export function RefusalBox({ refusal }: { refusal: Refusal | ActionResult<unknow
   const d = r.details as { violations?: Item[] } | Item[] | null | undefined;
   const items: Item[] = Array.isArray(d) ? d : (d?.violations ?? []);
   return (
-    <div role="alert" className="space-y-1 rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="refusal" data-code={r.code}>
-      <p className="font-medium">{t("refused")} <code className="text-xs" data-testid="refusal-code">{r.code}</code></p>
+    <div
+      role="alert"
+      className="space-y-1 rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800"
+      data-testid="refusal"
+      data-code={r.code}
+    >
+      <p className="font-medium">
+        {t("refused")}{" "}
+        <code className="text-xs" data-testid="refusal-code">
+          {r.code}
+        </code>
+      </p>
       {items.length <= 1 && <p>{text(r.code, r.message)}</p>}
       {items.length > 1 && (
         <ul className="list-disc pl-5">
-          {items.map((v, i) => <li key={i}>{v.code && <code className="mr-1 text-xs">{v.code}</code>}{v.path && <code className="mr-1 text-xs">{v.path}</code>}{text(v.code, v.message)}</li>)}
+          {items.map((v, i) => (
+            <li key={i}>
+              {v.code && <code className="mr-1 text-xs">{v.code}</code>}
+              {v.path && <code className="mr-1 text-xs">{v.path}</code>}
+              {text(v.code, v.message)}
+            </li>
+          ))}
         </ul>
       )}
       {d !== null && d !== undefined && (

@@ -6,12 +6,28 @@ import type { ActionResult } from "@/lib/auth/procedures/action";
 import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";
 import { compensateAction, previewAction, recordAction } from "./actions";
 
-const TYPES = ["capitalisation", "bonus", "split", "rights", "consolidation", "dividend", "dividend_bonus", "issuance"] as const;
+const TYPES = [
+  "capitalisation",
+  "bonus",
+  "split",
+  "rights",
+  "consolidation",
+  "dividend",
+  "dividend_bonus",
+  "issuance",
+] as const;
 type ActionType = (typeof TYPES)[number];
 type Param = "n" | "v" | "p1" | "p2";
 /** Parameters each type's formula uses (issuance adjusts nothing). */
 const PARAMS: Record<ActionType, Param[]> = {
-  capitalisation: ["n"], bonus: ["n"], split: ["n"], rights: ["n", "p1", "p2"], consolidation: ["n"], dividend: ["v"], dividend_bonus: ["v", "n"], issuance: [],
+  capitalisation: ["n"],
+  bonus: ["n"],
+  split: ["n"],
+  rights: ["n", "p1", "p2"],
+  consolidation: ["n"],
+  dividend: ["v"],
+  dividend_bonus: ["v", "n"],
+  issuance: [],
 };
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base";
 
@@ -19,11 +35,22 @@ const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 te
 export function ActionForm() {
   const t = useTranslations("hrActions");
   const [type, setType] = useState<ActionType>("dividend");
-  const [values, setValues] = useState<Record<string, string>>({ exDate: "", n: "", v: "", p1: "", p2: "", description: "" });
+  const [values, setValues] = useState<Record<string, string>>({
+    exDate: "",
+    n: "",
+    v: "",
+    p1: "",
+    p2: "",
+    description: "",
+  });
   const [preview, setPreview] = useState<ActionResult<{ items: AdjustmentPreviewItem[] }> | null>(null);
   const [recorded, setRecorded] = useState<ActionResult<{ id: string; affected: number }> | null>(null);
   const [pending, start] = useTransition();
-  const body = () => ({ type, exDate: values.exDate ?? "", ...Object.fromEntries(PARAMS[type].map((p) => [p, values[p] ?? ""])) });
+  const body = () => ({
+    type,
+    exDate: values.exDate ?? "",
+    ...Object.fromEntries(PARAMS[type].map((p) => [p, values[p] ?? ""])),
+  });
   const set = (k: string, v: string) => {
     setValues((old) => ({ ...old, [k]: v }));
     // Any change invalidates the preview: only what was previewed can be confirmed.
@@ -34,42 +61,133 @@ export function ActionForm() {
   return (
     <div className="space-y-4" data-testid="action-form">
       <div className="grid gap-3 sm:grid-cols-3">
-        <label className="block text-sm"><span className="font-medium">{t("type")}</span>
-          <select value={type} onChange={(e) => { setType(e.target.value as ActionType); setPreview(null); setRecorded(null); }} className={input} data-testid="action-type">
-            {TYPES.map((k) => <option key={k} value={k}>{t(`types.${k}`)}</option>)}
+        <label className="block text-sm">
+          <span className="font-medium">{t("type")}</span>
+          <select
+            value={type}
+            onChange={(e) => {
+              setType(e.target.value as ActionType);
+              setPreview(null);
+              setRecorded(null);
+            }}
+            className={input}
+            data-testid="action-type"
+          >
+            {TYPES.map((k) => (
+              <option key={k} value={k}>
+                {t(`types.${k}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="block text-sm"><span className="font-medium">{t("exDate")}</span><input type="date" value={values.exDate} onChange={(e) => set("exDate", e.target.value)} className={input} data-testid="action-exdate" /></label>
+        <label className="block text-sm">
+          <span className="font-medium">{t("exDate")}</span>
+          <input
+            type="date"
+            value={values.exDate}
+            onChange={(e) => set("exDate", e.target.value)}
+            className={input}
+            data-testid="action-exdate"
+          />
+        </label>
         {PARAMS[type].map((p) => (
-          <label key={p} className="block text-sm"><span className="font-medium">{t(`params.${type === "rights" && p === "n" ? "nRights" : type === "consolidation" && p === "n" ? "nConsolidation" : p}`)}</span>
-            <input inputMode="decimal" value={values[p]} onChange={(e) => set(p, e.target.value.trim())} placeholder="0.00" className={input} data-testid={`action-${p}`} />
+          <label key={p} className="block text-sm">
+            <span className="font-medium">
+              {t(
+                `params.${type === "rights" && p === "n" ? "nRights" : type === "consolidation" && p === "n" ? "nConsolidation" : p}`,
+              )}
+            </span>
+            <input
+              inputMode="decimal"
+              value={values[p]}
+              onChange={(e) => set(p, e.target.value.trim())}
+              placeholder="0.00"
+              className={input}
+              data-testid={`action-${p}`}
+            />
           </label>
         ))}
-        <label className="block text-sm sm:col-span-3"><span className="font-medium">{t("description")}</span><input value={values.description} onChange={(e) => setValues((o) => ({ ...o, description: e.target.value }))} maxLength={500} className={input} /></label>
+        <label className="block text-sm sm:col-span-3">
+          <span className="font-medium">{t("description")}</span>
+          <input
+            value={values.description}
+            onChange={(e) => setValues((o) => ({ ...o, description: e.target.value }))}
+            maxLength={500}
+            className={input}
+          />
+        </label>
       </div>
       <p className="text-xs text-slate-500">{t(`formula.${type}`)}</p>
       <div className="flex flex-wrap gap-2">
-        <button type="button" disabled={pending} onClick={() => start(async () => { setRecorded(null); setPreview(await previewAction(body())); })} className="rounded-md border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60" data-testid="action-preview">{t("preview")}</button>
-        <button type="button" disabled={pending || previewed === null || recorded?.ok === true} onClick={() => start(async () => setRecorded(await recordAction({ ...body(), confirm: true, description: values.description || undefined })))} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="action-confirm">{t("confirm")}</button>
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() =>
+            start(async () => {
+              setRecorded(null);
+              setPreview(await previewAction(body()));
+            })
+          }
+          className="rounded-md border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+          data-testid="action-preview"
+        >
+          {t("preview")}
+        </button>
+        <button
+          type="button"
+          disabled={pending || previewed === null || recorded?.ok === true}
+          onClick={() =>
+            start(async () =>
+              setRecorded(
+                await recordAction({ ...body(), confirm: true, description: values.description || undefined }),
+              ),
+            )
+          }
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          data-testid="action-confirm"
+        >
+          {t("confirm")}
+        </button>
       </div>
       <RefusalBox refusal={preview} />
       <RefusalBox refusal={recorded} />
-      {recorded?.ok && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="action-recorded">{t("recorded", { count: recorded.data.affected })}</p>}
+      {recorded?.ok && (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+          data-testid="action-recorded"
+        >
+          {t("recorded", { count: recorded.data.affected })}
+        </p>
+      )}
       {previewed && (
         <div className="space-y-1">
-          <p className="text-sm font-medium" data-testid="preview-count">{t("affected", { count: previewed.length })}</p>
+          <p className="text-sm font-medium" data-testid="preview-count">
+            {t("affected", { count: previewed.length })}
+          </p>
           {previewed.length > 0 && (
             <div className="max-h-96 overflow-auto rounded-md border border-slate-200">
               <table className="w-full min-w-[560px] text-left text-sm" data-testid="preview-table">
                 <thead className="sticky top-0 bg-slate-50 text-slate-600">
-                  <tr><th className="px-3 py-2">{t("person")}</th><th className="px-3 py-2">{t("priceBeforeAfter")}</th><th className="px-3 py-2">{t("quantityBeforeAfter")}</th><th className="px-3 py-2">{t("flags")}</th></tr>
+                  <tr>
+                    <th className="px-3 py-2">{t("person")}</th>
+                    <th className="px-3 py-2">{t("priceBeforeAfter")}</th>
+                    <th className="px-3 py-2">{t("quantityBeforeAfter")}</th>
+                    <th className="px-3 py-2">{t("flags")}</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {previewed.map((i) => (
                     <tr key={i.grantId} className="border-t border-slate-100">
-                      <td className="px-3 py-1.5">{i.employeeNo} {i.personName}</td>
-                      <td className="px-3 py-1.5 tabular">{i.priceBefore} → {i.priceAfter}</td>
-                      <td className="px-3 py-1.5 tabular">{i.quantityBefore} → {i.quantityAfter}</td>
+                      <td className="px-3 py-1.5">
+                        {i.employeeNo} {i.personName}
+                      </td>
+                      <td className="px-3 py-1.5 tabular">
+                        {i.priceBefore} → {i.priceAfter}
+                      </td>
+                      <td className="px-3 py-1.5 tabular">
+                        {i.quantityBefore} → {i.quantityAfter}
+                      </td>
                       <td className="px-3 py-1.5 text-xs text-amber-800">{i.flags.join(", ")}</td>
                     </tr>
                   ))}
@@ -90,9 +208,24 @@ export function CompensateButton({ actionId }: { actionId: string }) {
   const [pending, start] = useTransition();
   return (
     <div className="space-y-1">
-      <button type="button" disabled={pending || result?.ok === true} onClick={() => { if (window.confirm(t("confirmCompensate"))) start(async () => setResult(await compensateAction({ actionId }))); }} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50" data-testid="action-compensate">{t("compensate")}</button>
+      <button
+        type="button"
+        disabled={pending || result?.ok === true}
+        onClick={() => {
+          if (window.confirm(t("confirmCompensate")))
+            start(async () => setResult(await compensateAction({ actionId })));
+        }}
+        className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
+        data-testid="action-compensate"
+      >
+        {t("compensate")}
+      </button>
       <RefusalBox refusal={result} />
-      {result?.ok && <p role="status" className="text-xs text-emerald-800">{t("compensated", { type: t(`types.${result.data.type as ActionType}`), n: result.data.n ?? "" })}</p>}
+      {result?.ok && (
+        <p role="status" className="text-xs text-emerald-800">
+          {t("compensated", { type: t(`types.${result.data.type as ActionType}`), n: result.data.n ?? "" })}
+        </p>
+      )}
     </div>
   );
 }

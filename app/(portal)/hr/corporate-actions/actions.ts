@@ -26,8 +26,11 @@ export const recordAction = action({ access: "staffWrite", input: recordActionBo
 });
 
 /** Records the compensating action of a recorded one. */
-export const compensateAction = action({ access: "staffWrite", input: compensateBody }, async ({ db, actor, input }) => {
-  const r = await compensateCorporateAction(db, actor, input.actionId, input.description);
-  revalidatePath("/hr/corporate-actions");
-  return { id: r.action.id, type: r.action.type, n: r.action.n, affected: r.affected.length };
-});
+export const compensateAction = action(
+  { access: "staffWrite", input: compensateBody },
+  async ({ db, actor, input }) => {
+    const r = await compensateCorporateAction(db, actor, input.actionId, input.description);
+    revalidatePath("/hr/corporate-actions");
+    return { id: r.action.id, type: r.action.type, n: r.action.n, affected: r.affected.length };
+  },
+);

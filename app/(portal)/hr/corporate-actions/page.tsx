@@ -5,14 +5,24 @@ import { hasRole, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { ActionForm, CompensateButton } from "./ActionForm";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
 
-type ActionType = "capitalisation" | "bonus" | "split" | "rights" | "consolidation" | "dividend" | "dividend_bonus" | "issuance";
+type ActionType =
+  "capitalisation" | "bonus" | "split" | "rights" | "consolidation" | "dividend" | "dividend_bonus" | "issuance";
 
 /** Recorded corporate actions with the grants each adjusted, and the preview-then-confirm form. */
 export default page({ access: "staffRead" }, async ({ user }) => {
   const canWrite = hasRole(user, ...STAFF_WRITE_ROLES);
   const t = await getTranslations("hrActions");
   const actions = await corporateActionsOverview();
-  const params = (a: (typeof actions)[number]) => [["n", a.n], ["V", a.v], ["P1", a.p1], ["P2", a.p2]].filter(([, v]) => v !== null).map(([k, v]) => `${k} = ${v}`).join(", ");
+  const params = (a: (typeof actions)[number]) =>
+    [
+      ["n", a.n],
+      ["V", a.v],
+      ["P1", a.p1],
+      ["P2", a.p2],
+    ]
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(", ");
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -40,12 +50,20 @@ export default page({ access: "staffRead" }, async ({ user }) => {
                     <td className="px-3 py-2">
                       {t(`types.${a.type as ActionType}`)}
                       {a.compensatesId && <span className="block text-xs text-slate-500">{t("isCompensation")}</span>}
-                      {a.compensatedBy && <span className="mt-1 inline-block rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t("wasCompensated")}</span>}
+                      {a.compensatedBy && (
+                        <span className="mt-1 inline-block rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
+                          {t("wasCompensated")}
+                        </span>
+                      )}
                     </td>
                     <td className="px-3 py-2 tabular">{params(a) || "—"}</td>
                     <td className="px-3 py-2 tabular">{a.affectedGrants}</td>
                     <td className="px-3 py-2">{a.description ?? ""}</td>
-                    {canWrite && <td className="px-3 py-2">{!a.compensatedBy && !a.compensatesId && <CompensateButton actionId={a.id} />}</td>}
+                    {canWrite && (
+                      <td className="px-3 py-2">
+                        {!a.compensatedBy && !a.compensatesId && <CompensateButton actionId={a.id} />}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -28,7 +28,14 @@ export default page({ access: "staffRead" }, async ({ user, searchParams }) => {
       <PageHeader title={t("title")} intro={t("intro")} />
       <nav className="flex flex-wrap gap-2 text-sm" aria-label={t("year")}>
         {years.map((y) => (
-          <Link key={y} href={`/hr/disclosures?year=${y}`} className={`rounded-full px-3 py-1 ${y === year ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`} data-testid={`year-${y}`}>{y}</Link>
+          <Link
+            key={y}
+            href={`/hr/disclosures?year=${y}`}
+            className={`rounded-full px-3 py-1 ${y === year ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}
+            data-testid={`year-${y}`}
+          >
+            {y}
+          </Link>
         ))}
       </nav>
 
@@ -54,26 +61,53 @@ export default page({ access: "staffRead" }, async ({ user, searchParams }) => {
                   const planName = e.planId ? plans.find((p) => p.id === e.planId) : null;
                   return (
                     <tr key={e.id} className="border-t border-slate-100 align-top" data-testid="event-row">
-                      <td className="px-3 py-2">{t(`kinds.${e.kind}`)}{e.fiscalYear ? <span className="block text-xs text-slate-500">FY{e.fiscalYear}</span> : null}</td>
+                      <td className="px-3 py-2">
+                        {t(`kinds.${e.kind}`)}
+                        {e.fiscalYear ? <span className="block text-xs text-slate-500">FY{e.fiscalYear}</span> : null}
+                      </td>
                       <td className="px-3 py-2">
                         {locale === "en" && e.titleEn ? e.titleEn : e.title}
-                        <span className="block text-xs text-slate-500">{planName ? (locale === "en" ? planName.nameEn : planName.name) : t("companyWide")}</span>
+                        <span className="block text-xs text-slate-500">
+                          {planName ? (locale === "en" ? planName.nameEn : planName.name) : t("companyWide")}
+                        </span>
                       </td>
                       <td className="px-3 py-2 tabular">
-                        {ranged ? `${e.startDate} – ${e.endDate}` : (
+                        {ranged ? (
+                          `${e.startDate} – ${e.endDate}`
+                        ) : (
                           <>
-                            <span className="block">{t("scheduledShort")} {e.scheduledDate ?? "—"}</span>
-                            <span className="block">{t("actualShort")} {e.actualDate ?? "—"}</span>
-                            {e.postponed && <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-800" data-testid="postponed">{t("postponed")}</span>}
+                            <span className="block">
+                              {t("scheduledShort")} {e.scheduledDate ?? "—"}
+                            </span>
+                            <span className="block">
+                              {t("actualShort")} {e.actualDate ?? "—"}
+                            </span>
+                            {e.postponed && (
+                              <span
+                                className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-800"
+                                data-testid="postponed"
+                              >
+                                {t("postponed")}
+                              </span>
+                            )}
                           </>
                         )}
                       </td>
                       <td className="px-3 py-2">
                         <ul className="space-y-0.5">
-                          {e.windows.map((w) => <li key={w.planId} className="tabular"><span className="text-slate-500">{locale === "en" ? w.planNameEn : w.planName}:</span> {w.from} – {w.to}</li>)}
+                          {e.windows.map((w) => (
+                            <li key={w.planId} className="tabular">
+                              <span className="text-slate-500">{locale === "en" ? w.planNameEn : w.planName}:</span>{" "}
+                              {w.from} – {w.to}
+                            </li>
+                          ))}
                         </ul>
                       </td>
-                      {canWrite && <td className="px-3 py-2"><EventRowActions eventId={e.id} periodic={!ranged} actualDate={e.actualDate} /></td>}
+                      {canWrite && (
+                        <td className="px-3 py-2">
+                          <EventRowActions eventId={e.id} periodic={!ranged} actualDate={e.actualDate} />
+                        </td>
+                      )}
                     </tr>
                   );
                 })}
@@ -92,10 +126,17 @@ export default page({ access: "staffRead" }, async ({ user, searchParams }) => {
 
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="closures-section">
         <h2 className="font-semibold">{t("closuresTitle")}</h2>
-        <p className="text-sm text-slate-600">{t("closuresIntro", { bundled: closures.bundledLastYear, covered: lastCovered })}</p>
+        <p className="text-sm text-slate-600">
+          {t("closuresIntro", { bundled: closures.bundledLastYear, covered: lastCovered })}
+        </p>
         {closures.closures.length > 0 && (
           <ul className="grid gap-1 text-sm sm:grid-cols-2" data-testid="closures-list">
-            {closures.closures.map((c) => <li key={c.date} className="tabular">{c.date} · {c.reason}{closures.publishedYears.includes(Number(c.date.slice(0, 4))) ? "" : ` (${t("notPublished")})`}</li>)}
+            {closures.closures.map((c) => (
+              <li key={c.date} className="tabular">
+                {c.date} · {c.reason}
+                {closures.publishedYears.includes(Number(c.date.slice(0, 4))) ? "" : ` (${t("notPublished")})`}
+              </li>
+            ))}
           </ul>
         )}
         {canWrite && <ClosuresForm nextYear={lastCovered + 1} />}

@@ -21,13 +21,31 @@ export default page({ access: "staffRead" }, async () => {
             <p className="font-medium">{locale === "en" ? p.nameEn : p.name}</p>
             <p className="text-sm text-slate-600">{tg(`planStatus.${p.status}`)}</p>
             <div className="mt-2 flex flex-wrap gap-4 text-sm">
-              <Link href={`/hr/grants/${p.id}`} className="text-brand-700 hover:underline" data-testid="plan-grants-link">{t("openGrants")}</Link>
-              <Link href={`/hr/vesting/${p.id}`} className="text-brand-700 hover:underline" data-testid="plan-vesting-link">{t("openVesting")}</Link>
+              <Link
+                href={`/hr/grants/${p.id}`}
+                className="text-brand-700 hover:underline"
+                data-testid="plan-grants-link"
+              >
+                {t("openGrants")}
+              </Link>
+              <Link
+                href={`/hr/vesting/${p.id}`}
+                className="text-brand-700 hover:underline"
+                data-testid="plan-vesting-link"
+              >
+                {t("openVesting")}
+              </Link>
             </div>
           </li>
         ))}
       </ul>
-      <Link href="/hr/leavers" className="inline-block text-sm text-brand-700 hover:underline" data-testid="leavers-link">{t("leaversLink")}</Link>
+      <Link
+        href="/hr/leavers"
+        className="inline-block text-sm text-brand-700 hover:underline"
+        data-testid="leavers-link"
+      >
+        {t("leaversLink")}
+      </Link>
     </div>
   );
 });

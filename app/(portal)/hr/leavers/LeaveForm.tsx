@@ -8,7 +8,17 @@ import { recordLeaverAction } from "./actions";
 type Done = { unchanged: boolean; lapsedTranches: number; lapsedQuantity: number };
 
 /** Leave date with an explicit confirmation: the unvested quantity lapses and cannot be restored here. */
-export function LeaveForm({ personId, name, unvested, today }: { personId: string; name: string; unvested: number; today: string }) {
+export function LeaveForm({
+  personId,
+  name,
+  unvested,
+  today,
+}: {
+  personId: string;
+  name: string;
+  unvested: number;
+  today: string;
+}) {
   const t = useTranslations("hrGrants.leavers");
   const [leaveDate, setLeaveDate] = useState(today);
   const [sure, setSure] = useState(false);
@@ -23,16 +33,50 @@ export function LeaveForm({ personId, name, unvested, today }: { personId: strin
         start(async () => setResult(await recordLeaverAction({ personId, body: { leaveDate } })));
       }}
     >
-      <label className="block text-sm"><span className="font-medium">{t("leaveDate")}</span>
-        <input type="date" required value={leaveDate} onChange={(e) => { setLeaveDate(e.target.value); setSure(false); }} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base sm:w-56" data-testid="leave-date" />
+      <label className="block text-sm">
+        <span className="font-medium">{t("leaveDate")}</span>
+        <input
+          type="date"
+          required
+          value={leaveDate}
+          onChange={(e) => {
+            setLeaveDate(e.target.value);
+            setSure(false);
+          }}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base sm:w-56"
+          data-testid="leave-date"
+        />
       </label>
       <label className="flex items-start gap-2 text-sm text-amber-900">
-        <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} className="mt-1" data-testid="leave-confirm" />
+        <input
+          type="checkbox"
+          checked={sure}
+          onChange={(e) => setSure(e.target.checked)}
+          className="mt-1"
+          data-testid="leave-confirm"
+        />
         <span>{t("confirmText", { name, date: leaveDate, unvested })}</span>
       </label>
       <RefusalBox refusal={result} />
-      {result?.ok && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="leave-done">{result.data.unchanged ? t("unchanged") : t("done", { tranches: result.data.lapsedTranches, quantity: result.data.lapsedQuantity })}</p>}
-      <button type="submit" disabled={pending || !sure} className="rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60" data-testid="leave-submit">{t("submit")}</button>
+      {result?.ok && (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+          data-testid="leave-done"
+        >
+          {result.data.unchanged
+            ? t("unchanged")
+            : t("done", { tranches: result.data.lapsedTranches, quantity: result.data.lapsedQuantity })}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending || !sure}
+        className="rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60"
+        data-testid="leave-submit"
+      >
+        {t("submit")}
+      </button>
     </form>
   );
 }

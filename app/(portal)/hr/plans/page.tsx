@@ -20,7 +20,13 @@ export default page({ access: "staffRead" }, async ({ user }) => {
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{t("title")}</h1>
         {hasRole(user, ...STAFF_WRITE_ROLES) && (
-          <Link href="/hr/plans/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700" data-testid="plan-new-link">{t("new")}</Link>
+          <Link
+            href="/hr/plans/new"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            data-testid="plan-new-link"
+          >
+            {t("new")}
+          </Link>
         )}
       </header>
       {plans.length === 0 ? (
@@ -42,8 +48,19 @@ export default page({ access: "staffRead" }, async ({ user }) => {
             <tbody>
               {plans.map((p) => (
                 <tr key={p.id} className="border-t border-slate-100" data-testid="plan-row">
-                  <td className="px-3 py-2"><Link href={`/hr/plans/${p.id}`} className="font-medium text-brand-700 hover:underline">{locale === "en" ? p.nameEn : p.name}</Link></td>
-                  <td className="px-3 py-2"><span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700" data-testid="plan-status">{tRoot(`planStatus.${p.status}` as "planStatus.draft")}</span></td>
+                  <td className="px-3 py-2">
+                    <Link href={`/hr/plans/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                      {locale === "en" ? p.nameEn : p.name}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    <span
+                      className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700"
+                      data-testid="plan-status"
+                    >
+                      {tRoot(`planStatus.${p.status}` as "planStatus.draft")}
+                    </span>
+                  </td>
                   <td className="tabular px-3 py-2 text-right">{formatShares(p.totalQuantity, locale)}</td>
                   <td className="tabular px-3 py-2 text-right">{formatShares(p.firstGrantQuantity, locale)}</td>
                   <td className="tabular px-3 py-2 text-right">{formatShares(p.reservedQuantity, locale)}</td>

@@ -16,7 +16,15 @@ export default page({ access: "staffRead" }, async () => {
       <h1 className="text-xl font-semibold">{t("indexTitle")}</h1>
       <ul className="space-y-2">
         {list.map((p) => (
-          <li key={p.id}><Link href={`/hr/vesting/${p.id}`} className="text-brand-700 hover:underline" data-testid="vesting-plan-link">{locale === "en" ? p.nameEn : p.name}</Link></li>
+          <li key={p.id}>
+            <Link
+              href={`/hr/vesting/${p.id}`}
+              className="text-brand-700 hover:underline"
+              data-testid="vesting-plan-link"
+            >
+              {locale === "en" ? p.nameEn : p.name}
+            </Link>
+          </li>
         ))}
       </ul>
     </div>

@@ -8,4 +8,6 @@ export const dynamic = "force-dynamic";
 export const GET = route(api.listCorporateActions, async ({ db }) => ({ actions: await listCorporateActions(db) }));
 
 /** POST /api/v1/corporate-actions: the preview body plus {confirm: true, description?}; 201 {action, affected}; 400 CONFIRM_REQUIRED, 422 PRICE_BELOW_PAR. */
-export const POST = route(api.recordCorporateAction, async ({ db, actor, body }) => recordCorporateAction(db, actor, body));
+export const POST = route(api.recordCorporateAction, async ({ db, actor, body }) =>
+  recordCorporateAction(db, actor, body),
+);

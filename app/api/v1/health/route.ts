@@ -9,5 +9,11 @@ export const dynamic = "force-dynamic";
 export const GET = route(api.getHealth, async () => {
   const health = await databaseHealth();
   if (health) return { status: "ok", ...health };
-  return jsonPrivate({ status: "unavailable", error: { code: "DATABASE_UNAVAILABLE", message: "The database is not reachable.", details: null } }, 503);
+  return jsonPrivate(
+    {
+      status: "unavailable",
+      error: { code: "DATABASE_UNAVAILABLE", message: "The database is not reachable.", details: null },
+    },
+    503,
+  );
 });

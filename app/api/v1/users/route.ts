@@ -10,4 +10,6 @@ export const dynamic = "force-dynamic";
 export const GET = route(api.listUsers, async ({ db, query }) => ({ items: await listUsers(db, query) }));
 
 /** POST /api/v1/users: creates a user and answers the one-time password-setup link (also mailed). */
-export const POST = route(api.createUser, async ({ db, actor, body, req }) => createUser(db, actor, body, portalOrigin(new URL(req.url).origin)));
+export const POST = route(api.createUser, async ({ db, actor, body, req }) =>
+  createUser(db, actor, body, portalOrigin(new URL(req.url).origin)),
+);

@@ -4,7 +4,20 @@ import type { PgSelect } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { isoTimestampText } from "@/lib/platform/jsonTimestamp";
 import { preparedStatement } from "@/lib/platform/preparedStatement";
-import { adjustmentRecords, appraisalResults, dataVersions, companyAppraisals, corporateActions, grantBatches, grants, participantCategories, persons, plans, tranches, type DeferralRecord } from "@/db/schema";
+import {
+  adjustmentRecords,
+  appraisalResults,
+  dataVersions,
+  companyAppraisals,
+  corporateActions,
+  grantBatches,
+  grants,
+  participantCategories,
+  persons,
+  plans,
+  tranches,
+  type DeferralRecord,
+} from "@/db/schema";
 
 /** A tranche as the API and pages show it. */
 export interface TrancheDto {
@@ -44,7 +57,14 @@ export interface GrantDto {
   quantity: number;
   originalQuantity: number;
   acceptedAt: string | null;
-  adjustments: { date: string; type: string; priceBefore: string; priceAfter: string; quantityBefore: number; quantityAfter: number }[];
+  adjustments: {
+    date: string;
+    type: string;
+    priceBefore: string;
+    priceAfter: string;
+    quantityBefore: number;
+    quantityAfter: number;
+  }[];
   tranches: TrancheDto[];
 }
 
@@ -54,7 +74,12 @@ export interface GrantDto {
  * `grantJson` below), so pages parse it natively and the API can send it on without re-encoding.
  */
 export async function loadGrants(db: Database, where: SQL | undefined): Promise<GrantDto[]> {
-  const rows = await withGrantJoins(db.select({ grant: sql<GrantDto>`${grantJson}` }).from(grants).$dynamic())
+  const rows = await withGrantJoins(
+    db
+      .select({ grant: sql<GrantDto>`${grantJson}` })
+      .from(grants)
+      .$dynamic(),
+  )
     .where(where)
     .orderBy(...GRANT_ORDER);
   return rows.map((r) => r.grant);
@@ -88,16 +113,24 @@ export const grantDtoVersion = sql<number>`(select ${dataVersions.version} from 
  */
 export function personGrantsUnlessKept(db: Database, personId: SQLWrapper, as: "text" | "json"): SQL<string | null> {
   const grantsSql = as === "text" ? personGrantsJson(db, personId) : personGrantsJsonValue(db, personId);
-  return sql<string | null>`case when ${grantDtoVersion} = ${sql.placeholder("gv")} and ${personId} = ${sql.placeholder("gp")}::uuid then null else ${grantsSql} end`;
+  return sql<
+    string | null
+  >`case when ${grantDtoVersion} = ${sql.placeholder("gv")} and ${personId} = ${sql.placeholder("gp")}::uuid then null else ${grantsSql} end`;
 }
 
 function personGrantsQuery(db: Database, personId: SQLWrapper, as: "text" | "json" = "text") {
   const array = sql`coalesce(json_agg(${grantJson} order by ${sql.join(GRANT_ORDER, sql`, `)}), '[]'::json)`;
-  return withGrantJoins(db.select({ grants: as === "text" ? sql<string>`${array}::text` : sql<string>`${array}` }).from(grants).$dynamic())
-    .where(eq(grants.personId, personId));
+  return withGrantJoins(
+    db
+      .select({ grants: as === "text" ? sql<string>`${array}::text` : sql<string>`${array}` })
+      .from(grants)
+      .$dynamic(),
+  ).where(eq(grants.personId, personId));
 }
 
-const grantsOfPersonQuery = preparedStatement((db) => personGrantsQuery(db, sql.placeholder("personId")).prepare("vd_grants_of_person"));
+const grantsOfPersonQuery = preparedStatement((db) =>
+  personGrantsQuery(db, sql.placeholder("personId")).prepare("vd_grants_of_person"),
+);
 
 function withGrantJoins<T extends PgSelect>(query: T) {
   return query
@@ -153,7 +186,9 @@ export async function grantById(db: Database, grantId: string, personId?: string
 
 /** Totals over a list of grants: granted (adjusted), vested, lapsed and still unvested. */
 export function grantTotals(list: GrantDto[]) {
-  let granted = 0, vested = 0, lapsed = 0;
+  let granted = 0,
+    vested = 0,
+    lapsed = 0;
   for (const g of list) {
     granted += g.quantity;
     for (const t of g.tranches) {

@@ -21,8 +21,10 @@ export interface GranteeHomeRows {
  * hardware a statement costs the server more in its round trip than PostgreSQL spends answering it.
  * The parts are the same SQL the single-purpose reads use (grants, notices, blackout keys).
  */
-export const granteeHomeCompanion = sessionCompanion<GranteeHomeRows>("grantee_home", (db, user) =>
-  sql<GranteeHomeRows>`json_build_object(
+export const granteeHomeCompanion = sessionCompanion<GranteeHomeRows>(
+  "grantee_home",
+  (db, user) =>
+    sql<GranteeHomeRows>`json_build_object(
     'grants', ${personGrantsUnlessKept(db, user.personId, "json")},
     'notices', ${userNoticesJson(user.userId)},
     'blackoutKeys', ${planBlackoutKeysJson(sql`(select distinct ${grants.planId} from ${grants} where ${grants.personId} = ${user.personId})`)})`,

@@ -7,9 +7,14 @@ const tags = ["Exports"];
 /** Registers as streamed downloads for admins and auditors. */
 export const exportsOperations = {
   exportRegister: {
-    method: "get", path: "/api/v1/exports/register", operationId: "exportRegister",
-    summary: "Downloads a register (grants, vesting and lapse, or the allocation table) as CSV, XLSX or OCF JSON; every export is audit-logged",
-    tags, access: "adminOrAuditor", query: registerExportQuerySchema,
+    method: "get",
+    path: "/api/v1/exports/register",
+    operationId: "exportRegister",
+    summary:
+      "Downloads a register (grants, vesting and lapse, or the allocation table) as CSV, XLSX or OCF JSON; every export is audit-logged",
+    tags,
+    access: "adminOrAuditor",
+    query: registerExportQuerySchema,
     responses: {
       200: {
         description:
@@ -19,7 +24,10 @@ export const exportsOperations = {
           "ID numbers are masked unless an admin sets includeIdNumbers=true, which is audited as its own action.",
         contentType: "text/csv",
       },
-      400: { description: "Invalid query, OCF requested for a register other than grants, or the allocation table without a plan (BAD_REQUEST)." },
+      400: {
+        description:
+          "Invalid query, OCF requested for a register other than grants, or the allocation table without a plan (BAD_REQUEST).",
+      },
       403: { description: "Not an admin or auditor, or includeIdNumbers=true from anyone but an admin (FORBIDDEN)." },
       404: { description: "No such plan (NOT_FOUND)." },
     },

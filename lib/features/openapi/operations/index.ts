@@ -10,4 +10,13 @@ import { operations as publicity } from "@/lib/features/openapi/operations/publi
 import { operations as system } from "@/lib/features/openapi/operations/system";
 
 /** Every /api/v1 operation, by area; a route without an entry here fails tests/unit/openapiCoverage.test.ts. */
-export const allOperations: readonly ApiOperation[] = [...system, ...me, ...plans, ...publicity, ...calendar, ...actions, ...exports, ...admin];
+export const allOperations: readonly ApiOperation[] = [
+  ...system,
+  ...me,
+  ...plans,
+  ...publicity,
+  ...calendar,
+  ...actions,
+  ...exports,
+  ...admin,
+];

@@ -4,7 +4,13 @@ import { answerObjectionBody, closePublicityBody } from "@/lib/features/publicit
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { objectionParams, periodParams } from "@/lib/features/openapi/schemas/params";
 import { itemsOf } from "@/lib/features/openapi/schemas/primitives";
-import { closedPublicityPeriodSchema, objectionAnswerSchema, objectionReceiptSchema, objectionSchema, publicityNoticeSchema } from "@/lib/features/openapi/schemas/publicity";
+import {
+  closedPublicityPeriodSchema,
+  objectionAnswerSchema,
+  objectionReceiptSchema,
+  objectionSchema,
+  publicityNoticeSchema,
+} from "@/lib/features/openapi/schemas/publicity";
 
 const tags = ["Publicity"];
 const noPeriod = { description: "No such publicity period, or not a UUID (NOT_FOUND)." };
@@ -12,12 +18,28 @@ const noPeriod = { description: "No such publicity period, or not a UUID (NOT_FO
 /** The internal publicity of the participant list: the notice, objections and closing. */
 export const publicityOperations = {
   listOpenPublicity: {
-    method: "get", path: "/api/v1/publicity-periods", operationId: "listOpenPublicity", summary: "Lists under publicity today: names and positions only", tags, access: "signedIn",
-    responses: { 200: { description: "Open periods with their lists and the caller's own objection receipts.", schema: itemsOf(publicityNoticeSchema) } },
+    method: "get",
+    path: "/api/v1/publicity-periods",
+    operationId: "listOpenPublicity",
+    summary: "Lists under publicity today: names and positions only",
+    tags,
+    access: "signedIn",
+    responses: {
+      200: {
+        description: "Open periods with their lists and the caller's own objection receipts.",
+        schema: itemsOf(publicityNoticeSchema),
+      },
+    },
   },
   closePublicityPeriod: {
-    method: "post", path: "/api/v1/publicity-periods/{periodId}/close", operationId: "closePublicityPeriod", summary: "Closes a period after its end date with a summary of the feedback", tags, access: "staffWrite",
-    params: periodParams, body: closePublicityBody,
+    method: "post",
+    path: "/api/v1/publicity-periods/{periodId}/close",
+    operationId: "closePublicityPeriod",
+    summary: "Closes a period after its end date with a summary of the feedback",
+    tags,
+    access: "staffWrite",
+    params: periodParams,
+    body: closePublicityBody,
     responses: {
       200: { description: "The closed period.", schema: closedPublicityPeriodSchema },
       404: noPeriod,
@@ -26,22 +48,59 @@ export const publicityOperations = {
     },
   },
   getPublicityNotice: {
-    method: "get", path: "/api/v1/publicity-periods/{periodId}/notice.xlsx", operationId: "getPublicityNotice", summary: "The notice to post, as a workbook (names and positions only)", tags, access: "staffRead", params: periodParams,
-    responses: { 200: { description: "An XLSX workbook, as an attachment.", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }, 404: noPeriod },
+    method: "get",
+    path: "/api/v1/publicity-periods/{periodId}/notice.xlsx",
+    operationId: "getPublicityNotice",
+    summary: "The notice to post, as a workbook (names and positions only)",
+    tags,
+    access: "staffRead",
+    params: periodParams,
+    responses: {
+      200: {
+        description: "An XLSX workbook, as an attachment.",
+        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
+      404: noPeriod,
+    },
   },
   fileObjection: {
-    method: "post", path: "/api/v1/publicity-periods/{periodId}/objections", operationId: "fileObjection", summary: "Files an objection to an open publicity (the filer is recorded)", tags, access: "signedIn",
-    params: periodParams, body: objectionBody,
-    responses: { 201: { description: "The receipt.", schema: objectionReceiptSchema }, 404: noPeriod, 422: { description: "The period is not open today (PUBLICITY_CLOSED)." } },
+    method: "post",
+    path: "/api/v1/publicity-periods/{periodId}/objections",
+    operationId: "fileObjection",
+    summary: "Files an objection to an open publicity (the filer is recorded)",
+    tags,
+    access: "signedIn",
+    params: periodParams,
+    body: objectionBody,
+    responses: {
+      201: { description: "The receipt.", schema: objectionReceiptSchema },
+      404: noPeriod,
+      422: { description: "The period is not open today (PUBLICITY_CLOSED)." },
+    },
   },
   listObjections: {
-    method: "get", path: "/api/v1/publicity-periods/{periodId}/objections", operationId: "listObjections", summary: "The objection inbox with each filer", tags, access: "staffRead", params: periodParams,
+    method: "get",
+    path: "/api/v1/publicity-periods/{periodId}/objections",
+    operationId: "listObjections",
+    summary: "The objection inbox with each filer",
+    tags,
+    access: "staffRead",
+    params: periodParams,
     responses: { 200: { description: "Oldest first.", schema: itemsOf(objectionSchema) }, 404: noPeriod },
   },
   answerObjection: {
-    method: "patch", path: "/api/v1/objections/{objectionId}", operationId: "answerObjection", summary: "Answers or upholds an objection", tags, access: "staffWrite",
-    params: objectionParams, body: answerObjectionBody,
-    responses: { 200: { description: "The answer; upheld means a new list version must follow.", schema: objectionAnswerSchema }, 404: { description: "No such objection, or not a UUID (NOT_FOUND)." } },
+    method: "patch",
+    path: "/api/v1/objections/{objectionId}",
+    operationId: "answerObjection",
+    summary: "Answers or upholds an objection",
+    tags,
+    access: "staffWrite",
+    params: objectionParams,
+    body: answerObjectionBody,
+    responses: {
+      200: { description: "The answer; upheld means a new list version must follow.", schema: objectionAnswerSchema },
+      404: { description: "No such objection, or not a UUID (NOT_FOUND)." },
+    },
   },
 } satisfies Record<string, ApiOperation>;
 

@@ -8,18 +8,43 @@ const tags = ["System"];
 /** Liveness and the API's own description. */
 export const systemOperations = {
   getHealth: {
-    method: "get", path: "/api/v1/health", operationId: "getHealth", summary: "Liveness and readiness", tags, access: "public",
+    method: "get",
+    path: "/api/v1/health",
+    operationId: "getHealth",
+    summary: "Liveness and readiness",
+    tags,
+    access: "public",
     responses: {
-      200: { description: "The database driver in use and the number of applied migrations.", schema: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]), migrations: z.number().int().nonnegative() }) },
-      503: { description: "The database is not reachable.", schema: errorBody.extend({ status: z.literal("unavailable") }) },
+      200: {
+        description: "The database driver in use and the number of applied migrations.",
+        schema: z.object({
+          status: z.literal("ok"),
+          database: z.enum(["pglite", "postgres"]),
+          migrations: z.number().int().nonnegative(),
+        }),
+      },
+      503: {
+        description: "The database is not reachable.",
+        schema: errorBody.extend({ status: z.literal("unavailable") }),
+      },
     },
   },
   getOpenApiDocument: {
-    method: "get", path: "/api/v1/openapi.json", operationId: "getOpenApiDocument", summary: "This document: OpenAPI 3.1, generated from the zod schemas the routes validate with", tags, access: "public",
+    method: "get",
+    path: "/api/v1/openapi.json",
+    operationId: "getOpenApiDocument",
+    summary: "This document: OpenAPI 3.1, generated from the zod schemas the routes validate with",
+    tags,
+    access: "public",
     responses: {
       200: {
         description: "The OpenAPI document.",
-        schema: z.looseObject({ openapi: z.literal("3.1.0"), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()), components: z.record(z.string(), z.unknown()) }),
+        schema: z.looseObject({
+          openapi: z.literal("3.1.0"),
+          info: z.looseObject({ title: z.string(), version: z.string() }),
+          paths: z.record(z.string(), z.unknown()),
+          components: z.record(z.string(), z.unknown()),
+        }),
       },
     },
   },

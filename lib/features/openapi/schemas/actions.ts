@@ -19,7 +19,11 @@ export const adjustmentItemSchema = z.object({
 });
 
 /** POST /api/v1/corporate-actions/preview. */
-export const adjustmentPreviewSchema = z.object({ type: actionType, exDate: isoDay, items: z.array(adjustmentItemSchema) });
+export const adjustmentPreviewSchema = z.object({
+  type: actionType,
+  exDate: isoDay,
+  items: z.array(adjustmentItemSchema),
+});
 
 /** A corporate_actions row, parameters as entered (trailing zeros trimmed). */
 export const corporateActionSchema = z.object({
@@ -43,7 +47,10 @@ export const corporateActionListSchema = z.object({
 });
 
 /** RecordedAction: the action as written and what it did to each grant. */
-export const recordedActionSchema = z.object({ action: corporateActionSchema, affected: z.array(adjustmentItemSchema) });
+export const recordedActionSchema = z.object({
+  action: corporateActionSchema,
+  affected: z.array(adjustmentItemSchema),
+});
 
 /** LeaverResult: the plans re-derived and the tranches that lapsed from the leave date. */
 export const leaverResultSchema = z.object({

@@ -14,7 +14,12 @@ export const blackoutWindowSchema = z.object({
 });
 
 /** GET /api/v1/calendar/trading-days. */
-export const tradingDaysSchema = z.object({ from: isoDay, to: isoDay, lastPublishedYear: z.number().int(), items: z.array(isoDay) });
+export const tradingDaysSchema = z.object({
+  from: isoDay,
+  to: isoDay,
+  lastPublishedYear: z.number().int(),
+  items: z.array(isoDay),
+});
 
 /** GET /api/v1/calendar/closures (ClosuresListing). */
 export const closuresListingSchema = z.object({
@@ -24,7 +29,12 @@ export const closuresListingSchema = z.object({
 });
 
 /** A tranche whose earliest vesting date moved (ChangedTranche). */
-export const changedTrancheSchema = z.object({ grantId: rowId, trancheIndex: z.number().int(), before: isoDay.nullable(), after: isoDay.nullable() });
+export const changedTrancheSchema = z.object({
+  grantId: rowId,
+  trancheIndex: z.number().int(),
+  before: isoDay.nullable(),
+  after: isoDay.nullable(),
+});
 
 /** POST /api/v1/calendar/closures. */
 export const closuresAddedSchema = z.object({
@@ -55,7 +65,11 @@ const eventFields = {
 export const disclosureEventSchema = z.object({ ...eventFields, createdAt: isoInstant });
 
 /** What every disclosure change answers (DisclosureChange). */
-export const disclosureChangeSchema = z.object({ event: disclosureEventSchema, affectedPlans: z.array(rowId), changedTranches: z.array(changedTrancheSchema) });
+export const disclosureChangeSchema = z.object({
+  event: disclosureEventSchema,
+  affectedPlans: z.array(rowId),
+  changedTranches: z.array(changedTrancheSchema),
+});
 
 /** GET /api/v1/disclosures: the plans in scope and each event with the blackout window it opens per plan. */
 export const disclosureListingSchema = z.object({
@@ -64,7 +78,9 @@ export const disclosureListingSchema = z.object({
     z.object({
       ...eventFields,
       postponed: z.boolean(),
-      windows: z.array(z.object({ planId: rowId, planName: z.string(), planNameEn: z.string(), from: isoDay, to: isoDay })),
+      windows: z.array(
+        z.object({ planId: rowId, planName: z.string(), planNameEn: z.string(), from: isoDay, to: isoDay }),
+      ),
     }),
   ),
 });

@@ -1,7 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import { adjustmentItemSchema, corporateActionSchema } from "@/lib/features/openapi/schemas/actions";
-import { blackoutWindowSchema, changedTrancheSchema, disclosureEventSchema } from "@/lib/features/openapi/schemas/calendar";
+import {
+  blackoutWindowSchema,
+  changedTrancheSchema,
+  disclosureEventSchema,
+} from "@/lib/features/openapi/schemas/calendar";
 import { grantSchema, trancheSchema } from "@/lib/features/openapi/schemas/grant";
 import { noticeSchema } from "@/lib/features/openapi/schemas/me";
 import { listEntrySchema, verificationSchema } from "@/lib/features/openapi/schemas/participants";

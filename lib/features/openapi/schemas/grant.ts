@@ -38,7 +38,14 @@ export const trancheSchema = z.object({
   lapsedQuantity: wholeNumber,
   vestingDate: isoDay.nullable(),
   lapseReason: z.string().nullable(),
-  appraisal: z.object({ fiscalYear: z.number().int(), grade: z.string(), individualRatio: decimalText.nullable(), companyRatio: decimalText.nullable() }).nullable(),
+  appraisal: z
+    .object({
+      fiscalYear: z.number().int(),
+      grade: z.string(),
+      individualRatio: decimalText.nullable(),
+      companyRatio: decimalText.nullable(),
+    })
+    .nullable(),
 });
 
 /** GrantDto (lib/features/grants/readModel/grantReads.ts): price and quantity as adjusted, with the originals. */
@@ -61,7 +68,14 @@ export const grantSchema = z.object({
   originalQuantity: wholeNumber,
   acceptedAt: isoInstant.nullable(),
   adjustments: z.array(
-    z.object({ date: isoDay, type: z.enum(corporateActionTypeEnum.enumValues), priceBefore: decimalText, priceAfter: decimalText, quantityBefore: wholeNumber, quantityAfter: wholeNumber }),
+    z.object({
+      date: isoDay,
+      type: z.enum(corporateActionTypeEnum.enumValues),
+      priceBefore: decimalText,
+      priceAfter: decimalText,
+      quantityBefore: wholeNumber,
+      quantityAfter: wholeNumber,
+    }),
   ),
   tranches: z.array(trancheSchema),
 });

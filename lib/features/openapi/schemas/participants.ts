@@ -19,7 +19,16 @@ export const listEntrySchema = z.object({
 
 /** GET /api/v1/plans/{planId}/participants: every version with its entries, the latest per batch, and a diff when asked. */
 export const participantVersionsSchema = z.object({
-  versions: z.array(z.object({ id: rowId, version: z.number().int(), batch, createdAt: isoInstant, sourceFileName: z.string().nullable(), entries: z.array(listEntrySchema) })),
+  versions: z.array(
+    z.object({
+      id: rowId,
+      version: z.number().int(),
+      batch,
+      createdAt: isoInstant,
+      sourceFileName: z.string().nullable(),
+      entries: z.array(listEntrySchema),
+    }),
+  ),
   latest: z.object({ first: z.number().int().nullable(), reserved: z.number().int().nullable() }),
   diff: z
     .object({
@@ -65,7 +74,13 @@ export const listPreviewSchema = z.object({
     }),
   ),
   listErrors: z.array(listErrorSchema),
-  summary: z.object({ rows: wholeNumber, people: wholeNumber, total: wholeNumber, limit: z.number().int(), errorRows: wholeNumber }),
+  summary: z.object({
+    rows: wholeNumber,
+    people: wholeNumber,
+    total: wholeNumber,
+    limit: z.number().int(),
+    errorRows: wholeNumber,
+  }),
 });
 
 /** ApplyResult: the version now current and whether this request wrote it. */

@@ -23,7 +23,14 @@ export const planSchema = z.object({
       name: z.string(),
       nameEn: z.string(),
       illustrative: z.boolean(),
-      tranches: z.array(z.object({ index: z.number().int(), startMonths: z.number().int(), endMonths: z.number().int(), ratio: decimalText })),
+      tranches: z.array(
+        z.object({
+          index: z.number().int(),
+          startMonths: z.number().int(),
+          endMonths: z.number().int(),
+          ratio: decimalText,
+        }),
+      ),
     }),
   ),
   stats: z.object({ grantees: wholeNumber, grantedQuantity: wholeNumber }),

@@ -12,7 +12,9 @@ export const publicityNoticeSchema = z.object({
   endDate: isoDay,
   channel: z.string(),
   entries: z.array(z.object({ name: z.string(), position: z.string() })),
-  myObjections: z.array(z.object({ receiptNo: z.string(), createdAt: isoInstant, status: z.enum(objectionStatusEnum.enumValues) })),
+  myObjections: z.array(
+    z.object({ receiptNo: z.string(), createdAt: isoInstant, status: z.enum(objectionStatusEnum.enumValues) }),
+  ),
 });
 
 const periodFields = {
@@ -41,10 +43,21 @@ export const publicityPeriodListItemSchema = z.object({
 });
 
 /** POST /api/v1/publicity-periods/{periodId}/close. */
-export const closedPublicityPeriodSchema = z.object({ ...periodFields, status: z.literal("closed"), summary: z.string(), closedAt: isoInstant });
+export const closedPublicityPeriodSchema = z.object({
+  ...periodFields,
+  status: z.literal("closed"),
+  summary: z.string(),
+  closedAt: isoInstant,
+});
 
 /** POST /api/v1/publicity-periods/{periodId}/objections: the filer's receipt. */
-export const objectionReceiptSchema = z.object({ id: rowId, receiptNo: z.string(), publicityPeriodId: rowId, createdAt: isoInstant, status: z.literal("open") });
+export const objectionReceiptSchema = z.object({
+  id: rowId,
+  receiptNo: z.string(),
+  publicityPeriodId: rowId,
+  createdAt: isoInstant,
+  status: z.literal("open"),
+});
 
 /** The objection inbox, with the filer: staff only. */
 export const objectionSchema = z.object({

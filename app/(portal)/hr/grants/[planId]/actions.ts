@@ -12,6 +12,10 @@ export const grantAwardsAction = action(
   async ({ db, actor, input: { planId, body } }) => {
     const result = await grantAwards(db, actor, planId, body);
     revalidatePath(`/hr/grants/${planId}`);
-    return { batchId: result.batchId, count: result.grants.length, quantity: result.grants.reduce((s, g) => s + g.quantity, 0) };
+    return {
+      batchId: result.batchId,
+      count: result.grants.length,
+      quantity: result.grants.reduce((s, g) => s + g.quantity, 0),
+    };
   },
 );

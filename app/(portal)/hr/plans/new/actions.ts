@@ -5,15 +5,21 @@ import { action } from "@/lib/auth/procedures/action";
 import { createPlan, planInputSchema, updatePlan } from "@/lib/features/plans/commands";
 
 /** Server action behind the new-plan form; the same service as POST /api/v1/plans. */
-export const createPlanAction = action({ access: "staffWrite", input: planInputSchema }, async ({ db, actor, input }) => {
-  const plan = await createPlan(db, actor, input);
-  revalidatePath("/hr/plans");
-  return { id: plan.id };
-});
+export const createPlanAction = action(
+  { access: "staffWrite", input: planInputSchema },
+  async ({ db, actor, input }) => {
+    const plan = await createPlan(db, actor, input);
+    revalidatePath("/hr/plans");
+    return { id: plan.id };
+  },
+);
 
 /** Server action behind the edit form of a draft plan; the same service as PATCH /api/v1/plans/{id}. */
-export const updatePlanAction = action({ access: "staffWrite", input: z.object({ planId: z.string().uuid(), body: planInputSchema }) }, async ({ db, actor, input: { planId, body } }) => {
-  const plan = await updatePlan(db, actor, planId, body);
-  revalidatePath("/hr/plans");
-  return { id: plan.id };
-});
+export const updatePlanAction = action(
+  { access: "staffWrite", input: z.object({ planId: z.string().uuid(), body: planInputSchema }) },
+  async ({ db, actor, input: { planId, body } }) => {
+    const plan = await updatePlan(db, actor, planId, body);
+    revalidatePath("/hr/plans");
+    return { id: plan.id };
+  },
+);

@@ -28,10 +28,26 @@ export function ClosePeriodForm({ periodId, endDate, ended }: { periodId: string
       {!ended && <p className="text-sm text-slate-600">{t("close.notYet", { endDate })}</p>}
       <label className="block">
         <span className="text-sm font-medium">{t("close.summary")}</span>
-        <textarea required minLength={2} maxLength={4000} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base" data-testid="publicity-summary" />
+        <textarea
+          required
+          minLength={2}
+          maxLength={4000}
+          rows={3}
+          value={summary}
+          onChange={(e) => setSummary(e.target.value)}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base"
+          data-testid="publicity-summary"
+        />
       </label>
       {error && <RefusalBox refusal={error} />}
-      <button type="submit" disabled={pending} className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60" data-testid="publicity-close">{t("close.submit")}</button>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60"
+        data-testid="publicity-close"
+      >
+        {t("close.submit")}
+      </button>
     </form>
   );
 }

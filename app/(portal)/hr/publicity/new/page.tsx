@@ -23,7 +23,11 @@ export default page({ access: "staffRead" }, async ({ searchParams }) => {
         <p className="text-sm text-slate-600">{t("new.pickPlan")}</p>
         <ul className="space-y-2">
           {planList.map((p) => (
-            <li key={p.id}><Link href={`/hr/publicity/new?planId=${p.id}`} className="text-brand-700 hover:underline">{locale === "en" ? p.nameEn : p.name}</Link></li>
+            <li key={p.id}>
+              <Link href={`/hr/publicity/new?planId=${p.id}`} className="text-brand-700 hover:underline">
+                {locale === "en" ? p.nameEn : p.name}
+              </Link>
+            </li>
           ))}
         </ul>
       </div>
@@ -31,13 +35,20 @@ export default page({ access: "staffRead" }, async ({ searchParams }) => {
   }
 
   const { plan, versions } = await publicityOpeningOptions(planId);
-  const options = versions.map((v) => ({ id: v.id, label: t("versionLabel", { batch: t(`batch.${v.batch}`), version: v.version, people: v.people }) }));
+  const options = versions.map((v) => ({
+    id: v.id,
+    label: t("versionLabel", { batch: t(`batch.${v.batch}`), version: v.version, people: v.people }),
+  }));
   return (
     <div className="max-w-2xl space-y-4">
-      <Link href="/hr/publicity" className="text-sm text-brand-700 hover:underline">← {t("back")}</Link>
+      <Link href="/hr/publicity" className="text-sm text-brand-700 hover:underline">
+        ← {t("back")}
+      </Link>
       <PageHeader title={t("new.title")} intro={locale === "en" ? plan.nameEn : plan.name} />
       {options.length === 0 ? (
-        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="publicity-no-list">{t("new.noVersions")}</p>
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="publicity-no-list">
+          {t("new.noVersions")}
+        </p>
       ) : (
         <NewPublicityForm planId={plan.id} versions={options} defaultStart={today()} />
       )}

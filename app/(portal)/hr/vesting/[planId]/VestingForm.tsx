@@ -16,7 +16,8 @@ type Options = {
 type Grade = { employeeNo: string; grade: string };
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base";
-const button = "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
+const button =
+  "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 
 function toBase64(buffer: ArrayBuffer): string {
   let binary = "";
@@ -29,7 +30,7 @@ function toBase64(buffer: ArrayBuffer): string {
 function blackoutWindows(result: ActionResult<unknown> | null): BlackoutWindow[] {
   if (!result || result.ok) return [];
   const details = result.details as { violations?: { code: string; details: { windows?: BlackoutWindow[] } }[] } | null;
-  return (details?.violations ?? []).flatMap((v) => (v.code === "IN_BLACKOUT" ? v.details.windows ?? [] : []));
+  return (details?.violations ?? []).flatMap((v) => (v.code === "IN_BLACKOUT" ? (v.details.windows ?? []) : []));
 }
 
 /** Vesting run: choose the tranche and date, import grades, preview per person, then confirm. */
@@ -42,7 +43,10 @@ export function VestingForm({ planId, options, today }: { planId: string; option
   const [csv, setCsv] = useState("");
   const [gradeResult, setGradeResult] = useState<ActionResult<Grade[]> | null>(null);
   const [preview, setPreview] = useState<ActionResult<VestingRunPreview> | null>(null);
-  const [confirmed, setConfirmed] = useState<ActionResult<{ runId: string; totals: VestingRunPreview["totals"] }> | null>(null);
+  const [confirmed, setConfirmed] = useState<ActionResult<{
+    runId: string;
+    totals: VestingRunPreview["totals"];
+  }> | null>(null);
   const [submitted, setSubmitted] = useState<VestingRunInput | null>(null);
   const [pending, start] = useTransition();
 
@@ -65,8 +69,13 @@ export function VestingForm({ planId, options, today }: { planId: string; option
           e.preventDefault();
           const f = new FormData(e.currentTarget);
           const runInput: VestingRunInput = {
-            batch: String(f.get("batch")), categoryId, trancheIndex: Number(f.get("tranche")), vestingDate: String(f.get("vestingDate")),
-            companyRatio: String(f.get("companyRatio")).trim(), fiscalYear: Number(f.get("fiscalYear")), grades,
+            batch: String(f.get("batch")),
+            categoryId,
+            trancheIndex: Number(f.get("tranche")),
+            vestingDate: String(f.get("vestingDate")),
+            companyRatio: String(f.get("companyRatio")).trim(),
+            fiscalYear: Number(f.get("fiscalYear")),
+            grades,
           };
           setSubmitted(runInput);
           setConfirmed(null);
@@ -74,18 +83,78 @@ export function VestingForm({ planId, options, today }: { planId: string; option
         }}
       >
         <div className="grid gap-3 sm:grid-cols-3">
-          <label className="block text-sm"><span className="font-medium">{t("batch")}</span>
-            <select name="batch" className={input} data-testid="run-batch">{options.batches.map((b) => <option key={b.id} value={b.id}>{b.label}</option>)}</select>
+          <label className="block text-sm">
+            <span className="font-medium">{t("batch")}</span>
+            <select name="batch" className={input} data-testid="run-batch">
+              {options.batches.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.label}
+                </option>
+              ))}
+            </select>
           </label>
-          <label className="block text-sm"><span className="font-medium">{t("category")}</span>
-            <select value={categoryId} onChange={(e) => setCategoryId(e.target.value)} className={input} data-testid="run-category">{options.categories.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}</select>
+          <label className="block text-sm">
+            <span className="font-medium">{t("category")}</span>
+            <select
+              value={categoryId}
+              onChange={(e) => setCategoryId(e.target.value)}
+              className={input}
+              data-testid="run-category"
+            >
+              {options.categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
           </label>
-          <label className="block text-sm"><span className="font-medium">{t("tranche")}</span>
-            <select name="tranche" className={input} data-testid="run-tranche">{tranches.map((x) => <option key={x.index} value={x.index}>{x.label}</option>)}</select>
+          <label className="block text-sm">
+            <span className="font-medium">{t("tranche")}</span>
+            <select name="tranche" className={input} data-testid="run-tranche">
+              {tranches.map((x) => (
+                <option key={x.index} value={x.index}>
+                  {x.label}
+                </option>
+              ))}
+            </select>
           </label>
-          <label className="block text-sm"><span className="font-medium">{t("vestingDate")}</span><input type="date" name="vestingDate" required defaultValue={today} className={input} data-testid="run-date" /></label>
-          <label className="block text-sm"><span className="font-medium">{t("companyRatio")}</span><input name="companyRatio" required defaultValue="1" inputMode="decimal" pattern="(0(\.\d{1,4})?|1(\.0{1,4})?)" className={input} data-testid="run-company-ratio" /><span className="text-xs text-slate-500">{t("companyRatioHelp")}</span></label>
-          <label className="block text-sm"><span className="font-medium">{t("fiscalYear")}</span><input type="number" name="fiscalYear" required defaultValue={Number(today.slice(0, 4)) - 1} min={2000} max={2100} className={input} data-testid="run-fiscal-year" /></label>
+          <label className="block text-sm">
+            <span className="font-medium">{t("vestingDate")}</span>
+            <input
+              type="date"
+              name="vestingDate"
+              required
+              defaultValue={today}
+              className={input}
+              data-testid="run-date"
+            />
+          </label>
+          <label className="block text-sm">
+            <span className="font-medium">{t("companyRatio")}</span>
+            <input
+              name="companyRatio"
+              required
+              defaultValue="1"
+              inputMode="decimal"
+              pattern="(0(\.\d{1,4})?|1(\.0{1,4})?)"
+              className={input}
+              data-testid="run-company-ratio"
+            />
+            <span className="text-xs text-slate-500">{t("companyRatioHelp")}</span>
+          </label>
+          <label className="block text-sm">
+            <span className="font-medium">{t("fiscalYear")}</span>
+            <input
+              type="number"
+              name="fiscalYear"
+              required
+              defaultValue={Number(today.slice(0, 4)) - 1}
+              min={2000}
+              max={2100}
+              className={input}
+              data-testid="run-fiscal-year"
+            />
+          </label>
         </div>
 
         <fieldset className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
@@ -103,35 +172,76 @@ export function VestingForm({ planId, options, today }: { planId: string; option
               loadGrades(() => parseGradesAction({ kind: "xlsx", data }));
             }}
           />
-          <textarea value={csv} onChange={(e) => setCsv(e.target.value)} rows={4} placeholder={"工号,考核等级\nE00100,A"} className={`${input} font-mono text-sm`} data-testid="grades-csv" />
-          <button type="button" disabled={pending || csv.trim() === ""} onClick={() => loadGrades(() => parseGradesAction({ kind: "csv", data: csv }))} className="text-sm text-brand-700 hover:underline disabled:opacity-50" data-testid="grades-csv-load">{t("loadCsv")}</button>
+          <textarea
+            value={csv}
+            onChange={(e) => setCsv(e.target.value)}
+            rows={4}
+            placeholder={"工号,考核等级\nE00100,A"}
+            className={`${input} font-mono text-sm`}
+            data-testid="grades-csv"
+          />
+          <button
+            type="button"
+            disabled={pending || csv.trim() === ""}
+            onClick={() => loadGrades(() => parseGradesAction({ kind: "csv", data: csv }))}
+            className="text-sm text-brand-700 hover:underline disabled:opacity-50"
+            data-testid="grades-csv-load"
+          >
+            {t("loadCsv")}
+          </button>
           <RefusalBox refusal={gradeResult} />
-          <p className="text-sm text-slate-700" data-testid="grades-count">{t("gradesLoaded", { n: grades.length })}</p>
+          <p className="text-sm text-slate-700" data-testid="grades-count">
+            {t("gradesLoaded", { n: grades.length })}
+          </p>
         </fieldset>
 
-        <button type="submit" disabled={pending} className={button} data-testid="run-preview">{t("preview")}</button>
+        <button type="submit" disabled={pending} className={button} data-testid="run-preview">
+          {t("preview")}
+        </button>
       </form>
 
       <RefusalBox refusal={preview} />
       {windows.length > 0 && (
         <ul className="list-disc space-y-1 pl-5 text-sm text-red-800" data-testid="blackout-reasons">
-          {windows.map((w) => <li key={`${w.id}-${w.from}`}>{describeBlackoutWindow(w, locale)}</li>)}
+          {windows.map((w) => (
+            <li key={`${w.id}-${w.from}`}>{describeBlackoutWindow(w, locale)}</li>
+          ))}
         </ul>
       )}
 
       {shown && (
         <section className="space-y-3" data-testid="run-preview-result">
-          <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="date-ok">{t("dateOk", { date: shown.vestingDate, open: shown.window.open ?? "—", close: shown.window.close ?? "—" })}</p>
-          <p className="text-sm" data-testid="run-totals">{t("totals", { planned: shown.totals.planned, vested: shown.totals.vested, lapsed: shown.totals.lapsed })}</p>
+          <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="date-ok">
+            {t("dateOk", { date: shown.vestingDate, open: shown.window.open ?? "—", close: shown.window.close ?? "—" })}
+          </p>
+          <p className="text-sm" data-testid="run-totals">
+            {t("totals", { planned: shown.totals.planned, vested: shown.totals.vested, lapsed: shown.totals.lapsed })}
+          </p>
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="min-w-full text-sm" data-testid="run-rows">
-              <thead className="bg-slate-50 text-left text-slate-600"><tr><th className="px-2 py-2">{t("employeeNo")}</th><th className="px-2 py-2">{t("name")}</th><th className="px-2 py-2">{t("grade")}</th><th className="px-2 py-2 text-right">{t("planned")}</th><th className="px-2 py-2 text-right">{t("individualRatio")}</th><th className="px-2 py-2 text-right">{t("vested")}</th><th className="px-2 py-2 text-right">{t("lapsed")}</th><th className="px-2 py-2">{t("note")}</th></tr></thead>
+              <thead className="bg-slate-50 text-left text-slate-600">
+                <tr>
+                  <th className="px-2 py-2">{t("employeeNo")}</th>
+                  <th className="px-2 py-2">{t("name")}</th>
+                  <th className="px-2 py-2">{t("grade")}</th>
+                  <th className="px-2 py-2 text-right">{t("planned")}</th>
+                  <th className="px-2 py-2 text-right">{t("individualRatio")}</th>
+                  <th className="px-2 py-2 text-right">{t("vested")}</th>
+                  <th className="px-2 py-2 text-right">{t("lapsed")}</th>
+                  <th className="px-2 py-2">{t("note")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {shown.rows.map((r) => (
                   <tr key={r.grantId} className="border-t border-slate-100">
-                    <td className="px-2 py-1 tabular">{r.employeeNo}</td><td className="px-2 py-1 whitespace-nowrap">{r.name}</td><td className="px-2 py-1">{r.grade ?? "—"}</td>
-                    <td className="px-2 py-1 text-right tabular">{r.planned}</td><td className="px-2 py-1 text-right tabular">{r.individualRatio ?? "—"}</td>
-                    <td className="px-2 py-1 text-right tabular">{r.vested}</td><td className="px-2 py-1 text-right tabular">{r.lapsed}</td><td className="px-2 py-1">{r.note === "left" ? t("left") : ""}</td>
+                    <td className="px-2 py-1 tabular">{r.employeeNo}</td>
+                    <td className="px-2 py-1 whitespace-nowrap">{r.name}</td>
+                    <td className="px-2 py-1">{r.grade ?? "—"}</td>
+                    <td className="px-2 py-1 text-right tabular">{r.planned}</td>
+                    <td className="px-2 py-1 text-right tabular">{r.individualRatio ?? "—"}</td>
+                    <td className="px-2 py-1 text-right tabular">{r.vested}</td>
+                    <td className="px-2 py-1 text-right tabular">{r.lapsed}</td>
+                    <td className="px-2 py-1">{r.note === "left" ? t("left") : ""}</td>
                   </tr>
                 ))}
               </tbody>
@@ -139,7 +249,13 @@ export function VestingForm({ planId, options, today }: { planId: string; option
           </div>
           <RefusalBox refusal={confirmed} />
           {confirmed?.ok ? (
-            <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="run-recorded">{t("recorded", { vested: confirmed.data.totals.vested })}</p>
+            <p
+              role="status"
+              className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+              data-testid="run-recorded"
+            >
+              {t("recorded", { vested: confirmed.data.totals.vested })}
+            </p>
           ) : (
             <button
               type="button"
@@ -147,10 +263,16 @@ export function VestingForm({ planId, options, today }: { planId: string; option
               className={button}
               data-testid="run-confirm"
               onClick={() => {
-                if (!submitted || !window.confirm(t("confirmQuestion", { vested: shown.totals.vested, date: shown.vestingDate }))) return;
+                if (
+                  !submitted ||
+                  !window.confirm(t("confirmQuestion", { vested: shown.totals.vested, date: shown.vestingDate }))
+                )
+                  return;
                 start(async () => setConfirmed(await confirmVestingAction({ planId, input: submitted })));
               }}
-            >{t("confirm")}</button>
+            >
+              {t("confirm")}
+            </button>
           )}
         </section>
       )}

@@ -12,19 +12,28 @@ import { parseGradesCsv, parseGradesXlsx } from "@/lib/features/vesting/vestingG
 const runInput = z.object({ planId: uuid, input: vestingRunSchema });
 
 /** Preview of a run (same service as POST /api/v1/plans/{planId}/vesting-runs without confirm). */
-export const previewVestingAction = action({ access: "staffWrite", input: runInput }, async ({ db, input: { planId, input } }) => previewVestingRun(db, planId, input));
+export const previewVestingAction = action(
+  { access: "staffWrite", input: runInput },
+  async ({ db, input: { planId, input } }) => previewVestingRun(db, planId, input),
+);
 
 /** Records a run (POST /api/v1/plans/{planId}/vesting-runs with confirm: true). */
-export const confirmVestingAction = action({ access: "staffWrite", input: runInput }, async ({ db, actor, input: { planId, input } }) => {
-  const result = await confirmVestingRun(db, actor, planId, input);
-  revalidatePath(`/hr/vesting/${planId}`);
-  return { runId: result.runId, totals: result.totals };
-});
+export const confirmVestingAction = action(
+  { access: "staffWrite", input: runInput },
+  async ({ db, actor, input: { planId, input } }) => {
+    const result = await confirmVestingRun(db, actor, planId, input);
+    revalidatePath(`/hr/vesting/${planId}`);
+    return { runId: result.runId, totals: result.totals };
+  },
+);
 
 /** Reads grades from an uploaded XLSX (base64) or pasted CSV text. */
-export const parseGradesAction = action({ access: "staffWrite", input: z.object({ kind: z.enum(["xlsx", "csv"]), data: z.string().max(14_000_000) }) }, async ({ input: { kind, data } }) => {
-  if (kind === "csv") return parseGradesCsv(data);
-  const bytes = new Uint8Array(Buffer.from(data, "base64"));
-  if (!looksLikeXlsx(bytes)) throw badRequest("The file must be an XLSX workbook.");
-  return parseGradesXlsx(bytes);
-});
+export const parseGradesAction = action(
+  { access: "staffWrite", input: z.object({ kind: z.enum(["xlsx", "csv"]), data: z.string().max(14_000_000) }) },
+  async ({ input: { kind, data } }) => {
+    if (kind === "csv") return parseGradesCsv(data);
+    const bytes = new Uint8Array(Buffer.from(data, "base64"));
+    if (!looksLikeXlsx(bytes)) throw badRequest("The file must be an XLSX workbook.");
+    return parseGradesXlsx(bytes);
+  },
+);

@@ -21,34 +21,72 @@ export default page({ access: "staffRead" }, async ({ params }) => {
   const name = (x: { name: string; nameEn: string }) => (locale === "en" ? x.nameEn : x.name);
   return (
     <div className="space-y-6">
-      <Link href="/hr/vesting" className="text-sm text-brand-700 hover:underline">← {t("back")}</Link>
+      <Link href="/hr/vesting" className="text-sm text-brand-700 hover:underline">
+        ← {t("back")}
+      </Link>
       <header className="space-y-1">
-        <h1 className="text-xl font-semibold" data-testid="vesting-title">{name(options.plan)}</h1>
-        <p className="text-sm text-slate-600">{t("gradeTable")}: {Object.entries(options.plan.gradeTable).map(([g, r]) => `${g} ${r}`).join(" · ")}</p>
+        <h1 className="text-xl font-semibold" data-testid="vesting-title">
+          {name(options.plan)}
+        </h1>
+        <p className="text-sm text-slate-600">
+          {t("gradeTable")}:{" "}
+          {Object.entries(options.plan.gradeTable)
+            .map(([g, r]) => `${g} ${r}`)
+            .join(" · ")}
+        </p>
       </header>
-      {options.batches.length === 0 ? <p className="text-sm text-slate-600">{t("noBatches")}</p> : (
+      {options.batches.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("noBatches")}</p>
+      ) : (
         <VestingForm
           planId={planId}
           today={today()}
           options={{
             batches: options.batches.map((b) => ({ id: b.id, label: `${t(`batches.${b.batch}`)} · ${b.grantDate}` })),
-            categories: options.categories.map((c) => ({ id: c.id, label: `${c.code} · ${name(c)}`, tranches: c.tranches.map((x) => ({ index: x.index, label: t("trancheLabel", { index: x.index, from: x.startMonths, to: x.endMonths }) })) })),
+            categories: options.categories.map((c) => ({
+              id: c.id,
+              label: `${c.code} · ${name(c)}`,
+              tranches: c.tranches.map((x) => ({
+                index: x.index,
+                label: t("trancheLabel", { index: x.index, from: x.startMonths, to: x.endMonths }),
+              })),
+            })),
           }}
         />
       )}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("runsTitle")}</h2>
-        {runs.length === 0 ? <p className="text-sm text-slate-600">{t("noRuns")}</p> : (
+        {runs.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("noRuns")}</p>
+        ) : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="min-w-full text-sm" data-testid="runs">
-              <thead className="bg-slate-50 text-left text-slate-600"><tr><th className="px-3 py-2">{t("vestingDate")}</th><th className="px-3 py-2">{t("batch")}</th><th className="px-3 py-2">{t("category")}</th><th className="px-3 py-2">{t("tranche")}</th><th className="px-3 py-2 text-right">{t("companyRatio")}</th><th className="px-3 py-2 text-right">{t("vested")}</th><th className="px-3 py-2 text-right">{t("lapsed")}</th></tr></thead>
+              <thead className="bg-slate-50 text-left text-slate-600">
+                <tr>
+                  <th className="px-3 py-2">{t("vestingDate")}</th>
+                  <th className="px-3 py-2">{t("batch")}</th>
+                  <th className="px-3 py-2">{t("category")}</th>
+                  <th className="px-3 py-2">{t("tranche")}</th>
+                  <th className="px-3 py-2 text-right">{t("companyRatio")}</th>
+                  <th className="px-3 py-2 text-right">{t("vested")}</th>
+                  <th className="px-3 py-2 text-right">{t("lapsed")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {runs.map((r) => (
                   <tr key={r.id} className="border-t border-slate-100">
-                    <td className="px-3 py-2 tabular">{r.vestingDate}</td><td className="px-3 py-2 whitespace-nowrap">{t(`batches.${r.batch}`)} · {r.grantDate}</td>
-                    <td className="px-3 py-2">{locale === "en" ? r.categoryNameEn : r.categoryName}</td><td className="px-3 py-2">{r.trancheIndex}</td>
-                    <td className="px-3 py-2 text-right tabular">{r.companyRatio ?? "—"}{r.fiscalYear ? ` (FY${r.fiscalYear})` : ""}</td>
-                    <td className="px-3 py-2 text-right tabular">{formatShares(r.vested, locale)}</td><td className="px-3 py-2 text-right tabular">{formatShares(r.lapsed, locale)}</td>
+                    <td className="px-3 py-2 tabular">{r.vestingDate}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      {t(`batches.${r.batch}`)} · {r.grantDate}
+                    </td>
+                    <td className="px-3 py-2">{locale === "en" ? r.categoryNameEn : r.categoryName}</td>
+                    <td className="px-3 py-2">{r.trancheIndex}</td>
+                    <td className="px-3 py-2 text-right tabular">
+                      {r.companyRatio ?? "—"}
+                      {r.fiscalYear ? ` (FY${r.fiscalYear})` : ""}
+                    </td>
+                    <td className="px-3 py-2 text-right tabular">{formatShares(r.vested, locale)}</td>
+                    <td className="px-3 py-2 text-right tabular">{formatShares(r.lapsed, locale)}</td>
                   </tr>
                 ))}
               </tbody>

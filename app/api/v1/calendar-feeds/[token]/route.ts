@@ -6,4 +6,6 @@ import { icsResponse } from "@/lib/platform/http/icsResponse";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/calendar-feeds/{secret}.ics: the feed for calendar apps, which cannot sign in; revocable. */
-export const GET = route(api.getCalendarFeed, async ({ params }) => icsResponse(await calendarIcsForToken(params.token.replace(/\.ics$/, ""))));
+export const GET = route(api.getCalendarFeed, async ({ params }) =>
+  icsResponse(await calendarIcsForToken(params.token.replace(/\.ics$/, ""))),
+);

@@ -7,7 +7,12 @@ export const dynamic = "force-dynamic";
 // A malformed event id has always answered 400 here (documented so), not the 404 other ids answer.
 
 /** PATCH /api/v1/disclosures/{eventId}: changes an event (e.g. the actual date of a postponed report); {event, affectedPlans, changedTranches}. */
-export const PATCH = route({ ...api.updateDisclosure, invalidParams: "badRequest" }, async ({ db, actor, params, body }) => updateDisclosure(db, actor, params.eventId, body));
+export const PATCH = route(
+  { ...api.updateDisclosure, invalidParams: "badRequest" },
+  async ({ db, actor, params, body }) => updateDisclosure(db, actor, params.eventId, body),
+);
 
 /** DELETE /api/v1/disclosures/{eventId}: removes an event entered in error; {event, affectedPlans, changedTranches}. */
-export const DELETE = route({ ...api.deleteDisclosure, invalidParams: "badRequest" }, async ({ db, actor, params }) => deleteDisclosure(db, actor, params.eventId));
+export const DELETE = route({ ...api.deleteDisclosure, invalidParams: "badRequest" }, async ({ db, actor, params }) =>
+  deleteDisclosure(db, actor, params.eventId),
+);

@@ -9,4 +9,6 @@ export const dynamic = "force-dynamic";
  * GET /api/v1/me/grants: the caller's own grants. The body is preloaded, so that it travels in the same
  * statement as the session check the access check makes (one round trip); it authorizes itself as well.
  */
-export const GET = route({ ...api.listMyGrants, preload: myGrantsBody }, async ({ preloaded }) => jsonTextPrivate(preloaded));
+export const GET = route({ ...api.listMyGrants, preload: myGrantsBody }, async ({ preloaded }) =>
+  jsonTextPrivate(preloaded),
+);

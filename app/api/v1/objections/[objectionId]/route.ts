@@ -5,4 +5,6 @@ import { answerObjection } from "@/lib/features/publicity/commands";
 export const dynamic = "force-dynamic";
 
 /** PATCH /api/v1/objections/{id} {status: "answered"|"upheld", response}: HR's answer; upheld means a new list version must follow. */
-export const PATCH = route(api.answerObjection, async ({ db, actor, params, body }) => answerObjection(db, actor, params.objectionId, body));
+export const PATCH = route(api.answerObjection, async ({ db, actor, params, body }) =>
+  answerObjection(db, actor, params.objectionId, body),
+);

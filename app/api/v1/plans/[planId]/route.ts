@@ -9,4 +9,6 @@ export const dynamic = "force-dynamic";
 export const GET = route(api.getPlan, async ({ params }) => planForUser(params.planId));
 
 /** PATCH /api/v1/plans/{planId}: edits a draft plan (the same body as POST /api/v1/plans). */
-export const PATCH = route(api.updatePlan, async ({ db, actor, params, body }) => updatePlan(db, actor, params.planId, body));
+export const PATCH = route(api.updatePlan, async ({ db, actor, params, body }) =>
+  updatePlan(db, actor, params.planId, body),
+);

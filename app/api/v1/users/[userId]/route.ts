@@ -9,4 +9,6 @@ export const dynamic = "force-dynamic";
 export const GET = route(api.getUser, async ({ db, params }) => userDetail(db, params.userId));
 
 /** PATCH /api/v1/users/{userId} {displayName?, roles?, personEmployeeNo?, disabled?}: disabling signs the user out everywhere. */
-export const PATCH = route(api.updateUser, async ({ db, actor, params, body }) => updateUser(db, actor, params.userId, body));
+export const PATCH = route(api.updateUser, async ({ db, actor, params, body }) =>
+  updateUser(db, actor, params.userId, body),
+);

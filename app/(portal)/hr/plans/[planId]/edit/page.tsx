@@ -29,14 +29,30 @@ export default page({ access: "staffWrite" }, async ({ params }) => {
           edit={{
             planId,
             fields: {
-              name: plan.name, nameEn: plan.nameEn, announcementDate: row.announcementDate ?? "", boardApprovalDate: row.boardApprovalDate ?? "", generalMeetingDate: plan.generalMeetingDate ?? "",
-              totalQuantity: String(plan.totalQuantity), firstGrantQuantity: String(plan.firstGrantQuantity), reservedQuantity: String(plan.reservedQuantity),
-              shareCapitalAtAnnouncement: String(plan.shareCapital), validityMonths: String(plan.validityMonths),
-              rule: presets.includes(plan.blackoutRule.name) ? plan.blackoutRule.name : "custom", ruleName: plan.blackoutRule.name,
-              annualDays: String(plan.blackoutRule.annualDays), quarterlyDays: String(plan.blackoutRule.quarterlyDays), verifyingBody: plan.verifyingBody,
-              code: String(codes.find((c) => c.id === category.id)?.code ?? 1), categoryName: category.name, categoryNameEn: category.nameEn,
+              name: plan.name,
+              nameEn: plan.nameEn,
+              announcementDate: row.announcementDate ?? "",
+              boardApprovalDate: row.boardApprovalDate ?? "",
+              generalMeetingDate: plan.generalMeetingDate ?? "",
+              totalQuantity: String(plan.totalQuantity),
+              firstGrantQuantity: String(plan.firstGrantQuantity),
+              reservedQuantity: String(plan.reservedQuantity),
+              shareCapitalAtAnnouncement: String(plan.shareCapital),
+              validityMonths: String(plan.validityMonths),
+              rule: presets.includes(plan.blackoutRule.name) ? plan.blackoutRule.name : "custom",
+              ruleName: plan.blackoutRule.name,
+              annualDays: String(plan.blackoutRule.annualDays),
+              quarterlyDays: String(plan.blackoutRule.quarterlyDays),
+              verifyingBody: plan.verifyingBody,
+              code: String(codes.find((c) => c.id === category.id)?.code ?? 1),
+              categoryName: category.name,
+              categoryNameEn: category.nameEn,
             },
-            tranches: category.tranches.map((x) => ({ startMonths: String(x.startMonths), endMonths: String(x.endMonths), ratio: x.ratio })),
+            tranches: category.tranches.map((x) => ({
+              startMonths: String(x.startMonths),
+              endMonths: String(x.endMonths),
+              ratio: x.ratio,
+            })),
           }}
         />
       )}

@@ -9,7 +9,13 @@ type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind:
 type Answer = { status: number; body: unknown };
 
 /** POSTs the file with XMLHttpRequest so the upload progress can be shown. */
-function upload(planId: string, file: File, batch: string, dryRun: boolean, onPhase: (p: Phase) => void): Promise<Answer> {
+function upload(
+  planId: string,
+  file: File,
+  batch: string,
+  dryRun: boolean,
+  onPhase: (p: Phase) => void,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.set("file", file);
@@ -17,7 +23,12 @@ function upload(planId: string, file: File, batch: string, dryRun: boolean, onPh
     form.set("dryRun", dryRun ? "true" : "false");
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/v1/plans/${planId}/participants`);
-    xhr.upload.onprogress = (e) => onPhase(e.lengthComputable ? { kind: "uploading", percent: Math.round((e.loaded / e.total) * 100) } : { kind: "processing" });
+    xhr.upload.onprogress = (e) =>
+      onPhase(
+        e.lengthComputable
+          ? { kind: "uploading", percent: Math.round((e.loaded / e.total) * 100) }
+          : { kind: "processing" },
+      );
     // Once the bytes are sent the server parses and checks the list: an indeterminate bar from here on.
     xhr.upload.onload = () => onPhase({ kind: "processing" });
     xhr.onload = () => {
@@ -36,7 +47,13 @@ function upload(planId: string, file: File, batch: string, dryRun: boolean, onPh
 }
 
 /** Upload -> preview with per-row errors -> apply; the version list refreshes after applying. */
-export function ParticipantUpload({ planId, categoryLabels }: { planId: string; categoryLabels: Record<string, string> }) {
+export function ParticipantUpload({
+  planId,
+  categoryLabels,
+}: {
+  planId: string;
+  categoryLabels: Record<string, string>;
+}) {
   const t = useTranslations("hrParticipants");
   const text = useRefusalText();
   const router = useRouter();
@@ -47,8 +64,11 @@ export function ParticipantUpload({ planId, categoryLabels }: { planId: string; 
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const busy = phase.kind !== "idle";
-  const refusedRows = Array.isArray((refusal?.details as { rows?: unknown } | null | undefined)?.rows) ? (refusal!.details as { rows: unknown[] }).rows.length : null;
-  const errorText = (code: string, message: string) => (t.has(`errors.${code}`) ? t(`errors.${code}` as "errors.UNKNOWN_PERSON") : text(code, message));
+  const refusedRows = Array.isArray((refusal?.details as { rows?: unknown } | null | undefined)?.rows)
+    ? (refusal!.details as { rows: unknown[] }).rows.length
+    : null;
+  const errorText = (code: string, message: string) =>
+    t.has(`errors.${code}`) ? t(`errors.${code}` as "errors.UNKNOWN_PERSON") : text(code, message);
 
   async function run(dryRun: boolean) {
     if (!file) return;
@@ -79,65 +99,148 @@ export function ParticipantUpload({ planId, categoryLabels }: { planId: string; 
       <h2 className="font-semibold">{t("upload.title")}</h2>
       <p className="text-sm text-slate-600">{t("upload.help")}</p>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="block text-sm font-medium">{t("upload.batch")}
-          <select value={batch} onChange={(e) => { setBatch(e.target.value); setPreview(null); }} className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-base" data-testid="upload-batch">
+        <label className="block text-sm font-medium">
+          {t("upload.batch")}
+          <select
+            value={batch}
+            onChange={(e) => {
+              setBatch(e.target.value);
+              setPreview(null);
+            }}
+            className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-base"
+            data-testid="upload-batch"
+          >
             <option value="first">{t("batch.first")}</option>
             <option value="reserved">{t("batch.reserved")}</option>
           </select>
         </label>
-        <label className="block min-w-0 text-sm font-medium">{t("upload.file")}
-          <input type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); setDone(null); }} className="mt-1 block w-full max-w-full text-sm" data-testid="upload-file" />
+        <label className="block min-w-0 text-sm font-medium">
+          {t("upload.file")}
+          <input
+            type="file"
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPreview(null);
+              setDone(null);
+            }}
+            className="mt-1 block w-full max-w-full text-sm"
+            data-testid="upload-file"
+          />
         </label>
-        <button type="button" disabled={!file || busy} onClick={() => run(true)} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-50" data-testid="upload-check">{t("upload.check")}</button>
+        <button
+          type="button"
+          disabled={!file || busy}
+          onClick={() => run(true)}
+          className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-50"
+          data-testid="upload-check"
+        >
+          {t("upload.check")}
+        </button>
       </div>
 
       {busy && (
         <div className="space-y-1" data-testid="upload-progress">
-          <div className="h-2 w-full overflow-hidden rounded bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={phase.kind === "uploading" ? phase.percent : undefined}>
-            {phase.kind === "uploading"
-              ? <div className="h-full bg-brand-600 transition-all" style={{ width: `${phase.percent}%` }} />
-              : <div className="h-full w-1/3 animate-pulse bg-brand-600" />}
+          <div
+            className="h-2 w-full overflow-hidden rounded bg-slate-100"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={phase.kind === "uploading" ? phase.percent : undefined}
+          >
+            {phase.kind === "uploading" ? (
+              <div className="h-full bg-brand-600 transition-all" style={{ width: `${phase.percent}%` }} />
+            ) : (
+              <div className="h-full w-1/3 animate-pulse bg-brand-600" />
+            )}
           </div>
-          <p className="text-xs text-slate-500">{phase.kind === "uploading" ? t("upload.uploading", { percent: phase.percent }) : t("upload.processing")}</p>
+          <p className="text-xs text-slate-500">
+            {phase.kind === "uploading" ? t("upload.uploading", { percent: phase.percent }) : t("upload.processing")}
+          </p>
         </div>
       )}
 
       {refusal && <RefusalBox refusal={refusal} />}
       {refusedRows !== null && <p className="text-sm text-rose-700">{t("refusedRows", { count: refusedRows })}</p>}
-      {done && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="upload-done">{done}</p>}
+      {done && (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+          data-testid="upload-done"
+        >
+          {done}
+        </p>
+      )}
 
       {preview && (
         <div className="space-y-3" data-testid="upload-preview">
           <p className="text-sm">
-            {t("preview.summary", { rows: preview.summary.rows, people: preview.summary.people, total: preview.summary.total, limit: preview.summary.limit, errors: preview.summary.errorRows })}
+            {t("preview.summary", {
+              rows: preview.summary.rows,
+              people: preview.summary.people,
+              total: preview.summary.total,
+              limit: preview.summary.limit,
+              errors: preview.summary.errorRows,
+            })}
           </p>
-          {preview.listErrors.map((e, i) => <p key={i} className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="list-error"><code className="mr-1 text-xs">{e.code}</code>{errorText(e.code, e.message)}</p>)}
+          {preview.listErrors.map((e, i) => (
+            <p key={i} className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="list-error">
+              <code className="mr-1 text-xs">{e.code}</code>
+              {errorText(e.code, e.message)}
+            </p>
+          ))}
           <div className="max-h-[32rem] overflow-auto rounded-md border border-slate-100">
             <table className="w-full min-w-[720px] text-left text-sm">
               <thead className="sticky top-0 bg-slate-50 text-slate-600">
                 <tr>
-                  <th className="px-2 py-2">{t("columns.line")}</th><th className="px-2 py-2">{t("columns.employeeNo")}</th><th className="px-2 py-2">{t("columns.name")}</th>
-                  <th className="px-2 py-2">{t("columns.position")}</th><th className="px-2 py-2">{t("columns.category")}</th><th className="px-2 py-2 text-right">{t("columns.quantity")}</th><th className="px-2 py-2">{t("columns.problems")}</th>
+                  <th className="px-2 py-2">{t("columns.line")}</th>
+                  <th className="px-2 py-2">{t("columns.employeeNo")}</th>
+                  <th className="px-2 py-2">{t("columns.name")}</th>
+                  <th className="px-2 py-2">{t("columns.position")}</th>
+                  <th className="px-2 py-2">{t("columns.category")}</th>
+                  <th className="px-2 py-2 text-right">{t("columns.quantity")}</th>
+                  <th className="px-2 py-2">{t("columns.problems")}</th>
                 </tr>
               </thead>
               <tbody>
                 {preview.rows.map((r) => (
-                  <tr key={r.line} className={r.errors.length > 0 ? "border-t border-rose-100 bg-rose-50" : "border-t border-slate-100"} data-testid={r.errors.length > 0 ? "preview-row-error" : "preview-row"}>
+                  <tr
+                    key={r.line}
+                    className={
+                      r.errors.length > 0 ? "border-t border-rose-100 bg-rose-50" : "border-t border-slate-100"
+                    }
+                    data-testid={r.errors.length > 0 ? "preview-row-error" : "preview-row"}
+                  >
                     <td className="px-2 py-1 tabular">{r.line}</td>
                     <td className="px-2 py-1 tabular">{r.employeeNo}</td>
                     <td className="px-2 py-1">{r.name}</td>
                     <td className="px-2 py-1">{r.position}</td>
-                    <td className="px-2 py-1">{r.categoryCode !== null ? categoryLabels[String(r.categoryCode)] ?? r.categoryCode : "—"}</td>
+                    <td className="px-2 py-1">
+                      {r.categoryCode !== null ? (categoryLabels[String(r.categoryCode)] ?? r.categoryCode) : "—"}
+                    </td>
                     <td className="px-2 py-1 text-right tabular">{r.quantity ?? "—"}</td>
                     <td className="px-2 py-1 text-rose-800">
-                      {r.errors.map((e, i) => <div key={i}><code className="mr-1 text-xs">{e.code}</code>{errorText(e.code, e.message)}</div>)}
+                      {r.errors.map((e, i) => (
+                        <div key={i}>
+                          <code className="mr-1 text-xs">{e.code}</code>
+                          {errorText(e.code, e.message)}
+                        </div>
+                      ))}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <button type="button" disabled={!preview.ok || busy} onClick={() => run(false)} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50" data-testid="upload-apply">{t("upload.apply")}</button>
+          <button
+            type="button"
+            disabled={!preview.ok || busy}
+            onClick={() => run(false)}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+            data-testid="upload-apply"
+          >
+            {t("upload.apply")}
+          </button>
           {!preview.ok && <p className="text-xs text-slate-500">{t("preview.fixFirst")}</p>}
         </div>
       )}

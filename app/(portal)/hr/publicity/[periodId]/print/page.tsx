@@ -30,11 +30,18 @@ export default page({ access: "staffRead" }, async ({ params }) => {
       <style>{PRINT_CSS}</style>
       <div className="no-print mb-4 flex flex-wrap items-center gap-3">
         <PrintButton label={t("print.button")} />
-        <a href={`/hr/publicity/${period.id}`} className="text-sm text-brand-700 hover:underline">← {t("back")}</a>
+        <a href={`/hr/publicity/${period.id}`} className="text-sm text-brand-700 hover:underline">
+          ← {t("back")}
+        </a>
       </div>
-      <article className="print-sheet mx-auto max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-6 text-slate-900" data-testid="publicity-print">
+      <article
+        className="print-sheet mx-auto max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-6 text-slate-900"
+        data-testid="publicity-print"
+      >
         <h1 className="text-center text-xl font-semibold">{t("print.heading", { plan: planName })}</h1>
-        <p className="text-sm leading-relaxed">{t("print.intro", { from: period.startDate, to: period.endDate, channel: period.channel })}</p>
+        <p className="text-sm leading-relaxed">
+          {t("print.intro", { from: period.startDate, to: period.endDate, channel: period.channel })}
+        </p>
         <table className="w-full border-collapse text-left text-sm">
           <thead>
             <tr>

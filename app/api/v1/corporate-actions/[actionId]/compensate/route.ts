@@ -5,6 +5,7 @@ import { compensateCorporateAction } from "@/lib/features/corporate-actions/comm
 export const dynamic = "force-dynamic";
 
 /** POST /api/v1/corporate-actions/{id}/compensate [{description}]: records the action that reverses it (the only undo); an empty body is fine. */
-export const POST = route({ ...api.compensateCorporateAction, optionalBody: true }, async ({ db, actor, params, body }) =>
-  compensateCorporateAction(db, actor, params.actionId, body.description),
+export const POST = route(
+  { ...api.compensateCorporateAction, optionalBody: true },
+  async ({ db, actor, params, body }) => compensateCorporateAction(db, actor, params.actionId, body.description),
 );

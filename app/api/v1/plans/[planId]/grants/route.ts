@@ -9,4 +9,6 @@ export const dynamic = "force-dynamic";
 export const GET = route(api.listPlanGrants, async ({ params }) => ({ items: await planGrantsForUser(params.planId) }));
 
 /** POST /api/v1/plans/{planId}/grants: a first or reserved grant batch (HR, admin); 201 {batchId, grants}. */
-export const POST = route(api.grantAwards, async ({ db, actor, params, body }) => grantAwards(db, actor, params.planId, body));
+export const POST = route(api.grantAwards, async ({ db, actor, params, body }) =>
+  grantAwards(db, actor, params.planId, body),
+);

@@ -4,8 +4,16 @@ import { plansOperations as api } from "@/lib/features/openapi/operations/plans"
 import { badRequest } from "@/lib/platform/errors/apiError";
 import { jsonPrivate } from "@/lib/platform/http/apiResponse";
 import {
-  applyParticipants, batchSchema, listParticipantVersions, listVersionDiff, parseParticipantFile, previewParticipants, rowsFromJson,
-  MAX_LIST_FILE_BYTES, type ListBatch, type ParticipantRow,
+  applyParticipants,
+  batchSchema,
+  listParticipantVersions,
+  listVersionDiff,
+  parseParticipantFile,
+  previewParticipants,
+  rowsFromJson,
+  MAX_LIST_FILE_BYTES,
+  type ListBatch,
+  type ParticipantRow,
 } from "@/lib/features/participants/participantImport";
 import { diffBounds } from "@/lib/features/participants/listVersions";
 
@@ -26,16 +34,26 @@ export const GET = route(api.listParticipantVersions, async ({ db, params, query
  */
 export const POST = route(api.importParticipants, async ({ db, actor, params, body, req }) => {
   const { rows, batch, dryRun, sourceFileName } = body
-    ? { rows: rowsFromJson(body.rows), batch: body.batch ?? "first", dryRun: body.dryRun ?? false, sourceFileName: body.sourceFileName }
+    ? {
+        rows: rowsFromJson(body.rows),
+        batch: body.batch ?? "first",
+        dryRun: body.dryRun ?? false,
+        sourceFileName: body.sourceFileName,
+      }
     : await readListUpload(req);
   if (dryRun) return previewParticipants(db, params.planId, batch, rows);
   return jsonPrivate(await applyParticipants(db, actor, params.planId, batch, rows, sourceFileName), 201);
 });
 
-const flag = z.enum(["true", "false", "1", "0", "on"]).optional().transform((v) => v === "true" || v === "1" || v === "on");
+const flag = z
+  .enum(["true", "false", "1", "0", "on"])
+  .optional()
+  .transform((v) => v === "true" || v === "1" || v === "on");
 
 /** A multipart upload (route() parses JSON bodies only): the list file and its form fields. */
-async function readListUpload(req: Request): Promise<{ rows: ParticipantRow[]; batch: ListBatch; dryRun: boolean; sourceFileName?: string }> {
+async function readListUpload(
+  req: Request,
+): Promise<{ rows: ParticipantRow[]; batch: ListBatch; dryRun: boolean; sourceFileName?: string }> {
   const length = Number(req.headers.get("content-length") ?? 0);
   if (length > MAX_LIST_FILE_BYTES + 100_000) throw badRequest("The file is larger than 5 MB.");
   const form = await req.formData().catch(() => {

@@ -5,7 +5,11 @@ import { listPublicityPeriods, openPublicityPeriod } from "@/lib/features/public
 export const dynamic = "force-dynamic";
 
 /** POST /api/v1/plans/{planId}/publicity-periods: opens the list's publicity (>= 10 days) -> 201 {id, planId, listVersionId, startDate, endDate, channel, status}. */
-export const POST = route(api.openPublicityPeriod, async ({ db, actor, params, body }) => openPublicityPeriod(db, actor, params.planId, body));
+export const POST = route(api.openPublicityPeriod, async ({ db, actor, params, body }) =>
+  openPublicityPeriod(db, actor, params.planId, body),
+);
 
 /** GET /api/v1/plans/{planId}/publicity-periods: the plan's periods with objection counts by status. */
-export const GET = route(api.listPlanPublicityPeriods, async ({ db, params }) => ({ items: await listPublicityPeriods(db, params.planId) }));
+export const GET = route(api.listPlanPublicityPeriods, async ({ db, params }) => ({
+  items: await listPublicityPeriods(db, params.planId),
+}));

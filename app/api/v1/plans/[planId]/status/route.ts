@@ -5,4 +5,6 @@ import { advancePlanStatus } from "@/lib/features/plans/commands";
 export const dynamic = "force-dynamic";
 
 /** POST /api/v1/plans/{planId}/status {to}: moves the plan one step along its lifecycle (409 otherwise). */
-export const POST = route(api.advancePlanStatus, async ({ db, actor, params, body }) => advancePlanStatus(db, actor, params.planId, body.to));
+export const POST = route(api.advancePlanStatus, async ({ db, actor, params, body }) =>
+  advancePlanStatus(db, actor, params.planId, body.to),
+);

@@ -8,7 +8,12 @@ export const dynamic = "force-dynamic";
 const MAX_BODY_CHARS = Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 100_000;
 
 /** POST /api/v1/plans/{planId}/verifications: records the verification opinion -> 201 record (attachmentName, never the bytes). */
-export const POST = route({ ...api.recordVerification, maxBodyChars: MAX_BODY_CHARS }, async ({ db, actor, params, body }) => recordVerification(db, actor, params.planId, body));
+export const POST = route(
+  { ...api.recordVerification, maxBodyChars: MAX_BODY_CHARS },
+  async ({ db, actor, params, body }) => recordVerification(db, actor, params.planId, body),
+);
 
 /** GET /api/v1/plans/{planId}/verifications: the plan's records, newest first, each with its `stale` flag. */
-export const GET = route(api.listVerifications, async ({ db, params }) => ({ items: await listVerifications(db, params.planId) }));
+export const GET = route(api.listVerifications, async ({ db, params }) => ({
+  items: await listVerifications(db, params.planId),
+}));

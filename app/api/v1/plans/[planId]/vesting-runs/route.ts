@@ -11,7 +11,9 @@ export const dynamic = "force-dynamic";
 const MAX_UPLOAD_BYTES = 10_000_000;
 
 /** GET /api/v1/plans/{planId}/vesting-runs: the plan's recorded runs (staff). */
-export const GET = route(api.listVestingRuns, async ({ db, params }) => ({ items: await listVestingRuns(db, params.planId) }));
+export const GET = route(api.listVestingRuns, async ({ db, params }) => ({
+  items: await listVestingRuns(db, params.planId),
+}));
 
 /**
  * POST /api/v1/plans/{planId}/vesting-runs: {batch, categoryId, trancheIndex, vestingDate, companyRatio, fiscalYear,

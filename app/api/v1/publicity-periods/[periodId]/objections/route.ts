@@ -7,7 +7,11 @@ import { listObjections } from "@/lib/features/publicity/commands";
 export const dynamic = "force-dynamic";
 
 /** POST /api/v1/publicity-periods/{id}/objections: files an objection and answers with its receipt. */
-export const POST = route(api.fileObjection, async ({ params, body, req }) => fileObjection(params.periodId, body, clientIp(req)));
+export const POST = route(api.fileObjection, async ({ params, body, req }) =>
+  fileObjection(params.periodId, body, clientIp(req)),
+);
 
 /** GET /api/v1/publicity-periods/{id}/objections: the objection inbox with each filer, for HR, admins and auditors only. */
-export const GET = route(api.listObjections, async ({ db, params }) => ({ items: await listObjections(db, params.periodId) }));
+export const GET = route(api.listObjections, async ({ db, params }) => ({
+  items: await listObjections(db, params.periodId),
+}));

@@ -6,4 +6,6 @@ import { resetPassword } from "@/lib/features/admin/commands";
 export const dynamic = "force-dynamic";
 
 /** POST /api/v1/users/{userId}/password-reset: ends the user's sessions and answers a fresh setup link (also mailed). */
-export const POST = route(api.resetUserPassword, async ({ db, actor, params, req }) => resetPassword(db, actor, params.userId, portalOrigin(new URL(req.url).origin)));
+export const POST = route(api.resetUserPassword, async ({ db, actor, params, req }) =>
+  resetPassword(db, actor, params.userId, portalOrigin(new URL(req.url).origin)),
+);
