@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/procedures/action";
-import { readNotice } from "@/lib/features/me/queries";
+import { readNotice } from "@/lib/features/me/commands";
 
 const markRead = action(
   {

@@ -1,14 +1,17 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { users } from "@/db/schema";
+import { grants, notifications, users } from "@/db/schema";
 import { type Locale } from "@/i18n/locales";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { db } from "@/lib/platform/db";
+import { notFound } from "@/lib/platform/errors/apiError";
+import { isUuid } from "@/lib/platform/validation/common";
+import { markNoticeRead } from "@/lib/features/notices/notices";
 import { hashPassword, newPasswordProblems, verifyPassword } from "@/lib/auth/password";
 import { passwordPolicyProblem, type PasswordPolicyProblem } from "@/lib/auth/passwordPolicy";
-import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { currentUser, requireUser, type SessionUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/actor";
 import { changePasswordSchema } from "@/lib/features/me/schemas";
 
@@ -64,4 +67,49 @@ export async function changeOwnPassword(
 export async function rememberLocale(locale: Locale): Promise<void> {
   const user = await currentUser();
   if (user) await (await db()).update(users).set({ locale }).where(eq(users.id, user.id));
+}
+
+/** The grantee confirms a grant; idempotent, audit-logged; someone else's grant is 404. */
+export async function acceptGrant(
+  grantId: string,
+  ip: string | null = null,
+): Promise<{ id: string; acceptedAt: string }> {
+  const user = await requireUser();
+  if (!isUuid(grantId) || !user.personId) throw notFound("Grant");
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [grant] = await tx
+      .select({ id: grants.id, acceptedAt: grants.acceptedAt })
+      .from(grants)
+      .where(and(eq(grants.id, grantId), eq(grants.personId, user.personId!)));
+    if (!grant) throw notFound("Grant");
+    if (grant.acceptedAt) return { id: grant.id, acceptedAt: grant.acceptedAt.toISOString() };
+    const now = new Date();
+    await tx
+      .update(grants)
+      .set({ acceptedAt: now })
+      .where(and(eq(grants.id, grantId), isNull(grants.acceptedAt)));
+    // The "please confirm" notice has done its job.
+    await tx
+      .update(notifications)
+      .set({ readAt: now })
+      .where(and(eq(notifications.dedupeKey, `grant_to_accept:${grantId}`), isNull(notifications.readAt)));
+    await appendAudit(tx, {
+      actorUserId: user.id,
+      action: "grant.accepted",
+      entityType: "grant",
+      entityId: grantId,
+      before: { acceptedAt: null },
+      after: { acceptedAt: now.toISOString() },
+      ip,
+    });
+    return { id: grant.id, acceptedAt: now.toISOString() };
+  });
+}
+
+/** Marks one of the signed-in user's notices read; another user's notice is 404. */
+export async function readNotice(noticeId: string): Promise<void> {
+  const user = await requireUser();
+  if (!isUuid(noticeId)) throw notFound("Notice");
+  await markNoticeRead(await db(), user.id, noticeId);
 }

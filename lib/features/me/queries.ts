@@ -1,12 +1,9 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
-import { grants, notifications } from "@/db/schema";
 
-import { appendAudit } from "@/lib/platform/auditTrail";
 import { db } from "@/lib/platform/db";
-import { notFound, unauthenticated } from "@/lib/platform/errors/apiError";
+import { unauthenticated } from "@/lib/platform/errors/apiError";
 import { grantsOfPerson, grantTotals, type GrantDto } from "@/lib/features/grants/readModel/grantReads";
-import { markNoticeRead, noticesOf } from "@/lib/features/notices/notices";
+import { noticesOf } from "@/lib/features/notices/notices";
 import { granteeHomeCompanion } from "@/lib/features/me/readModel/granteeHome";
 import { keepGrants, keptGrants } from "@/lib/features/grants/readModel/grantDtoCache";
 import { blackoutsFromKeys } from "@/lib/features/derivation/planInputs";
@@ -14,7 +11,6 @@ import { ensureDerivedToday } from "@/lib/features/daily/freshness";
 import { currentUserWith, requireUser, type SessionUser } from "@/lib/auth/session";
 import { describeBlackoutWindows } from "@/lib/features/calendar/blackoutsForPerson";
 import { toLocale } from "@/i18n/locales";
-import { isUuid } from "@/lib/platform/validation/common";
 import { today as clockToday } from "@/lib/platform/clock";
 
 /** The next thing that will happen to the grantee's shares: the earliest date among unvested tranches. */
@@ -99,51 +95,6 @@ export function nextVestingEvent(list: GrantDto[]): NextVestingEvent | null {
     }
   }
   return best;
-}
-
-/** The grantee confirms a grant; idempotent, audit-logged; someone else's grant is 404. */
-export async function acceptGrant(
-  grantId: string,
-  ip: string | null = null,
-): Promise<{ id: string; acceptedAt: string }> {
-  const user = await requireUser();
-  if (!isUuid(grantId) || !user.personId) throw notFound("Grant");
-  const database = await db();
-  return database.transaction(async (tx) => {
-    const [grant] = await tx
-      .select({ id: grants.id, acceptedAt: grants.acceptedAt })
-      .from(grants)
-      .where(and(eq(grants.id, grantId), eq(grants.personId, user.personId!)));
-    if (!grant) throw notFound("Grant");
-    if (grant.acceptedAt) return { id: grant.id, acceptedAt: grant.acceptedAt.toISOString() };
-    const now = new Date();
-    await tx
-      .update(grants)
-      .set({ acceptedAt: now })
-      .where(and(eq(grants.id, grantId), isNull(grants.acceptedAt)));
-    // The "please confirm" notice has done its job.
-    await tx
-      .update(notifications)
-      .set({ readAt: now })
-      .where(and(eq(notifications.dedupeKey, `grant_to_accept:${grantId}`), isNull(notifications.readAt)));
-    await appendAudit(tx, {
-      actorUserId: user.id,
-      action: "grant.accepted",
-      entityType: "grant",
-      entityId: grantId,
-      before: { acceptedAt: null },
-      after: { acceptedAt: now.toISOString() },
-      ip,
-    });
-    return { id: grant.id, acceptedAt: now.toISOString() };
-  });
-}
-
-/** Marks one of the signed-in user's notices read; another user's notice is 404. */
-export async function readNotice(noticeId: string): Promise<void> {
-  const user = await requireUser();
-  if (!isUuid(noticeId)) throw notFound("Notice");
-  await markNoticeRead(await db(), user.id, noticeId);
 }
 
 /** The signed-in user's notices. */

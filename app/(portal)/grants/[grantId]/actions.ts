@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/procedures/action";
-import { acceptGrant } from "@/lib/features/me/queries";
+import { acceptGrant } from "@/lib/features/me/commands";
 
 const accept = action(
   {

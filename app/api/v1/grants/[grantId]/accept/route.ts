@@ -1,7 +1,7 @@
 import { route } from "@/lib/auth/procedures/route";
 import { actionsOperations as api } from "@/lib/features/openapi/operations/actions";
 import { clientIp } from "@/lib/platform/http/apiResponse";
-import { acceptGrant } from "@/lib/features/me/queries";
+import { acceptGrant } from "@/lib/features/me/commands";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { route } from "@/lib/auth/procedures/route";
 import { meOperations as api } from "@/lib/features/openapi/operations/me";
-import { readNotice } from "@/lib/features/me/queries";
+import { readNotice } from "@/lib/features/me/commands";
 
 export const dynamic = "force-dynamic";
 
