@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/procedures/action";
-import { fileObjection } from "@/lib/features/publicity/queries";
+import { fileObjection } from "@/lib/features/publicity/commands";
 import { objectionBody } from "@/lib/features/publicity/schemas";
 
 /** What the objection form shows after submitting. */

@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
@@ -17,6 +18,9 @@ import { appendAudit } from "@/lib/platform/auditTrail";
 import { today } from "@/lib/platform/clock";
 import { isUuid } from "@/lib/platform/validation/common";
 import type { Actor } from "@/lib/auth/actor";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db";
+import type { objectionBody } from "@/lib/features/publicity/schemas";
 import { refuseIfAny } from "@/lib/platform/errors/refusal";
 import { openPublicityBody, answerObjectionBody, closePublicityBody } from "@/lib/features/publicity/schemas";
 
@@ -354,4 +358,44 @@ export async function plansForPublicity(db: Database) {
     .select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, status: plans.status })
     .from(plans)
     .orderBy(desc(plans.name));
+}
+
+/** Files an objection to an open publicity; the filer is recorded (never anonymous to HR) and gets a receipt. */
+export async function fileObjection(periodId: string, body: z.infer<typeof objectionBody>, ip: string | null = null) {
+  const user = await requireUser();
+  if (!isUuid(periodId)) throw notFound("Publicity period");
+  const database = await db();
+  const [period] = await database.select().from(publicityPeriods).where(eq(publicityPeriods.id, periodId));
+  if (!period) throw notFound("Publicity period");
+  const day = today();
+  if (period.status !== "open" || day < period.startDate || day > period.endDate) {
+    throw new ApiError("PUBLICITY_CLOSED", "This publicity period is not open for objections.", {
+      startDate: period.startDate,
+      endDate: period.endDate,
+      today: day,
+    });
+  }
+  const receiptNo = `OBJ-${day.replaceAll("-", "")}-${crypto.randomBytes(4).toString("hex").toUpperCase()}`;
+  return database.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(objections)
+      .values({ publicityPeriodId: periodId, filedByUserId: user.id, receiptNo, text: body.text })
+      .returning({ id: objections.id, createdAt: objections.createdAt });
+    // The audit keeps who and when; the text stays in the objection inbox, readable by HR only.
+    await appendAudit(tx, {
+      actorUserId: user.id,
+      action: "objection.filed",
+      entityType: "objection",
+      entityId: row!.id,
+      after: { publicityPeriodId: periodId, receiptNo },
+      ip,
+    });
+    return {
+      id: row!.id,
+      receiptNo,
+      publicityPeriodId: periodId,
+      createdAt: row!.createdAt.toISOString(),
+      status: "open" as const,
+    };
+  });
 }

@@ -1,12 +1,9 @@
 import "server-only";
-import crypto from "node:crypto";
 import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
-import { z } from "zod";
 import { objections, participantListEntries, plans, publicityPeriods } from "@/db/schema";
 
 import { groupBy } from "@/lib/platform/collections/groupBy";
-import { appendAudit } from "@/lib/platform/auditTrail";
-import { ApiError, notFound } from "@/lib/platform/errors/apiError";
+import { ApiError } from "@/lib/platform/errors/apiError";
 import { db } from "@/lib/platform/db";
 import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
 import {
@@ -17,9 +14,7 @@ import {
   publicityPeriodDetail,
 } from "@/lib/features/publicity/commands";
 import { isPlanVerified, listVerifications } from "@/lib/features/publicity/verification";
-import { isUuid } from "@/lib/platform/validation/common";
 import { today as clockToday } from "@/lib/platform/clock";
-import { objectionBody } from "@/lib/features/publicity/schemas";
 
 /** A publicity notice as every employee may read it: names and positions only, never quantities or ID numbers. */
 export interface PublicityNotice {
@@ -104,46 +99,6 @@ export async function openPublicityNotices(): Promise<PublicityNotice[]> {
       status: o.status,
     })),
   }));
-}
-
-/** Files an objection to an open publicity; the filer is recorded (never anonymous to HR) and gets a receipt. */
-export async function fileObjection(periodId: string, body: z.infer<typeof objectionBody>, ip: string | null = null) {
-  const user = await requireUser();
-  if (!isUuid(periodId)) throw notFound("Publicity period");
-  const database = await db();
-  const [period] = await database.select().from(publicityPeriods).where(eq(publicityPeriods.id, periodId));
-  if (!period) throw notFound("Publicity period");
-  const today = clockToday();
-  if (period.status !== "open" || today < period.startDate || today > period.endDate) {
-    throw new ApiError("PUBLICITY_CLOSED", "This publicity period is not open for objections.", {
-      startDate: period.startDate,
-      endDate: period.endDate,
-      today,
-    });
-  }
-  const receiptNo = `OBJ-${today.replaceAll("-", "")}-${crypto.randomBytes(4).toString("hex").toUpperCase()}`;
-  return database.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(objections)
-      .values({ publicityPeriodId: periodId, filedByUserId: user.id, receiptNo, text: body.text })
-      .returning({ id: objections.id, createdAt: objections.createdAt });
-    // The audit keeps who and when; the text stays in the objection inbox, readable by HR only.
-    await appendAudit(tx, {
-      actorUserId: user.id,
-      action: "objection.filed",
-      entityType: "objection",
-      entityId: row!.id,
-      after: { publicityPeriodId: periodId, receiptNo },
-      ip,
-    });
-    return {
-      id: row!.id,
-      receiptNo,
-      publicityPeriodId: periodId,
-      createdAt: row!.createdAt.toISOString(),
-      status: "open" as const,
-    };
-  });
 }
 
 /** The read's answer, or null where it answered 404 (a malformed or unknown id) so the page can answer notFound(). */
