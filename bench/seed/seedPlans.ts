@@ -186,30 +186,26 @@ async function planOf(
     .insert(s.participantCategories)
     .values(BENCH_CATEGORIES.map((c) => ({ planId, ...c })))
     .returning({ id: s.participantCategories.id, code: s.participantCategories.code });
-  await tx
-    .insert(s.vestingArrangements)
-    .values(
-      cats.flatMap((c) =>
-        BENCH_ARRANGEMENT.map((t) => ({
-          categoryId: c.id,
-          trancheIndex: t.index,
-          startMonths: t.startMonths,
-          endMonths: t.endMonths,
-          ratio: t.ratio,
-        })),
-      ),
-    );
+  await tx.insert(s.vestingArrangements).values(
+    cats.flatMap((c) =>
+      BENCH_ARRANGEMENT.map((t) => ({
+        categoryId: c.id,
+        trancheIndex: t.index,
+        startMonths: t.startMonths,
+        endMonths: t.endMonths,
+        ratio: t.ratio,
+      })),
+    ),
+  );
   if (shape.majorEvent) {
-    await tx
-      .insert(s.disclosureEvents)
-      .values({
-        issuerId: ctx.issuerId,
-        planId,
-        kind: "major_event",
-        title: `第${shape.index}期计划相关重大事项`,
-        titleEn: `major event of bench plan ${shape.index}`,
-        ...shape.majorEvent,
-      });
+    await tx.insert(s.disclosureEvents).values({
+      issuerId: ctx.issuerId,
+      planId,
+      kind: "major_event",
+      title: `第${shape.index}期计划相关重大事项`,
+      titleEn: `major event of bench plan ${shape.index}`,
+      ...shape.majorEvent,
+    });
   }
   return { planId, categoryIds: new Map(cats.map((c) => [c.code, c.id])) };
 }

@@ -125,31 +125,27 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
     userIds.set(a.email, user!.id);
   }
 
-  await tx
-    .insert(s.disclosureEvents)
-    .values(
-      DEMO_DISCLOSURES.map((d) => ({
-        issuerId,
-        planId: null,
-        kind: d.kind,
-        title: d.title,
-        titleEn: d.titleEn ?? null,
-        fiscalYear: d.fiscalYear ?? null,
-        scheduledDate: d.scheduledDate ?? null,
-        actualDate: d.actualDate ?? null,
-        startDate: d.startDate ?? null,
-        endDate: d.endDate ?? null,
-      })),
-    );
-  await tx
-    .insert(s.corporateActions)
-    .values({
+  await tx.insert(s.disclosureEvents).values(
+    DEMO_DISCLOSURES.map((d) => ({
       issuerId,
-      type: DEMO_DIVIDEND.type,
-      exDate: DEMO_DIVIDEND.exDate,
-      v: DEMO_DIVIDEND.v,
-      description: DEMO_DIVIDEND.description,
-    });
+      planId: null,
+      kind: d.kind,
+      title: d.title,
+      titleEn: d.titleEn ?? null,
+      fiscalYear: d.fiscalYear ?? null,
+      scheduledDate: d.scheduledDate ?? null,
+      actualDate: d.actualDate ?? null,
+      startDate: d.startDate ?? null,
+      endDate: d.endDate ?? null,
+    })),
+  );
+  await tx.insert(s.corporateActions).values({
+    issuerId,
+    type: DEMO_DIVIDEND.type,
+    exDate: DEMO_DIVIDEND.exDate,
+    v: DEMO_DIVIDEND.v,
+    description: DEMO_DIVIDEND.description,
+  });
 
   const planIds: string[] = [];
   for (const def of DEMO_PLANS) {
@@ -182,17 +178,15 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
         .values({ planId, code: c.code, name: c.name, nameEn: c.nameEn, illustrative: c.illustrative })
         .returning();
       categoryIds.set(c.code, cat!.id);
-      await tx
-        .insert(s.vestingArrangements)
-        .values(
-          c.arrangement.map((t) => ({
-            categoryId: cat!.id,
-            trancheIndex: t.index,
-            startMonths: t.startMonths,
-            endMonths: t.endMonths,
-            ratio: t.ratio,
-          })),
-        );
+      await tx.insert(s.vestingArrangements).values(
+        c.arrangement.map((t) => ({
+          categoryId: cat!.id,
+          trancheIndex: t.index,
+          startMonths: t.startMonths,
+          endMonths: t.endMonths,
+          ratio: t.ratio,
+        })),
+      );
     }
 
     const batches = {
@@ -218,19 +212,17 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
           note: "Demo data",
         })
         .returning();
-      await tx
-        .insert(s.participantListEntries)
-        .values(
-          entries.map((e) => ({
-            listVersionId: version!.id,
-            personId: e.person.id,
-            categoryId: e.categoryId,
-            name: e.person.name,
-            position: e.person.position,
-            nationality: e.person.nationality,
-            quantity: e.quantity,
-          })),
-        );
+      await tx.insert(s.participantListEntries).values(
+        entries.map((e) => ({
+          listVersionId: version!.id,
+          personId: e.person.id,
+          categoryId: e.categoryId,
+          name: e.person.name,
+          position: e.person.position,
+          nationality: e.person.nationality,
+          quantity: e.quantity,
+        })),
+      );
       if (kind === "first")
         await seedPublicityAndVerification(tx, planId, version!.id, def, userIds.get("employee2@demo.local")!);
       const [batch] = await tx
@@ -263,30 +255,26 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
       const indexOfPerson = new Map(b.people.map((index) => [personAt(index).id, index]));
       for (const run of def.vestingRuns.filter((r) => r.batch === kind)) {
         const categoryId = categoryIds.get((run as { category?: number }).category ?? 1)!;
-        await tx
-          .insert(s.companyAppraisals)
-          .values({
-            batchId: batch!.id,
-            categoryId,
-            trancheIndex: run.tranche,
-            fiscalYear: run.fiscalYear,
-            companyRatio: run.companyRatio,
-          });
+        await tx.insert(s.companyAppraisals).values({
+          batchId: batch!.id,
+          categoryId,
+          trancheIndex: run.tranche,
+          fiscalYear: run.fiscalYear,
+          companyRatio: run.companyRatio,
+        });
         await tx
           .insert(s.vestingRuns)
           .values({ batchId: batch!.id, categoryId, trancheIndex: run.tranche, vestingDate: run.date });
         const graded = grantRows.filter((g) => g.categoryId === categoryId);
         if (graded.length > 0) {
-          await tx
-            .insert(s.appraisalResults)
-            .values(
-              graded.map((g) => ({
-                grantId: g.id,
-                trancheIndex: run.tranche,
-                fiscalYear: run.fiscalYear,
-                grade: demoGrade(indexOfPerson.get(g.personId)!, run.tranche),
-              })),
-            );
+          await tx.insert(s.appraisalResults).values(
+            graded.map((g) => ({
+              grantId: g.id,
+              trancheIndex: run.tranche,
+              fiscalYear: run.fiscalYear,
+              grade: demoGrade(indexOfPerson.get(g.personId)!, run.tranche),
+            })),
+          );
         }
       }
     }
@@ -323,17 +311,15 @@ async function seedPublicityAndVerification(
       closedAt: new Date(`${def.publicity.endDate}T18:00:00+08:00`),
     })
     .returning();
-  await tx
-    .insert(s.objections)
-    .values({
-      publicityPeriodId: period!.id,
-      filedByUserId: objectorUserId,
-      receiptNo: `OBJ-${def.key}-0001`,
-      text: "名单中一名人员的职务与实际不符，请核实。",
-      status: "answered",
-      response: "经核实，该人员职务已于公示前调整，名单按最新职务公示，无误。",
-      answeredAt: new Date(`${def.publicity.endDate}T12:00:00+08:00`),
-    });
+  await tx.insert(s.objections).values({
+    publicityPeriodId: period!.id,
+    filedByUserId: objectorUserId,
+    receiptNo: `OBJ-${def.key}-0001`,
+    text: "名单中一名人员的职务与实际不符，请核实。",
+    status: "answered",
+    response: "经核实，该人员职务已于公示前调整，名单按最新职务公示，无误。",
+    answeredAt: new Date(`${def.publicity.endDate}T12:00:00+08:00`),
+  });
   await tx.insert(s.verificationRecords).values({
     planId,
     listVersionId,
@@ -388,17 +374,15 @@ async function seedPlanInPublicity(
       illustrative: true,
     })
     .returning();
-  await tx
-    .insert(s.vestingArrangements)
-    .values(
-      def.category.arrangement.map((t) => ({
-        categoryId: category!.id,
-        trancheIndex: t.index,
-        startMonths: t.startMonths,
-        endMonths: t.endMonths,
-        ratio: t.ratio,
-      })),
-    );
+  await tx.insert(s.vestingArrangements).values(
+    def.category.arrangement.map((t) => ({
+      categoryId: category!.id,
+      trancheIndex: t.index,
+      startMonths: t.startMonths,
+      endMonths: t.endMonths,
+      ratio: t.ratio,
+    })),
+  );
   const quantities = allocateQuantities(def.firstGrantQuantity, def.people.length, 2026);
   const [version] = await tx
     .insert(s.participantListVersions)
@@ -425,16 +409,14 @@ async function seedPlanInPublicity(
       };
     }),
   );
-  await tx
-    .insert(s.publicityPeriods)
-    .values({
-      planId: plan!.id,
-      listVersionId: version!.id,
-      startDate: def.publicity.startDate,
-      endDate: def.publicity.endDate,
-      channel: "Vesting Desk",
-      status: "open",
-    });
+  await tx.insert(s.publicityPeriods).values({
+    planId: plan!.id,
+    listVersionId: version!.id,
+    startDate: def.publicity.startDate,
+    endDate: def.publicity.endDate,
+    channel: "Vesting Desk",
+    status: "open",
+  });
   return plan!.id;
 }
 

@@ -323,15 +323,13 @@ describe.each(BACKENDS)("users and roles on %s", (kind) => {
     const s2 = await startUserSession(h.db, seed.employee, "10.0.0.3");
     const other = await startUserSession(h.db, seed.auditor, "10.0.0.4");
     const secret = newApiToken();
-    await h.db
-      .insert(apiTokens)
-      .values({
-        userId: seed.employee,
-        name: "feed",
-        role: "employee",
-        tokenHash: secret.hash,
-        tokenPrefix: secret.displayPrefix,
-      });
+    await h.db.insert(apiTokens).values({
+      userId: seed.employee,
+      name: "feed",
+      role: "employee",
+      tokenHash: secret.hash,
+      tokenPrefix: secret.displayPrefix,
+    });
     expect((await userDetail(h.db, seed.employee)).openSessions).toBe(2);
     const version = (await userRow(seed.employee)).sessionVersion;
 

@@ -109,17 +109,15 @@ describe.each(BACKENDS)("HR grants on %s", (kind) => {
       .select({ id: participantListVersions.id })
       .from(participantListVersions)
       .where(eq(participantListVersions.planId, plan2026));
-    await h.db
-      .insert(verificationRecords)
-      .values({
-        planId: plan2026,
-        listVersionId: version!.id,
-        body: "remuneration_committee",
-        opinionDate: "2026-12-01",
-        disclosureDate: "2026-12-01",
-        generalMeetingDate: "2026-12-08",
-        opinion: "名单符合条件。",
-      });
+    await h.db.insert(verificationRecords).values({
+      planId: plan2026,
+      listVersionId: version!.id,
+      body: "remuneration_committee",
+      opinionDate: "2026-12-01",
+      disclosureDate: "2026-12-01",
+      generalMeetingDate: "2026-12-08",
+      opinion: "名单符合条件。",
+    });
     const off = await refusal(
       grantAwards(
         h.db,

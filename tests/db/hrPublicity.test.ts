@@ -73,17 +73,15 @@ describe.each(BACKENDS)("HR publicity periods on %s", (kind) => {
       .returning();
     for (const p of people) {
       const [person] = await h.db.select().from(persons).where(eq(persons.employeeNo, p.employeeNo));
-      await h.db
-        .insert(participantListEntries)
-        .values({
-          listVersionId: version!.id,
-          personId: person!.id,
-          categoryId: cat!.id,
-          name: p.name ?? person!.name,
-          position: person!.position,
-          nationality: person!.nationality,
-          quantity: 100,
-        });
+      await h.db.insert(participantListEntries).values({
+        listVersionId: version!.id,
+        personId: person!.id,
+        categoryId: cat!.id,
+        name: p.name ?? person!.name,
+        position: person!.position,
+        nationality: person!.nationality,
+        quantity: 100,
+      });
     }
     return { planId: plan!.id, listVersionId: version!.id };
   }

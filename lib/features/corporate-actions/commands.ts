@@ -133,13 +133,11 @@ export async function listCorporateActions(
     .groupBy(adjustmentRecords.corporateActionId);
   const byId = new Map(counts.map((c) => [c.id, Number(c.n)]));
   const compensatedBy = new Map(rows.filter((r) => r.compensatesId).map((r) => [r.compensatesId!, r.id]));
-  return rows
-    .reverse()
-    .map((r) => ({
-      ...trimmed(r),
-      affectedGrants: byId.get(r.id) ?? 0,
-      compensatedBy: compensatedBy.get(r.id) ?? null,
-    }));
+  return rows.reverse().map((r) => ({
+    ...trimmed(r),
+    affectedGrants: byId.get(r.id) ?? 0,
+    compensatedBy: compensatedBy.get(r.id) ?? null,
+  }));
 }
 
 async function recordInTx(

@@ -296,16 +296,14 @@ async function writeCategories(tx: Transaction, planId: string, categories: Plan
           .returning({ id: participantCategories.id })
       )[0]!.id;
     await tx.delete(vestingArrangements).where(eq(vestingArrangements.categoryId, id));
-    await tx
-      .insert(vestingArrangements)
-      .values(
-        c.tranches.map((t) => ({
-          categoryId: id,
-          trancheIndex: t.index,
-          startMonths: t.startMonths,
-          endMonths: t.endMonths,
-          ratio: t.ratio,
-        })),
-      );
+    await tx.insert(vestingArrangements).values(
+      c.tranches.map((t) => ({
+        categoryId: id,
+        trancheIndex: t.index,
+        startMonths: t.startMonths,
+        endMonths: t.endMonths,
+        ratio: t.ratio,
+      })),
+    );
   }
 }

@@ -196,15 +196,13 @@ async function notifyGrantees(tx: Transaction, preview: VestingRunPreview, rows:
     .returning({ userId: notifications.userId, payload: notifications.payload });
   if (inserted.length === 0) return;
   const emailOf = new Map(recipients.map((r) => [r.userId, r.email]));
-  await tx
-    .insert(emailOutbox)
-    .values(
-      inserted.map((n) => ({
-        toAddress: emailOf.get(n.userId)!,
-        subject: "归属登记完成 / Vesting recorded",
-        body: JSON.stringify(n.payload),
-      })),
-    );
+  await tx.insert(emailOutbox).values(
+    inserted.map((n) => ({
+      toAddress: emailOf.get(n.userId)!,
+      subject: "归属登记完成 / Vesting recorded",
+      body: JSON.stringify(n.payload),
+    })),
+  );
 }
 
 /** Resolves "first" / "reserved" / a batch id to one batch of the plan. */
