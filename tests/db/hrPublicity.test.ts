@@ -14,14 +14,8 @@ import {
 } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import type { Actor } from "@/lib/auth/actor";
-import {
-  answerObjection,
-  closePublicityPeriod,
-  listObjections,
-  listPublicityPeriods,
-  openPublicityPeriod,
-  publicityPeriodDetail,
-} from "@/lib/features/publicity/commands";
+import { answerObjection, closePublicityPeriod, openPublicityPeriod } from "@/lib/features/publicity/commands";
+import { listObjections, listPublicityPeriods, publicityPeriodDetail } from "@/lib/features/publicity/publicityReads";
 import {
   attachmentDisposition,
   buildPublicityNoticeXlsx,

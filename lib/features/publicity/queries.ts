@@ -12,7 +12,7 @@ import {
   planPublicityOptions,
   plansForPublicity,
   publicityPeriodDetail,
-} from "@/lib/features/publicity/commands";
+} from "@/lib/features/publicity/publicityReads";
 import { isPlanVerified, listVerifications } from "@/lib/features/publicity/verification";
 import { today as clockToday } from "@/lib/platform/clock";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/platform/db";
 import { isUuid } from "@/lib/platform/validation/common";
 import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
-import { listVestingRuns } from "@/lib/features/vesting/vestingRun";
+import { listVestingRuns } from "@/lib/features/vesting/vestingRunReads";
 import { runOptions } from "@/lib/features/vesting/vestingRunOptions";
 
 /** The HR vesting page of one plan: what the run form offers and the runs recorded so far; null for a malformed or unknown id. */

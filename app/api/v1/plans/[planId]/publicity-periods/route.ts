@@ -1,6 +1,7 @@
 import { route } from "@/lib/auth/procedures/route";
 import { plansOperations as api } from "@/lib/features/openapi/operations/plans";
-import { listPublicityPeriods, openPublicityPeriod } from "@/lib/features/publicity/commands";
+import { openPublicityPeriod } from "@/lib/features/publicity/commands";
+import { listPublicityPeriods } from "@/lib/features/publicity/publicityReads";
 
 export const dynamic = "force-dynamic";
 

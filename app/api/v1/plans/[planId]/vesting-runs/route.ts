@@ -2,7 +2,8 @@ import { route } from "@/lib/auth/procedures/route";
 import { plansOperations as api } from "@/lib/features/openapi/operations/plans";
 import { badRequest } from "@/lib/platform/errors/apiError";
 import { jsonPrivate } from "@/lib/platform/http/apiResponse";
-import { confirmVestingRun, listVestingRuns, previewVestingRun } from "@/lib/features/vesting/vestingRun";
+import { confirmVestingRun, previewVestingRun } from "@/lib/features/vesting/vestingRun";
+import { listVestingRuns } from "@/lib/features/vesting/vestingRunReads";
 import { looksLikeXlsx } from "@/lib/features/participants/xlsx";
 import { parseGradesXlsx } from "@/lib/features/vesting/vestingGrades";
 

@@ -1,7 +1,7 @@
 import { route } from "@/lib/auth/procedures/route";
 import { publicityOperations as api } from "@/lib/features/openapi/operations/publicity";
 import { PRIVATE_NO_STORE } from "@/lib/platform/http/apiResponse";
-import { publicityPeriodDetail } from "@/lib/features/publicity/commands";
+import { publicityPeriodDetail } from "@/lib/features/publicity/publicityReads";
 import { attachmentDisposition, buildPublicityNoticeXlsx } from "@/lib/features/publicity/publicityNotice";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import { route } from "@/lib/auth/procedures/route";
 import { publicityOperations as api } from "@/lib/features/openapi/operations/publicity";
 import { clientIp } from "@/lib/platform/http/apiResponse";
 import { fileObjection } from "@/lib/features/publicity/commands";
-import { listObjections } from "@/lib/features/publicity/commands";
+import { listObjections } from "@/lib/features/publicity/publicityReads";
 
 export const dynamic = "force-dynamic";
 
