@@ -254,6 +254,8 @@ async function shoot(page: Page, name: string) {
 }
 
 test("screenshots of the HR pages at 390 px and 1280 px in Chinese and English", async ({ browser }) => {
+  // 48 full-page screenshots: about 50 s on an idle 2-core machine, so the default 60 s is too tight.
+  test.setTimeout(180_000);
   for (const width of [390, 1280]) {
     for (const lang of ["zh-CN", "en"] as const) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
