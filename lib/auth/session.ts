@@ -35,7 +35,8 @@ export interface SessionUser {
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const token = bearerToken((await headers()).get("authorization"));
-  if (token) return tokenUser(token);
+  // route() gives the request a scope: the access check and a query that authorizes itself share one lookup.
+  if (token) return requestScoped(`token:${hashApiToken(token)}`, () => tokenUser(token));
   const claims = await sessionClaims();
   if (!claims) return null;
   return (await requestSessionCheck(claims).join(null).result).user;
