@@ -37,7 +37,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const token = bearerToken((await headers()).get("authorization"));
   // route() gives the request a scope: the access check and a query that authorizes itself share one lookup.
   if (token) return requestScoped(`token:${hashApiToken(token)}`, () => tokenUser(token));
-  const claims = await sessionClaims();
+  const claims = await requestClaims();
   if (!claims) return null;
   return (await requestSessionCheck(claims).join(null).result).user;
 });
@@ -102,7 +102,7 @@ export function sessionCompanion<T>(
 export async function currentUserWith<T>(
   companion: SessionCompanion<T>,
 ): Promise<{ user: SessionUser; value: T | null; version: number | null } | null> {
-  const claims = bearerToken((await headers()).get("authorization")) ? null : await sessionClaims();
+  const claims = bearerToken((await headers()).get("authorization")) ? null : await requestClaims();
   if (!claims) {
     // An API token (or no usable session cookie): currentUser decides who it is, then the value is read by user id.
     const user = await currentUser();
@@ -178,6 +178,9 @@ async function runSessionCheck(claims: SessionClaims, companions: SessionCompani
 }
 
 /** The session cookie's verified claims, or null when absent, forged, or past its absolute expiry. */
+/** The claims, decrypted once per request: by React's cache in a render, by route()'s scope in a route. */
+const requestClaims = cache(() => requestScoped("session-claims", sessionClaims));
+
 async function sessionClaims(): Promise<SessionClaims | null> {
   const session = await sessionToken();
   if (!session?.uid || !session.sid) return null;
