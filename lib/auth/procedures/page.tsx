@@ -1,10 +1,7 @@
 import "server-only";
 import type { ReactNode } from "react";
-import { notFound, redirect } from "next/navigation";
-import { ApiError } from "@/lib/platform/errors/apiError";
-import type { SessionUser } from "@/lib/auth/session";
-import type { Access } from "./access";
-import { authorize } from "./authorize";
+import { requirePageUser, type SessionUser } from "@/lib/auth/session";
+import { ACCESS_ROLES, type Access } from "./access";
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -34,14 +31,8 @@ export function page<const A extends Access, P = undefined>(
   return async function Page(props: { params: Promise<Record<string, string>>; searchParams: Promise<Search> }) {
     const preload = spec.preload?.();
     preload?.catch(() => undefined);
-    let user: SessionUser | null;
-    try {
-      user = await authorize(spec.access);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) redirect("/login");
-      if (e instanceof ApiError && e.status === 403) notFound();
-      throw e;
-    }
+    const roles = ACCESS_ROLES[spec.access];
+    const user: SessionUser | null = roles === null ? null : await requirePageUser(...roles);
     const [params, searchParams] = await Promise.all([props.params, props.searchParams]);
     const preloaded = (preload ? await preload : undefined) as P;
     return render({ user, params, searchParams, preloaded } as PageContext<A, P>);

@@ -3,7 +3,13 @@ import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { db } from "@/lib/platform/db";
 import { notFound } from "@/lib/platform/errors/apiError";
-import { assertSameOrigin, clientIp, errorResponse, jsonPrivate } from "@/lib/platform/http/apiResponse";
+import {
+  PRIVATE_NO_STORE,
+  assertSameOrigin,
+  clientIp,
+  errorResponse,
+  jsonPrivate,
+} from "@/lib/platform/http/apiResponse";
 import { readJson } from "@/lib/platform/http/requestBody";
 import type { SessionUser } from "@/lib/auth/session";
 import { actorOf, type Actor } from "@/lib/auth/actor";
@@ -87,9 +93,7 @@ export function route<const Op extends ApiOperation, P = undefined>(
         const result = await handler(ctx);
         if (result instanceof Response) return result;
         const status = successStatus(spec);
-        return status === 204
-          ? new Response(null, { status, headers: { "Cache-Control": "no-store" } })
-          : jsonPrivate(result, status);
+        return status === 204 ? new Response(null, { status, headers: PRIVATE_NO_STORE }) : jsonPrivate(result, status);
       } catch (e) {
         return errorResponse(e);
       }
