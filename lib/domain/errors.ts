@@ -31,7 +31,8 @@ export type RuleCode =
   | "VERIFICATION_STALE"
   | "PRICE_BELOW_PAR"
   | "INVALID_ADJUSTMENT"
-  | "INVALID_RATIOS";
+  | "INVALID_RATIOS"
+  | "INVALID_FAIR_VALUE_INPUTS";
 
 /** Structured, JSON-serialisable context of a violation (limits, offending dates, windows...). */
 export type RuleDetails = Readonly<Record<string, unknown>>;
@@ -120,6 +121,10 @@ export const ruleMessages: Readonly<Record<RuleCode, { readonly en: string; read
   INVALID_RATIOS: {
     en: "The ratios are invalid.",
     zh: "比例设置无效。",
+  },
+  INVALID_FAIR_VALUE_INPUTS: {
+    en: "The fair-value inputs are out of range (prices above 0, term up to 10 years, volatility up to 500 %).",
+    zh: "公允价值测算参数超出范围（股价和授予价格须大于0，期限不超过10年，波动率不超过500%）。",
   },
 };
 

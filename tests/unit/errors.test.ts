@@ -20,6 +20,7 @@ const ALL: RuleCode[] = [
   "PRICE_BELOW_PAR",
   "INVALID_ADJUSTMENT",
   "INVALID_RATIOS",
+  "INVALID_FAIR_VALUE_INPUTS",
 ];
 
 describe("errors", () => {
