@@ -17,6 +17,7 @@ const FEATURE_ORDER = [
   "corporate-actions",
   "calendar",
   "registers",
+  "expense",
   "me",
   "admin",
   "openapi",

@@ -4,7 +4,7 @@ import "next-auth/jwt";
 declare module "next-auth" {
   interface Session {
     uid?: string;
-    roles?: ("employee" | "hr" | "admin" | "auditor")[];
+    roles?: ("employee" | "hr" | "admin" | "auditor" | "finance")[];
     sv?: number;
     absExp?: number;
     sid?: string;
@@ -14,7 +14,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
-    roles?: ("employee" | "hr" | "admin" | "auditor")[];
+    roles?: ("employee" | "hr" | "admin" | "auditor" | "finance")[];
     sv?: number;
     absExp?: number;
     sid?: string;

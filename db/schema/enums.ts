@@ -1,7 +1,7 @@
 import { pgEnum } from "drizzle-orm/pg-core";
 
 /** Roles a user may hold; a user may hold several. */
-export const roleEnum = pgEnum("role", ["employee", "hr", "admin", "auditor"]);
+export const roleEnum = pgEnum("role", ["employee", "hr", "admin", "auditor", "finance"]);
 /** Who verifies the participant list: the board of supervisors until the 2025-03-27 amendment, then the remuneration and appraisal committee. */
 export const verifyingBodyEnum = pgEnum("verifying_body", ["board_of_supervisors", "remuneration_committee"]);
 /** Plan lifecycle, in order. */
@@ -48,3 +48,5 @@ export const corporateActionTypeEnum = pgEnum("corporate_action_type", [
 export const publicityStatusEnum = pgEnum("publicity_status", ["open", "closed"]);
 /** Objection handling state; an upheld objection leads to a list change. */
 export const objectionStatusEnum = pgEnum("objection_status", ["open", "answered", "upheld"]);
+/** A fair-value measurement: the plan draft's projection (预测算) or the formal one at a grant (正式测算). */
+export const fairValueKindEnum = pgEnum("fair_value_kind", ["draft_projection", "grant"]);

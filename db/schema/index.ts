@@ -7,3 +7,4 @@ export * from "./grant";
 export * from "./disclosure";
 export * from "./access";
 export * from "./dataVersions";
+export * from "./expense";

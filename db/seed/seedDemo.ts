@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import type { Database, Transaction } from "../client";
 import * as s from "../schema";
+import { seedDemoFairValues } from "./seedFairValues";
 import { hashPassword } from "@/lib/auth/password";
 import { encryptIdNumber } from "@/lib/platform/idNumberCipher";
 import { appendAudit } from "@/lib/platform/auditTrail";
@@ -23,6 +24,7 @@ export const DEMO_ACCOUNTS = [
   { email: "admin@demo.local", displayName: "系统管理员 Admin", roles: ["admin"] as const, person: null },
   { email: "hr@demo.local", displayName: "人力资源 HR", roles: ["hr"] as const, person: null },
   { email: "auditor@demo.local", displayName: "审计 Auditor", roles: ["auditor"] as const, person: null },
+  { email: "finance@demo.local", displayName: "财务 Finance", roles: ["finance"] as const, person: null },
   { email: "employee@demo.local", displayName: "", roles: ["employee"] as const, person: PEOPLE.employee },
   { email: "employee2@demo.local", displayName: "", roles: ["employee"] as const, person: PEOPLE.employee2 },
 ];
@@ -282,6 +284,7 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
 
   planIds.push(await seedPlanInPublicity(tx, issuerId, rules2024.id, personAt));
   for (const planId of planIds) await rederivePlan(tx, planId, asOf);
+  await seedDemoFairValues(tx, userIds.get("finance@demo.local") ?? null);
   await appendAudit(tx, {
     actorUserId: null,
     action: "seed.demo",

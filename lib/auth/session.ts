@@ -340,7 +340,7 @@ export function hasRole(user: SessionUser, ...roles: Role[]): boolean {
   return roles.some((r) => user.roles.includes(r));
 }
 
-export { STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/roles";
+export { FINANCE_READ_ROLES, FINANCE_WRITE_ROLES, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/roles";
 
 /** The current user holding one of the roles (any role when none given); throws 401 or 403 otherwise. */
 export async function requireUser(...roles: Role[]): Promise<SessionUser> {

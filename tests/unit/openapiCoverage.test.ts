@@ -14,7 +14,16 @@ import { buildOpenApiDocument, type OpenApiDocument } from "@/lib/features/opena
 // it is deliberately not part of the API, and the walk below (route.ts files) does not see it.
 const BENCH_ONLY = "GET /api/v1/bench/trivial";
 const METHODS = ["get", "post", "put", "patch", "delete"];
-const ACCESS = ["public", "signedIn", "staffRead", "staffWrite", "adminOnly", "adminOrAuditor"];
+const ACCESS = [
+  "public",
+  "signedIn",
+  "staffRead",
+  "staffWrite",
+  "financeRead",
+  "financeWrite",
+  "adminOnly",
+  "adminOrAuditor",
+];
 
 function walk(dir: string): string[] {
   return fs

@@ -280,7 +280,7 @@ async function snapshot(tx: Transaction, userId: string) {
   };
 }
 
-const ROLE_ORDER = ["employee", "hr", "admin", "auditor"];
+const ROLE_ORDER = ["employee", "hr", "admin", "auditor", "finance"];
 function byRoleOrder(a: string, b: string): number {
   return ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b);
 }

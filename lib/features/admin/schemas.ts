@@ -5,7 +5,7 @@ import { employeeNumber, isoDate, text, uuid } from "@/lib/platform/validation/c
 import { type Role } from "@/lib/auth/credentials";
 
 /** The four roles, in the order pages list them. */
-export const ROLES = ["employee", "hr", "admin", "auditor"] as const satisfies readonly Role[];
+export const ROLES = ["employee", "hr", "admin", "auditor", "finance"] as const satisfies readonly Role[];
 export const roleSchema = z.enum(ROLES);
 /** A set of roles: at least one, each once. */
 export const rolesSchema = z

@@ -21,6 +21,8 @@ const ACCESS_WORDING: Record<OperationAccess, string> = {
   signedIn: "Any signed-in user; data is limited to what the caller may see.",
   staffRead: "HR, admins and auditors.",
   staffWrite: "HR and admins.",
+  financeRead: "Finance, HR, admins and auditors.",
+  financeWrite: "Finance, HR and admins.",
   adminOnly: "Admins only.",
   adminOrAuditor: "Admins and auditors.",
 };

@@ -182,6 +182,26 @@ const APPLICATION_ERRORS = {
     en: "A person appears more than once in the grant.",
     zh: "同一人员在本次授予中重复出现。",
   },
+  FAIR_VALUE_TERMS_MISSING: {
+    status: 422,
+    en: "Enter a volatility and a risk-free rate for every term of the plan's tranches.",
+    zh: "请为本计划各归属期对应的期限分别填写历史波动率和无风险利率。",
+  },
+  FAIR_VALUE_BATCH_OTHER_PLAN: {
+    status: 422,
+    en: "The grant resolution belongs to another plan.",
+    zh: "所选授予批次不属于本激励计划。",
+  },
+  FAIR_VALUE_CATEGORY_UNKNOWN: {
+    status: 422,
+    en: "Each assumed quantity must name one of the plan's participant categories, once.",
+    zh: "预计授予数量须对应本计划的激励对象类别，且每个类别只填写一次。",
+  },
+  FAIR_VALUE_QUANTITY_EXCEEDS_PLAN: {
+    status: 422,
+    en: "The assumed quantities exceed the shares the plan grants.",
+    zh: "预计授予数量合计超过本激励计划拟授予的权益总数。",
+  },
   INVALID_CLOSURE: {
     status: 422,
     en: "A closure must be a weekday of the year being published.",

@@ -3,6 +3,7 @@ import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { operations as actions } from "@/lib/features/openapi/operations/actions";
 import { operations as admin } from "@/lib/features/openapi/operations/admin";
 import { operations as calendar } from "@/lib/features/openapi/operations/calendar";
+import { operations as expense } from "@/lib/features/openapi/operations/expense";
 import { operations as exports } from "@/lib/features/openapi/operations/exports";
 import { operations as me } from "@/lib/features/openapi/operations/me";
 import { operations as plans } from "@/lib/features/openapi/operations/plans";
@@ -18,5 +19,6 @@ export const allOperations: readonly ApiOperation[] = [
   ...calendar,
   ...actions,
   ...exports,
+  ...expense,
   ...admin,
 ];
