@@ -24,6 +24,8 @@ import adminAuditEn from "./admin/audit.en.json";
 import adminAuditZh from "./admin/audit.zh-CN.json";
 import adminExportsEn from "./admin/exports.en.json";
 import adminExportsZh from "./admin/exports.zh-CN.json";
+import financeExpenseEn from "./finance/expense.en.json";
+import financeExpenseZh from "./finance/expense.zh-CN.json";
 import type { Locale } from "@/i18n/locales";
 
 /** Namespaces of the HR and admin pages; sent to the browser only under /hr. */
@@ -41,6 +43,9 @@ export const HR_NAMESPACES = [
 /** Namespaces of the administration pages (users, API tokens, audit trail, registers); sent only under /admin. */
 export const ADMIN_NAMESPACES = ["adminUsers", "adminTokens", "adminAudit", "adminExports"] as const;
 
+/** Namespaces of the finance pages (the share-based payment expense); sent only under /finance. */
+export const FINANCE_NAMESPACES = ["financeExpense"] as const;
+
 /** Every message of each locale; HR namespaces live in their own files so each feature owns its texts. */
 export const MESSAGES: Record<Locale, Record<string, unknown>> = {
   en: {
@@ -57,6 +62,7 @@ export const MESSAGES: Record<Locale, Record<string, unknown>> = {
     adminTokens: adminTokensEn,
     adminAudit: adminAuditEn,
     adminExports: adminExportsEn,
+    financeExpense: financeExpenseEn,
   },
   "zh-CN": {
     ...zh,
@@ -72,5 +78,6 @@ export const MESSAGES: Record<Locale, Record<string, unknown>> = {
     adminTokens: adminTokensZh,
     adminAudit: adminAuditZh,
     adminExports: adminExportsZh,
+    financeExpense: financeExpenseZh,
   },
 };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { currentUser, hasRole, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { currentUser, FINANCE_READ_ROLES, hasRole, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { LanguageSwitch } from "../LanguageSwitch";
 import { NavMenu } from "./NavMenu";
 import { SignOutButton } from "./SignOutButton";
@@ -15,6 +15,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const staff = hasRole(user, ...STAFF_READ_ROLES);
   const admin = hasRole(user, "admin");
   const oversight = hasRole(user, "admin", "auditor");
+  const finance = hasRole(user, ...FINANCE_READ_ROLES);
   const links = [
     { href: "/", label: t("nav.home"), testId: "nav-home", show: true },
     { href: "/hr/plans", label: t("nav.plans"), testId: "nav-hr-plans", show: staff },
@@ -22,6 +23,7 @@ export default async function PortalLayout({ children }: { children: React.React
     { href: "/hr/grants", label: t("nav.hrGrants"), testId: "nav-hr-grants", show: staff },
     { href: "/hr/disclosures", label: t("nav.disclosures"), testId: "nav-hr-disclosures", show: staff },
     { href: "/hr/corporate-actions", label: t("nav.corporateActions"), testId: "nav-hr-actions", show: staff },
+    { href: "/finance", label: t("nav.expense"), testId: "nav-finance", show: finance },
     { href: "/admin/exports", label: t("nav.registers"), testId: "nav-admin-exports", show: oversight },
     { href: "/admin/audit", label: t("nav.audit"), testId: "nav-admin-audit", show: oversight },
     { href: "/admin/users", label: t("nav.users"), testId: "nav-admin-users", show: admin },

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { granteeOverview } from "@/lib/features/me/queries";
 import { issuerSummary, plansForUser } from "@/lib/features/plans/queries";
-import { hasRole, STAFF_READ_ROLES } from "@/lib/auth/session";
+import Link from "next/link";
+import { FINANCE_READ_ROLES, hasRole, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { page } from "@/lib/auth/procedures/page";
 import { GranteeHome } from "./_components/GranteeHome";
 import { StaffHome } from "./_components/StaffHome";
@@ -34,6 +35,16 @@ export default page({ access: "signedIn", preload: overviewFirst }, async ({ use
         </h1>
         <p className="text-sm text-slate-500">{user.roles.map((r) => t(`roles.${r}`)).join(" · ")}</p>
       </div>
+      {hasRole(user, ...FINANCE_READ_ROLES) && !staff && (
+        <Link
+          href="/finance"
+          className="block rounded-md border border-slate-200 bg-white px-4 py-3 hover:border-brand-600"
+          data-testid="home-finance"
+        >
+          <span className="font-medium text-brand-700">{t("financeExpense.title")} →</span>
+          <span className="mt-1 block text-sm text-slate-600">{t("financeExpense.intro")}</span>
+        </Link>
+      )}
       {staff && <StaffHome plans={plans} issuer={issuer} />}
       {overview && <GranteeHome overview={overview} linked={Boolean(user.personId)} />}
     </div>

@@ -11,8 +11,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 
-type Access = "public" | "signedIn" | "staffRead" | "staffWrite" | "adminOnly" | "adminOrAuditor" | "benchOnly";
-type Role = "anonymous" | "employee" | "hr" | "auditor" | "admin";
+type Access =
+  | "public"
+  | "signedIn"
+  | "staffRead"
+  | "staffWrite"
+  | "financeRead"
+  | "financeWrite"
+  | "adminOnly"
+  | "adminOrAuditor"
+  | "benchOnly";
+type Role = "anonymous" | "employee" | "hr" | "auditor" | "admin" | "finance";
 
 /**
  * The benchmark's floor (route.bench.ts, page.bench.tsx): only in the benchmark's own build, with no
@@ -64,7 +73,7 @@ function pageAccess(): Map<string, Access | null> {
 }
 
 const NOWHERE = "6d2b79f5-0000-4000-8000-00000000abcd";
-const ROLES: Role[] = ["anonymous", "employee", "hr", "auditor", "admin"];
+const ROLES: Role[] = ["anonymous", "employee", "hr", "auditor", "admin", "finance"];
 
 function walk(dir: string, file: string): string[] {
   return fs
@@ -110,7 +119,9 @@ function allowed(access: Access, role: Role): boolean {
   if (access === "benchOnly") return false;
   if (role === "anonymous") return false;
   if (access === "signedIn") return true;
-  if (access === "staffRead") return role !== "employee";
+  if (access === "staffRead") return role === "hr" || role === "admin" || role === "auditor";
+  if (access === "financeRead") return role !== "employee";
+  if (access === "financeWrite") return role === "hr" || role === "admin" || role === "finance";
   if (access === "adminOnly") return role === "admin";
   if (access === "adminOrAuditor") return role === "admin" || role === "auditor";
   return role === "hr" || role === "admin";

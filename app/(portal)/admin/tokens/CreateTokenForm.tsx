@@ -6,7 +6,7 @@ import { AdminRefusal } from "../_components/AdminRefusal";
 import { OneTimeSecret } from "../_components/OneTimeSecret";
 import { createApiTokenAction } from "./actions";
 
-const ROLES = ["auditor", "hr", "admin", "employee"] as const;
+const ROLES = ["auditor", "finance", "hr", "admin", "employee"] as const;
 type Role = (typeof ROLES)[number];
 
 /** An enabled user who may own a token, with the roles they could lend it. */

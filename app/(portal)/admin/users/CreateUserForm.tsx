@@ -7,7 +7,7 @@ import { OneTimeSecret } from "../_components/OneTimeSecret";
 import { shanghaiTime } from "../_components/shanghaiTime";
 import { createUserAction } from "./actions";
 
-const ROLES = ["employee", "hr", "admin", "auditor"] as const;
+const ROLES = ["employee", "hr", "admin", "auditor", "finance"] as const;
 type Created = { userId: string; email: string; setupLink: { url: string; expiresAt: string } };
 
 /** Invites a user: email, name, roles and an optional employee record; the setup link is shown once. */

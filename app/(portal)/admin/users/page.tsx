@@ -10,7 +10,7 @@ import { statusText } from "./userStatus";
 
 export const dynamic = "force-dynamic";
 
-const ROLES = ["employee", "hr", "admin", "auditor"] as const;
+const ROLES = ["employee", "hr", "admin", "auditor", "finance"] as const;
 
 /** Users: search and filter the accounts, open one to change it, or invite a new one. */
 export default page({ access: "adminOnly" }, async ({ searchParams: params }) => {

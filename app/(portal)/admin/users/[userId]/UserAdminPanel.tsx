@@ -7,7 +7,7 @@ import { OneTimeSecret } from "../../_components/OneTimeSecret";
 import { shanghaiTime } from "../../_components/shanghaiTime";
 import { resetPasswordAction, updateUserAction } from "./actions";
 
-const ROLES = ["employee", "hr", "admin", "auditor"] as const;
+const ROLES = ["employee", "hr", "admin", "auditor", "finance"] as const;
 type Role = (typeof ROLES)[number];
 
 export interface PanelUser {

@@ -1,0 +1,224 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionResult } from "@/lib/auth/procedures/action";
+import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";
+import { recordFairValueAction } from "./actions";
+
+const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base";
+
+/** Percent as typed ("20.42") to the fraction the API takes ("0.2042"), exactly, by moving the decimal point. */
+function fractionOf(percent: string): string {
+  const v = percent.trim();
+  if (!/^-?\d+(\.\d+)?$/.test(v)) return v;
+  const negative = v.startsWith("-");
+  const [whole = "0", frac = ""] = v.replace("-", "").split(".");
+  const digits = whole.padStart(3, "0") + frac;
+  const point = digits.length - frac.length - 2;
+  const text = `${digits.slice(0, point)}.${digits.slice(point)}`.replace(/^0+(?=\d)/, "").replace(/\.?0+$/, "");
+  return `${negative ? "-" : ""}${text || "0"}`;
+}
+
+export interface FairValueFormProps {
+  planId: string;
+  batches: { id: string; label: string }[];
+  categories: { id: string; label: string; defaultQuantity: number }[];
+  termMonths: number[];
+}
+
+/** Records the Black–Scholes inputs of a grant resolution or of the plan draft's projection. */
+export function FairValueForm({ planId, batches, categories, termMonths }: FairValueFormProps) {
+  const t = useTranslations("financeExpense");
+  const [target, setTarget] = useState<string>(batches[0]?.id ?? "draft");
+  const [values, setValues] = useState<Record<string, string>>({
+    sharePrice: "",
+    dividendYield: "0",
+    grantPrice: "",
+    valuationDate: "",
+    source: "",
+  });
+  const [terms, setTerms] = useState<Record<number, { volatility: string; riskFreeRate: string }>>({});
+  const [quantities, setQuantities] = useState<Record<string, string>>(
+    Object.fromEntries(categories.map((c) => [c.id, String(c.defaultQuantity)])),
+  );
+  const [result, setResult] = useState<ActionResult<{ fairValues: { months: number; fairValue: string }[] }> | null>(
+    null,
+  );
+  const [pending, start] = useTransition();
+  const set = (k: string, v: string) => setValues((old) => ({ ...old, [k]: v }));
+  const draft = target === "draft";
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const common = {
+      sharePrice: values.sharePrice ?? "",
+      dividendYield: fractionOf(values.dividendYield ?? "0"),
+      terms: termMonths.map((months) => ({
+        months,
+        volatility: fractionOf(terms[months]?.volatility ?? ""),
+        riskFreeRate: fractionOf(terms[months]?.riskFreeRate ?? ""),
+      })),
+      convention: "monthly" as const,
+      ...(values.source ? { source: values.source } : {}),
+    };
+    const measurement = draft
+      ? {
+          kind: "draft_projection" as const,
+          valuationDate: values.valuationDate ?? "",
+          grantPrice: values.grantPrice ?? "",
+          quantities: categories.map((c) => ({ categoryId: c.id, quantity: Number(quantities[c.id] ?? 0) })),
+          ...common,
+        }
+      : { kind: "grant" as const, grantBatchId: target, ...common };
+    start(async () => setResult(await recordFairValueAction({ planId, measurement })));
+  }
+
+  return (
+    <form
+      onSubmit={submit}
+      className="space-y-4 rounded-md border border-slate-200 bg-white p-4"
+      data-testid="fair-value-form"
+    >
+      <label className="block text-sm">
+        <span className="font-medium">{t("formKind")}</span>
+        <select value={target} onChange={(e) => setTarget(e.target.value)} className={field} data-testid="fv-target">
+          {batches.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.label}
+            </option>
+          ))}
+          <option value="draft">{t("formDraft")}</option>
+        </select>
+      </label>
+      <div className="grid gap-3 sm:grid-cols-3">
+        {draft && (
+          <>
+            <label className="block text-sm">
+              <span className="font-medium">{t("assumedDate")}</span>
+              <input
+                type="date"
+                value={values.valuationDate}
+                onChange={(e) => set("valuationDate", e.target.value)}
+                className={field}
+                data-testid="fv-valuation-date"
+              />
+            </label>
+            <label className="block text-sm">
+              <span className="font-medium">{t("grantPrice")}</span>
+              <input
+                inputMode="decimal"
+                value={values.grantPrice}
+                onChange={(e) => set("grantPrice", e.target.value)}
+                className={field}
+                data-testid="fv-grant-price"
+              />
+            </label>
+          </>
+        )}
+        <label className="block text-sm">
+          <span className="font-medium">{t("sharePrice")}</span>
+          <input
+            inputMode="decimal"
+            value={values.sharePrice}
+            onChange={(e) => set("sharePrice", e.target.value)}
+            className={field}
+            data-testid="fv-share-price"
+          />
+        </label>
+        <label className="block text-sm">
+          <span className="font-medium">{t("dividendYield")}</span>
+          <span className="ml-1 text-xs text-slate-500">{t("percentHint")}</span>
+          <input
+            inputMode="decimal"
+            value={values.dividendYield}
+            onChange={(e) => set("dividendYield", e.target.value)}
+            className={field}
+            data-testid="fv-dividend-yield"
+          />
+        </label>
+      </div>
+      {draft &&
+        categories.map((c) => (
+          <label key={c.id} className="block text-sm">
+            <span className="font-medium">{t("assumedShares", { category: c.label })}</span>
+            <input
+              inputMode="numeric"
+              value={quantities[c.id] ?? ""}
+              onChange={(e) => setQuantities((old) => ({ ...old, [c.id]: e.target.value }))}
+              className={field}
+              data-testid="fv-quantity"
+            />
+          </label>
+        ))}
+      <fieldset className="space-y-2">
+        {termMonths.map((months) => (
+          <div key={months} className="grid gap-3 sm:grid-cols-3" data-testid="fv-term">
+            <p className="self-end pb-2 text-sm font-medium">{t("termLabel", { n: months })}</p>
+            <label className="block text-sm">
+              <span className="font-medium">{t("volatility")}</span>
+              <span className="ml-1 text-xs text-slate-500">{t("percentHint")}</span>
+              <input
+                inputMode="decimal"
+                value={terms[months]?.volatility ?? ""}
+                onChange={(e) =>
+                  setTerms((old) => ({
+                    ...old,
+                    [months]: { riskFreeRate: "", ...old[months], volatility: e.target.value },
+                  }))
+                }
+                className={field}
+                data-testid={`fv-volatility-${months}`}
+              />
+            </label>
+            <label className="block text-sm">
+              <span className="font-medium">{t("riskFreeRate")}</span>
+              <span className="ml-1 text-xs text-slate-500">{t("percentHint")}</span>
+              <input
+                inputMode="decimal"
+                value={terms[months]?.riskFreeRate ?? ""}
+                onChange={(e) =>
+                  setTerms((old) => ({
+                    ...old,
+                    [months]: { volatility: "", ...old[months], riskFreeRate: e.target.value },
+                  }))
+                }
+                className={field}
+                data-testid={`fv-rate-${months}`}
+              />
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <label className="block text-sm">
+        <span className="font-medium">{t("source")}</span>
+        <input
+          value={values.source}
+          onChange={(e) => set("source", e.target.value)}
+          className={field}
+          maxLength={500}
+          data-testid="fv-source"
+        />
+      </label>
+      <RefusalBox refusal={result} />
+      {result?.ok && (
+        <p
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+          role="status"
+          data-testid="fv-recorded"
+        >
+          {t("recorded", {
+            values: result.data.fairValues.map((f) => `${t("months", { n: f.months })} ${f.fairValue}`).join(" · "),
+          })}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+        data-testid="fv-submit"
+      >
+        {t("record")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import { route } from "@/lib/auth/procedures/route";
+import { expenseOperations as api } from "@/lib/features/openapi/operations/expense";
+import { companyExpenseDownload } from "@/lib/features/expense/expenseExport";
+import { companyExpense } from "@/lib/features/expense/queries";
+import { PRIVATE_NO_STORE } from "@/lib/platform/http/apiResponse";
+import { attachmentDisposition } from "@/lib/features/publicity/publicityNotice";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/expense?by=month|quarter|year&format=json|csv|xlsx: the company's expense across plans. */
+export const GET = route(api.getCompanyExpense, async ({ db, query }) => {
+  const dto = await companyExpense(db, query);
+  if (query.format === "json") return dto;
+  const file = companyExpenseDownload(dto, query.format);
+  return new Response(file.body, {
+    headers: {
+      ...PRIVATE_NO_STORE,
+      "Content-Type": file.contentType,
+      "Content-Disposition": attachmentDisposition(file.filename, file.asciiFilename),
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+});
