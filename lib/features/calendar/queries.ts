@@ -1,6 +1,10 @@
 import "server-only";
+import { gt, max } from "drizzle-orm";
 import { z } from "zod";
-import { daysBetween } from "@/lib/domain/calendar/isoDate";
+import type { Database } from "@/db/client";
+import { calendarPublishedYears } from "@/db/schema";
+import { daysBetween, parseIsoDate } from "@/lib/domain/calendar/isoDate";
+import { SSE_CALENDAR_LAST_YEAR } from "@/lib/domain/calendar/sseClosures.data";
 import { RuleError } from "@/lib/domain/errors";
 import { toLocale } from "@/i18n/locales";
 import { badRequest } from "@/lib/platform/errors/apiError";
@@ -8,7 +12,7 @@ import { db } from "@/lib/platform/db";
 import { loadTradingCalendar } from "@/lib/features/derivation/planInputs";
 import { listClosures } from "@/lib/features/calendar/commands";
 import { blackoutWindowsForPlans, type BlackoutWindowDto } from "@/lib/features/calendar/blackoutsForPerson";
-import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { hasRole, requireUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { visiblePlanIds } from "@/lib/features/plans/queries";
 import { blackoutQuery, tradingDaysQuery } from "@/lib/features/calendar/schemas";
 
@@ -43,4 +47,37 @@ export async function tradingDays(query: z.infer<typeof tradingDaysQuery>) {
 export async function exchangeClosures() {
   await requireUser(...STAFF_READ_ROLES);
   return listClosures(await db());
+}
+
+/** The next year whose SSE closures nobody has supplied yet, and the page where they are added. */
+export interface CalendarYearWarning {
+  year: number;
+  publishHref: string;
+}
+
+/**
+ * From 1 November: the next year when its closures are neither shipped (the chinese-days package or the
+ * bundled list) nor published by an admin; null otherwise. The State Council announces the next year's
+ * holidays in late autumn and the calendar never guesses, so without them vesting dates into January stay
+ * pending. Should even the current year be missing, the first missing year is named all year round.
+ */
+export async function calendarYearWarning(handle: Database, today: string): Promise<CalendarYearWarning | null> {
+  const { year, month } = parseIsoDate(today);
+  const needed = month >= 11 ? year + 1 : year;
+  if (needed <= SSE_CALENDAR_LAST_YEAR) return null;
+  // Published years are contiguous (addClosures refuses a gap); the calendar covers through the latest one.
+  const [latest] = await handle
+    .select({ year: max(calendarPublishedYears.year) })
+    .from(calendarPublishedYears)
+    .where(gt(calendarPublishedYears.year, SSE_CALENDAR_LAST_YEAR));
+  const lastCovered = Math.max(SSE_CALENDAR_LAST_YEAR, latest?.year ?? 0);
+  if (needed <= lastCovered) return null;
+  return { year: lastCovered + 1, publishHref: `/hr/disclosures?year=${lastCovered + 1}` };
+}
+
+/** The next-year calendar warning for HR and admins, who can publish the year; null for everyone else. */
+export async function nextYearCalendarWarning(today: string): Promise<CalendarYearWarning | null> {
+  const user = await requireUser();
+  if (!hasRole(user, ...STAFF_WRITE_ROLES)) return null;
+  return calendarYearWarning(await db(), today);
 }
