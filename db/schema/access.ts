@@ -10,6 +10,7 @@ import {
   uuid,
   index,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { roleEnum } from "./enums";
 import { persons } from "./person";
 
@@ -135,12 +136,35 @@ export const notifications = pgTable(
   (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
 );
 
-/** Mail waiting for a sender to drain it. */
-export const emailOutbox = pgTable("email_outbox", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  toAddress: text("to_address").notNull(),
-  subject: text("subject").notNull(),
-  body: text("body").notNull(),
-  sentAt: timestamp("sent_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * Mail waiting for the sender (lib/platform/mail/outboxSender.ts) to deliver it over SMTP. A row is pending
+ * while sent_at and dead_at are null; a sender leases it through claimed_until before sending, so two
+ * processes (or a restarted one) never send it twice while the lease runs.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Failed delivery attempts so far. */
+    attempts: integer("attempts").notNull().default(0),
+    /** Earliest time of the next attempt after a failure (back-off); null: as soon as possible. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    /** The SMTP error of the last failed attempt. */
+    lastError: text("last_error"),
+    /** Set when the mail is given up after the last allowed attempt (dead letter). */
+    deadAt: timestamp("dead_at", { withTimezone: true }),
+    /** A sender's lease: until then no other sender may take the row. */
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+  },
+  (t) => [
+    // The sender's scan of unsent rows in creation order, and the admin page's pending and dead counts.
+    index("email_outbox_unsent_idx")
+      .on(t.createdAt)
+      .where(sql`${t.sentAt} is null`),
+  ],
+);

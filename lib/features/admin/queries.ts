@@ -11,6 +11,8 @@ import { auditPage, verifyAuditTrail } from "@/lib/features/admin/auditViewer";
 import { type AuditPage, type AuditQuery, type AuditVerification } from "@/lib/features/admin/schemas";
 import { setupLinkState, type SetupLinkState } from "@/lib/features/admin/passwordSetup";
 import { UserListQuery, UserSummary, UserDetail } from "@/lib/features/admin/schemas";
+import { outboxCounts } from "@/lib/platform/mail/outboxSender";
+import { mailDeliveryMode, smtpServerLabel, type MailDeliveryMode } from "@/lib/platform/mail/smtpTransport";
 
 /** Most users one list shows; a narrower search finds the rest. */
 export const USER_LIST_LIMIT = 200;
@@ -123,4 +125,15 @@ export async function auditTrailVerification(): Promise<AuditVerification> {
 /** Whose setup link this is, or why it does not work. Public: holding the link is the proof. */
 export async function setupLinkFor(token: string): Promise<SetupLinkState> {
   return setupLinkState(await database(), token);
+}
+
+/** How e-mail leaves (SMTP, or the outbox only) with the mail waiting and given up: admins only. */
+export async function mailDeliveryStatus(): Promise<{
+  mode: MailDeliveryMode;
+  server: string | null;
+  pending: number;
+  dead: number;
+}> {
+  await requireUser("admin");
+  return { mode: mailDeliveryMode(), server: smtpServerLabel(), ...(await outboxCounts(await database())) };
 }

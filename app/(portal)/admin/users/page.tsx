@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { USER_LIST_LIMIT, usersForAdmin } from "@/lib/features/admin/queries";
+import { USER_LIST_LIMIT, mailDeliveryStatus, usersForAdmin } from "@/lib/features/admin/queries";
 import { userListQuerySchema } from "@/lib/features/admin/schemas";
 import { page } from "@/lib/auth/procedures/page";
 import { PageHeader } from "../../_components/PageHeader";
@@ -20,7 +20,7 @@ export default page({ access: "adminOnly" }, async ({ searchParams: params }) =>
     state: params.state || undefined,
   });
   const query = parsed.success ? parsed.data : {};
-  const items = await usersForAdmin(query);
+  const [items, mail] = await Promise.all([usersForAdmin(query), mailDeliveryStatus()]);
   const t = await getTranslations("adminUsers");
   const cell = "px-3 py-2";
   return (
@@ -110,6 +110,13 @@ export default page({ access: "adminOnly" }, async ({ searchParams: params }) =>
         <p className="text-sm text-slate-600">{t("limited", { n: USER_LIST_LIMIT })}</p>
       )}
       <CreateUserForm />
+      <p className="text-sm text-slate-600" data-testid="mail-delivery">
+        {mail.mode === "outbox_only"
+          ? t("mail.outboxOnly", { pending: mail.pending })
+          : mail.server
+            ? t("mail.smtp", { server: mail.server, pending: mail.pending, dead: mail.dead })
+            : t("mail.smtpInvalid", { pending: mail.pending })}
+      </p>
     </div>
   );
 });
