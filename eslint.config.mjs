@@ -18,6 +18,7 @@ const FEATURE_ORDER = [
   "calendar",
   "registers",
   "expense",
+  "agenda",
   "me",
   "admin",
   "openapi",

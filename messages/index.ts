@@ -15,6 +15,8 @@ import hrVestingZh from "./hr/vesting.zh-CN.json";
 import hrDisclosuresEn from "./hr/disclosures.en.json";
 import hrDisclosuresZh from "./hr/disclosures.zh-CN.json";
 import hrActionsEn from "./hr/actions.en.json";
+import hrAgendaEn from "./hr/agenda.en.json";
+import hrAgendaZh from "./hr/agenda.zh-CN.json";
 import hrActionsZh from "./hr/actions.zh-CN.json";
 import adminUsersEn from "./admin/users.en.json";
 import adminUsersZh from "./admin/users.zh-CN.json";
@@ -38,6 +40,7 @@ export const HR_NAMESPACES = [
   "hrVesting",
   "hrDisclosures",
   "hrActions",
+  "hrAgenda",
 ] as const;
 
 /** Namespaces of the administration pages (users, API tokens, audit trail, registers); sent only under /admin. */
@@ -58,6 +61,7 @@ export const MESSAGES: Record<Locale, Record<string, unknown>> = {
     hrVesting: hrVestingEn,
     hrDisclosures: hrDisclosuresEn,
     hrActions: hrActionsEn,
+    hrAgenda: hrAgendaEn,
     adminUsers: adminUsersEn,
     adminTokens: adminTokensEn,
     adminAudit: adminAuditEn,
@@ -74,6 +78,7 @@ export const MESSAGES: Record<Locale, Record<string, unknown>> = {
     hrVesting: hrVestingZh,
     hrDisclosures: hrDisclosuresZh,
     hrActions: hrActionsZh,
+    hrAgenda: hrAgendaZh,
     adminUsers: adminUsersZh,
     adminTokens: adminTokensZh,
     adminAudit: adminAuditZh,

@@ -1,4 +1,4 @@
-import { compareIsoDates, daysBetween, isIsoDate, parseIsoDate } from "../calendar/isoDate";
+import { addDays, compareIsoDates, daysBetween, isIsoDate, parseIsoDate } from "../calendar/isoDate";
 import { violation, type RuleViolation } from "../errors";
 
 /** Minimum internal publicity of the participant list, in calendar days (Measures art. 37). */
@@ -19,6 +19,11 @@ export function checkPublicityPeriod(startDate: string, endDate: string): RuleVi
   return days >= MIN_PUBLICITY_DAYS
     ? []
     : [violation("PUBLICITY_TOO_SHORT", { startDate, endDate, days, required: MIN_PUBLICITY_DAYS })];
+}
+
+/** The last day the verification opinion can be disclosed: 5 days before the general meeting (Measures art. 37). */
+export function verificationDeadline(generalMeetingDate: string): string {
+  return addDays(generalMeetingDate, -VERIFICATION_LEAD_DAYS);
 }
 
 /** Dates of the verification step; disclosureDate null = not disclosed yet (then `today` stands in for it). */

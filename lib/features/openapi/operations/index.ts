@@ -1,6 +1,7 @@
 import "server-only";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { operations as actions } from "@/lib/features/openapi/operations/actions";
+import { operations as agenda } from "@/lib/features/openapi/operations/agenda";
 import { operations as admin } from "@/lib/features/openapi/operations/admin";
 import { operations as calendar } from "@/lib/features/openapi/operations/calendar";
 import { operations as expense } from "@/lib/features/openapi/operations/expense";
@@ -15,6 +16,7 @@ export const allOperations: readonly ApiOperation[] = [
   ...system,
   ...me,
   ...plans,
+  ...agenda,
   ...publicity,
   ...calendar,
   ...actions,
