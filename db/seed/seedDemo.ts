@@ -321,6 +321,7 @@ async function seedPublicityAndVerification(
     text: "名单中一名人员的职务与实际不符，请核实。",
     status: "answered",
     response: "经核实，该人员职务已于公示前调整，名单按最新职务公示，无误。",
+    createdAt: new Date(`${def.publicity.startDate}T10:00:00+08:00`),
     answeredAt: new Date(`${def.publicity.endDate}T12:00:00+08:00`),
   });
   await tx.insert(s.verificationRecords).values({

@@ -13,6 +13,7 @@ const KNOWN_KINDS = new Set([
   "earliest_date_changed",
   "grant_adjusted",
   "vesting_recorded",
+  "objection_answered",
 ]);
 
 type Notice = Pick<NoticeDto, "id" | "kind" | "payload" | "readAt">;
@@ -42,7 +43,7 @@ export async function NoticeList({ notices, locale }: { notices: Notice[]; local
           : n.kind;
         const href = p.grantId
           ? `/grants/${p.grantId}`
-          : n.kind === "publicity_opened"
+          : n.kind === "publicity_opened" || n.kind === "objection_answered"
             ? "/publicity"
             : n.kind === "blackout_starting"
               ? "/blackouts"

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { openPublicityNotices } from "@/lib/features/publicity/queries";
+import { myObjections, openPublicityNotices } from "@/lib/features/publicity/queries";
 import { toLocale } from "@/i18n/locales";
 import { ObjectionForm } from "./ObjectionForm";
 import { ClientMessages } from "@/app/ClientMessages";
@@ -9,7 +9,7 @@ import { page } from "@/lib/auth/procedures/page";
 export default page({ access: "signedIn" }, async () => {
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const notices = await openPublicityNotices();
+  const [notices, mine] = await Promise.all([openPublicityNotices(), myObjections()]);
   return (
     <div className="space-y-6">
       <PageHeader title={t("publicity.title")} intro={t("publicity.intro")} />
@@ -45,23 +45,51 @@ export default page({ access: "signedIn" }, async () => {
               </tbody>
             </table>
           </div>
-          {n.myObjections.length > 0 && (
-            <div className="text-sm">
-              <h3 className="font-medium">{t("publicity.myObjections")}</h3>
-              <ul className="mt-1 space-y-1">
-                {n.myObjections.map((o) => (
-                  <li key={o.receiptNo} className="tabular">
-                    {o.receiptNo} · {o.createdAt.slice(0, 10)} · {t(`publicity.status.${o.status as "open"}`)}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
           <ClientMessages namespaces={["publicity"]}>
             <ObjectionForm periodId={n.id} />
           </ClientMessages>
         </section>
       ))}
+      {mine.length > 0 && (
+        <section className="space-y-3" data-testid="my-objections">
+          <div>
+            <h2 className="font-semibold">{t("publicity.myObjections")}</h2>
+            <p className="text-sm text-slate-600">{t("publicity.myObjectionsIntro")}</p>
+          </div>
+          <ul className="space-y-3">
+            {mine.map((o) => (
+              <li
+                key={o.receiptNo}
+                className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm"
+                data-testid="my-objection"
+                data-status={o.status}
+              >
+                <p className="flex flex-wrap gap-x-2 text-slate-600">
+                  <span className="font-medium text-slate-800">{locale === "en" ? o.planNameEn : o.planName}</span>
+                  <span className="tabular-nums">{o.receiptNo}</span>
+                  <span>{t("publicity.filed", { date: o.createdAt.slice(0, 10) })}</span>
+                  <span className="font-medium">{t(`publicity.status.${o.status as "open"}`)}</span>
+                </p>
+                <div>
+                  <p className="text-xs text-slate-500">{t("publicity.yourText")}</p>
+                  <p className="whitespace-pre-wrap" data-testid="my-objection-text">
+                    {o.text}
+                  </p>
+                </div>
+                <div>
+                  <p className="text-xs text-slate-500">
+                    {t("publicity.hrResponse")}
+                    {o.answeredAt && ` · ${t("publicity.answered", { date: o.answeredAt.slice(0, 10) })}`}
+                  </p>
+                  <p className="whitespace-pre-wrap" data-testid="my-objection-response">
+                    {o.response ?? t("publicity.noResponse")}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 });

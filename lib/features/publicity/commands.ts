@@ -14,6 +14,7 @@ import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/platform/db";
 import type { objectionBody } from "@/lib/features/publicity/schemas";
 import { refuseIfAny } from "@/lib/platform/errors/refusal";
+import { noticeObjectionAnswered } from "@/lib/features/publicity/objectionAnswerNotice";
 import { openPublicityBody, answerObjectionBody, closePublicityBody } from "@/lib/features/publicity/schemas";
 
 type Db = Database | Transaction;
@@ -152,6 +153,7 @@ export async function answerObjection(
       after: { status: input.status, response: input.response, listChangeRequired: input.status === "upheld" },
       ip: actor.ip,
     });
+    await noticeObjectionAnswered(tx, before, { status: input.status, answeredAt });
     return {
       id: objectionId,
       publicityPeriodId: before.publicityPeriodId,

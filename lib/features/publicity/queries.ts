@@ -101,6 +101,48 @@ export async function openPublicityNotices(): Promise<PublicityNotice[]> {
   }));
 }
 
+/** An objection as the person who filed it reads it: their text, HR's answer and the outcome. */
+export interface MyObjection {
+  receiptNo: string;
+  planName: string;
+  planNameEn: string;
+  periodEndDate: string;
+  text: string;
+  status: string;
+  response: string | null;
+  createdAt: string;
+  answeredAt: string | null;
+}
+
+/** Every objection the caller filed, newest first, in any period (open or closed): the filer is owed the answer. */
+export async function myObjections(): Promise<MyObjection[]> {
+  const user = await requireUser();
+  const rows = await (
+    await db()
+  )
+    .select({
+      receiptNo: objections.receiptNo,
+      planName: plans.name,
+      planNameEn: plans.nameEn,
+      periodEndDate: publicityPeriods.endDate,
+      text: objections.text,
+      status: objections.status,
+      response: objections.response,
+      createdAt: objections.createdAt,
+      answeredAt: objections.answeredAt,
+    })
+    .from(objections)
+    .innerJoin(publicityPeriods, eq(publicityPeriods.id, objections.publicityPeriodId))
+    .innerJoin(plans, eq(plans.id, publicityPeriods.planId))
+    .where(eq(objections.filedByUserId, user.id))
+    .orderBy(desc(objections.createdAt));
+  return rows.map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    answeredAt: r.answeredAt?.toISOString() ?? null,
+  }));
+}
+
 /** The read's answer, or null where it answered 404 (a malformed or unknown id) so the page can answer notFound(). */
 async function unlessNotFound<T>(read: Promise<T>): Promise<T | null> {
   return read.catch((e: unknown) => {
