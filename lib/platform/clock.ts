@@ -13,3 +13,8 @@ export function today(): string {
   }
   return todayInShanghai();
 }
+
+/** True when VD_TODAY pins "today" (demos, tests): the health check says so, so nobody mistakes a pinned server for a live one. */
+export function isTodayPinned(): boolean {
+  return Boolean(process.env.VD_TODAY);
+}

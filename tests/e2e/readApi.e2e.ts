@@ -175,3 +175,13 @@ test("corporate-action preview: before and after per affected grant, refusals as
     ).status(),
   ).toBe(403);
 });
+
+test("health reports the date statuses are computed for, and that VD_TODAY pins it", async ({ request }) => {
+  const res = await request.get("/api/v1/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({
+    status: "ok",
+    today: process.env.VD_TODAY || "2026-11-21",
+    todayPinned: true,
+  });
+});

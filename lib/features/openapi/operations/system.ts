@@ -16,11 +16,14 @@ export const systemOperations = {
     access: "public",
     responses: {
       200: {
-        description: "The database driver in use and the number of applied migrations.",
+        description:
+          'The database driver in use, the number of applied migrations, and the date the server computes statuses for ("today", Asia/Shanghai) with whether VD_TODAY pins it.',
         schema: z.object({
           status: z.literal("ok"),
           database: z.enum(["pglite", "postgres"]),
           migrations: z.number().int().nonnegative(),
+          today: z.iso.date(),
+          todayPinned: z.boolean(),
         }),
       },
       503: {
