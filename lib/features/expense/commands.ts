@@ -2,8 +2,8 @@ import "server-only";
 import type { Database } from "@/db/client";
 import { fairValueMeasurements } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { fairValuePerShare } from "@/lib/domain/expense/blackScholes";
 import { loadExpensePlans, type StoredMeasurement } from "@/lib/features/expense/expenseFacts";
+import { termFairValue } from "@/lib/features/expense/expenseModel";
 import { fairValueMeasurementBody, type FairValueMeasurementInput } from "@/lib/features/expense/schemas";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { ApiError, badRequest, notFound } from "@/lib/platform/errors/apiError";
@@ -58,17 +58,8 @@ export async function recordFairValueMeasurement(
   const missing = needed.filter((m) => !months.includes(m));
   if (missing.length > 0) throw new ApiError("FAIR_VALUE_TERMS_MISSING", undefined, { missing, needed });
 
-  const fairValues = input.terms.map((t) => ({
-    months: t.months,
-    fairValue: fairValuePerShare({
-      sharePrice: Number(input.sharePrice),
-      grantPrice: Number(grantPrice),
-      years: t.months / 12,
-      volatility: Number(t.volatility),
-      riskFreeRate: Number(t.riskFreeRate),
-      dividendYield: Number(input.dividendYield),
-    }),
-  }));
+  const prices = { sharePrice: input.sharePrice, grantPrice, dividendYield: input.dividendYield };
+  const fairValues = input.terms.map((t) => ({ months: t.months, fairValue: termFairValue(prices, t) }));
 
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -4,12 +4,10 @@ import type { CompanyExpenseDto, PlanExpenseDto } from "@/lib/features/expense/q
 import { readableFrom } from "@/lib/platform/exports/byteStream";
 import { csvChunks } from "@/lib/platform/exports/csvStream";
 import { xlsxChunks } from "@/lib/platform/exports/xlsxStream";
+import type { Download } from "@/lib/platform/http/downloadResponse";
 
-/** A file for download: its names, media type and body. */
-export interface ExpenseDownload {
-  filename: string;
-  asciiFilename: string;
-  contentType: string;
+/** A spreadsheet of the expense, streamed as it is written. */
+export interface ExpenseDownload extends Download {
   body: ReadableStream<Uint8Array>;
 }
 

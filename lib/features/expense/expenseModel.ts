@@ -41,20 +41,26 @@ export interface ExpenseLines {
 
 type Category = ExpensePlan["categories"][number];
 
+/**
+ * The fair value per share of one term of a measurement: the stored inputs (decimal strings) as the
+ * model takes them, T being the term in years. The one place a measurement's inputs meet the model.
+ */
+export function termFairValue(
+  prices: { sharePrice: string; grantPrice: string; dividendYield: string },
+  term: { months: number; volatility: string; riskFreeRate: string },
+): string {
+  return fairValuePerShare({
+    sharePrice: Number(prices.sharePrice),
+    grantPrice: Number(prices.grantPrice),
+    years: term.months / 12,
+    volatility: Number(term.volatility),
+    riskFreeRate: Number(term.riskFreeRate),
+    dividendYield: Number(prices.dividendYield),
+  });
+}
+
 function fairValues(m: StoredMeasurement): Map<number, string> {
-  return new Map(
-    m.terms.map((t) => [
-      t.months,
-      fairValuePerShare({
-        sharePrice: Number(m.sharePrice),
-        grantPrice: Number(m.grantPrice),
-        years: t.months / 12,
-        volatility: Number(t.volatility),
-        riskFreeRate: Number(t.riskFreeRate),
-        dividendYield: Number(m.dividendYield),
-      }),
-    ]),
-  );
+  return new Map(m.terms.map((t) => [t.months, termFairValue(m, t)]));
 }
 
 function emptyLines(): ExpenseLines {

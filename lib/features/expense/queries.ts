@@ -1,6 +1,5 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import { fairValuePerShare } from "@/lib/domain/expense/blackScholes";
 import type { ExpenseGrain } from "@/lib/domain/expense/expensePeriods";
 import { planTextExpenseTable, type PlanTextExpenseTable } from "@/lib/domain/expense/planTextTable";
 import { FINANCE_READ_ROLES } from "@/lib/auth/roles";
@@ -13,7 +12,12 @@ import {
   type ExpensePlan,
   type StoredMeasurement,
 } from "@/lib/features/expense/expenseFacts";
-import { draftExpenseLines, grantExpenseLines, type ExpenseLines } from "@/lib/features/expense/expenseModel";
+import {
+  draftExpenseLines,
+  grantExpenseLines,
+  termFairValue,
+  type ExpenseLines,
+} from "@/lib/features/expense/expenseModel";
 import {
   allMonths,
   expenseTotals,
@@ -72,20 +76,7 @@ export interface CompanyExpenseDto extends ExpenseTotals {
 }
 
 function measurementDto(m: StoredMeasurement): MeasurementDto {
-  return {
-    ...m,
-    terms: m.terms.map((t) => ({
-      ...t,
-      fairValue: fairValuePerShare({
-        sharePrice: Number(m.sharePrice),
-        grantPrice: Number(m.grantPrice),
-        years: t.months / 12,
-        volatility: Number(t.volatility),
-        riskFreeRate: Number(t.riskFreeRate),
-        dividendYield: Number(m.dividendYield),
-      }),
-    })),
-  };
+  return { ...m, terms: m.terms.map((t) => ({ ...t, fairValue: termFairValue(m, t) })) };
 }
 
 async function linesOf(db: Database, plans: ExpensePlan[]) {
