@@ -16,11 +16,8 @@ import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import type { Actor } from "@/lib/auth/actor";
 import { answerObjection, closePublicityPeriod, openPublicityPeriod } from "@/lib/features/publicity/commands";
 import { listObjections, listPublicityPeriods, publicityPeriodDetail } from "@/lib/features/publicity/publicityReads";
-import {
-  attachmentDisposition,
-  buildPublicityNoticeXlsx,
-  spreadsheetSafeText,
-} from "@/lib/features/publicity/publicityNotice";
+import { buildPublicityNoticeXlsx, spreadsheetSafeText } from "@/lib/features/publicity/publicityNotice";
+import { attachmentDisposition } from "@/lib/platform/http/downloadResponse";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
 

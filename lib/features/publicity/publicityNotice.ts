@@ -47,12 +47,3 @@ export async function buildPublicityNoticeXlsx(content: PublicityNoticeContent):
   const bytes = await wb.xlsx.writeBuffer();
   return Buffer.from(bytes as ArrayBuffer);
 }
-
-/** Content-Disposition for a download with a non-ASCII name: an ASCII fallback plus the RFC 5987 UTF-8 form. */
-export function attachmentDisposition(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*!]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encoded}`;
-}

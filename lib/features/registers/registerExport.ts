@@ -10,6 +10,7 @@ import { decryptIdNumber, maskIdNumber } from "@/lib/platform/idNumberCipher";
 import { uuid } from "@/lib/platform/validation/common";
 import { ALLOCATION_HEADER, allocationCells, loadAllocationTable } from "@/lib/features/registers/allocationRegister";
 import { readableFrom } from "@/lib/platform/exports/byteStream";
+import type { Download } from "@/lib/platform/http/downloadResponse";
 import { csvChunks } from "@/lib/platform/exports/csvStream";
 import {
   grantRegisterPages,
@@ -51,11 +52,8 @@ export function registerExportInputFromQuery(q: z.infer<typeof registerExportQue
   };
 }
 
-/** A download: its names, media type and body, streamed as it is read. */
-export interface RegisterDownload {
-  filename: string;
-  asciiFilename: string;
-  contentType: string;
+/** A download, streamed as it is read. */
+export interface RegisterDownload extends Download {
   body: ReadableStream<Uint8Array>;
 }
 

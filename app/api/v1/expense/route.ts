@@ -2,8 +2,7 @@ import { route } from "@/lib/auth/procedures/route";
 import { expenseOperations as api } from "@/lib/features/openapi/operations/expense";
 import { companyExpenseDownload } from "@/lib/features/expense/expenseExport";
 import { companyExpense } from "@/lib/features/expense/queries";
-import { PRIVATE_NO_STORE } from "@/lib/platform/http/apiResponse";
-import { attachmentDisposition } from "@/lib/features/publicity/publicityNotice";
+import { downloadResponse } from "@/lib/platform/http/downloadResponse";
 
 export const dynamic = "force-dynamic";
 
@@ -11,13 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = route(api.getCompanyExpense, async ({ db, query }) => {
   const dto = await companyExpense(db, query);
   if (query.format === "json") return dto;
-  const file = companyExpenseDownload(dto, query.format);
-  return new Response(file.body, {
-    headers: {
-      ...PRIVATE_NO_STORE,
-      "Content-Type": file.contentType,
-      "Content-Disposition": attachmentDisposition(file.filename, file.asciiFilename),
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return downloadResponse(companyExpenseDownload(dto, query.format));
 });

@@ -1,9 +1,9 @@
 import { route } from "@/lib/auth/procedures/route";
 import { exportsOperations as api } from "@/lib/features/openapi/operations/exports";
-import { clientIp, PRIVATE_NO_STORE } from "@/lib/platform/http/apiResponse";
+import { clientIp } from "@/lib/platform/http/apiResponse";
+import { downloadResponse } from "@/lib/platform/http/downloadResponse";
 import { exportRegister, registerExportInputFromQuery } from "@/lib/features/registers/registerExport";
 import { ensureDerivedToday } from "@/lib/features/daily/freshness";
-import { attachmentDisposition } from "@/lib/features/publicity/publicityNotice";
 
 export const dynamic = "force-dynamic";
 
@@ -13,12 +13,5 @@ export const GET = route(api.exportRegister, async ({ db, user, query, req }) =>
   // Tranche statuses depend on today: the register must not show yesterday's.
   await ensureDerivedToday(db);
   const file = await exportRegister(db, user, input, clientIp(req));
-  return new Response(file.body, {
-    headers: {
-      ...PRIVATE_NO_STORE,
-      "Content-Type": file.contentType,
-      "Content-Disposition": attachmentDisposition(file.filename, file.asciiFilename),
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return downloadResponse(file);
 });

@@ -1,8 +1,8 @@
 import { route } from "@/lib/auth/procedures/route";
 import { publicityOperations as api } from "@/lib/features/openapi/operations/publicity";
-import { PRIVATE_NO_STORE } from "@/lib/platform/http/apiResponse";
+import { downloadResponse } from "@/lib/platform/http/downloadResponse";
 import { publicityPeriodDetail } from "@/lib/features/publicity/publicityReads";
-import { attachmentDisposition, buildPublicityNoticeXlsx } from "@/lib/features/publicity/publicityNotice";
+import { buildPublicityNoticeXlsx } from "@/lib/features/publicity/publicityNotice";
 
 export const dynamic = "force-dynamic";
 
@@ -15,15 +15,10 @@ export const GET = route(api.getPublicityNotice, async ({ db, params }) => {
     endDate: p.endDate,
     entries: p.entries,
   });
-  return new Response(new Uint8Array(xlsx), {
-    headers: {
-      ...PRIVATE_NO_STORE,
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": attachmentDisposition(
-        `${p.planName}-激励对象名单公示-${p.startDate}.xlsx`,
-        `publicity-notice-${p.startDate}.xlsx`,
-      ),
-      "X-Content-Type-Options": "nosniff",
-    },
+  return downloadResponse({
+    filename: `${p.planName}-激励对象名单公示-${p.startDate}.xlsx`,
+    asciiFilename: `publicity-notice-${p.startDate}.xlsx`,
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    body: new Uint8Array(xlsx),
   });
 });
