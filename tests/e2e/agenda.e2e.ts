@@ -1,15 +1,7 @@
 /** HR's agenda in Chromium: the same lines as GET /api/v1/hr/agenda, in both languages, each linking to its page. */
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { SHOTS, signIn } from "./support";
-
-async function setLanguage(page: Page, locale: "zh-CN" | "en") {
-  await page.goto("/");
-  const heading = page.getByTestId("home-heading");
-  const greeting = locale === "en" ? "Hello" : "您好";
-  if (!(await heading.textContent())?.includes(greeting)) await page.getByTestId("language-switch").click();
-  await expect(heading).toContainText(greeting);
-}
+import { expect, test } from "@playwright/test";
+import { SHOTS, setLanguage, signIn } from "./support";
 
 test("HR's agenda lists what the API lists, in Chinese and English, and every line opens its page", async ({
   page,

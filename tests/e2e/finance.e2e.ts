@@ -7,18 +7,10 @@ import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { ERROR_CODES } from "../../lib/platform/errors/errorCodes";
-import { SHOTS, signIn } from "./support";
+import { SHOTS, setLanguage, signIn } from "./support";
 
 const PLAN_2022 = "2022 Restricted Stock Incentive Plan";
 const PLAN_2026 = "2026 Restricted Stock Incentive Plan";
-
-async function setLanguage(page: Page, locale: "zh-CN" | "en") {
-  await page.goto("/");
-  const heading = page.getByTestId("home-heading");
-  const greeting = locale === "en" ? "Hello" : "您好";
-  if (!(await heading.textContent())?.includes(greeting)) await page.getByTestId("language-switch").click();
-  await expect(heading).toContainText(greeting);
-}
 
 async function planId(page: Page, nameEn: string): Promise<string> {
   const res = await page.request.get("/api/v1/expense?by=year");

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ERROR_CODES } from "../../lib/platform/errors/errorCodes";
-import { signIn } from "./support";
+import { setLanguage, signIn } from "./support";
 
 // An application-level refusal (not a rule code) read in the reader's language: the seeded 2026 plan is
 // in publicity with its period open (2026-11-18 .. 2026-11-30, and the pinned today is 2026-11-21), so
@@ -8,15 +8,6 @@ import { signIn } from "./support";
 const PLAN_2026 = "2026 Restricted Stock Incentive Plan";
 const REFUSED = ERROR_CODES.PUBLICITY_ALREADY_OPEN;
 const CJK = /[\u4e00-\u9fff]/;
-
-/** Switches the signed-in user's saved language (it wins over the cookie) through the header's switch. */
-async function switchLanguage(page: Page, locale: "zh-CN" | "en") {
-  await page.goto("/");
-  const heading = page.getByTestId("home-heading");
-  const greeting = locale === "en" ? "Hello" : "您好";
-  if (!(await heading.textContent())?.includes(greeting)) await page.getByTestId("language-switch").click();
-  await expect(heading).toContainText(greeting);
-}
 
 test("a refused publicity period is explained in the reader's language, from the error-code table", async ({
   page,
@@ -41,7 +32,7 @@ test("a refused publicity period is explained in the reader's language, from the
 
   try {
     for (const locale of ["zh-CN", "en"] as const) {
-      await switchLanguage(page, locale);
+      await setLanguage(page, locale);
       await page.goto(`/hr/publicity/new?planId=${plan.id}`);
       await page.getByTestId("publicity-start").fill(body.startDate);
       await page.getByTestId("publicity-end").fill(body.endDate);
@@ -60,6 +51,6 @@ test("a refused publicity period is explained in the reader's language, from the
     }
   } finally {
     // Leave HR in Chinese for the other specs.
-    await switchLanguage(page, "zh-CN");
+    await setLanguage(page, "zh-CN");
   }
 });

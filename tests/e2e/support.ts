@@ -14,3 +14,12 @@ export async function signIn(page: Page, identifier: string, password = DEMO_PAS
 
 /** Where screenshots go for a person to look at. */
 export const SHOTS = "test-results/screenshots";
+
+/** Sets the signed-in user's saved language (it wins over the cookie) through the header's switch, on the home page. */
+export async function setLanguage(page: Page, locale: "zh-CN" | "en") {
+  await page.goto("/");
+  const heading = page.getByTestId("home-heading");
+  const greeting = locale === "en" ? "Hello" : "您好";
+  if (!(await heading.textContent())?.includes(greeting)) await page.getByTestId("language-switch").click();
+  await expect(heading).toContainText(greeting);
+}
