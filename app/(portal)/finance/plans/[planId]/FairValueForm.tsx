@@ -93,112 +93,79 @@ export function FairValueForm({ planId, batches, categories, termMonths }: FairV
       <div className="grid gap-3 sm:grid-cols-3">
         {draft && (
           <>
-            <label className="block text-sm">
-              <span className="font-medium">{t("assumedDate")}</span>
-              <input
-                type="date"
-                value={values.valuationDate}
-                onChange={(e) => set("valuationDate", e.target.value)}
-                className={field}
-                data-testid="fv-valuation-date"
-              />
-            </label>
-            <label className="block text-sm">
-              <span className="font-medium">{t("grantPrice")}</span>
-              <input
-                inputMode="decimal"
-                value={values.grantPrice}
-                onChange={(e) => set("grantPrice", e.target.value)}
-                className={field}
-                data-testid="fv-grant-price"
-              />
-            </label>
+            <Field
+              label={t("assumedDate")}
+              type="date"
+              value={values.valuationDate ?? ""}
+              onChange={(v) => set("valuationDate", v)}
+              testId="fv-valuation-date"
+            />
+            <Field
+              label={t("grantPrice")}
+              inputMode="decimal"
+              value={values.grantPrice ?? ""}
+              onChange={(v) => set("grantPrice", v)}
+              testId="fv-grant-price"
+            />
           </>
         )}
-        <label className="block text-sm">
-          <span className="font-medium">{t("sharePrice")}</span>
-          <input
-            inputMode="decimal"
-            value={values.sharePrice}
-            onChange={(e) => set("sharePrice", e.target.value)}
-            className={field}
-            data-testid="fv-share-price"
-          />
-        </label>
-        <label className="block text-sm">
-          <span className="font-medium">{t("dividendYield")}</span>
-          <span className="ml-1 text-xs text-slate-500">{t("percentHint")}</span>
-          <input
-            inputMode="decimal"
-            value={values.dividendYield}
-            onChange={(e) => set("dividendYield", e.target.value)}
-            className={field}
-            data-testid="fv-dividend-yield"
-          />
-        </label>
+        <Field
+          label={t("sharePrice")}
+          inputMode="decimal"
+          value={values.sharePrice ?? ""}
+          onChange={(v) => set("sharePrice", v)}
+          testId="fv-share-price"
+        />
+        <Field
+          label={t("dividendYield")}
+          hint={t("percentHint")}
+          inputMode="decimal"
+          value={values.dividendYield ?? ""}
+          onChange={(v) => set("dividendYield", v)}
+          testId="fv-dividend-yield"
+        />
       </div>
       {draft &&
         categories.map((c) => (
-          <label key={c.id} className="block text-sm">
-            <span className="font-medium">{t("assumedShares", { category: c.label })}</span>
-            <input
-              inputMode="numeric"
-              value={quantities[c.id] ?? ""}
-              onChange={(e) => setQuantities((old) => ({ ...old, [c.id]: e.target.value }))}
-              className={field}
-              data-testid="fv-quantity"
-            />
-          </label>
+          <Field
+            key={c.id}
+            label={t("assumedShares", { category: c.label })}
+            inputMode="numeric"
+            value={quantities[c.id] ?? ""}
+            onChange={(v) => setQuantities((old) => ({ ...old, [c.id]: v }))}
+            testId="fv-quantity"
+          />
         ))}
       <fieldset className="space-y-2">
         {termMonths.map((months) => (
           <div key={months} className="grid gap-3 sm:grid-cols-3" data-testid="fv-term">
             <p className="self-end pb-2 text-sm font-medium">{t("termLabel", { n: months })}</p>
-            <label className="block text-sm">
-              <span className="font-medium">{t("volatility")}</span>
-              <span className="ml-1 text-xs text-slate-500">{t("percentHint")}</span>
-              <input
+            {(["volatility", "riskFreeRate"] as const).map((key) => (
+              <Field
+                key={key}
+                label={t(key)}
+                hint={t("percentHint")}
                 inputMode="decimal"
-                value={terms[months]?.volatility ?? ""}
-                onChange={(e) =>
+                value={terms[months]?.[key] ?? ""}
+                onChange={(v) =>
                   setTerms((old) => ({
                     ...old,
-                    [months]: { riskFreeRate: "", ...old[months], volatility: e.target.value },
+                    [months]: { volatility: "", riskFreeRate: "", ...old[months], [key]: v },
                   }))
                 }
-                className={field}
-                data-testid={`fv-volatility-${months}`}
+                testId={`fv-${key === "volatility" ? "volatility" : "rate"}-${months}`}
               />
-            </label>
-            <label className="block text-sm">
-              <span className="font-medium">{t("riskFreeRate")}</span>
-              <span className="ml-1 text-xs text-slate-500">{t("percentHint")}</span>
-              <input
-                inputMode="decimal"
-                value={terms[months]?.riskFreeRate ?? ""}
-                onChange={(e) =>
-                  setTerms((old) => ({
-                    ...old,
-                    [months]: { volatility: "", ...old[months], riskFreeRate: e.target.value },
-                  }))
-                }
-                className={field}
-                data-testid={`fv-rate-${months}`}
-              />
-            </label>
+            ))}
           </div>
         ))}
       </fieldset>
-      <label className="block text-sm">
-        <span className="font-medium">{t("source")}</span>
-        <input
-          value={values.source}
-          onChange={(e) => set("source", e.target.value)}
-          className={field}
-          maxLength={500}
-          data-testid="fv-source"
-        />
-      </label>
+      <Field
+        label={t("source")}
+        value={values.source ?? ""}
+        onChange={(v) => set("source", v)}
+        maxLength={500}
+        testId="fv-source"
+      />
       <RefusalBox refusal={result} />
       {result?.ok && (
         <p
@@ -220,5 +187,33 @@ export function FairValueForm({ planId, batches, categories, termMonths }: FairV
         {t("record")}
       </button>
     </form>
+  );
+}
+
+/** One labelled input of the form, with an optional unit hint beside the label. */
+function Field(props: {
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+  type?: "text" | "date";
+  inputMode?: "decimal" | "numeric";
+  maxLength?: number;
+}) {
+  return (
+    <label className="block text-sm">
+      <span className="font-medium">{props.label}</span>
+      {props.hint && <span className="ml-1 text-xs text-slate-500">{props.hint}</span>}
+      <input
+        type={props.type ?? "text"}
+        inputMode={props.inputMode}
+        value={props.value}
+        maxLength={props.maxLength}
+        onChange={(e) => props.onChange(e.target.value)}
+        className={field}
+        data-testid={props.testId}
+      />
+    </label>
   );
 }
