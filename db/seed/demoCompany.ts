@@ -1,3 +1,5 @@
+import { addDays, addMonthsClamped } from "@/lib/domain/calendar/isoDate";
+
 /**
  * The demo company, taken from the plan texts in shared/domain: a fictional STAR issuer with
  * 461,000,000 shares, a 2021 plan (first grant 2021-06-02, 700,000 shares to 223 people at 45.86,
@@ -147,29 +149,83 @@ export const DEMO_PLANS = [
   },
 ];
 
-/** A plan now in publicity (not from the texts): it shows the publicity notice and objections at work. */
-export const DEMO_PLAN_IN_PUBLICITY = {
-  name: "2026年限制性股票激励计划",
-  nameEn: "2026 Restricted Stock Incentive Plan",
-  boardApprovalDate: "2026-11-13",
-  announcementDate: "2026-11-14",
-  generalMeetingDate: "2026-12-08",
-  firstGrantQuantity: 1_000_000,
-  reservedQuantity: 200_000,
-  validityMonths: 72,
-  category: {
-    code: 1,
-    name: "核心技术及业务人员",
-    nameEn: "Core technical and business staff",
+/**
+ * A plan now in publicity (not from the texts): it shows the publicity notice and objections at work.
+ * Its dates are offsets from the day the demo is seeded, so the publicity is always under way; on
+ * 2026-11-21 (the pinned day of the tests) they are 2026-11-13 board, 11-18 to 11-30 publicity, 12-08 meeting.
+ */
+export function demoPlanInPublicity(asOf: string) {
+  const year = asOf.slice(0, 4);
+  return {
+    name: `${year}年限制性股票激励计划`,
+    nameEn: `${year} Restricted Stock Incentive Plan`,
+    boardApprovalDate: addDays(asOf, -8),
+    announcementDate: addDays(asOf, -7),
+    generalMeetingDate: addDays(asOf, 17),
+    firstGrantQuantity: 1_000_000,
+    reservedQuantity: 200_000,
+    validityMonths: 72,
+    category: {
+      code: 1,
+      name: "核心技术及业务人员",
+      nameEn: "Core technical and business staff",
+      arrangement: [
+        { index: 1, startMonths: 12, endMonths: 24, ratio: "0.4" },
+        { index: 2, startMonths: 24, endMonths: 36, ratio: "0.3" },
+        { index: 3, startMonths: 36, endMonths: 48, ratio: "0.3" },
+      ],
+    },
+    people: range(100, 159),
+    publicity: { startDate: addDays(asOf, -3), endDate: addDays(asOf, 9) },
+    /** An objection still to be answered, filed the day after the publicity began. */
+    objection: {
+      filedOn: addDays(asOf, -2),
+      text: "名单中研发中心一名人员的职务仍为调岗前的职务，请核实后更正。",
+    },
+  };
+}
+
+/**
+ * A plan granted about a year before the demo is seeded, dated from that day so it is always "now": the
+ * first grant's first window opened about a month ago (a vesting run for HR to do), the reserved grant's
+ * first window opens in about two weeks and a major event pushes its earliest day (the grantee's next
+ * vesting, and why it moved), later tranches are pending, and one grantee left ten days ago.
+ */
+export function currentDemoPlan(asOf: string) {
+  const firstGrant = addDays(addMonthsClamped(asOf, -13), 3);
+  const reservedGrant = addDays(addMonthsClamped(asOf, -12), 21);
+  const reservedWindowOpens = addMonthsClamped(reservedGrant, 12);
+  const generalMeeting = addDays(firstGrant, -20);
+  const year = firstGrant.slice(0, 4);
+  return {
+    name: `${year}年核心骨干限制性股票激励计划`,
+    nameEn: `${year} Core Staff Restricted Stock Incentive Plan`,
+    boardApprovalDate: addDays(generalMeeting, -30),
+    announcementDate: addDays(generalMeeting, -29),
+    generalMeetingDate: generalMeeting,
+    publicity: { startDate: addDays(generalMeeting, -27), endDate: addDays(generalMeeting, -15) },
+    verification: { opinionDate: addDays(generalMeeting, -12), disclosureDate: addDays(generalMeeting, -11) },
+    firstGrantQuantity: 330_000,
+    reservedQuantity: 60_000,
+    validityMonths: 60,
     arrangement: [
       { index: 1, startMonths: 12, endMonths: 24, ratio: "0.4" },
       { index: 2, startMonths: 24, endMonths: 36, ratio: "0.3" },
       { index: 3, startMonths: 36, endMonths: 48, ratio: "0.3" },
     ],
-  },
-  people: range(100, 159),
-  publicity: { startDate: "2026-11-18", endDate: "2026-11-30" },
-};
+    first: { grantDate: firstGrant, grantPrice: "21.60", people: range(257, 289) },
+    reserved: { grantDate: reservedGrant, grantPrice: "21.60", quantity: 30_000, people: [PEOPLE.employee, 222, 223] },
+    /** The event whose blackout window covers the reserved grant's first window opening. */
+    majorEvent: {
+      title: "筹划对外投资事项",
+      titleEn: "planning an outward investment",
+      // Short, so that the pushed day stays in a published year as long as possible near a year's end.
+      startDate: addDays(reservedWindowOpens, -2),
+      endDate: addDays(reservedWindowOpens, 2),
+    },
+    leaver: { index: 288, leaveDate: addDays(asOf, -10) },
+  };
+}
 
 /** The one corporate action of the texts: the 2020 cash dividend of 0.60 yuan per share (ex-date placed by us). */
 export const DEMO_DIVIDEND = {

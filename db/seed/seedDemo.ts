@@ -1,22 +1,18 @@
 import { count } from "drizzle-orm";
 import type { Database, Transaction } from "../client";
 import * as s from "../schema";
+import { seedCurrentPlan } from "./seedCurrentPlan";
+import { seedClosedPublicity, seedParticipantList } from "./seedParticipantList";
+import { seedPlanInPublicity } from "./seedPlanInPublicity";
 import { seedDemoFairValues } from "./seedFairValues";
+import { today } from "@/lib/platform/clock";
 import { hashPassword } from "@/lib/auth/password";
 import { encryptIdNumber } from "@/lib/platform/idNumberCipher";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 import { BLACKOUT_RULES_2022, BLACKOUT_RULES_2024 } from "@/lib/domain/blackout/blackoutRules";
 import { DEFAULT_GRADE_TABLE } from "@/lib/domain/vesting/appraisal";
-import {
-  DEMO_DISCLOSURES,
-  DEMO_DIVIDEND,
-  DEMO_ISSUER,
-  DEMO_PLAN_IN_PUBLICITY,
-  DEMO_PLANS,
-  PEOPLE,
-  demoGrade,
-} from "./demoCompany";
+import { DEMO_DISCLOSURES, DEMO_DIVIDEND, DEMO_ISSUER, DEMO_PLANS, PEOPLE, demoGrade } from "./demoCompany";
 import { allocateQuantities, syntheticPeople } from "./syntheticPeople";
 
 /** Demo logins; the password comes from DEMO_PASSWORD. */
@@ -203,30 +199,36 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
         categoryId: categoryIds.get(b.category2.includes(index) ? 2 : 1)!,
         quantity: quantities[i]!,
       }));
-      const [version] = await tx
-        .insert(s.participantListVersions)
-        .values({
+      const listVersionId = await seedParticipantList(tx, {
+        planId,
+        batch: kind,
+        contentHash: `seed-${def.key}-${kind}`,
+        sourceFileName: `${def.key}-${kind}-激励对象名单.xlsx`,
+        entries,
+      });
+      if (kind === "first") {
+        await seedClosedPublicity(tx, {
           planId,
-          batch: kind,
-          version: 1,
-          contentHash: `seed-${def.key}-${kind}`,
-          sourceFileName: `${def.key}-${kind}-激励对象名单.xlsx`,
-          note: "Demo data",
-        })
-        .returning();
-      await tx.insert(s.participantListEntries).values(
-        entries.map((e) => ({
-          listVersionId: version!.id,
-          personId: e.person.id,
-          categoryId: e.categoryId,
-          name: e.person.name,
-          position: e.person.position,
-          nationality: e.person.nationality,
-          quantity: e.quantity,
-        })),
-      );
-      if (kind === "first")
-        await seedPublicityAndVerification(tx, planId, version!.id, def, userIds.get("employee2@demo.local")!);
+          listVersionId,
+          publicity: def.publicity,
+          summary: "公示期内收到1条意见，经核实已答复，名单无调整。",
+          objection: {
+            filedByUserId: userIds.get("employee2@demo.local")!,
+            receiptNo: `OBJ-${def.key}-0001`,
+            text: "名单中一名人员的职务与实际不符，请核实。",
+            response: "经核实，该人员职务已于公示前调整，名单按最新职务公示，无误。",
+          },
+          verification: {
+            body: "board_of_supervisors",
+            members: def.verification.members,
+            opinionDate: def.verification.opinionDate,
+            disclosureDate: def.verification.disclosureDate,
+            generalMeetingDate: def.generalMeetingDate,
+            opinion:
+              "监事会认为：列入本次激励计划激励对象名单的人员均符合相关法律法规及《激励计划（草案）》规定的激励对象条件，其作为激励对象的主体资格合法、有效。",
+          },
+        });
+      }
       const [batch] = await tx
         .insert(s.grantBatches)
         .values({
@@ -235,7 +237,7 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
           grantDate: b.grantDate,
           grantPrice: b.grantPrice,
           boardResolutionDate: b.boardResolutionDate,
-          listVersionId: version!.id,
+          listVersionId,
         })
         .returning();
       batchIds.set(kind, batch!.id);
@@ -282,9 +284,22 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
     }
   }
 
-  planIds.push(await seedPlanInPublicity(tx, issuerId, rules2024.id, personAt));
+  // The plan in publicity and the current plan are dated from the seed day, so the demo is alive whenever it is seeded.
+  const day = asOf ?? today();
+  planIds.push(
+    await seedPlanInPublicity(tx, issuerId, rules2024.id, personAt, day, userIds.get("employee2@demo.local")!),
+  );
+  planIds.push(
+    await seedCurrentPlan(tx, {
+      issuerId,
+      ruleSetId: rules2024.id,
+      asOf: day,
+      personAt,
+      financeUserId: userIds.get("finance@demo.local") ?? null,
+    }),
+  );
   for (const planId of planIds) await rederivePlan(tx, planId, asOf);
-  await seedDemoFairValues(tx, userIds.get("finance@demo.local") ?? null);
+  await seedDemoFairValues(tx, userIds.get("finance@demo.local") ?? null, day);
   await appendAudit(tx, {
     actorUserId: null,
     action: "seed.demo",
@@ -292,136 +307,6 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
     entityId: issuerId,
     after: { plans: planIds.length, persons: personRows.length },
   });
-}
-
-async function seedPublicityAndVerification(
-  tx: Transaction,
-  planId: string,
-  listVersionId: string,
-  def: (typeof DEMO_PLANS)[number],
-  objectorUserId: string,
-) {
-  const [period] = await tx
-    .insert(s.publicityPeriods)
-    .values({
-      planId,
-      listVersionId,
-      startDate: def.publicity.startDate,
-      endDate: def.publicity.endDate,
-      channel: "公司内部OA公告栏",
-      status: "closed",
-      summary: "公示期内收到1条意见，经核实已答复，名单无调整。",
-      closedAt: new Date(`${def.publicity.endDate}T18:00:00+08:00`),
-    })
-    .returning();
-  await tx.insert(s.objections).values({
-    publicityPeriodId: period!.id,
-    filedByUserId: objectorUserId,
-    receiptNo: `OBJ-${def.key}-0001`,
-    text: "名单中一名人员的职务与实际不符，请核实。",
-    status: "answered",
-    response: "经核实，该人员职务已于公示前调整，名单按最新职务公示，无误。",
-    createdAt: new Date(`${def.publicity.startDate}T10:00:00+08:00`),
-    answeredAt: new Date(`${def.publicity.endDate}T12:00:00+08:00`),
-  });
-  await tx.insert(s.verificationRecords).values({
-    planId,
-    listVersionId,
-    publicityPeriodId: period!.id,
-    body: "board_of_supervisors",
-    members: def.verification.members,
-    opinionDate: def.verification.opinionDate,
-    disclosureDate: def.verification.disclosureDate,
-    generalMeetingDate: def.generalMeetingDate,
-    opinion:
-      "监事会认为：列入本次激励计划激励对象名单的人员均符合相关法律法规及《激励计划（草案）》规定的激励对象条件，其作为激励对象的主体资格合法、有效。",
-  });
-}
-
-type PersonRow = { id: string; name: string; position: string; nationality: string };
-
-async function seedPlanInPublicity(
-  tx: Transaction,
-  issuerId: string,
-  ruleSetId: string,
-  personAt: (index: number) => PersonRow,
-): Promise<string> {
-  const def = DEMO_PLAN_IN_PUBLICITY;
-  const [plan] = await tx
-    .insert(s.plans)
-    .values({
-      issuerId,
-      name: def.name,
-      nameEn: def.nameEn,
-      announcementDate: def.announcementDate,
-      boardApprovalDate: def.boardApprovalDate,
-      generalMeetingDate: def.generalMeetingDate,
-      totalQuantity: def.firstGrantQuantity + def.reservedQuantity,
-      firstGrantQuantity: def.firstGrantQuantity,
-      reservedQuantity: def.reservedQuantity,
-      shareCapitalAtAnnouncement: DEMO_ISSUER.shareCapital,
-      validityMonths: def.validityMonths,
-      blackoutRuleSetId: ruleSetId,
-      // Approved by the board after the 2025-03-27 amendment: the remuneration and appraisal committee verifies.
-      verifyingBody: "remuneration_committee",
-      status: "publicity",
-      gradeTable: { ...DEFAULT_GRADE_TABLE },
-    })
-    .returning();
-  const [category] = await tx
-    .insert(s.participantCategories)
-    .values({
-      planId: plan!.id,
-      code: def.category.code,
-      name: def.category.name,
-      nameEn: def.category.nameEn,
-      illustrative: true,
-    })
-    .returning();
-  await tx.insert(s.vestingArrangements).values(
-    def.category.arrangement.map((t) => ({
-      categoryId: category!.id,
-      trancheIndex: t.index,
-      startMonths: t.startMonths,
-      endMonths: t.endMonths,
-      ratio: t.ratio,
-    })),
-  );
-  const quantities = allocateQuantities(def.firstGrantQuantity, def.people.length, 2026);
-  const [version] = await tx
-    .insert(s.participantListVersions)
-    .values({
-      planId: plan!.id,
-      batch: "first",
-      version: 1,
-      contentHash: "seed-2026-first",
-      sourceFileName: "2026-首次授予激励对象名单.xlsx",
-      note: "Demo data",
-    })
-    .returning();
-  await tx.insert(s.participantListEntries).values(
-    def.people.map((index, i) => {
-      const p = personAt(index);
-      return {
-        listVersionId: version!.id,
-        personId: p.id,
-        categoryId: category!.id,
-        name: p.name,
-        position: p.position,
-        nationality: p.nationality,
-        quantity: quantities[i]!,
-      };
-    }),
-  );
-  await tx.insert(s.publicityPeriods).values({
-    planId: plan!.id,
-    listVersionId: version!.id,
-    startDate: def.publicity.startDate,
-    endDate: def.publicity.endDate,
-    channel: "Vesting Desk",
-    status: "open",
-  });
-  return plan!.id;
 }
 
 function positionOf(index: number, fallback: string): string {

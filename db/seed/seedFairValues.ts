@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "../client";
 import * as s from "../schema";
+import { demoPlanInPublicity } from "./demoCompany";
+import { addDays } from "@/lib/domain/calendar/isoDate";
 
 const TERMS = (v: [string, string, string]) => [
   { months: 12, volatility: v[0], riskFreeRate: "0.015" },
@@ -40,16 +42,10 @@ const GRANT_MEASUREMENTS = [
 ] as const;
 
 /** The plan in publicity gets the draft's projection (预测算) on an assumed grant date a week after its meeting. */
-const DRAFT_PROJECTION = {
-  plan: "2026 Restricted Stock Incentive Plan",
-  valuationDate: "2026-12-15",
-  sharePrice: "41.30",
-  grantPrice: "20.50",
-  vol: ["0.2874", "0.2615", "0.2490"],
-} as const;
+const DRAFT_PROJECTION = { sharePrice: "41.30", grantPrice: "20.50", vol: ["0.2874", "0.2615", "0.2490"] } as const;
 
 /** Records the demo's fair-value measurements, as the finance user. */
-export async function seedDemoFairValues(tx: Transaction, recordedBy: string | null): Promise<void> {
+export async function seedDemoFairValues(tx: Transaction, recordedBy: string | null, asOf: string): Promise<void> {
   for (const m of GRANT_MEASUREMENTS) {
     const [batch] = await tx
       .select({
@@ -74,7 +70,8 @@ export async function seedDemoFairValues(tx: Transaction, recordedBy: string | n
       recordedBy,
     });
   }
-  const [plan] = await tx.select({ id: s.plans.id }).from(s.plans).where(eq(s.plans.nameEn, DRAFT_PROJECTION.plan));
+  const draft = demoPlanInPublicity(asOf);
+  const [plan] = await tx.select({ id: s.plans.id }).from(s.plans).where(eq(s.plans.nameEn, draft.nameEn));
   if (!plan) return;
   const categories = await tx
     .select({ id: s.participantCategories.id })
@@ -84,7 +81,7 @@ export async function seedDemoFairValues(tx: Transaction, recordedBy: string | n
   await tx.insert(s.fairValueMeasurements).values({
     planId: plan.id,
     kind: "draft_projection",
-    valuationDate: DRAFT_PROJECTION.valuationDate,
+    valuationDate: addDays(draft.generalMeetingDate, 7),
     sharePrice: DRAFT_PROJECTION.sharePrice,
     grantPrice: DRAFT_PROJECTION.grantPrice,
     terms: TERMS([...DRAFT_PROJECTION.vol]),

@@ -115,7 +115,8 @@ describe.each(BACKENDS)("recording and compensating corporate actions on %s", (k
     expect(mine).toMatchObject({ priceBefore: "39.58", priceAfter: "19.79" });
 
     // Every 2022 grant with a tranche outstanding is adjusted; the leaver's (all tranches voided in 2024) keeps its price.
-    expect(recorded.affected).toHaveLength(146);
+    // The current plan's 35 grants with tranches outstanding (its leaver's are all voided) are adjusted too.
+    expect(recorded.affected).toHaveLength(146 + 35);
     expect(await prices2022()).toEqual([
       { price: "19.79", n: 146 },
       { price: "39.58", n: 1 },
@@ -147,8 +148,13 @@ describe.each(BACKENDS)("recording and compensating corporate actions on %s", (k
       h,
       sql`SELECT u.email, n.payload FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'grant_adjusted'`,
     );
-    expect(notices.map((n) => n.email).sort()).toEqual(["employee2@demo.local", "employee@demo.local"]);
-    expect(notices[0]!.payload.priceAfter).toBe("19.79");
+    // The demo grantee holds adjusted grants in 2022 and in the current plan: one notice each.
+    expect(notices.map((n) => n.email).sort()).toEqual([
+      "employee2@demo.local",
+      "employee@demo.local",
+      "employee@demo.local",
+    ]);
+    expect(notices.map((n) => n.payload.priceAfter).sort()).toEqual(["10.80", "19.79", "19.79"]);
     expect((await counts()).actions).toBe(before.actions + 1);
 
     const listed = await listCorporateActions(h.db);

@@ -41,11 +41,14 @@ test("a wrong password is refused with a clear message that does not say which p
 test("the grantee sees the 2021 grant at 45.26 and the tranche moved by the major event", async ({ page }) => {
   await signIn(page, "employee@demo.local");
   const cards = page.getByTestId("grant-card");
-  await expect(cards).toHaveCount(2);
+  await expect(cards).toHaveCount(3);
   await expect(cards.nth(0).getByTestId("grant-price")).toContainText("45.26");
   await expect(cards.nth(0)).toContainText("45.86");
   const deferred = page.getByTestId("deferred-reason").first();
   await expect(deferred).toContainText("2026-11-16");
+  // The plan dated from the seed day: its reserved tranche opens 2026-12-12, inside the event of 12-10..12-14.
+  await cards.nth(2).getByTestId("grant-link").click();
+  await expect(page.getByTestId("deferred-reason").first()).toContainText("2026-12-14");
 });
 
 test("the language switch changes the interface and is kept after signing in again", async ({ page }) => {

@@ -31,8 +31,10 @@ test("a grantee reads their own grants with tranches, adjustments and deferrals,
   expect(res.status()).toBe(200);
   expect(res.headers()["cache-control"]).toContain("no-store");
   const { items } = await res.json();
-  expect(items).toHaveLength(2);
-  const [g2021, g2022] = items;
+  // 2021, 2022 and the reserved grant of the plan dated from the seed day.
+  expect(items).toHaveLength(3);
+  const [g2021, g2022, current] = items;
+  expect(current).toMatchObject({ batch: "reserved", planNameEn: expect.stringContaining("Core Staff") });
   expect(g2021).toMatchObject({
     batch: "first",
     grantDate: "2021-06-02",
@@ -67,13 +69,15 @@ test("a grantee reads their own grants with tranches, adjustments and deferrals,
 test("staff read every plan in the contract's shape", async ({ browser }) => {
   const hr = await apiAs(browser, "auditor@demo.local");
   const { items } = await (await hr.get("/api/v1/plans")).json();
-  // The demo's three plans come first (an HR e2e test may have added one after them).
-  expect(items.slice(0, 3).map((p: { nameEn: string; status: string }) => [p.nameEn.slice(0, 4), p.status])).toEqual([
+  // The demo's four plans come first (an HR e2e test may have added one after them): the two from the
+  // plan texts, then the two dated from the seed day (VD_TODAY 2026-11-21: granted 2025, publicised 2026).
+  expect(items.slice(0, 4).map((p: { nameEn: string; status: string }) => [p.nameEn.slice(0, 4), p.status])).toEqual([
     ["2021", "closed"],
     ["2022", "vesting"],
+    ["2025", "granted"],
     ["2026", "publicity"],
   ]);
-  expect(items[2]).toMatchObject({
+  expect(items[3]).toMatchObject({
     verifyingBody: "remuneration_committee",
     blackoutRule: { name: "2024-05-24 rules", annualDays: 15, quarterlyDays: 5 },
     validityMonths: 72,
@@ -111,6 +115,15 @@ test("blackout windows and trading days", async ({ browser }) => {
       from: "2026-11-16",
       to: "2026-11-27",
       reason: expect.stringContaining("2026-11-27"),
+    },
+    {
+      // The current plan's event, two days either side of its reserved tranche's opening (2026-12-12).
+      id: expect.any(String),
+      planId: null,
+      kind: "major_event",
+      from: "2026-12-10",
+      to: "2026-12-14",
+      reason: expect.stringContaining("2026-12-14"),
     },
   ]);
   const postponed = (await (await api.get("/api/v1/blackout-windows?from=2024-03-01&to=2024-04-30")).json()).items;

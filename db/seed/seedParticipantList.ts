@@ -1,0 +1,96 @@
+import type { Transaction } from "../client";
+import * as s from "../schema";
+
+export type SeedPerson = { id: string; name: string; position: string; nationality: string };
+
+/** One participant-list version with its entries, as an import would leave it; returns the version's id. */
+export async function seedParticipantList(
+  tx: Transaction,
+  input: {
+    planId: string;
+    batch: "first" | "reserved";
+    contentHash: string;
+    sourceFileName: string;
+    entries: { person: SeedPerson; categoryId: string; quantity: number }[];
+  },
+): Promise<string> {
+  const [version] = await tx
+    .insert(s.participantListVersions)
+    .values({
+      planId: input.planId,
+      batch: input.batch,
+      version: 1,
+      contentHash: input.contentHash,
+      sourceFileName: input.sourceFileName,
+      note: "Demo data",
+    })
+    .returning();
+  await tx.insert(s.participantListEntries).values(
+    input.entries.map((e) => ({
+      listVersionId: version!.id,
+      personId: e.person.id,
+      categoryId: e.categoryId,
+      name: e.person.name,
+      position: e.person.position,
+      nationality: e.person.nationality,
+      quantity: e.quantity,
+    })),
+  );
+  return version!.id;
+}
+
+/**
+ * A publicity period that has closed, its objection (answered) if there was one, and the verifying body's
+ * opinion on the list, as HR records them before the general meeting.
+ */
+export async function seedClosedPublicity(
+  tx: Transaction,
+  input: {
+    planId: string;
+    listVersionId: string;
+    publicity: { startDate: string; endDate: string };
+    summary: string;
+    objection?: { filedByUserId: string; receiptNo: string; text: string; response: string };
+    verification: {
+      body: "board_of_supervisors" | "remuneration_committee";
+      members: string;
+      opinion: string;
+      opinionDate: string;
+      disclosureDate: string;
+      generalMeetingDate: string;
+    };
+  },
+): Promise<void> {
+  const { startDate, endDate } = input.publicity;
+  const [period] = await tx
+    .insert(s.publicityPeriods)
+    .values({
+      planId: input.planId,
+      listVersionId: input.listVersionId,
+      startDate,
+      endDate,
+      channel: "公司内部OA公告栏",
+      status: "closed",
+      summary: input.summary,
+      closedAt: new Date(`${endDate}T18:00:00+08:00`),
+    })
+    .returning();
+  if (input.objection) {
+    await tx.insert(s.objections).values({
+      publicityPeriodId: period!.id,
+      filedByUserId: input.objection.filedByUserId,
+      receiptNo: input.objection.receiptNo,
+      text: input.objection.text,
+      status: "answered",
+      response: input.objection.response,
+      createdAt: new Date(`${startDate}T10:00:00+08:00`),
+      answeredAt: new Date(`${endDate}T12:00:00+08:00`),
+    });
+  }
+  await tx.insert(s.verificationRecords).values({
+    planId: input.planId,
+    listVersionId: input.listVersionId,
+    publicityPeriodId: period!.id,
+    ...input.verification,
+  });
+}
