@@ -110,6 +110,49 @@ describe.each(BACKENDS)("HR agenda on %s", (kind) => {
       expect(item.href).toBe(`/hr/vesting/${item.planId}`);
   });
 
+  it("asks for the vesting run of every tranche open today and not yet vested whose close is not already listed", async () => {
+    const expected = await rows<{
+      plan_id: string;
+      tranche: number;
+      grants: number;
+      shares: string;
+      close: string | null;
+    }>(
+      h,
+      sql`SELECT g.plan_id::text, tr.tranche_index AS tranche, count(*)::int AS grants,
+            sum(tr.planned_quantity)::text AS shares, min(tr.window_close)::text AS close
+          FROM tranches tr JOIN grants g ON g.id = tr.grant_id
+          WHERE tr.status = 'vestable' AND tr.window_open <= ${AS_OF}::date
+          GROUP BY g.plan_id, g.batch_id, g.category_id, tr.tranche_index
+          HAVING min(tr.window_close) IS NULL OR min(tr.window_close) > ${HORIZON}::date ORDER BY 1, 2, 3`,
+    );
+    // The plan dated from the seed day has its first grant's first tranche open (13 months after the grant).
+    expect(expected.length).toBeGreaterThan(0);
+    const agenda = await hrAgenda(h.db, "zh-CN", AS_OF);
+    const toRun = agenda.items.filter((i) => i.kind === "vesting_to_run");
+    expect(
+      toRun
+        .map((i) => ({
+          plan_id: i.planId,
+          tranche: i.details.tranche,
+          grants: i.details.grants,
+          shares: String(i.details.shares),
+          close: i.date,
+        }))
+        .sort((a, b) =>
+          a.plan_id! < b.plan_id!
+            ? -1
+            : a.plan_id! > b.plan_id!
+              ? 1
+              : Number(a.tranche) - Number(b.tranche) || Number(a.grants) - Number(b.grants),
+        ),
+    ).toEqual(expected);
+    for (const item of toRun) {
+      expect(item.href).toBe(`/hr/vesting/${item.planId}`);
+      expect(item.overdue).toBe(false);
+    }
+  });
+
   it("counts grants not yet accepted by active grantees", async () => {
     const expected = await rows<{ plan_id: string; n: number }>(
       h,

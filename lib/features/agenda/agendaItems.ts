@@ -99,6 +99,36 @@ export async function trancheWindowsBetween(db: Database, from: string, to: stri
   }));
 }
 
+/**
+ * Tranches whose window is open today and which have not vested yet: a vesting run is owed before the
+ * window closes. Grouped by plan, batch, category and tranche, with the earliest permissible day.
+ */
+export async function tranchesToVest(db: Database) {
+  const rows = await rowsOf(
+    db,
+    sql`SELECT g.plan_id::text AS plan_id, b.batch::text AS batch, b.grant_date::text AS grant_date, c.code AS category,
+          tr.tranche_index, min(tr.window_close)::text AS window_close, min(tr.earliest_vesting_date)::text AS earliest,
+          count(*)::int AS grants, sum(tr.planned_quantity)::bigint::text AS shares
+        FROM tranches tr
+        JOIN grants g ON g.id = tr.grant_id
+        JOIN grant_batches b ON b.id = g.batch_id
+        JOIN participant_categories c ON c.id = g.category_id
+        WHERE tr.status = 'vestable'
+        GROUP BY 1, 2, 3, 4, 5`,
+  );
+  return rows.map((r) => ({
+    planId: String(r.plan_id),
+    batch: String(r.batch) as "first" | "reserved",
+    grantDate: String(r.grant_date),
+    categoryCode: Number(r.category),
+    trancheIndex: Number(r.tranche_index),
+    windowClose: str(r.window_close),
+    earliestVestingDate: str(r.earliest),
+    grants: Number(r.grants),
+    shares: Number(r.shares),
+  }));
+}
+
 /** Grants not yet accepted by their grantees, per plan (left grantees excluded). */
 export async function unacceptedGrants(db: Database) {
   const rows = await rowsOf(

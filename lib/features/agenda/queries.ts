@@ -13,6 +13,7 @@ import {
   plansAwaitingVerification,
   plansWithReserveLeft,
   trancheWindowsBetween,
+  tranchesToVest,
   unacceptedGrants,
 } from "@/lib/features/agenda/agendaItems";
 import { blackoutWindowsForPlans } from "@/lib/features/calendar/blackoutsForPerson";
@@ -32,6 +33,7 @@ export type AgendaKind =
   | "reserve_deadline"
   | "window_opens"
   | "window_closes"
+  | "vesting_to_run"
   | "blackout_starts"
   | "grants_unaccepted";
 
@@ -61,7 +63,7 @@ export interface AgendaDto {
  * What needs doing and by when, company-wide: publicity periods ending or to close, objections to answer,
  * verifications due before a meeting (5 days before it), reserved grants' 12-month deadline, tranche
  * windows opening or closing within 30 days with their earliest permissible day, blackout windows
- * starting within 30 days, and grants not yet accepted. Overdue items first, then by date.
+ * starting within 30 days, tranches open now that still need their vesting run, and grants not yet accepted. Overdue items first, then by date.
  */
 export async function hrAgenda(db: Database, locale: Locale, asOf = clockToday()): Promise<AgendaDto> {
   await ensureDerivedToday(db);
@@ -71,12 +73,13 @@ export async function hrAgenda(db: Database, locale: Locale, asOf = clockToday()
     .from(plans)
     .orderBy(asc(plans.createdAt));
   const planOf = new Map(planRows.map((p) => [p.id, p]));
-  const [publicity, lateObjections, awaiting, reserves, windows, unaccepted, blackouts] = await Promise.all([
+  const [publicity, lateObjections, awaiting, reserves, windows, toVest, unaccepted, blackouts] = await Promise.all([
     openPublicity(db),
     openObjectionsInClosedPeriods(db),
     plansAwaitingVerification(db),
     plansWithReserveLeft(db),
     trancheWindowsBetween(db, asOf, horizon),
+    tranchesToVest(db),
     unacceptedGrants(db),
     blackoutWindowsForPlans(
       db,
@@ -151,6 +154,21 @@ export async function hrAgenda(db: Database, locale: Locale, asOf = clockToday()
       push("window_opens", w.windowOpen, w.planId, href, details);
     if (w.windowClose && compareIsoDates(w.windowClose, asOf) >= 0 && compareIsoDates(w.windowClose, horizon) <= 0)
       push("window_closes", w.windowClose, w.planId, href, details);
+  }
+  for (const v of toVest) {
+    // A window closing within the horizon already has its window_closes line, which says the same.
+    if (v.windowClose !== null && compareIsoDates(v.windowClose, horizon) <= 0) continue;
+    // Dated by the window's close: the day by which the run must have happened.
+    push("vesting_to_run", v.windowClose, v.planId, `/hr/vesting/${v.planId}`, {
+      batch: v.batch,
+      grantDate: v.grantDate,
+      category: v.categoryCode,
+      tranche: v.trancheIndex,
+      grants: v.grants,
+      shares: v.shares,
+      windowClose: v.windowClose,
+      earliestVestingDate: v.earliestVestingDate,
+    });
   }
   for (const b of blackouts) {
     if (compareIsoDates(b.from, asOf) < 0) continue;

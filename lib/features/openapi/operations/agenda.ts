@@ -16,6 +16,7 @@ const agendaSchema = z.object({
         "reserve_deadline",
         "window_opens",
         "window_closes",
+        "vesting_to_run",
         "blackout_starts",
         "grants_unaccepted",
       ]),
