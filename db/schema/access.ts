@@ -80,6 +80,23 @@ export const userSessions = pgTable(
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     ip: text("ip"),
+    /**
+     * "pending": the password was right, a second factor is still owed (the session grants nothing);
+     * "enrol": the same, for a staff user past the grace period without a factor; "complete" otherwise.
+     */
+    secondFactorState: text("second_factor_state", { enum: ["pending", "enrol", "complete"] })
+      .notNull()
+      .default("complete"),
+    /** How this session was authenticated, e.g. {password,totp}. */
+    factors: text("factors")
+      .array()
+      .notNull()
+      .default(sql`'{password}'::text[]`),
+    /** The last time a second factor was verified in this session (sign-in or step-up). */
+    secondFactorAt: timestamp("second_factor_at", { withTimezone: true }),
+    /** A TOTP secret being enrolled (sealed), or a WebAuthn challenge issued, awaiting their answer. */
+    pendingTotpSealed: text("pending_totp_sealed"),
+    webauthnChallenge: text("webauthn_challenge"),
   },
   (t) => [index("user_sessions_user_idx").on(t.userId)],
 );

@@ -8,3 +8,4 @@ export * from "./disclosure";
 export * from "./access";
 export * from "./dataVersions";
 export * from "./expense";
+export * from "./secondFactor";

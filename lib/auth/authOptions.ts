@@ -6,6 +6,7 @@ import { authenticate, type Role } from "@/lib/auth/credentials";
 import { db } from "@/lib/platform/db";
 import { authSecret } from "@/lib/platform/secrets";
 import { endUserSession, startUserSession } from "@/lib/auth/sessionRecords";
+import { KNOWN_DEVICE_COOKIE, knownDeviceUser, signInStep } from "@/lib/auth/secondFactor/signInFlow";
 import { OIDC_PROVIDER_ID, oidcAccountFor, oidcProvider, oidcUserFor } from "./oidcProvider";
 
 const sso = oidcProvider();
@@ -29,13 +30,19 @@ export const authOptions: NextAuthOptions = {
         if (!identifier || !password || identifier.length > 200 || password.length > 200) return null;
         const forwarded = req?.headers?.["x-forwarded-for"];
         const ip = firstForwardedIp(Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? "local";
-        const result = await authenticate(await db(), identifier, password, ip);
+        const database = await db();
+        const deviceUserId = await knownDeviceUser(database, cookieValue(req?.headers?.cookie, KNOWN_DEVICE_COOKIE));
+        const result = await authenticate(database, identifier, password, ip, { deviceUserId });
         if (!result.ok) {
-          // The message reaches the login form as its error code.
-          throw new Error(result.reason === "throttled" ? "TOO_MANY_ATTEMPTS" : "INVALID_CREDENTIALS");
+          // The message reaches the login form as its error code (with the wait, in seconds, when throttled).
+          throw new Error(
+            result.reason === "throttled"
+              ? `TOO_MANY_ATTEMPTS:${Math.ceil(result.retryAfterMs / 1000)}`
+              : "INVALID_CREDENTIALS",
+          );
         }
         const u = result.user;
-        const sessionId = await startUserSession(await db(), u.id, ip);
+        const sessionId = await startUserSession(database, u.id, ip, await signInStep(database, u));
         return {
           id: u.id,
           email: u.email,
@@ -82,3 +89,13 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/** One cookie's value from a Cookie header (next-auth hands authorize() the raw headers). */
+function cookieValue(header: string | string[] | undefined, name: string): string | null {
+  const text = Array.isArray(header) ? header.join("; ") : (header ?? "");
+  for (const part of text.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return null;
+}

@@ -4,7 +4,8 @@ import type { Database } from "@/db/client";
 import { persons, userRoles, users } from "@/db/schema";
 import { hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
 import { appendAudit } from "@/lib/platform/auditTrail";
-import { failureDelayMs, isThrottled, recentFailures, recordAttempt } from "@/lib/auth/loginThrottle";
+import { accountKey, recentFailures, recordAttempt } from "@/lib/auth/loginThrottle";
+import { retryAfterMs } from "@/lib/domain/access/secondFactorPolicy";
 
 import type { Role } from "@/lib/auth/roles";
 
@@ -21,32 +22,29 @@ export interface AuthenticatedUser {
 }
 
 /** Outcome of a sign-in attempt; "invalid" never says which part was wrong. */
-export type SignInResult = { ok: true; user: AuthenticatedUser } | { ok: false; reason: "invalid" | "throttled" };
+export type SignInResult =
+  | { ok: true; user: AuthenticatedUser }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterMs: number };
 
 // A fixed hash verified when the account does not exist, so timing does not reveal which emails are registered.
 let dummyHash: Promise<string> | undefined;
 
-/** Checks an email or employee number and password, with throttling and audit, and rehashes outdated hashes. */
+/**
+ * Checks an email or employee number and password, with throttling and audit, and rehashes outdated hashes.
+ * Failures are counted per account and per client IP; past a few, the next attempt waits (30 s, doubling,
+ * at most 15 minutes) rather than being refused for good. `deviceUserId` is the user a known-device cookie
+ * names: from that browser the account's wait does not apply (its IP's still does), so an attacker's
+ * failures elsewhere never keep the owner out; the second factor is still asked for afterwards.
+ */
 export async function authenticate(
   db: Database,
   identifierRaw: string,
   password: string,
   ip: string,
-  sleep = defaultSleep,
+  options: { deviceUserId?: string | null; now?: Date } = {},
 ): Promise<SignInResult> {
   const identifier = identifierRaw.trim().toLowerCase();
-  const failures = await recentFailures(db, identifier, ip);
-  if (isThrottled(failures)) {
-    await recordAttempt(db, identifier, ip, false);
-    await appendAudit(db, {
-      actorUserId: null,
-      action: "auth.sign_in_throttled",
-      entityType: "user",
-      entityId: identifier,
-      ip,
-    });
-    return { ok: false, reason: "throttled" };
-  }
   const [row] = await db
     .select({
       id: users.id,
@@ -61,12 +59,31 @@ export async function authenticate(
     .leftJoin(persons, eq(users.personId, persons.id))
     .where(or(eq(sql`lower(${users.email})`, identifier), eq(sql`lower(${persons.employeeNo})`, identifier)))
     .limit(1);
+  const account = accountKey(row?.id ?? null, identifier);
+  const failures = await recentFailures(db, account, ip);
+  const wait = retryAfterMs({
+    ...failures,
+    knownDevice: row !== undefined && options.deviceUserId === row.id,
+    now: options.now ?? new Date(),
+  });
+  if (wait > 0) {
+    // Not counted as a failure: the password was not even checked, and waiting must end.
+    await appendAudit(db, {
+      actorUserId: null,
+      action: "auth.sign_in_throttled",
+      entityType: "user",
+      entityId: row?.id ?? identifier,
+      after: { retryAfterMs: wait },
+      ip,
+    });
+    return { ok: false, reason: "throttled", retryAfterMs: wait };
+  }
   dummyHash ??= hashPassword("not-a-real-password-" + Math.random());
   const valid = row?.passwordHash
     ? await verifyPassword(row.passwordHash, password)
     : (await verifyPassword(await dummyHash, password), false);
   if (!row || !valid || row.disabled) {
-    await recordAttempt(db, identifier, ip, false);
+    await recordAttempt(db, account, ip, false);
     await appendAudit(db, {
       actorUserId: row?.id ?? null,
       action: "auth.sign_in_failed",
@@ -74,10 +91,9 @@ export async function authenticate(
       entityId: row?.id ?? identifier,
       ip,
     });
-    await sleep(failureDelayMs(failures.account));
     return { ok: false, reason: "invalid" };
   }
-  await recordAttempt(db, identifier, ip, true);
+  await recordAttempt(db, account, ip, true);
   if (needsRehash(row.passwordHash!)) {
     await db
       .update(users)
@@ -100,8 +116,4 @@ export async function authenticate(
       locale: row.locale,
     },
   };
-}
-
-function defaultSleep(ms: number) {
-  return ms > 0 ? new Promise<void>((r) => setTimeout(r, ms)) : Promise.resolve();
 }

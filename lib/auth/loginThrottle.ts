@@ -1,43 +1,54 @@
 import "server-only";
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt, max } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { loginAttempts } from "@/db/schema";
+import { FAILURE_WINDOW_MS } from "@/lib/domain/access/secondFactorPolicy";
 
-/** Failed attempts per account within the window before sign-in is refused outright. */
-export const MAX_FAILURES_PER_ACCOUNT = 10;
-/** Failed attempts per IP within the window before sign-in is refused outright. */
-export const MAX_FAILURES_PER_IP = 50;
-/** Sliding window for counting failures. */
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+/** Failures of one key within the window, and when the last one was. */
+export interface FailureCount {
+  failures: number;
+  lastFailureAt: Date | null;
+}
 
-/** Counts recent failures; kept in the database so the limit holds across instances. */
-export async function recentFailures(db: Database, identifier: string, ip: string, now = new Date()) {
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const [byAccount] = await db
-    .select({ n: count() })
+/** The key an account's failures are counted under: its user id when known, else what was typed. */
+export function accountKey(userId: string | null, identifier: string): string {
+  return userId ? `account:${userId}` : identifier;
+}
+
+async function countFailures(
+  db: Database,
+  where: ReturnType<typeof eq>,
+  now: Date,
+  resetBySuccess: boolean,
+): Promise<FailureCount> {
+  let since = new Date(now.getTime() - FAILURE_WINDOW_MS);
+  if (resetBySuccess) {
+    const [ok] = await db
+      .select({ last: max(loginAttempts.at) })
+      .from(loginAttempts)
+      .where(and(where, eq(loginAttempts.succeeded, true), gt(loginAttempts.at, since)));
+    if (ok?.last) since = new Date(ok.last);
+  }
+  const [row] = await db
+    .select({ n: count(), last: max(loginAttempts.at) })
     .from(loginAttempts)
-    .where(
-      and(eq(loginAttempts.identifier, identifier), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)),
-    );
-  const [byIp] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
-  return { account: Number(byAccount?.n ?? 0), ip: Number(byIp?.n ?? 0) };
+    .where(and(where, eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
+  return { failures: Number(row?.n ?? 0), lastFailureAt: row?.last ? new Date(row.last) : null };
 }
 
-/** True when this account or IP has used up its failed attempts. */
-export function isThrottled(failures: { account: number; ip: number }): boolean {
-  return failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.ip >= MAX_FAILURES_PER_IP;
+/**
+ * Recent failures per account (since its last correct password) and per client IP (successes there do not
+ * wipe them: an attacker's own account must not reset the count); kept in the database for all instances.
+ */
+export async function recentFailures(db: Database, account: string, ip: string, now = new Date()) {
+  const [byAccount, byIp] = await Promise.all([
+    countFailures(db, eq(loginAttempts.identifier, account), now, true),
+    countFailures(db, eq(loginAttempts.ip, ip), now, false),
+  ]);
+  return { account: byAccount, ip: byIp };
 }
 
-/** Growing delay before answering a failed attempt, so guessing is slow: 0, 0, 0, 250 ms, 500 ms ... capped at 4 s. */
-export function failureDelayMs(failuresSoFar: number): number {
-  if (failuresSoFar < 3) return 0;
-  return Math.min(4000, 250 * 2 ** (failuresSoFar - 3));
-}
-
-/** Records one attempt. */
-export async function recordAttempt(db: Database, identifier: string, ip: string, succeeded: boolean): Promise<void> {
-  await db.insert(loginAttempts).values({ identifier, ip, succeeded });
+/** Records one attempt under the account's key. */
+export async function recordAttempt(db: Database, account: string, ip: string, succeeded: boolean): Promise<void> {
+  await db.insert(loginAttempts).values({ identifier: account, ip, succeeded });
 }

@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { userRoles, users } from "@/db/schema";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import type { AuthenticatedUser } from "@/lib/auth/credentials";
+import { signInStep } from "@/lib/auth/secondFactor/signInFlow";
 import { startUserSession } from "@/lib/auth/sessionRecords";
 
 /** The provider id next-auth routes under /api/auth/signin/oidc and /api/auth/callback/oidc. */
@@ -98,7 +99,8 @@ export async function oidcUserFor(
 ): Promise<(AuthenticatedUser & { sessionId: string }) | null> {
   const user = await oidcAccountFor(db, email);
   if (!user) return null;
-  const sessionId = await startUserSession(db, user.id, ip);
+  // Company SSO is the first factor; staff still give their second one here.
+  const sessionId = await startUserSession(db, user.id, ip, await signInStep(db, user), "oidc");
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
   await appendAudit(db, {
     actorUserId: user.id,

@@ -26,6 +26,10 @@ export interface SessionUser {
   locale: string;
   /** Set when the request authenticated with an API token rather than a browser session. */
   apiTokenId: string | null;
+  /** The browser session's id, its sign-in time and its last second-factor proof (null for API tokens). */
+  sessionId: string | null;
+  signedInAt: Date | null;
+  secondFactorAt: Date | null;
 }
 
 /**
@@ -137,6 +141,9 @@ type SessionRow = {
   sessionVersion: number;
   lastSeenAt: Date;
   endedAt: Date | null;
+  secondFactorState: "pending" | "enrol" | "complete";
+  secondFactorAt: Date | null;
+  signedInAt: Date;
   roles: Role[];
 };
 
@@ -199,6 +206,8 @@ async function acceptSession(
 ): Promise<SessionUser | null> {
   const now = Date.now();
   if (!row || row.disabled || row.sessionVersion !== claims.sv || !sessionIsLive(row, now)) return null;
+  // A sign-in still owing its second factor grants nothing (see pendingSignIn).
+  if (row.secondFactorState !== "complete") return null;
   if (now - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await database
       .update(userSessions)
@@ -213,6 +222,9 @@ async function acceptSession(
     locale: row.locale,
     roles: row.roles,
     apiTokenId: null,
+    sessionId: claims.sid,
+    signedInAt: row.signedInAt,
+    secondFactorAt: row.secondFactorAt,
   };
 }
 
@@ -239,6 +251,9 @@ async function tokenUser(token: string): Promise<SessionUser | null> {
     roles: [row.role],
     personId: row.role === "employee" ? row.personId : null,
     apiTokenId: row.tokenId,
+    sessionId: null,
+    signedInAt: null,
+    secondFactorAt: null,
   };
 }
 
@@ -285,6 +300,9 @@ function sessionUserSelect<E extends Record<string, SQL>>(database: Database, ex
         sessionVersion: users.sessionVersion,
         lastSeenAt: userSessions.lastSeenAt,
         endedAt: userSessions.endedAt,
+        secondFactorState: userSessions.secondFactorState,
+        secondFactorAt: userSessions.secondFactorAt,
+        signedInAt: userSessions.createdAt,
         roles: sql<
           Role[]
         >`coalesce(array_agg(${userRoles.role}::text) filter (where ${userRoles.role} is not null), '{}')`,
@@ -356,7 +374,44 @@ export async function requireUser(...roles: Role[]): Promise<SessionUser> {
  */
 export async function requirePageUser(...roles: Role[]): Promise<SessionUser> {
   const user = await currentUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(await signInPath());
   if (roles.length > 0 && !hasRole(user, ...roles)) notFound();
   return user;
+}
+
+/** Where a visitor without a session goes: the second step of a sign-in under way, else the login page. */
+export async function signInPath(): Promise<string> {
+  return (await pendingSignIn()) ? "/login/second-factor" : "/login";
+}
+
+/** A sign-in whose password was right and which still owes its second factor (or, past the grace period, enrolment). */
+export interface PendingSignIn {
+  sessionId: string;
+  userId: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  state: "pending" | "enrol";
+}
+
+/**
+ * The browser's sign-in that is waiting for its second factor, or null. Only the second-factor and
+ * enrolment endpoints read this; everything else sees no user until the factor is given.
+ */
+export async function pendingSignIn(): Promise<PendingSignIn | null> {
+  if (bearerToken((await headers()).get("authorization"))) return null;
+  const claims = await requestClaims();
+  if (!claims) return null;
+  const [row] = await sessionCheckQuery(await db(), []).execute({ sid: claims.sid, uid: claims.uid });
+  const sv = typeof claims.sv === "number" ? claims.sv : -1;
+  if (!row || row.disabled || row.sessionVersion !== sv || !sessionIsLive(row, Date.now())) return null;
+  if (row.secondFactorState === "complete") return null;
+  return {
+    sessionId: claims.sid,
+    userId: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    roles: row.roles,
+    state: row.secondFactorState,
+  };
 }

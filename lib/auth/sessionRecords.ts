@@ -8,9 +8,21 @@ export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 /** last_seen_at is written at most this often per session, so reads do not turn into writes. */
 export const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
 
-/** Records a new signed-in session and returns its id, which the JWT carries. */
-export async function startUserSession(db: Database, userId: string, ip: string | null): Promise<string> {
-  const [row] = await db.insert(userSessions).values({ userId, ip }).returning({ id: userSessions.id });
+/**
+ * Records a new signed-in session and returns its id, which the JWT carries. A session still owing its
+ * second factor ("pending", or "enrol" past the grace period) grants nothing until it is given.
+ */
+export async function startUserSession(
+  db: Database,
+  userId: string,
+  ip: string | null,
+  secondFactorState: "pending" | "enrol" | "complete" = "complete",
+  method: "password" | "oidc" = "password",
+): Promise<string> {
+  const [row] = await db
+    .insert(userSessions)
+    .values({ userId, ip, secondFactorState, factors: [method] })
+    .returning({ id: userSessions.id });
   return row!.id;
 }
 

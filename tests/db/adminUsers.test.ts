@@ -15,7 +15,6 @@ import { refusal } from "./support/refusal";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const ORIGIN = "https://portal.example.cn";
-const noSleep = async () => undefined;
 const tokenOf = (url: string) => new URL(url).searchParams.get("token")!;
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
@@ -26,7 +25,7 @@ describe.each(BACKENDS)("users and roles on %s", (kind) => {
   let ipCounter = 0;
   // A fresh IP per sign-in keeps the per-IP throttle out of the way of what is being tested.
   const signIn = (identifier: string, password: string) =>
-    authenticate(h.db, identifier, password, `10.9.0.${++ipCounter}`, noSleep);
+    authenticate(h.db, identifier, password, `10.9.0.${++ipCounter}`);
   const auditCount = async () => (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log`))[0]!.n;
   const userRow = async (id: string) => (await h.db.select().from(users).where(eq(users.id, id)))[0]!;
 

@@ -63,6 +63,41 @@ const APPLICATION_ERRORS = {
     en: "Cross-origin requests may not change data.",
     zh: "来自其他站点的请求不得修改数据。",
   },
+  SECOND_FACTOR_REQUIRED: {
+    status: 401,
+    en: "Confirm it is you with your authenticator code, passkey or a recovery code.",
+    zh: "请使用身份验证器动态码、通行密钥或恢复码完成第二步验证。",
+  },
+  SECOND_FACTOR_INVALID: {
+    status: 401,
+    en: "That code or passkey was not accepted (a code works only once). Try again.",
+    zh: "验证码或通行密钥未通过验证（每个验证码只能使用一次），请重试。",
+  },
+  STEP_UP_REQUIRED: {
+    status: 401,
+    en: "This action needs a fresh confirmation: give your second factor again (it is older than 10 minutes).",
+    zh: "此操作需要重新验证：您上次的第二步验证已超过10分钟，请再次验证后重试。",
+  },
+  ENROLMENT_NOT_STARTED: {
+    status: 409,
+    en: "Start the set-up again: no authenticator or passkey set-up is waiting for this code.",
+    zh: "没有正在进行的身份验证器或通行密钥设置，请重新开始设置。",
+  },
+  NO_SECOND_FACTOR: {
+    status: 409,
+    en: "Add an authenticator app or a passkey first: recovery codes come with a second factor.",
+    zh: "请先添加身份验证器应用或通行密钥：恢复码随第二步验证方式一起提供。",
+  },
+  LAST_FACTOR_REQUIRED: {
+    status: 409,
+    en: "Your role requires a second factor: add another one before removing this one.",
+    zh: "您的角色必须启用第二步验证：请先添加另一种验证方式，再删除此项。",
+  },
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    en: "Too many failed attempts: wait a little and try again.",
+    zh: "失败次数过多，请稍后再试。",
+  },
   TOKEN_NOT_ALLOWED: {
     status: 403,
     en: "This needs a signed-in user, not an API token.",
@@ -160,6 +195,11 @@ const APPLICATION_ERRORS = {
   },
   SELF_DEMOTION: { status: 409, en: "You cannot remove your own admin role.", zh: "不能移除自己的管理员角色。" },
   SELF_DISABLE: { status: 409, en: "You cannot disable your own account.", zh: "不能停用自己的账户。" },
+  SELF_FACTOR_RESET: {
+    status: 409,
+    en: "You cannot reset your own second factors here: manage them on your account page, or ask another administrator.",
+    zh: "不能在此重置自己的第二步验证：请在“我的账户”页面管理，或请其他管理员办理。",
+  },
   USER_DISABLED: {
     status: 409,
     en: "Enable the account before resetting its password.",
