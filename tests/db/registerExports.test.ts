@@ -71,8 +71,10 @@ describe.each(BACKENDS)("register exports on %s", (kind) => {
   let h: DatabaseHandle;
   const ids = { admin: "", auditor: "", hr: "", employee: "", plan2021: "", plan2022: "" };
   const previousToday = process.env.VD_TODAY;
-  const admin = () => ({ id: ids.admin, roles: ["admin" as const] });
-  const auditor = () => ({ id: ids.auditor, roles: ["auditor" as const] });
+  // Signed in just now, without a second factor yet (the grace period): fresh enough for ID numbers.
+  const fresh = { apiTokenId: null, signedInAt: new Date(), secondFactorAt: null };
+  const admin = () => ({ id: ids.admin, roles: ["admin" as const], ...fresh, signedInAt: new Date() });
+  const auditor = () => ({ id: ids.auditor, roles: ["auditor" as const], ...fresh, signedInAt: new Date() });
   const input = (o: Partial<RegisterExportInput>): RegisterExportInput => ({
     register: "grants",
     format: "csv",
@@ -81,7 +83,7 @@ describe.each(BACKENDS)("register exports on %s", (kind) => {
     ...o,
   });
   const download = async (
-    user: { id: string; roles: ("admin" | "auditor" | "hr" | "employee")[] },
+    user: { id: string; roles: ("admin" | "auditor" | "hr" | "employee")[] } & typeof fresh,
     i: RegisterExportInput,
     pageSize = 100,
   ) => {
@@ -260,10 +262,14 @@ describe.each(BACKENDS)("register exports on %s", (kind) => {
 
     const refused = [
       await refusal(exportRegister(h.db, auditor(), input({ includeIdNumbers: true }), null)),
-      await refusal(exportRegister(h.db, { id: ids.hr, roles: ["hr"] }, input({}), null)),
-      await refusal(exportRegister(h.db, { id: ids.employee, roles: ["employee"] }, input({}), null)),
+      await refusal(exportRegister(h.db, { id: ids.hr, roles: ["hr"], ...fresh }, input({}), null)),
+      await refusal(exportRegister(h.db, { id: ids.employee, roles: ["employee"], ...fresh }, input({}), null)),
     ];
     expect(refused.map((e) => e.status)).toEqual([403, 403, 403]);
+    // An admin whose last proof is older than 10 minutes gives the second factor again first.
+    const stale = { ...admin(), signedInAt: new Date(Date.now() - 11 * 60 * 1000) };
+    const staleRefusal = await refusal(exportRegister(h.db, stale, input({ includeIdNumbers: true }), null));
+    expect(staleRefusal.code).toBe("STEP_UP_REQUIRED");
     expect((await exportAudits()).length).toBe(before + 2);
     expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true });
   });

@@ -23,6 +23,8 @@ const ACCESS = [
   "financeWrite",
   "adminOnly",
   "adminOrAuditor",
+  "secondFactorPending",
+  "enrolment",
 ];
 
 function walk(dir: string): string[] {

@@ -9,6 +9,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { actorOf, type Actor } from "@/lib/auth/actor";
 import type { Access } from "./access";
 import { authorize } from "./authorize";
+import { requireFreshProof } from "@/lib/auth/secondFactor/stepUp";
 
 /** What a form shows after a server action: success data, or a refusal with its code. */
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; details?: unknown };
@@ -27,6 +28,8 @@ export interface ActionSpec<S extends z.ZodType, A extends Access> {
   input: S;
   /** Refuses API tokens (they cannot call actions anyway; stated for symmetry with routes). */
   sessionOnly?: boolean;
+  /** A sensitive action: the session must have given its second factor within 10 minutes (STEP_UP_REQUIRED). */
+  stepUp?: boolean;
 }
 
 /**
@@ -41,6 +44,7 @@ export function action<S extends z.ZodType, const A extends Access, T>(
   return async (input: unknown) => {
     try {
       const user = await authorize(spec.access, spec.sessionOnly);
+      if (spec.stepUp && user) await requireFreshProof(await db(), user);
       const parsed = spec.input.parse(input);
       const actor = user ? actorOf(user, await requestIp()) : null;
       const ctx = {

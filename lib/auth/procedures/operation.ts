@@ -28,6 +28,8 @@ export interface ApiOperation {
   access: OperationAccess;
   /** Refuses API tokens: user and token administration takes a signed-in person. */
   sessionOnly?: boolean;
+  /** A sensitive action: the session must have given its second factor within 10 minutes (STEP_UP_REQUIRED). */
+  stepUp?: boolean;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;

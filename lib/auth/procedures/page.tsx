@@ -7,7 +7,7 @@ type Search = Record<string, string | string[] | undefined>;
 
 /** What a page's render receives: the admitted user and the route's segments. */
 export interface PageContext<A extends Access, P> {
-  user: A extends "public" ? SessionUser | null : SessionUser;
+  user: A extends "public" | "secondFactorPending" | "enrolment" ? SessionUser | null : SessionUser;
   params: Record<string, string>;
   searchParams: Search;
   preloaded: P;
@@ -32,7 +32,9 @@ export function page<const A extends Access, P = undefined>(
     const preload = spec.preload?.();
     preload?.catch(() => undefined);
     const roles = ACCESS_ROLES[spec.access];
-    const user: SessionUser | null = roles === null ? null : await requirePageUser(...roles);
+    // The second-factor step reads the pending sign-in itself: it has no signed-in user yet.
+    const ownCheck = roles === null || spec.access === "secondFactorPending" || spec.access === "enrolment";
+    const user: SessionUser | null = ownCheck ? null : await requirePageUser(...roles);
     const [params, searchParams] = await Promise.all([props.params, props.searchParams]);
     const preloaded = (preload ? await preload : undefined) as P;
     return render({ user, params, searchParams, preloaded } as PageContext<A, P>);

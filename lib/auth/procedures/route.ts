@@ -16,9 +16,12 @@ import { actorOf, type Actor } from "@/lib/auth/actor";
 import { inRequestScope } from "@/lib/auth/requestScope";
 import type { ApiOperation } from "./operation";
 import { authorize } from "./authorize";
+import { requireFreshProof } from "@/lib/auth/secondFactor/stepUp";
 
 type Parsed<S, Otherwise> = S extends z.ZodType ? z.infer<S> : Otherwise;
-type Caller<Op extends ApiOperation> = Op["access"] extends "public" ? SessionUser | null : SessionUser;
+type Caller<Op extends ApiOperation> = Op["access"] extends "public" | "secondFactorPending" | "enrolment"
+  ? SessionUser | null
+  : SessionUser;
 /** An operation that also takes an upload (bodyContentType) has no parsed body when one came: the handler reads `req`. */
 type Body<Op extends ApiOperation> = Op extends { bodyContentType: string }
   ? Parsed<Op["body"], undefined> | undefined
@@ -29,7 +32,7 @@ export interface RouteContext<Op extends ApiOperation, P> {
   req: Request;
   user: Caller<Op>;
   /** The caller as the audit trail names them (null for an anonymous caller of a public route). */
-  actor: Op["access"] extends "public" ? Actor | null : Actor;
+  actor: Op["access"] extends "public" | "secondFactorPending" | "enrolment" ? Actor | null : Actor;
   params: Parsed<Op["params"], Record<string, string>>;
   query: Parsed<Op["query"], Record<string, never>>;
   body: Body<Op>;
@@ -74,6 +77,7 @@ export function route<const Op extends ApiOperation, P = undefined>(
         const preload = spec.preload?.();
         preload?.catch(() => undefined);
         const user = await authorize(spec.access, spec.sessionOnly);
+        if (spec.stepUp && user) await requireFreshProof(await db(), user);
         const params = pathParams(spec, (await segment?.params) ?? {});
         const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : {};
         const body =

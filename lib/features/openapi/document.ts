@@ -25,6 +25,10 @@ const ACCESS_WORDING: Record<OperationAccess, string> = {
   financeWrite: "Finance, HR and admins.",
   adminOnly: "Admins only.",
   adminOrAuditor: "Admins and auditors.",
+  secondFactorPending:
+    "Only a sign-in whose password was accepted and which still owes its second factor (session cookie).",
+  enrolment:
+    "A signed-in user (session cookie, not an API token), or a sign-in held at enrolment after the grace period.",
 };
 
 /** Builds the document from the operations; request schemas are the routes' own zod validators. */
@@ -86,10 +90,11 @@ function operationObject(op: ApiOperation): JsonSchema {
     operationId: op.operationId,
     summary: op.summary,
     // sessionOnly: managing users and tokens takes a signed-in person, so a leaked token cannot make itself permanent.
-    description: `Access: ${ACCESS_WORDING[op.access]}${op.sessionOnly ? " API tokens are refused (403 TOKEN_NOT_ALLOWED): this needs a signed-in session." : ""}`,
+    description: `Access: ${ACCESS_WORDING[op.access]}${op.sessionOnly ? " API tokens are refused (403 TOKEN_NOT_ALLOWED): this needs a signed-in session." : ""}${op.stepUp ? " Sensitive: the session must have given its second factor within 10 minutes, else 401 STEP_UP_REQUIRED (POST /api/v1/auth/step-up)." : ""}`,
     tags: op.tags,
     security: op.access === "public" ? [] : SIGNED_IN_SECURITY,
     "x-access": op.access,
+    ...(op.stepUp ? { "x-step-up": true } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(requestBody(op) ?? {}),
     responses: responses(op),

@@ -1,4 +1,5 @@
 import "server-only";
+import { requireFreshProof, type StepUpSubject } from "@/lib/auth/secondFactor/stepUp";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import type { RegisterCell } from "@/lib/domain/registers/registerCell";
@@ -75,7 +76,7 @@ const NAMES = {
  */
 export async function exportRegister(
   db: Database,
-  user: { id: string; roles: readonly Role[] },
+  user: { id: string; roles: readonly Role[] } & StepUpSubject,
   rawInput: RegisterExportInput,
   ip: string | null,
   options: { pageSize?: number } = {},
@@ -97,6 +98,8 @@ export async function exportRegister(
   }
   // ID numbers exist only in the grant register: asking for them elsewhere exports nothing more.
   const withIds = input.includeIdNumbers && input.register === "grants";
+  // Decrypting ID numbers is sensitive: a fresh second factor (an API token is its own).
+  if (withIds) await requireFreshProof(db, user);
   const entry = { register: input.register, format: input.format, planId: input.planId, includeIdNumbers: withIds };
   await db.transaction(async (tx) => {
     await appendAudit(tx, {

@@ -8,7 +8,7 @@ import { uuid } from "@/lib/platform/validation/common";
 
 /** Creates a token (same service as POST /api/v1/api-tokens); the secret comes back this once. */
 export const createApiTokenAction = action(
-  { access: "adminOnly", input: createApiTokenSchema, sessionOnly: true },
+  { access: "adminOnly", input: createApiTokenSchema, sessionOnly: true, stepUp: true },
   async ({ db, actor, input }) => {
     const created = await createApiToken(db, actor, input);
     revalidatePath("/admin/tokens");

@@ -7,7 +7,7 @@ import { createUserSchema } from "@/lib/features/admin/schemas";
 
 /** Creates and invites a user (same service as POST /api/v1/users); the link comes back once. */
 export const createUserAction = action(
-  { access: "adminOnly", input: createUserSchema, sessionOnly: true },
+  { access: "adminOnly", input: createUserSchema, sessionOnly: true, stepUp: true },
   async ({ db, actor, input }) => {
     const created = await createUser(db, actor, input, await actionOrigin());
     revalidatePath("/admin/users");

@@ -19,11 +19,14 @@ export const previewAction = action({ access: "staffWrite", input: corporateActi
 });
 
 /** Records the previewed action (POST /api/v1/corporate-actions with confirm: true). */
-export const recordAction = action({ access: "staffWrite", input: recordActionBody }, async ({ db, actor, input }) => {
-  const r = await recordCorporateAction(db, actor, input);
-  revalidatePath("/hr/corporate-actions");
-  return { id: r.action.id, affected: r.affected.length };
-});
+export const recordAction = action(
+  { access: "staffWrite", input: recordActionBody, stepUp: true },
+  async ({ db, actor, input }) => {
+    const r = await recordCorporateAction(db, actor, input);
+    revalidatePath("/hr/corporate-actions");
+    return { id: r.action.id, affected: r.affected.length };
+  },
+);
 
 /** Records the compensating action of a recorded one. */
 export const compensateAction = action(

@@ -66,6 +66,7 @@ export const actionsOperations = {
     summary: "Records a corporate action after its preview (send confirm: true)",
     tags: ["Corporate actions"],
     access: "staffWrite",
+    stepUp: true,
     body: recordActionBody,
     responses: {
       201: { description: "Recorded; every plan re-derived and affected grantees told.", schema: recordedActionSchema },

@@ -42,6 +42,7 @@ export const adminOperations = {
     summary: "Creates a user without a password and issues a one-time setup link (72 h), also mailed",
     tags: ["Users"],
     access: "adminOnly",
+    stepUp: true,
     sessionOnly: true,
     body: createUserSchema,
     responses: {
@@ -119,6 +120,7 @@ export const adminOperations = {
     summary: "Creates a token acting as an enabled user with only the given role",
     tags: ["API tokens"],
     access: "adminOnly",
+    stepUp: true,
     sessionOnly: true,
     body: createApiTokenSchema,
     responses: {

@@ -3,17 +3,20 @@ import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { operations as actions } from "@/lib/features/openapi/operations/actions";
 import { operations as agenda } from "@/lib/features/openapi/operations/agenda";
 import { operations as admin } from "@/lib/features/openapi/operations/admin";
+import { operations as adminSecurity } from "@/lib/features/openapi/operations/adminSecurity";
 import { operations as calendar } from "@/lib/features/openapi/operations/calendar";
 import { operations as expense } from "@/lib/features/openapi/operations/expense";
 import { operations as exports } from "@/lib/features/openapi/operations/exports";
 import { operations as me } from "@/lib/features/openapi/operations/me";
 import { operations as plans } from "@/lib/features/openapi/operations/plans";
 import { operations as publicity } from "@/lib/features/openapi/operations/publicity";
+import { operations as secondFactor } from "@/lib/features/openapi/operations/secondFactor";
 import { operations as system } from "@/lib/features/openapi/operations/system";
 
 /** Every /api/v1 operation, by area; a route without an entry here fails tests/unit/openapiCoverage.test.ts. */
 export const allOperations: readonly ApiOperation[] = [
   ...system,
+  ...secondFactor,
   ...me,
   ...plans,
   ...agenda,
@@ -23,4 +26,5 @@ export const allOperations: readonly ApiOperation[] = [
   ...exports,
   ...expense,
   ...admin,
+  ...adminSecurity,
 ];

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/procedures/action";
+import { requireFreshProof } from "@/lib/auth/secondFactor/stepUp";
 import { actionOrigin } from "@/lib/platform/http/portalOrigin";
 import { resetPassword, updateUser, updateUserSchema } from "@/lib/features/admin/commands";
 import { uuid } from "@/lib/platform/validation/common";
@@ -9,7 +10,9 @@ import { uuid } from "@/lib/platform/validation/common";
 /** Changes name, roles, person link or enabled state (same service as PATCH /api/v1/users/{userId}). */
 export const updateUserAction = action(
   { access: "adminOnly", input: z.object({ userId: uuid, body: updateUserSchema }), sessionOnly: true },
-  async ({ db, actor, input: { userId, body } }) => {
+  async ({ db, actor, user: admin, input: { userId, body } }) => {
+    // Changing roles is sensitive: it needs a fresh second factor (as PATCH /api/v1/users/{userId} does).
+    if (body.roles) await requireFreshProof(db, admin);
     const user = await updateUser(db, actor, userId, body);
     revalidatePath(`/admin/users/${userId}`);
     revalidatePath("/admin/users");
