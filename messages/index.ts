@@ -26,8 +26,12 @@ import adminAuditEn from "./admin/audit.en.json";
 import adminAuditZh from "./admin/audit.zh-CN.json";
 import adminExportsEn from "./admin/exports.en.json";
 import adminExportsZh from "./admin/exports.zh-CN.json";
+import adminSecurityEn from "./admin/security.en.json";
+import adminSecurityZh from "./admin/security.zh-CN.json";
 import financeExpenseEn from "./finance/expense.en.json";
 import financeExpenseZh from "./finance/expense.zh-CN.json";
+import secondFactorEn from "./secondFactor.en.json";
+import secondFactorZh from "./secondFactor.zh-CN.json";
 import type { Locale } from "@/i18n/locales";
 
 /** Namespaces of the HR and admin pages; sent to the browser only under /hr. */
@@ -41,10 +45,19 @@ export const HR_NAMESPACES = [
   "hrDisclosures",
   "hrActions",
   "hrAgenda",
+  // A sensitive form may ask for the second factor again (StepUpPrompt inside the refusal box).
+  "secondFactor",
 ] as const;
 
 /** Namespaces of the administration pages (users, API tokens, audit trail, registers); sent only under /admin. */
-export const ADMIN_NAMESPACES = ["adminUsers", "adminTokens", "adminAudit", "adminExports"] as const;
+export const ADMIN_NAMESPACES = [
+  "adminUsers",
+  "adminTokens",
+  "adminAudit",
+  "adminExports",
+  "adminSecurity",
+  "secondFactor",
+] as const;
 
 /** Namespaces of the finance pages (the share-based payment expense); sent only under /finance. */
 export const FINANCE_NAMESPACES = ["financeExpense"] as const;
@@ -66,7 +79,9 @@ export const MESSAGES: Record<Locale, Record<string, unknown>> = {
     adminTokens: adminTokensEn,
     adminAudit: adminAuditEn,
     adminExports: adminExportsEn,
+    adminSecurity: adminSecurityEn,
     financeExpense: financeExpenseEn,
+    secondFactor: secondFactorEn,
   },
   "zh-CN": {
     ...zh,
@@ -83,6 +98,8 @@ export const MESSAGES: Record<Locale, Record<string, unknown>> = {
     adminTokens: adminTokensZh,
     adminAudit: adminAuditZh,
     adminExports: adminExportsZh,
+    adminSecurity: adminSecurityZh,
     financeExpense: financeExpenseZh,
+    secondFactor: secondFactorZh,
   },
 };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { currentUser, FINANCE_READ_ROLES, hasRole, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { currentUser, signInPath, FINANCE_READ_ROLES, hasRole, STAFF_READ_ROLES } from "@/lib/auth/session";
 import { LanguageSwitch } from "../LanguageSwitch";
 import { NavMenu } from "./NavMenu";
 import { SignOutButton } from "./SignOutButton";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(await signInPath());
   const t = await getTranslations();
   const staff = hasRole(user, ...STAFF_READ_ROLES);
   const admin = hasRole(user, "admin");
@@ -29,6 +29,7 @@ export default async function PortalLayout({ children }: { children: React.React
     { href: "/admin/audit", label: t("nav.audit"), testId: "nav-admin-audit", show: oversight },
     { href: "/admin/users", label: t("nav.users"), testId: "nav-admin-users", show: admin },
     { href: "/admin/tokens", label: t("nav.apiTokens"), testId: "nav-admin-tokens", show: admin },
+    { href: "/admin/security", label: t("adminSecurity.nav"), testId: "nav-admin-security", show: admin },
     { href: "/blackouts", label: t("nav.blackouts"), testId: "nav-blackouts", show: true },
     { href: "/publicity", label: t("nav.publicity"), testId: "nav-publicity", show: true },
     { href: "/account", label: t("nav.account"), testId: "nav-account", show: true },

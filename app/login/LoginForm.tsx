@@ -33,7 +33,12 @@ export function LoginForm({ ssoEnabled = false, ssoRefused = false }: { ssoEnabl
         router.refresh();
         return;
       }
-      setError(t(ERROR_KEYS[res?.error ?? ""] ?? "unavailable"));
+      const [code, wait] = (res?.error ?? "").split(":");
+      if (code === "TOO_MANY_ATTEMPTS" && wait) {
+        const seconds = Number(wait);
+        const n = seconds >= 90 ? t("minutes", { n: Math.ceil(seconds / 60) }) : t("seconds", { n: seconds });
+        setError(t("throttledFor", { wait: n }));
+      } else setError(t(ERROR_KEYS[code ?? ""] ?? "unavailable"));
     } catch {
       setError(t("unavailable"));
     }

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
-import { LanguageSwitch } from "../LanguageSwitch";
+import { SignInFrame } from "../SignInFrame";
 import { LoginForm } from "./LoginForm";
 import { ClientMessages } from "../ClientMessages";
 import { oidcProvider } from "@/lib/auth/oidcProvider";
@@ -16,24 +16,12 @@ export default page({ access: "public" }, async ({ searchParams }) => {
   const demo = process.env.VD_DEMO !== "0";
   const { error } = searchParams;
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center px-4 py-10">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex items-center justify-between">
-          <div>
-            <p className="text-2xl font-semibold text-brand-900">{t("app.name")}</p>
-            <p className="text-sm text-slate-500">{t("app.tagline")}</p>
-          </div>
-          <LanguageSwitch />
-        </div>
-        <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-          <h1 className="text-lg font-semibold">{t("login.title")}</h1>
-          <p className="mt-1 mb-5 text-sm text-slate-600">{t("login.subtitle")}</p>
-          <ClientMessages namespaces={["login"]}>
-            <LoginForm ssoEnabled={oidcProvider() !== null} ssoRefused={error === "AccessDenied"} />
-          </ClientMessages>
-        </section>
-        {demo && <p className="mt-4 text-center text-xs text-slate-500">{t("login.demoHint")}</p>}
-      </div>
-    </main>
+    <SignInFrame footer={demo && <p className="mt-4 text-center text-xs text-slate-500">{t("login.demoHint")}</p>}>
+      <h1 className="text-lg font-semibold">{t("login.title")}</h1>
+      <p className="mt-1 mb-5 text-sm text-slate-600">{t("login.subtitle")}</p>
+      <ClientMessages namespaces={["login"]}>
+        <LoginForm ssoEnabled={oidcProvider() !== null} ssoRefused={error === "AccessDenied"} />
+      </ClientMessages>
+    </SignInFrame>
   );
 });

@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { inviteStaff, signIn, totpCode } from "./support";
 
 type Access =
   | "public"
@@ -20,8 +21,11 @@ type Access =
   | "financeWrite"
   | "adminOnly"
   | "adminOrAuditor"
+  | "secondFactorPending"
+  | "enrolment"
   | "benchOnly";
-type Role = "anonymous" | "employee" | "hr" | "auditor" | "admin" | "finance";
+/** "pending": an HR user with an authenticator app who gave the password and not yet the code. */
+type Role = "anonymous" | "pending" | "employee" | "hr" | "auditor" | "admin" | "finance";
 
 /**
  * The benchmark's floor (route.bench.ts, page.bench.tsx): only in the benchmark's own build, with no
@@ -73,7 +77,20 @@ function pageAccess(): Map<string, Access | null> {
 }
 
 const NOWHERE = "6d2b79f5-0000-4000-8000-00000000abcd";
-const ROLES: Role[] = ["anonymous", "employee", "hr", "auditor", "admin", "finance"];
+const ROLES: Role[] = ["anonymous", "pending", "employee", "hr", "auditor", "admin", "finance"];
+const PENDING_PASSWORD = "Quartz-Meadow-Lantern-26";
+let pendingEmail = "";
+
+// A staff user with a TOTP factor: signing in with the password alone leaves the sign-in pending.
+test.beforeAll(async ({ browser }) => {
+  pendingEmail = await inviteStaff(browser, "hr", PENDING_PASSWORD);
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, pendingEmail, PENDING_PASSWORD);
+  const { secret } = await (await page.request.post("/api/v1/me/factors/totp-setup")).json();
+  const enrolled = await page.request.post("/api/v1/me/factors/totp", { data: { code: await totpCode(secret) } });
+  expect(enrolled.status()).toBe(201);
+  await page.context().close();
+});
 
 function walk(dir: string, file: string): string[] {
   return fs
@@ -106,8 +123,10 @@ async function sessionFor(baseURL: string, role: Role): Promise<APIRequestContex
   const ctx = await playwrightRequest.newContext({ baseURL });
   if (role === "anonymous") return ctx;
   const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
+  const [identifier, password] =
+    role === "pending" ? [pendingEmail, PENDING_PASSWORD] : [`${role}@demo.local`, "vesting-demo"];
   const res = await ctx.post("/api/auth/callback/credentials", {
-    form: { csrfToken, identifier: `${role}@demo.local`, password: "vesting-demo", json: "true" },
+    form: { csrfToken, identifier, password, json: "true" },
     maxRedirects: 0,
   });
   expect(res.status(), `sign-in as ${role}`).toBeLessThan(400);
@@ -117,7 +136,10 @@ async function sessionFor(baseURL: string, role: Role): Promise<APIRequestContex
 function allowed(access: Access, role: Role): boolean {
   if (access === "public") return true;
   if (access === "benchOnly") return false;
-  if (role === "anonymous") return false;
+  // A pending sign-in reaches its second step and nothing else.
+  if (access === "secondFactorPending") return role === "pending";
+  if (role === "anonymous" || role === "pending") return false;
+  if (access === "enrolment") return true;
   if (access === "signedIn") return true;
   if (access === "staffRead") return role === "hr" || role === "admin" || role === "auditor";
   if (access === "financeRead") return role !== "employee";
@@ -170,7 +192,8 @@ test("API: each role gets exactly the access the matrix gives, and nothing answe
       const label = `${role} ${method} ${route} -> ${status}`;
       expect.soft(status, label).toBeLessThan(500);
       if (access === "benchOnly") expect.soft(status, label).toBe(404);
-      else if (!allowed(access, role)) expect.soft(role === "anonymous" ? [401] : [403, 404], label).toContain(status);
+      else if (!allowed(access, role))
+        expect.soft(role === "anonymous" || role === "pending" ? [401] : [403, 404], label).toContain(status);
       else expect.soft([401, 403], label).not.toContain(status);
     }
     await ctx.dispose();
@@ -203,7 +226,8 @@ test("pages: anonymous visitors are sent to /login (also for RSC, prefetch and x
         expect.soft(status, label).toBeLessThan(500);
         if (access === "benchOnly") expect.soft([404, 307], label).toContain(status);
         else if (access === "public") expect.soft([200, 307], label).toContain(status);
-        else if (role === "anonymous") {
+        else if (access === "secondFactorPending" && role === "pending") expect.soft(status, label).toBe(200);
+        else if (role === "anonymous" || role === "pending") {
           expect.soft([307, 303, 302], label).toContain(status);
           expect.soft(res.headers()["location"] ?? "", label).toContain("/login");
         } else if (!allowed(access, role)) expect.soft(status, label).toBe(404);

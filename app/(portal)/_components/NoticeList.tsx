@@ -14,6 +14,7 @@ const KNOWN_KINDS = new Set([
   "grant_adjusted",
   "vesting_recorded",
   "objection_answered",
+  "factor_reset",
 ]);
 
 type Notice = Pick<NoticeDto, "id" | "kind" | "payload" | "readAt">;
@@ -47,7 +48,9 @@ export async function NoticeList({ notices, locale }: { notices: Notice[]; local
             ? "/publicity"
             : n.kind === "blackout_starting"
               ? "/blackouts"
-              : null;
+              : n.kind === "factor_reset"
+                ? "/account"
+                : null;
         return (
           <li
             key={n.id}

@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { errorText } from "@/lib/platform/errors/errorCodes";
 import { toLocale } from "@/i18n/locales";
 import type { ActionResult } from "@/lib/auth/procedures/action";
+import { StepUpPrompt } from "@/app/_secondFactor/StepUpPrompt";
 
 /** A refused change as a form shows it: code, message and the details the server gave. */
 export type Refusal = { code: string; message: string; details?: unknown };
@@ -23,7 +24,14 @@ export function useRefusalText() {
  * language, every rule broken, and the raw details (limits, dates, people) folded away. Accepts a refusal
  * or a server-action result (nothing is shown for a success).
  */
-export function RefusalBox({ refusal }: { refusal: Refusal | ActionResult<unknown> | null | undefined }) {
+export function RefusalBox({
+  refusal,
+  onStepUp,
+}: {
+  refusal: Refusal | ActionResult<unknown> | null | undefined;
+  /** Retries the refused action once the second factor was given again (else the user submits again). */
+  onStepUp?: () => void;
+}) {
   const t = useTranslations("hrCommon");
   const text = useRefusalText();
   if (!refusal || ("ok" in refusal && refusal.ok)) return null;
@@ -55,6 +63,7 @@ export function RefusalBox({ refusal }: { refusal: Refusal | ActionResult<unknow
           ))}
         </ul>
       )}
+      {r.code === "STEP_UP_REQUIRED" && <StepUpPrompt onVerified={onStepUp} />}
       {d !== null && d !== undefined && (
         <details>
           <summary className="cursor-pointer text-xs">{t("details")}</summary>
