@@ -32,7 +32,14 @@ export type RuleCode =
   | "PRICE_BELOW_PAR"
   | "INVALID_ADJUSTMENT"
   | "INVALID_RATIOS"
-  | "INVALID_FAIR_VALUE_INPUTS";
+  | "INVALID_FAIR_VALUE_INPUTS"
+  | "GRANT_BEFORE_GENERAL_MEETING"
+  | "GRANT_BEFORE_BOARD_RESOLUTION"
+  | "FIRST_GRANT_TOO_LATE"
+  | "PUBLICITY_NOT_CLOSED"
+  | "VERIFICATION_NOT_DISCLOSED"
+  | "VERIFICATION_IN_FUTURE"
+  | "LEAVE_BEFORE_GRANT";
 
 /** Structured, JSON-serialisable context of a violation (limits, offending dates, windows...). */
 export type RuleDetails = Readonly<Record<string, unknown>>;
@@ -122,6 +129,34 @@ export const ruleMessages: Readonly<Record<RuleCode, { readonly en: string; read
     en: "The ratios are invalid.",
     zh: "比例设置无效。",
   },
+  GRANT_BEFORE_GENERAL_MEETING: {
+    en: "A grant (and the board resolution deciding it) comes on or after the general meeting that approved the plan ({generalMeetingDate}): the earliest grant date is {earliest}.",
+    zh: "授予日及审议授予事项的董事会决议日不得早于股东大会审议通过激励计划之日（{generalMeetingDate}），最早可于{earliest}授予。",
+  },
+  GRANT_BEFORE_BOARD_RESOLUTION: {
+    en: "The grant date {grantDate} is before the board resolution of {boardResolutionDate} that decided it.",
+    zh: "授予日{grantDate}早于审议授予事项的董事会决议日{boardResolutionDate}。",
+  },
+  FIRST_GRANT_TOO_LATE: {
+    en: "The first grant must be made within {days} days after the general meeting of {generalMeetingDate}, by {deadline}; {grantDate} is too late.",
+    zh: "首次授予须在股东大会审议通过后{days}日内（{deadline}前）完成，授予日{grantDate}已逾期。",
+  },
+  PUBLICITY_NOT_CLOSED: {
+    en: "The publicity of the participant list (to {publicityEndDate}) has not been closed: close it and record how it went before the first grant.",
+    zh: "激励对象名单公示（至{publicityEndDate}）尚未结束并登记公示情况，不得进行首次授予。",
+  },
+  VERIFICATION_NOT_DISCLOSED: {
+    en: "The verification opinion on the list must be disclosed before the first grant (disclosed: {disclosureDate}; grant date: {grantDate}).",
+    zh: "首次授予前须披露对激励对象名单的核查意见（核查意见披露日：{disclosureDate}；授予日：{grantDate}）。",
+  },
+  VERIFICATION_IN_FUTURE: {
+    en: "The verification's date {date} is after today ({today}): record the opinion once it has been given and disclosed.",
+    zh: "核查意见的日期{date}晚于今日（{today}），请在出具并披露后再登记。",
+  },
+  LEAVE_BEFORE_GRANT: {
+    en: "The leave date {leaveDate} is before the person's first grant ({grantDate}).",
+    zh: "离职日期{leaveDate}早于该人员的首次获授日期{grantDate}。",
+  },
   INVALID_FAIR_VALUE_INPUTS: {
     en: "The fair-value inputs are out of range (prices above 0, term up to 10 years, volatility up to 500 %).",
     zh: "公允价值测算参数超出范围（股价和授予价格须大于0，期限不超过10年，波动率不超过500%）。",
@@ -134,7 +169,7 @@ export class RuleError extends Error {
   readonly details: RuleDetails;
 
   constructor(code: RuleCode, details: RuleDetails = {}, message?: string) {
-    super(message ?? ruleMessages[code].en);
+    super(message ?? withDetails(ruleMessages[code].en, details));
     this.name = "RuleError";
     this.code = code;
     this.details = details;
@@ -146,9 +181,20 @@ export class RuleError extends Error {
   }
 }
 
-/** Builds a violation with the standard English message. */
+/** Builds a violation with the standard English message, its {placeholders} filled from the details. */
 export function violation(code: RuleCode, details: RuleDetails = {}): RuleViolation {
-  return { code, message: ruleMessages[code].en, details };
+  return { code, message: withDetails(ruleMessages[code].en, details), details };
+}
+
+/**
+ * A message's {name} placeholders filled from a violation's details (the dates and numbers that make
+ * it actionable); a detail that is absent or null reads "—".
+ */
+export function withDetails(text: string, details: RuleDetails | null | undefined): string {
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = details?.[key];
+    return value === null || value === undefined ? "—" : String(value);
+  });
 }
 
 /** True when `e` is a RuleError (optionally with the given code). */

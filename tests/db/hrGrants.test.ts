@@ -7,6 +7,7 @@ import {
   participantListVersions,
   persons,
   plans,
+  publicityPeriods,
   users,
   verificationRecords,
 } from "@/db/schema";
@@ -109,9 +110,16 @@ describe.each(BACKENDS)("HR grants on %s", (kind) => {
       .select({ id: participantListVersions.id })
       .from(participantListVersions)
       .where(eq(participantListVersions.planId, plan2026));
+    // The publicity ended and was closed; the committee's opinion was disclosed before the meeting.
+    const [period] = await h.db
+      .update(publicityPeriods)
+      .set({ status: "closed", closedAt: new Date("2026-11-30T18:00:00+08:00") })
+      .where(eq(publicityPeriods.planId, plan2026))
+      .returning({ id: publicityPeriods.id });
     await h.db.insert(verificationRecords).values({
       planId: plan2026,
       listVersionId: version!.id,
+      publicityPeriodId: period!.id,
       body: "remuneration_committee",
       opinionDate: "2026-12-01",
       disclosureDate: "2026-12-01",
@@ -133,6 +141,49 @@ describe.each(BACKENDS)("HR grants on %s", (kind) => {
       grantAwards(h.db, actor, plan2026, firstGrant([{ ...listed[1]!, quantity: listed[1]!.quantity + 1 }])),
     );
     expect(above.code).toBe("QUANTITY_ABOVE_LIST");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a first grant out of the procedure's order, naming the dates, and writes nothing", async () => {
+    const before = await counts();
+    const items = listed.slice(0, 2);
+    const violations = async (input: GrantAwardsInput) => {
+      const e = await refusal(grantAwards(h.db, actor, plan2026, input));
+      expect(e.status).toBe(422);
+      return (e.details as { violations: { code: string; details: Record<string, unknown> }[] }).violations;
+    };
+    // The general meeting's approval is a step of its own: a verified plan cannot be granted yet.
+    await h.db.update(plans).set({ status: "verified" }).where(eq(plans.id, plan2026));
+    const status = await refusal(grantAwards(h.db, actor, plan2026, firstGrant(items)));
+    expect(status).toMatchObject({ code: "PLAN_STATUS", details: { allowed: ["approved_by_general_meeting"] } });
+    await h.db.update(plans).set({ status: "approved_by_general_meeting" }).where(eq(plans.id, plan2026));
+    // Before the meeting of 2026-12-08, and before its own board resolution.
+    expect(
+      await violations({ ...firstGrant(items), grantDate: "2026-12-06", boardResolutionDate: "2026-12-07" }),
+    ).toEqual([
+      expect.objectContaining({
+        code: "GRANT_BEFORE_GENERAL_MEETING",
+        details: expect.objectContaining({ earliest: "2026-12-08" }),
+      }),
+      expect.objectContaining({ code: "GRANT_BEFORE_BOARD_RESOLUTION" }),
+      expect.objectContaining({
+        code: "GRANT_BEFORE_GENERAL_MEETING",
+        details: expect.objectContaining({ boardResolutionDate: "2026-12-07" }),
+      }),
+    ]);
+    // More than 60 days after the meeting.
+    expect(
+      await violations({ ...firstGrant(items), grantDate: "2027-02-08", boardResolutionDate: "2027-02-08" }),
+    ).toEqual([
+      expect.objectContaining({
+        code: "FIRST_GRANT_TOO_LATE",
+        details: expect.objectContaining({ deadline: "2027-02-06" }),
+      }),
+    ]);
+    // While the publicity is still open.
+    await h.db.update(publicityPeriods).set({ status: "open" }).where(eq(publicityPeriods.planId, plan2026));
+    expect((await violations(firstGrant(items))).map((v) => v.code)).toEqual(["PUBLICITY_NOT_CLOSED"]);
+    await h.db.update(publicityPeriods).set({ status: "closed" }).where(eq(publicityPeriods.planId, plan2026));
     expect(await counts()).toEqual(before);
   });
 

@@ -48,6 +48,21 @@ describe.each(BACKENDS)("HR leavers on %s", (kind) => {
     expect(open.tranches.find((t) => t.index === 3)!.status).toBe("vestable");
   });
 
+  it("refuses a leave date before the person's first grant, naming it, and changes nothing", async () => {
+    const [first] = await rows<{ d: string }>(
+      h,
+      sql`SELECT min(b.grant_date)::text AS d FROM grants g JOIN grant_batches b ON b.id = g.batch_id WHERE g.person_id = ${personId}`,
+    );
+    const [audits] = await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log`);
+    const e = await refusal(recordLeaver(h.db, actor, personId, { leaveDate: "2020-01-31" }));
+    expect([e.status, e.code]).toEqual([422, "LEAVE_BEFORE_GRANT"]);
+    expect(e.details).toMatchObject({ leaveDate: "2020-01-31", grantDate: first!.d });
+    expect(e.message).toContain(first!.d);
+    const [p] = await h.db.select().from(persons).where(eq(persons.id, personId));
+    expect([p!.employmentStatus, p!.leaveDate]).toEqual(["active", null]);
+    expect((await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log`))[0]!.n).toBe(audits!.n);
+  });
+
   it('lapses the unvested tranches with reason "left", keeps vested ones, and audits before/after', async () => {
     const before = await tranchesOf(personId);
     expect(before.filter((t) => t.plan === "2022").map((t) => t.status)).toEqual(["vested", "vested", "vestable"]);

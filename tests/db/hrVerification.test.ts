@@ -15,6 +15,7 @@ import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
 
 const AS_OF = "2026-11-21";
+const RECORDED_ON = "2026-12-12";
 
 describe.each(BACKENDS)("HR verification records on %s", (kind) => {
   let h: DatabaseHandle;
@@ -35,7 +36,10 @@ describe.each(BACKENDS)("HR verification records on %s", (kind) => {
     opinion: "名单人员符合激励对象条件，主体资格合法、有效。",
   };
 
+  const previousToday = process.env.VD_TODAY;
   beforeAll(async () => {
+    // The day HR records these opinions: none of their dates may be later (VERIFICATION_IN_FUTURE).
+    process.env.VD_TODAY = RECORDED_ON;
     h = await freshDatabase(kind);
     await seedDemoIfEmpty(h.db, AS_OF);
     const [u] = await h.db.select().from(users).where(eq(users.email, "hr@demo.local"));
@@ -47,7 +51,26 @@ describe.each(BACKENDS)("HR verification records on %s", (kind) => {
     const [p22] = await h.db.select().from(plans).where(eq(plans.nameEn, "2022 Restricted Stock Incentive Plan"));
     plan2022 = p22!.id;
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    if (previousToday === undefined) delete process.env.VD_TODAY;
+    else process.env.VD_TODAY = previousToday;
+    await h?.close();
+  });
+
+  it("refuses an opinion or disclosure dated after the day it is recorded, and writes nothing", async () => {
+    const [audits, records] = [await auditCount(), await recordCount()];
+    const e = await refusal(
+      recordVerification(h.db, hr, planId, {
+        ...base,
+        opinionDate: "2026-12-13",
+        disclosureDate: "2026-12-13",
+        generalMeetingDate: "2026-12-20",
+      }),
+    );
+    expect([e.status, e.code]).toEqual([422, "VERIFICATION_IN_FUTURE"]);
+    expect(e.details).toMatchObject({ date: "2026-12-13", today: RECORDED_ON });
+    expect([await auditCount(), await recordCount()]).toEqual([audits, records]);
+  });
 
   it("refuses a disclosure on or before the publicity end with PUBLICITY_NOT_ENDED and writes nothing", async () => {
     const [audits, records] = [await auditCount(), await recordCount()];

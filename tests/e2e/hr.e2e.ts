@@ -32,9 +32,12 @@ const PEOPLE = [
   ["E00032", 30_000],
 ] as const;
 
-async function refusalCode(res: { status(): number; json(): Promise<{ error: { code: string; details?: unknown } }> }) {
+async function refusalCode(res: {
+  status(): number;
+  json(): Promise<{ error: { code: string; message: string; details?: unknown } }>;
+}) {
   const body = await res.json();
-  return { status: res.status(), code: body.error.code, details: body.error.details };
+  return { status: res.status(), code: body.error.code, message: body.error.message, details: body.error.details };
 }
 
 test("HR takes a new plan from draft to its first vesting run, and every rule refuses with its code", async ({
@@ -137,15 +140,32 @@ test("HR takes a new plan from draft to its first vesting run, and every rule re
   });
   expect(verified.status()).toBe(201);
 
-  // First grant from the verified list; a reserved grant after the 12-month deadline is refused.
-  const first = await api.post(`/api/v1/plans/${plan.id}/grants`, {
-    data: {
-      batch: "first",
-      grantDate: "2024-11-05",
-      grantPrice: "20.00",
-      items: PEOPLE.map(([employeeNo, quantity]) => ({ employeeNo, categoryId, quantity })),
-    },
+  // First grant from the verified list, only in the procedure's order: refused while the publicity is not
+  // closed and the meeting's approval not recorded, then accepted; a late reserved grant is refused.
+  const firstGrant = {
+    batch: "first",
+    grantDate: "2024-11-05",
+    grantPrice: "20.00",
+    items: PEOPLE.map(([employeeNo, quantity]) => ({ employeeNo, categoryId, quantity })),
+  };
+  const notApproved = await api.post(`/api/v1/plans/${plan.id}/grants`, { data: firstGrant });
+  expect(await refusalCode(notApproved)).toMatchObject({ status: 409, code: "PLAN_STATUS" });
+  const approvedByMeeting = await api.post(`/api/v1/plans/${plan.id}/status`, {
+    data: { to: "approved_by_general_meeting" },
   });
+  expect((await approvedByMeeting.json()).status).toBe("approved_by_general_meeting");
+  const stillOpen = await refusalCode(await api.post(`/api/v1/plans/${plan.id}/grants`, { data: firstGrant }));
+  expect(stillOpen).toMatchObject({ status: 422, code: "PUBLICITY_NOT_CLOSED" });
+  const closed = await api.post(`/api/v1/publicity-periods/${(await period.json()).id}/close`, {
+    data: { summary: "公示期内未收到异议。" },
+  });
+  expect(closed.status()).toBe(200);
+  const beforeMeeting = await refusalCode(
+    await api.post(`/api/v1/plans/${plan.id}/grants`, { data: { ...firstGrant, grantDate: "2024-11-04" } }),
+  );
+  expect(beforeMeeting).toMatchObject({ status: 422, code: "GRANT_BEFORE_GENERAL_MEETING" });
+  expect(beforeMeeting.message).toContain("2024-11-05");
+  const first = await api.post(`/api/v1/plans/${plan.id}/grants`, { data: firstGrant });
   expect(first.status()).toBe(201);
   const lateReserve = await api.post(`/api/v1/plans/${plan.id}/grants`, {
     data: {

@@ -21,6 +21,13 @@ const ALL: RuleCode[] = [
   "INVALID_ADJUSTMENT",
   "INVALID_RATIOS",
   "INVALID_FAIR_VALUE_INPUTS",
+  "GRANT_BEFORE_GENERAL_MEETING",
+  "GRANT_BEFORE_BOARD_RESOLUTION",
+  "FIRST_GRANT_TOO_LATE",
+  "PUBLICITY_NOT_CLOSED",
+  "VERIFICATION_NOT_DISCLOSED",
+  "VERIFICATION_IN_FUTURE",
+  "LEAVE_BEFORE_GRANT",
 ];
 
 describe("errors", () => {
@@ -30,6 +37,19 @@ describe("errors", () => {
       expect(ruleMessages[code].en.length, code).toBeGreaterThan(5);
       expect(ruleMessages[code].zh, code).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+
+  it("fills a message's placeholders from the details, and reads a missing one as a dash", () => {
+    expect(violation("LEAVE_BEFORE_GRANT", { leaveDate: "2025-02-28", grantDate: "2025-03-01" }).message).toBe(
+      "The leave date 2025-02-28 is before the person's first grant (2025-03-01).",
+    );
+    expect(new RuleError("FIRST_GRANT_TOO_LATE", { days: 60 }).message).toBe(
+      "The first grant must be made within 60 days after the general meeting of —, by —; — is too late.",
+    );
+    // A placeholder names a detail: every one of them is a word, so nothing else in a text is touched.
+    for (const code of ALL)
+      for (const text of [ruleMessages[code].en, ruleMessages[code].zh])
+        expect(text.match(/\{[^}]*\}/g)?.every((p) => /^\{\w+\}$/.test(p)) ?? true, code).toBe(true);
   });
 
   it("RuleError carries code and details and converts to a violation", () => {

@@ -73,12 +73,13 @@ describe("plan lifecycle table", () => {
     expect(allowedTransitions("vesting")).toEqual(["closed", "expired"]);
   });
 
-  it("grants: first after verification, reserved once the general meeting approved; the first grant makes the plan granted", () => {
-    expect(GRANTABLE_STATUSES.first).toEqual(["verified", "approved_by_general_meeting"]);
+  it("grants: first and reserved only once the general meeting approved (never skipping it); the first grant makes the plan granted", () => {
+    expect(GRANTABLE_STATUSES.first).toEqual(["approved_by_general_meeting"]);
     expect(canGrant("first", "publicity")).toBe(false);
+    expect(canGrant("first", "verified")).toBe(false);
     expect(canGrant("reserved", "vesting")).toBe(true);
     expect(canGrant("reserved", "verified")).toBe(false);
-    expect(statusAfterGrant("verified")).toBe("granted");
+    expect(statusAfterGrant("verified")).toBe("verified");
     expect(statusAfterGrant("approved_by_general_meeting")).toBe("granted");
     expect(statusAfterGrant("vesting")).toBe("vesting");
     expect(isPlanStatus("granted")).toBe(true);

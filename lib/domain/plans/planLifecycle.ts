@@ -38,12 +38,12 @@ export const PLAN_TRANSITIONS: Readonly<Record<PlanStatus, readonly PlanStatus[]
 export const TERMINAL_PLAN_STATUSES: readonly PlanStatus[] = ["closed", "expired"];
 
 /**
- * Statuses in which a batch may be granted: a first grant follows the verified list (the general
- * meeting's approval may be recorded first or not), a reserved grant needs the general meeting's
- * approval (art. 15) and may follow while the plan is granted or vesting.
+ * Statuses in which a batch may be granted: a first grant only once the general meeting's approval is
+ * recorded (art. 44: the board grants within 60 days after it; the status never skips that step), a
+ * reserved grant likewise (art. 15) and while the plan is granted or vesting.
  */
 export const GRANTABLE_STATUSES: Readonly<Record<"first" | "reserved", readonly PlanStatus[]>> = {
-  first: ["verified", "approved_by_general_meeting"],
+  first: ["approved_by_general_meeting"],
   reserved: ["approved_by_general_meeting", "granted", "vesting"],
 };
 
@@ -81,5 +81,5 @@ export function canGrant(batch: "first" | "reserved", status: string): boolean {
 
 /** The status a grant leaves the plan in: the first awards make it "granted"; later statuses stay. */
 export function statusAfterGrant(status: PlanStatus): PlanStatus {
-  return status === "verified" || status === "approved_by_general_meeting" ? "granted" : status;
+  return status === "approved_by_general_meeting" ? "granted" : status;
 }

@@ -32,6 +32,10 @@ export type VerificationInput = {
   readonly disclosureDate: string | null;
   readonly generalMeetingDate: string;
   readonly today?: string;
+  /** When recording: the opinion's own date, checked with the disclosure against `recordedOn`. */
+  readonly opinionDate?: string;
+  /** The day the record is made: an opinion or disclosure after it has not happened yet. */
+  readonly recordedOn?: string;
 };
 
 /**
@@ -48,6 +52,18 @@ export function checkVerification(input: VerificationInput): RuleViolation[] {
   const out: RuleViolation[] = [];
   if (compareIsoDates(disclosure, publicityEndDate) <= 0) {
     out.push(violation("PUBLICITY_NOT_ENDED", { publicityEndDate, disclosureDate: disclosure }));
+  } else if (input.opinionDate !== undefined && compareIsoDates(input.opinionDate, publicityEndDate) <= 0) {
+    // The opinion reviews the publicity's outcome, so it too comes after the last day.
+    out.push(violation("PUBLICITY_NOT_ENDED", { publicityEndDate, opinionDate: input.opinionDate }));
+  }
+  const recordedOn = input.recordedOn;
+  if (recordedOn !== undefined) {
+    for (const date of [input.opinionDate, input.disclosureDate]) {
+      if (date && compareIsoDates(date, recordedOn) > 0) {
+        out.push(violation("VERIFICATION_IN_FUTURE", { date, today: recordedOn }));
+        break;
+      }
+    }
   }
   const lead = daysBetween(disclosure, generalMeetingDate);
   if (lead < VERIFICATION_LEAD_DAYS) {

@@ -9,12 +9,14 @@ import {
   participantListEntries,
   persons,
   plans,
+  publicityPeriods,
   verificationRecords,
 } from "@/db/schema";
 import { checkCapHoldings } from "@/lib/domain/caps/capHoldings";
 import { checkGrantCaps, unallocatedReserveLapsed } from "@/lib/domain/caps/planCaps";
 import { GRANTABLE_STATUSES, statusAfterGrant } from "@/lib/domain/plans/planLifecycle";
 import { violation, type RuleViolation } from "@/lib/domain/errors";
+import { checkGrantTiming } from "@/lib/domain/process/grantTiming";
 import { Dec } from "@/lib/domain/numeric/decimal";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
@@ -101,13 +103,23 @@ export async function grantAwards(
       });
     }
     let listVersionId: string | null = null;
+    let verified: VerifiedList | null = null;
     if (body.batch === "first") {
-      listVersionId = await checkAgainstVerifiedList(tx, planId, body, personByNo);
+      verified = await checkAgainstVerifiedList(tx, planId, body, personByNo);
+      listVersionId = verified.listVersionId;
     } else if (!p.generalMeetingDate) {
       throw new ApiError("NO_GENERAL_MEETING", "Reserved awards need the general meeting date of the plan.");
     }
 
-    const violations: RuleViolation[] = [];
+    // The procedure's order: meeting, board resolution, closed publicity, disclosed verification, 60 days.
+    const violations: RuleViolation[] = checkGrantTiming({
+      batch: body.batch,
+      grantDate: body.grantDate,
+      boardResolutionDate: body.boardResolutionDate ?? null,
+      generalMeetingDate: p.generalMeetingDate,
+      publicity: verified?.publicity ?? null,
+      verificationDisclosureDate: verified?.disclosureDate ?? null,
+    });
     if (new Dec(body.grantPrice).lt(new Dec(plan.parValue)))
       violations.push(violation("PRICE_BELOW_PAR", { grantPrice: body.grantPrice, parValue: plan.parValue }));
     violations.push(...(await checkCaps(tx, p, body, personByNo)));
@@ -173,12 +185,19 @@ export async function grantAwards(
 type PersonRef = { id: string; employeeNo: string };
 
 /** A first grant follows the latest, non-stale verified list: same people, same category, no more than listed. */
+/** The verified list a first grant follows: its version, the opinion's disclosure and the list's publicity. */
+interface VerifiedList {
+  listVersionId: string;
+  disclosureDate: string;
+  publicity: { endDate: string; closed: boolean } | null;
+}
+
 async function checkAgainstVerifiedList(
   tx: Transaction,
   planId: string,
   body: GrantAwardsInput,
   personByNo: Map<string, PersonRef>,
-): Promise<string> {
+): Promise<VerifiedList> {
   const [latest] = await tx
     .select()
     .from(verificationRecords)
@@ -219,7 +238,17 @@ async function checkAgainstVerifiedList(
       listVersionId: latest.listVersionId,
       items: above,
     });
-  return latest.listVersionId;
+  const [period] = latest.publicityPeriodId
+    ? await tx
+        .select({ endDate: publicityPeriods.endDate, status: publicityPeriods.status })
+        .from(publicityPeriods)
+        .where(eq(publicityPeriods.id, latest.publicityPeriodId))
+    : [];
+  return {
+    listVersionId: latest.listVersionId,
+    disclosureDate: latest.disclosureDate,
+    publicity: period ? { endDate: period.endDate, closed: period.status === "closed" } : null,
+  };
 }
 
 /**

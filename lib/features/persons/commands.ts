@@ -1,11 +1,13 @@
 import "server-only";
-import { and, asc, eq, ilike, inArray, or } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { grantBatches, grants, plans, persons, tranches } from "@/db/schema";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 import { isUuid } from "@/lib/platform/validation/common";
+import { refuseIfAny } from "@/lib/platform/errors/refusal";
+import { checkLeaveDate } from "@/lib/domain/process/grantTiming";
 import type { Actor } from "@/lib/auth/actor";
 import { RecordLeaverInput } from "@/lib/features/persons/schemas";
 
@@ -41,6 +43,12 @@ export async function recordLeaver(
         leaveDate: person.leaveDate,
       });
     }
+    const [first] = await tx
+      .select({ date: sql<string | null>`min(${grantBatches.grantDate})::text` })
+      .from(grants)
+      .innerJoin(grantBatches, eq(grantBatches.id, grants.batchId))
+      .where(eq(grants.personId, personId));
+    refuseIfAny(checkLeaveDate(input.leaveDate, first?.date ?? null));
     await tx
       .update(persons)
       .set({ employmentStatus: "left", leaveDate: input.leaveDate })

@@ -5,6 +5,7 @@ import type { Database, Transaction } from "@/db/client";
 import { participantListVersions, plans, publicityPeriods, verificationRecords } from "@/db/schema";
 import { violation } from "@/lib/domain/errors";
 import { checkVerification } from "@/lib/domain/process/processRules";
+import { today } from "@/lib/platform/clock";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { isoDate, isUuid, text, uuid } from "@/lib/platform/validation/common";
@@ -111,6 +112,8 @@ export async function recordVerification(
         publicityEndDate: period.endDate,
         disclosureDate: input.disclosureDate,
         generalMeetingDate: input.generalMeetingDate,
+        opinionDate: input.opinionDate,
+        recordedOn: today(),
       }),
     );
     if (input.body !== plan.verifyingBody) {

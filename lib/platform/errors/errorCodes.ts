@@ -4,7 +4,7 @@
  * `message` is the English text with specifics (dates, limits); pages show the table's text in the
  * reader's language. Plain data with no server imports, so client components read it too.
  */
-import { ruleMessages, type RuleCode } from "@/lib/domain/errors";
+import { ruleMessages, withDetails, type RuleCode } from "@/lib/domain/errors";
 
 /** HTTP statuses the API answers with, by error family. */
 export type ApiStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503;
@@ -394,12 +394,17 @@ export function isErrorCode(code: string | null | undefined): code is ErrorCode 
  * The reader's text for a code: the table's, or the generic one for an `HTTP_<status>` fallback; for a
  * code the table does not know, `fallback` (the server's message) or else the code itself.
  */
-export function errorText(code: string | null | undefined, locale: ErrorLocale, fallback?: string): string {
+export function errorText(
+  code: string | null | undefined,
+  locale: ErrorLocale,
+  fallback?: string,
+  details?: Readonly<Record<string, unknown>> | null,
+): string {
   const entry: ErrorEntry | undefined = isErrorCode(code)
     ? ERROR_CODES[code]
     : code && HTTP_FALLBACK.test(code)
       ? ERROR_CODES.HTTP_ERROR
       : undefined;
   if (!entry) return fallback ?? code ?? "";
-  return locale === "en" ? entry.en : entry.zh;
+  return withDetails(locale === "en" ? entry.en : entry.zh, details);
 }

@@ -16,7 +16,8 @@ type Item = { code?: string; message: string; path?: string; details?: unknown }
  */
 export function useRefusalText() {
   const locale = toLocale(useLocale());
-  return (code: string | undefined, fallback: string) => errorText(code, locale, fallback);
+  return (code: string | undefined, fallback: string, details?: unknown) =>
+    errorText(code, locale, fallback, details as Readonly<Record<string, unknown>> | null | undefined);
 }
 
 /**
@@ -51,14 +52,15 @@ export function RefusalBox({
           {r.code}
         </code>
       </p>
-      {items.length <= 1 && <p>{text(r.code, r.message)}</p>}
+      {items.length === 0 && <p>{text(r.code, r.message, d)}</p>}
+      {items.length === 1 && <p>{text(items[0]!.code ?? r.code, items[0]!.message, items[0]!.details)}</p>}
       {items.length > 1 && (
         <ul className="list-disc pl-5">
           {items.map((v, i) => (
             <li key={i}>
               {v.code && <code className="mr-1 text-xs">{v.code}</code>}
               {v.path && <code className="mr-1 text-xs">{v.path}</code>}
-              {text(v.code, v.message)}
+              {text(v.code, v.message, v.details)}
             </li>
           ))}
         </ul>

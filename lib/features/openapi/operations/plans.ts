@@ -110,7 +110,8 @@ export const plansOperations = {
     method: "post",
     path: "/api/v1/plans/{planId}/grants",
     operationId: "grantAwards",
-    summary: "Grants a first or reserved batch, all or nothing",
+    summary:
+      "Grants a first or reserved batch, all or nothing; the first grant moves the plan from approved_by_general_meeting to granted",
     tags: ["Plans", "Grants"],
     access: "staffWrite",
     params: planParams,
@@ -118,10 +119,15 @@ export const plansOperations = {
     responses: {
       201: { description: "The new batch and one grant per grantee.", schema: grantAwardsResultSchema },
       404: noPlan,
-      409: conflict,
+      409: {
+        description:
+          "The plan is not approved by the general meeting yet (PLAN_STATUS: a first grant never skips that step), or the first grant exists (FIRST_GRANT_EXISTS).",
+      },
       422: {
         description:
-          "A list, cap, reserve or price rule refuses it (NOT_ON_LIST, CAP_PERSON_EXCEEDED, PRICE_BELOW_PAR...).",
+          "A procedure, list, cap, reserve or price rule refuses it; every violation is in details.violations with its dates: " +
+          "GRANT_BEFORE_GENERAL_MEETING, GRANT_BEFORE_BOARD_RESOLUTION, FIRST_GRANT_TOO_LATE (60 days after the meeting), " +
+          "PUBLICITY_NOT_CLOSED, VERIFICATION_NOT_DISCLOSED, NOT_ON_LIST, CAP_PERSON_EXCEEDED, RESERVE_DEADLINE_PASSED, PRICE_BELOW_PAR...",
       },
     },
   },
