@@ -39,7 +39,8 @@ export type RuleCode =
   | "PUBLICITY_NOT_CLOSED"
   | "VERIFICATION_NOT_DISCLOSED"
   | "VERIFICATION_IN_FUTURE"
-  | "LEAVE_BEFORE_GRANT";
+  | "LEAVE_BEFORE_GRANT"
+  | "TRANCHE_AFTER_VALIDITY";
 
 /** Structured, JSON-serialisable context of a violation (limits, offending dates, windows...). */
 export type RuleDetails = Readonly<Record<string, unknown>>;
@@ -152,6 +153,10 @@ export const ruleMessages: Readonly<Record<RuleCode, { readonly en: string; read
   VERIFICATION_IN_FUTURE: {
     en: "The verification's date {date} is after today ({today}): record the opinion once it has been given and disclosed.",
     zh: "核查意见的日期{date}晚于今日（{today}），请在出具并披露后再登记。",
+  },
+  TRANCHE_AFTER_VALIDITY: {
+    en: "Tranche {tranche} of category {categoryCode} ends {endMonths} months after the grant, beyond the plan's validity of {validityMonths} months.",
+    zh: "第{categoryCode}类激励对象第{tranche}个归属期于授予后{endMonths}个月届满，超出激励计划{validityMonths}个月的有效期。",
   },
   LEAVE_BEFORE_GRANT: {
     en: "The leave date {leaveDate} is before the person's first grant ({grantDate}).",

@@ -162,6 +162,22 @@ describe.each(BACKENDS)("plan set-up on %s", (kind) => {
     expect(await counts()).toEqual(before);
   });
 
+  it("refuses a tranche window ending after the plan's validity (TRANCHE_AFTER_VALIDITY) and writes nothing", async () => {
+    const before = await counts();
+    const error = await createPlan(h.db, actor, planInput({ validityMonths: 40 })).then(
+      () => {
+        throw new Error("not refused");
+      },
+      (e: unknown) => e as { status: number; code: string; message: string; details: { violations: unknown[] } },
+    );
+    expect(error).toMatchObject({ status: 422, code: "TRANCHE_AFTER_VALIDITY" });
+    expect(error.message).toBe(
+      "Tranche 3 of category 1 ends 48 months after the grant, beyond the plan's validity of 40 months.",
+    );
+    expect(error.details.violations).toHaveLength(1);
+    expect(await counts()).toEqual(before);
+  });
+
   it("refuses a grade table with a ratio above 1", async () => {
     await expect(createPlan(h.db, actor, planInput({ gradeTable: { A: "1", B: "1.2" } }))).rejects.toMatchObject({
       status: 422,

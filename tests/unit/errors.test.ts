@@ -28,6 +28,7 @@ const ALL: RuleCode[] = [
   "VERIFICATION_NOT_DISCLOSED",
   "VERIFICATION_IN_FUTURE",
   "LEAVE_BEFORE_GRANT",
+  "TRANCHE_AFTER_VALIDITY",
 ];
 
 describe("errors", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkGrantTiming, checkLeaveDate, FIRST_GRANT_DEADLINE_DAYS } from "@/lib/domain/process/grantTiming";
 import { checkVerification } from "@/lib/domain/process/processRules";
+import { checkTranchesWithinValidity } from "@/lib/domain/plans/planValidity";
 import { errorText } from "@/lib/platform/errors/errorCodes";
 
 const inOrder = {
@@ -112,5 +113,24 @@ describe("leave dates and verification dates", () => {
     expect(
       checkVerification({ ...base, opinionDate: "2026-12-17", disclosureDate: "2026-12-18", recordedOn: "2026-12-18" }),
     ).toEqual([]);
+  });
+});
+
+describe("tranche windows within the plan's validity", () => {
+  it("refuses a tranche ending after the validity, naming the category and the months", () => {
+    const categories = [
+      { code: 1, tranches: [{ endMonths: 24 }, { endMonths: 36 }, { endMonths: 48 }] },
+      { code: 2, tranches: [{ endMonths: 24 }, { endMonths: 72 }] },
+    ];
+    expect(checkTranchesWithinValidity(72, categories)).toEqual([]);
+    const [v, ...rest] = checkTranchesWithinValidity(60, categories);
+    expect(rest).toEqual([]);
+    expect(v).toMatchObject({
+      code: "TRANCHE_AFTER_VALIDITY",
+      details: { categoryCode: 2, tranche: 2, endMonths: 72, validityMonths: 60 },
+    });
+    expect(errorText(v!.code, "zh-CN", v!.message, v!.details)).toBe(
+      "第2类激励对象第2个归属期于授予后72个月届满，超出激励计划60个月的有效期。",
+    );
   });
 });

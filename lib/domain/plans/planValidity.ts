@@ -1,4 +1,5 @@
 import { addDays, addMonthsClamped, compareIsoDates } from "../calendar/isoDate";
+import { violation, type RuleViolation } from "../errors";
 import { isTerminalPlanStatus } from "./planLifecycle";
 
 /**
@@ -40,4 +41,29 @@ export function isWithinValidity(plan: PlanValidityFacts, date: string): boolean
   if (isTerminalPlanStatus(plan.status)) return false;
   const end = planValidityEnd(plan.firstGrantDate, plan.validityMonths);
   return end === null || compareIsoDates(date, end) <= 0;
+}
+
+/**
+ * Every tranche window, counted from the grant, must end within the plan's validity (counted from the
+ * first grant): a window ending later could never be used in full, and its grantee would see it
+ * "pending" past the plan's end. One violation per tranche that does not fit.
+ */
+export function checkTranchesWithinValidity(
+  validityMonths: number,
+  categories: readonly { code: number; tranches: readonly { endMonths: number }[] }[],
+): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  for (const c of categories)
+    c.tranches.forEach((t, i) => {
+      if (t.endMonths > validityMonths)
+        out.push(
+          violation("TRANCHE_AFTER_VALIDITY", {
+            categoryCode: c.code,
+            tranche: i + 1,
+            endMonths: t.endMonths,
+            validityMonths,
+          }),
+        );
+    });
+  return out;
 }

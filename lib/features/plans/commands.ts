@@ -13,6 +13,7 @@ import {
 import { blackoutRulePresets } from "@/lib/domain/blackout/blackoutRules";
 import { plansCapTotal } from "@/lib/domain/caps/capHoldings";
 import { checkPlanSetup } from "@/lib/domain/caps/planCaps";
+import { checkTranchesWithinValidity } from "@/lib/domain/plans/planValidity";
 import {
   allowedTransitions,
   checkTransition,
@@ -193,6 +194,7 @@ async function planViolations(tx: Transaction, input: PlanInput, planId: string 
     shareCapital: input.shareCapitalAtAnnouncement,
     otherPlansTotal,
   });
+  out.push(...checkTranchesWithinValidity(input.validityMonths, input.categories));
   for (const c of input.categories) {
     const v = ruleViolationOf(() => parseTrancheRatios(c.tranches.map((t) => t.ratio)));
     if (v) out.push({ ...v, details: { ...v.details, categoryCode: c.code } });
