@@ -40,7 +40,8 @@ export type RuleCode =
   | "VERIFICATION_NOT_DISCLOSED"
   | "VERIFICATION_IN_FUTURE"
   | "LEAVE_BEFORE_GRANT"
-  | "TRANCHE_AFTER_VALIDITY";
+  | "TRANCHE_AFTER_VALIDITY"
+  | "EX_DATE_NOT_TRADING_DAY";
 
 /** Structured, JSON-serialisable context of a violation (limits, offending dates, windows...). */
 export type RuleDetails = Readonly<Record<string, unknown>>;
@@ -153,6 +154,10 @@ export const ruleMessages: Readonly<Record<RuleCode, { readonly en: string; read
   VERIFICATION_IN_FUTURE: {
     en: "The verification's date {date} is after today ({today}): record the opinion once it has been given and disclosed.",
     zh: "核查意见的日期{date}晚于今日（{today}），请在出具并披露后再登记。",
+  },
+  EX_DATE_NOT_TRADING_DAY: {
+    en: "The ex-date {exDate} is not an SSE trading day: the next trading day is {next}.",
+    zh: "除权除息日{exDate}不是上交所交易日，下一个交易日为{next}。",
   },
   TRANCHE_AFTER_VALIDITY: {
     en: "Tranche {tranche} of category {categoryCode} ends {endMonths} months after the grant, beyond the plan's validity of {validityMonths} months.",

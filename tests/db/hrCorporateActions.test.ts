@@ -78,6 +78,28 @@ describe.each(BACKENDS)("recording and compensating corporate actions on %s", (k
     expect(e.message).toContain("/api/v1/corporate-actions/preview");
   });
 
+  it("refuses an ex-date that is not a trading day, naming the next one, and writes nothing", async () => {
+    const before = await counts();
+    const saturday = await refused(
+      recordCorporateAction(h.db, actor, { type: "dividend", exDate: "2026-11-21", v: "0.5", confirm: true }),
+      422,
+      "EX_DATE_NOT_TRADING_DAY",
+    );
+    expect(saturday.details).toMatchObject({ exDate: "2026-11-21", next: "2026-11-23" });
+    expect(saturday.message).toBe(
+      "The ex-date 2026-11-21 is not an SSE trading day: the next trading day is 2026-11-23.",
+    );
+    // A holiday on a weekday: National Day week, with the closure's reason.
+    const holiday = await refused(
+      recordCorporateAction(h.db, actor, { type: "dividend", exDate: "2026-10-05", v: "0.5", confirm: true }),
+      422,
+      "EX_DATE_NOT_TRADING_DAY",
+    );
+    expect(holiday.details).toMatchObject({ exDate: "2026-10-05", next: "2026-10-08" });
+    expect((holiday.details as { reason: string | null }).reason).not.toBeNull();
+    expect(await counts()).toEqual(before);
+  });
+
   it("refuses a dividend that would take the price below par and writes nothing", async () => {
     const before = await counts();
     await refused(

@@ -29,6 +29,7 @@ const ALL: RuleCode[] = [
   "VERIFICATION_IN_FUTURE",
   "LEAVE_BEFORE_GRANT",
   "TRANCHE_AFTER_VALIDITY",
+  "EX_DATE_NOT_TRADING_DAY",
 ];
 
 describe("errors", () => {

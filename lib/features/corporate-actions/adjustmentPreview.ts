@@ -4,9 +4,12 @@ import type { Database, Transaction } from "@/db/client";
 import { grants, persons, plans } from "@/db/schema";
 import { maxIsoDate } from "@/lib/domain/calendar/isoDate";
 import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
+import { checkExDate } from "@/lib/domain/adjustments/exDate";
+import { RuleError } from "@/lib/domain/errors";
 import { today } from "@/lib/platform/clock";
 import { computePlanDerivation, loadPlanDerivationInputs } from "@/lib/features/derivation/trancheDerivation";
 import type { PlanAction } from "@/lib/features/derivation/derivationRows";
+import { loadTradingCalendar } from "@/lib/features/derivation/planInputs";
 
 /** One affected grant: price and quantity just before and after the action. */
 export interface AdjustmentPreviewItem {
@@ -29,6 +32,8 @@ export async function adjustmentPreview(
   db: Database | Transaction,
   action: CorporateActionInput,
 ): Promise<AdjustmentPreviewItem[]> {
+  const exDate = checkExDate(await loadTradingCalendar(db), action.exDate);
+  if (exDate.length > 0) throw new RuleError(exDate[0]!.code, exDate[0]!.details);
   const asOf = maxIsoDate(today(), action.exDate);
   const planIds = (await db.select({ id: plans.id }).from(plans).orderBy(asc(plans.createdAt))).map((p) => p.id);
   const items: AdjustmentPreviewItem[] = [];
