@@ -50,3 +50,25 @@ export const publicityStatusEnum = pgEnum("publicity_status", ["open", "closed"]
 export const objectionStatusEnum = pgEnum("objection_status", ["open", "answered", "upheld"]);
 /** A fair-value measurement: the plan draft's projection (预测算) or the formal one at a grant (正式测算). */
 export const fairValueKindEnum = pgEnum("fair_value_kind", ["draft_projection", "grant"]);
+/** Identity document of a person, as the registrar's list records it. */
+export const idTypeEnum = pgEnum("id_type", [
+  "resident_id",
+  "passport",
+  "hk_macau_permit",
+  "taiwan_permit",
+  "foreign_permanent_residence",
+  "other",
+]);
+/** Why a person left; plans treat retirement, death, incapacity and transfer differently from a resignation. */
+export const departureReasonEnum = pgEnum("departure_reason", [
+  "resignation",
+  "contract_end",
+  "dismissal",
+  "retirement",
+  "death",
+  "incapacity",
+  "transfer",
+  "other",
+]);
+/** A departure record: the first record, a correction of the one it supersedes, or its withdrawal. */
+export const departureKindEnum = pgEnum("departure_kind", ["recorded", "corrected", "withdrawn"]);

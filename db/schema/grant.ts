@@ -160,5 +160,30 @@ export const vestingRuns = pgTable(
     confirmedBy: uuid("confirmed_by"),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.batchId, t.categoryId, t.trancheIndex)],
+  // No unique key on (batch, category, tranche): a reversed run stays, and the period may be run again.
+  (t) => [index("vesting_runs_period_idx").on(t.batchId, t.categoryId, t.trancheIndex)],
 );
+
+/** A vesting run taken back before its shares were registered; the run row stays as it was. */
+export const vestingRunReversals = pgTable("vesting_run_reversals", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  vestingRunId: uuid("vesting_run_id")
+    .notNull()
+    .unique()
+    .references(() => vestingRuns.id),
+  reason: text("reason").notNull(),
+  reversedBy: uuid("reversed_by"),
+  reversedAt: timestamp("reversed_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A grant batch recorded by mistake and voided before any tranche vested; its grants stay, voided. */
+export const grantBatchVoids = pgTable("grant_batch_voids", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  batchId: uuid("batch_id")
+    .notNull()
+    .unique()
+    .references(() => grantBatches.id),
+  reason: text("reason").notNull(),
+  voidedBy: uuid("voided_by"),
+  voidedAt: timestamp("voided_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,5 +1,5 @@
-import { boolean, date, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { employmentStatusEnum } from "./enums";
+import { boolean, date, index, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { departureKindEnum, departureReasonEnum, employmentStatusEnum, idTypeEnum } from "./enums";
 import { issuers } from "./issuer";
 
 /** An employee or officer who can be an incentive object. The ID number is stored encrypted only. */
@@ -14,6 +14,8 @@ export const persons = pgTable("persons", {
   position: text("position").notNull(),
   department: text("department"),
   nationality: text("nationality").notNull().default("CN"),
+  /** Null for records made before the type was asked for: read as the resident ID card. */
+  idType: idTypeEnum("id_type"),
   /** AES-256-GCM ciphertext (iv.tag.data, base64url); never plaintext. */
   idNumberEnc: text("id_number_enc"),
   /** Last four characters, for masked display without decrypting. */
@@ -29,4 +31,28 @@ export const persons = pgTable("persons", {
   isMajorHolder: boolean("is_major_holder").notNull().default(false),
   isActualControllerOrRelative: boolean("is_actual_controller_or_relative").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Departure records, append-only: a correction or a withdrawal is a new row that supersedes the
+ * current one. persons.employment_status and leave_date mirror the record in force.
+ */
+export const personDepartures = pgTable(
+  "person_departures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => persons.id),
+    kind: departureKindEnum("kind").notNull(),
+    /** Null only for a withdrawal (the person did not leave after all). */
+    leaveDate: date("leave_date"),
+    reason: departureReasonEnum("reason"),
+    note: text("note"),
+    supersedesId: uuid("supersedes_id").references((): AnyPgColumn => personDepartures.id),
+    recordedBy: uuid("recorded_by"),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("person_departures_person_idx").on(t.personId)],
+);
