@@ -13,6 +13,8 @@ export const persons = pgTable("persons", {
   namePinyin: text("name_pinyin"),
   position: text("position").notNull(),
   department: text("department"),
+  /** Work e-mail, where the portal's invitation is sent; the user account keeps its own sign-in e-mail. */
+  email: text("email"),
   nationality: text("nationality").notNull().default("CN"),
   /** Null for records made before the type was asked for: read as the resident ID card. */
   idType: idTypeEnum("id_type"),
