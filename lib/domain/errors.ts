@@ -40,8 +40,19 @@ export type RuleCode =
   | "VERIFICATION_NOT_DISCLOSED"
   | "VERIFICATION_IN_FUTURE"
   | "LEAVE_BEFORE_GRANT"
+  | "DEPARTURE_NOT_IN_FORCE"
+  | "DEPARTURE_UNCHANGED"
+  | "LEAVE_DATE_CHANGES_VESTED"
   | "TRANCHE_AFTER_VALIDITY"
-  | "EX_DATE_NOT_TRADING_DAY";
+  | "RESERVED_TRANCHE_AFTER_VALIDITY"
+  | "CATEGORY_ARRANGEMENT_LOCKED"
+  | "CATEGORY_HAS_GRANTS"
+  | "GENERAL_MEETING_DATE_MISMATCH"
+  | "GENERAL_MEETING_DATE_LOCKED"
+  | "GENERAL_MEETING_DATE_UNCHANGED"
+  | "EX_DATE_NOT_TRADING_DAY"
+  | "ID_NUMBER_INVALID"
+  | "ID_NUMBER_CHECK_DIGIT";
 
 /** Structured, JSON-serialisable context of a violation (limits, offending dates, windows...). */
 export type RuleDetails = Readonly<Record<string, unknown>>;
@@ -163,9 +174,53 @@ export const ruleMessages: Readonly<Record<RuleCode, { readonly en: string; read
     en: "Tranche {tranche} of category {categoryCode} ends {endMonths} months after the grant, beyond the plan's validity of {validityMonths} months.",
     zh: "第{categoryCode}类激励对象第{tranche}个归属期于授予后{endMonths}个月届满，超出激励计划{validityMonths}个月的有效期。",
   },
+  RESERVED_TRANCHE_AFTER_VALIDITY: {
+    en: "Tranche {tranche} of category {categoryCode}, granted on {grantDate}, would end on {windowEnd}, after the plan's validity ends on {validityEnd} ({validityMonths} months from the first grant on {firstGrantDate}).",
+    zh: "于{grantDate}授予的第{categoryCode}类激励对象第{tranche}个归属期将于{windowEnd}届满，晚于激励计划有效期届满日{validityEnd}（自首次授予日{firstGrantDate}起{validityMonths}个月）。",
+  },
+  CATEGORY_ARRANGEMENT_LOCKED: {
+    en: "Category {categoryCode} already has {grants} grant(s): its vesting arrangement can no longer change (its name still can).",
+    zh: "第{categoryCode}类激励对象已有{grants}笔授予，其归属安排不能再修改（名称仍可修改）。",
+  },
+  CATEGORY_HAS_GRANTS: {
+    en: "Category {categoryCode} has {grants} grant(s) and cannot be removed.",
+    zh: "第{categoryCode}类激励对象已有{grants}笔授予，不能删除。",
+  },
+  GENERAL_MEETING_DATE_MISMATCH: {
+    en: "The general meeting date {given} differs from the plan's general meeting date {generalMeetingDate}. Change the plan's meeting date explicitly first (on the plan page, with a reason).",
+    zh: "所填股东会日期{given}与本计划已登记的股东会日期{generalMeetingDate}不一致。请先在计划页面明确修改股东会日期（须说明原因）。",
+  },
+  GENERAL_MEETING_DATE_LOCKED: {
+    en: "The plan has grants (the earliest on {grantDate}), checked against the general meeting of {generalMeetingDate}: its meeting date can no longer change to {requested}.",
+    zh: "本计划已有授予（最早于{grantDate}），其授予日已按{generalMeetingDate}的股东会核对，股东会日期不能再改为{requested}。",
+  },
+  GENERAL_MEETING_DATE_UNCHANGED: {
+    en: "The plan's general meeting date is already {generalMeetingDate}.",
+    zh: "本计划的股东会日期已是{generalMeetingDate}。",
+  },
+  ID_NUMBER_INVALID: {
+    en: "The ID number does not have the format of the chosen document type.",
+    zh: "证件号码不符合所选证件类型的格式。",
+  },
+  ID_NUMBER_CHECK_DIGIT: {
+    en: "The ID number's check digit is wrong: by GB 11643 the last character should be {expected}.",
+    zh: "证件号码校验位有误：按GB 11643，最后一位应为{expected}。",
+  },
   LEAVE_BEFORE_GRANT: {
     en: "The leave date {leaveDate} is before the person's first grant ({grantDate}).",
     zh: "离职日期{leaveDate}早于该人员的首次获授日期{grantDate}。",
+  },
+  DEPARTURE_NOT_IN_FORCE: {
+    en: "{employeeNo} has no departure in force: there is nothing to correct or withdraw.",
+    zh: "{employeeNo}没有有效的离职登记，无可更正或撤销的内容。",
+  },
+  DEPARTURE_UNCHANGED: {
+    en: "The correction changes nothing: the departure in force already has leave date {leaveDate} and reason {reason}.",
+    zh: "更正内容与现行离职登记相同（离职日期{leaveDate}，原因{reason}），未作任何变更。",
+  },
+  LEAVE_DATE_CHANGES_VESTED: {
+    en: "The vesting run of {vestingDate} settled tranche {tranche} at {vestedBefore} vested shares; this leave date would make it {vestedAfter}. A leave date only decides what is still unvested: reverse that vesting run first.",
+    zh: "第{tranche}个归属期已于{vestingDate}办理归属，归属{vestedBefore}股；该离职日期将使其变为{vestedAfter}股。离职日期只影响尚未归属的部分，请先撤销该次归属办理。",
   },
   INVALID_FAIR_VALUE_INPUTS: {
     en: "The fair-value inputs are out of range (prices above 0, term up to 10 years, volatility up to 500 %).",

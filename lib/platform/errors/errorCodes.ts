@@ -127,8 +127,8 @@ const APPLICATION_ERRORS = {
   },
   ALREADY_LEFT: {
     status: 409,
-    en: "This person has already left on another date.",
-    zh: "该人员已按其他日期登记离职。",
+    en: "This person's departure is already recorded (leave date {leaveDate}): to change its date or reason, correct it; if they did not leave, withdraw it.",
+    zh: "该人员已登记离职（离职日期{leaveDate}）：如需修改离职日期或原因，请更正该离职登记；如其并未离职，请撤销该登记。",
   },
   CATEGORY_IN_USE: {
     status: 409,
@@ -162,6 +162,11 @@ const APPLICATION_ERRORS = {
     zh: "请先登记公司（发行人）信息，再创建激励计划。",
   },
   NO_SHARE_CAPITAL: { status: 409, en: "The issuer's share capital is not recorded.", zh: "尚未登记公司股本总额。" },
+  PERSON_EXISTS: {
+    status: 409,
+    en: "A person with this employee number is already on record.",
+    zh: "该工号已有人员记录。",
+  },
   PERSON_ALREADY_LINKED: {
     status: 409,
     en: "This person is already linked to another user.",
@@ -173,6 +178,11 @@ const APPLICATION_ERRORS = {
     zh: "本计划已结束，激励对象名单不能再变更。",
   },
   PLAN_NOT_DRAFT: { status: 409, en: "Only a draft plan can be edited.", zh: "计划已不是草案状态，不能再修改。" },
+  PLAN_ENDED: {
+    status: 409,
+    en: "The plan has ended; its categories and vesting arrangements can no longer change.",
+    zh: "本计划已结束，激励对象类别及归属安排不能再修改。",
+  },
   PLAN_STATUS: {
     status: 409,
     en: "The plan's current status does not allow this grant.",
@@ -251,6 +261,11 @@ const APPLICATION_ERRORS = {
     status: 422,
     en: "The disclosure event's dates are incomplete or out of order.",
     zh: "披露事项的日期不完整，或起止日期先后有误。",
+  },
+  INVALID_PERSON_FILE: {
+    status: 422,
+    en: "The people file has errors; nothing was written. Correct the rows shown and upload it again.",
+    zh: "人员文件有误，未写入任何数据。请按提示更正后重新上传。",
   },
   INVALID_PARTICIPANT_LIST: {
     status: 422,

@@ -8,6 +8,7 @@ import { operations as calendar } from "@/lib/features/openapi/operations/calend
 import { operations as expense } from "@/lib/features/openapi/operations/expense";
 import { operations as exports } from "@/lib/features/openapi/operations/exports";
 import { operations as me } from "@/lib/features/openapi/operations/me";
+import { operations as persons } from "@/lib/features/openapi/operations/persons";
 import { operations as plans } from "@/lib/features/openapi/operations/plans";
 import { operations as publicity } from "@/lib/features/openapi/operations/publicity";
 import { operations as secondFactor } from "@/lib/features/openapi/operations/secondFactor";
@@ -23,6 +24,7 @@ export const allOperations: readonly ApiOperation[] = [
   ...publicity,
   ...calendar,
   ...actions,
+  ...persons,
   ...exports,
   ...expense,
   ...admin,

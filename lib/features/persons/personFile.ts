@@ -1,0 +1,82 @@
+import "server-only";
+import { ApiError, badRequest } from "@/lib/platform/errors/apiError";
+import { openUploadedWorkbook } from "@/lib/platform/uploads/uploadedWorkbook";
+import { decodeCsv, parseCsvTable } from "@/lib/features/participants/csv";
+import { cellText, looksLikeXlsx } from "@/lib/features/participants/xlsx";
+import { MAX_LIST_ROWS } from "@/lib/features/participants/rowShape";
+import { PERSON_COLUMNS, personFieldOfHeader, type PersonField } from "@/lib/features/persons/personColumns";
+
+/** Largest people file accepted: 10,000 people with ID numbers fit in well under 2 MB. */
+export const MAX_PERSON_FILE_BYTES = 5_000_000;
+
+/** One row of the people file: the cells of the columns the file has, as text. */
+export interface PersonImportRow {
+  line: number;
+  cells: Partial<Record<PersonField, string>>;
+}
+
+/** What a file holds: its rows and which columns it had (an absent column leaves that field alone). */
+export interface PersonTable {
+  columns: PersonField[];
+  rows: PersonImportRow[];
+}
+
+const REQUIRED = PERSON_COLUMNS.filter((c) => c.required && c.field !== "position").map((c) => c.field);
+const HEADER_SEARCH_ROWS = 10;
+
+/** Finds the header (title lines may precede it), maps the columns and drops blank rows. */
+export function personTable(table: string[][], lineOf: (index: number) => number = (i) => i + 1): PersonTable {
+  const headerIndex = table
+    .slice(0, HEADER_SEARCH_ROWS)
+    .findIndex((row) => REQUIRED.every((f) => row.some((c) => personFieldOfHeader(c) === f)));
+  if (headerIndex < 0) {
+    const seen = new Set(table.slice(0, HEADER_SEARCH_ROWS).flatMap((row) => row.map(personFieldOfHeader)));
+    throw new ApiError("MISSING_COLUMNS", "The file has no header row with 工号 (employee no.) and 姓名 (name).", {
+      missing: REQUIRED.filter((f) => !seen.has(f)),
+    });
+  }
+  const at = new Map<PersonField, number>();
+  table[headerIndex]!.forEach((c, i) => {
+    const field = personFieldOfHeader(c);
+    if (field && !at.has(field)) at.set(field, i);
+  });
+  const rows: PersonImportRow[] = [];
+  for (let i = headerIndex + 1; i < table.length; i++) {
+    const row = table[i]!;
+    if (row.every((c) => c.trim() === "")) continue;
+    if (rows.length >= MAX_LIST_ROWS)
+      throw new ApiError("TOO_MANY_ROWS", `A file may have at most ${MAX_LIST_ROWS} rows.`, { limit: MAX_LIST_ROWS });
+    const cells: PersonImportRow["cells"] = {};
+    for (const [field, index] of at) cells[field] = (row[index] ?? "").trim();
+    rows.push({ line: lineOf(i), cells });
+  }
+  return { columns: [...at.keys()], rows };
+}
+
+/** The rows of an uploaded XLSX (first sheet) or CSV file, told apart by content, not by name. */
+export async function parsePersonFile(bytes: Uint8Array, fileName = ""): Promise<PersonTable> {
+  if (bytes.length === 0) throw badRequest("The file is empty.");
+  if (bytes.length > MAX_PERSON_FILE_BYTES)
+    throw new ApiError("FILE_TOO_LARGE", "The file is larger than 5 MB.", { limit: MAX_PERSON_FILE_BYTES });
+  if (!looksLikeXlsx(bytes)) {
+    if (/\.(xlsx|xls)$/i.test(fileName))
+      throw badRequest("The file is not a readable XLSX workbook (save it as .xlsx or CSV).");
+    return personTable(parseCsvTable(decodeCsv(bytes)));
+  }
+  const sheet = (await openUploadedWorkbook(bytes)).worksheets[0];
+  if (!sheet) throw badRequest("The workbook has no worksheet.");
+  const table: string[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
+    table.push(cells);
+  }
+  return personTable(table);
+}
+
+/** JSON rows (keyed by field name) as a table; the columns are every field any row names. */
+export function personTableFromJson(rows: Partial<Record<PersonField, string>>[]): PersonTable {
+  const columns = PERSON_COLUMNS.map((c) => c.field).filter((f) => rows.some((r) => r[f] !== undefined));
+  return { columns, rows: rows.map((cells, i) => ({ line: i + 1, cells })) };
+}
