@@ -15,6 +15,8 @@ import hrVestingZh from "./hr/vesting.zh-CN.json";
 import hrDisclosuresEn from "./hr/disclosures.en.json";
 import hrDisclosuresZh from "./hr/disclosures.zh-CN.json";
 import hrActionsEn from "./hr/actions.en.json";
+import hrPeopleEn from "./hr/people.en.json";
+import hrPeopleZh from "./hr/people.zh-CN.json";
 import hrAgendaEn from "./hr/agenda.en.json";
 import hrAgendaZh from "./hr/agenda.zh-CN.json";
 import hrActionsZh from "./hr/actions.zh-CN.json";
@@ -45,6 +47,7 @@ export const HR_NAMESPACES = [
   "hrDisclosures",
   "hrActions",
   "hrAgenda",
+  "hrPeople",
   // A sensitive form may ask for the second factor again (StepUpPrompt inside the refusal box).
   "secondFactor",
 ] as const;
@@ -75,6 +78,7 @@ export const MESSAGES: Record<Locale, Record<string, unknown>> = {
     hrDisclosures: hrDisclosuresEn,
     hrActions: hrActionsEn,
     hrAgenda: hrAgendaEn,
+    hrPeople: hrPeopleEn,
     adminUsers: adminUsersEn,
     adminTokens: adminTokensEn,
     adminAudit: adminAuditEn,
@@ -94,6 +98,7 @@ export const MESSAGES: Record<Locale, Record<string, unknown>> = {
     hrDisclosures: hrDisclosuresZh,
     hrActions: hrActionsZh,
     hrAgenda: hrAgendaZh,
+    hrPeople: hrPeopleZh,
     adminUsers: adminUsersZh,
     adminTokens: adminTokensZh,
     adminAudit: adminAuditZh,

@@ -20,6 +20,7 @@ export default async function PortalLayout({ children }: { children: React.React
     { href: "/", label: t("nav.home"), testId: "nav-home", show: true },
     { href: "/hr", label: t("nav.hrAgenda"), testId: "nav-hr-agenda", show: staff },
     { href: "/hr/plans", label: t("nav.plans"), testId: "nav-hr-plans", show: staff },
+    { href: "/hr/people", label: t("nav.people"), testId: "nav-hr-people", show: staff },
     { href: "/hr/publicity", label: t("nav.hrPublicity"), testId: "nav-hr-publicity", show: staff },
     { href: "/hr/grants", label: t("nav.hrGrants"), testId: "nav-hr-grants", show: staff },
     { href: "/hr/disclosures", label: t("nav.disclosures"), testId: "nav-hr-disclosures", show: staff },

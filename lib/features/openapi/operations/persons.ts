@@ -13,6 +13,7 @@ import {
   personPageSchema,
   personSchema,
   personUpdatedSchema,
+  batchInvitationSchema,
 } from "@/lib/features/openapi/schemas/persons";
 import { personParams } from "@/lib/features/openapi/schemas/params";
 
@@ -72,7 +73,10 @@ export const personsOperations = {
     params: personParams,
     body: updatePersonSchema,
     responses: {
-      200: { description: "The record after the change (unchanged: true when nothing differed).", schema: personUpdatedSchema },
+      200: {
+        description: "The record after the change (unchanged: true when nothing differed).",
+        schema: personUpdatedSchema,
+      },
       400: { description: "Invalid body (BAD_REQUEST)." },
       404: noPerson,
       409: { description: "The new employee number belongs to someone else (PERSON_EXISTS)." },
@@ -89,10 +93,15 @@ export const personsOperations = {
     body: personImportBodySchema,
     bodyContentType: "multipart/form-data",
     responses: {
-      200: { description: "dryRun: what each row would do, and its errors; nothing written.", schema: personImportPreviewSchema },
+      200: {
+        description: "dryRun: what each row would do, and its errors; nothing written.",
+        schema: personImportPreviewSchema,
+      },
       201: { description: "Applied: people created and changed.", schema: personImportResultSchema },
       400: { description: "Unreadable file or missing columns (BAD_REQUEST, FILE_TOO_LARGE, MISSING_COLUMNS)." },
-      422: { description: "Some rows have errors; nothing was written (INVALID_PERSON_FILE, every row's errors in details)." },
+      422: {
+        description: "Some rows have errors; nothing was written (INVALID_PERSON_FILE, every row's errors in details).",
+      },
     },
   },
   personImportTemplate: {
@@ -108,6 +117,29 @@ export const personsOperations = {
         description: "XLSX (default) or CSV.",
         contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       },
+    },
+  },
+  inviteBatchGrantees: {
+    method: "post",
+    path: "/api/v1/grant-batches/{batchId}/invitations",
+    operationId: "inviteBatchGrantees",
+    summary: "Invites every grantee of a batch who has no login yet; setup links are e-mailed",
+    tags: ["Persons", "Users"],
+    access: "staffWrite",
+    sessionOnly: true,
+    stepUp: true,
+    params: z.object({ batchId: z.uuid() }),
+    responses: {
+      201: {
+        description:
+          "Employee accounts created for the grantees listed under invited; the others are under skipped with a reason (has_account, no_email, email_taken).",
+        schema: batchInvitationSchema,
+      },
+      403: {
+        description:
+          "API tokens cannot create logins; the session must give its second factor again (STEP_UP_REQUIRED).",
+      },
+      404: { description: "No such grant batch (NOT_FOUND)." },
     },
   },
 } satisfies Record<string, ApiOperation>;

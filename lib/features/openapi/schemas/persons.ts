@@ -60,4 +60,17 @@ export const personImportPreviewSchema = z.object({
 });
 
 /** What applying a people file wrote. */
-export const personImportResultSchema = z.object({ created: wholeNumber, updated: wholeNumber, unchanged: wholeNumber });
+export const personImportResultSchema = z.object({
+  created: wholeNumber,
+  updated: wholeNumber,
+  unchanged: wholeNumber,
+});
+
+/** What inviting a batch's grantees did. */
+export const batchInvitationSchema = z.object({
+  batchId: rowId,
+  invited: z.array(z.object({ employeeNo: z.string(), name: z.string(), email: z.string(), expiresAt: isoInstant })),
+  skipped: z.array(
+    z.object({ employeeNo: z.string(), name: z.string(), reason: z.enum(["has_account", "no_email", "email_taken"]) }),
+  ),
+});
