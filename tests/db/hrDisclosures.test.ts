@@ -270,6 +270,33 @@ describe.each(BACKENDS)("disclosure calendar and extra closures on %s", (kind) =
     );
   });
 
+  it("a year declared complete takes new closures only as an explicit, audited re-publication", async () => {
+    const audits = async () =>
+      rows<{ action: string; reason: string | null }>(
+        h,
+        sql`SELECT action, after->>'reason' AS reason FROM audit_log WHERE entity_type = 'calendar_year' AND entity_id = '2027' ORDER BY id`,
+      );
+    const before = await audits();
+    const closure = { date: "2027-10-08", reason: "Exchange notice" };
+    await refused(
+      addClosures(h.db, actor, { year: 2027, closures: [closure], published: true }),
+      409,
+      "YEAR_REPUBLISH_REQUIRED",
+    );
+    expect((await listClosures(h.db)).closures.map((c) => c.date)).not.toContain("2027-10-08");
+    expect(await audits()).toEqual(before);
+    const result = await addClosures(h.db, actor, {
+      year: 2027,
+      closures: [closure],
+      published: true,
+      republishReason: "SSE added a closure on 2027-10-08",
+    });
+    expect(result).toMatchObject({ year: 2027, added: 1, published: true, republished: true });
+    expect((await audits()).slice(before.length)).toEqual([
+      { action: "calendar.republish", reason: "SSE added a closure on 2027-10-08" },
+    ]);
+  });
+
   it("kept blackout windows follow an in-place edit of an event, inside and after the writing transaction, and a rolled-back edit changes nothing", async () => {
     const [plan] = await rows<{ id: string }>(h, sql`SELECT id FROM plans WHERE name_en LIKE '2022%'`);
     const planId = plan!.id;

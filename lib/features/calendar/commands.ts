@@ -35,6 +35,7 @@ export async function listClosures(db: Database): Promise<ClosuresListing> {
 /**
  * Adds SSE closures for a year the bundled list does not cover and, when `published`, declares the year
  * complete: the trading calendar then covers it, so every plan is re-derived (pending windows get dates).
+ * A year already declared complete takes new closures only as a re-publication with a reason.
  */
 export async function addClosures(
   db: Database,
@@ -44,6 +45,7 @@ export async function addClosures(
   year: number;
   added: number;
   published: boolean;
+  republished: boolean;
   affectedPlans: string[];
   changedTranches: ChangedTranche[];
 }> {
@@ -79,6 +81,13 @@ export async function addClosures(
     const years = (await tx.select({ year: calendarPublishedYears.year }).from(calendarPublishedYears)).map(
       (y) => y.year,
     );
+    const alreadyPublished = years.includes(input.year);
+    if (alreadyPublished && input.closures.length > 0 && !input.republishReason)
+      throw new ApiError(
+        "YEAR_REPUBLISH_REQUIRED",
+        `${input.year} was declared complete: adding closures changes its trading days. Re-publish it explicitly, with a reason (republishReason).`,
+        { year: input.year },
+      );
     const lastCovered = Math.max(SSE_CALENDAR_LAST_YEAR, ...years);
     // Coverage is contiguous: declaring a later year complete would silently cover the gap without its holidays.
     if (input.published && input.year > lastCovered + 1) {
@@ -93,13 +102,18 @@ export async function addClosures(
         .values(input.closures.map((c) => ({ date: c.date, reason: c.reason, createdBy: actor.userId })));
     const newlyPublished = input.published && !years.includes(input.year);
     if (newlyPublished) await tx.insert(calendarPublishedYears).values({ year: input.year, publishedBy: actor.userId });
+    const republished = alreadyPublished && input.closures.length > 0;
     await appendAudit(tx, {
       actorUserId: actor.userId,
-      action: "calendar.closures_add",
+      action: republished ? "calendar.republish" : "calendar.closures_add",
       entityType: "calendar_year",
       entityId: String(input.year),
-      before: { published: years.includes(input.year) },
-      after: { closures: input.closures, published: input.published || years.includes(input.year) },
+      before: { published: alreadyPublished },
+      after: {
+        closures: input.closures,
+        published: input.published || alreadyPublished,
+        ...(republished ? { reason: input.republishReason } : {}),
+      },
       ip: actor.ip,
     });
     const planIds = (await tx.select({ id: plans.id }).from(plans).orderBy(asc(plans.createdAt))).map((p) => p.id);
@@ -115,7 +129,8 @@ export async function addClosures(
     return {
       year: input.year,
       added: input.closures.length,
-      published: input.published || years.includes(input.year),
+      published: input.published || alreadyPublished,
+      republished,
       affectedPlans: planIds,
       changedTranches,
     };

@@ -348,6 +348,11 @@ const APPLICATION_ERRORS = {
     en: "The bundled exchange calendar already covers that year; its closures cannot be changed here.",
     zh: "系统内置的交易所日历已包含该年度，其休市安排不能在此修改。",
   },
+  YEAR_REPUBLISH_REQUIRED: {
+    status: 409,
+    en: "That year's closures were declared complete: adding one changes its trading days and vesting dates already shown. Re-publish the year explicitly, giving a reason.",
+    zh: "该年度休市安排已发布：新增休市日会改变其交易日及已显示的归属日期。请明确重新发布该年度，并说明原因。",
+  },
   YEAR_GAP: {
     status: 422,
     en: "Publish the earlier year first: the calendar covers years in order.",

@@ -229,7 +229,15 @@ export function ClosuresForm({ nextYear }: { nextYear: number }) {
             const [date = "", ...rest] = l.split(/[\s,;]+/);
             return { date, reason: rest.join(" ") || "SSE closure" };
           });
-        run(() => addClosuresAction({ year: Number(f.get("year")), closures, published: f.get("published") === "on" }));
+        const republishReason = String(f.get("republishReason") ?? "").trim();
+        run(() =>
+          addClosuresAction({
+            year: Number(f.get("year")),
+            closures,
+            published: f.get("published") === "on",
+            ...(republishReason ? { republishReason } : {}),
+          }),
+        );
       }}
     >
       <label className="block text-sm">
@@ -259,6 +267,11 @@ export function ClosuresForm({ nextYear }: { nextYear: number }) {
           placeholder={`${nextYear}-01-01 元旦`}
           data-testid="closures-lines"
         />
+      </label>
+      <label className="block text-sm sm:col-span-2">
+        <span className="font-medium">{t("republishReason")}</span>
+        <span className="block text-xs text-slate-500">{t("republishHelp")}</span>
+        <input name="republishReason" maxLength={500} className={input} data-testid="closures-republish-reason" />
       </label>
       <div className="space-y-2 sm:col-span-2">
         <button type="submit" disabled={pending} className={button} data-testid="closures-submit">

@@ -60,13 +60,17 @@ export const calendarOperations = {
     method: "post",
     path: "/api/v1/calendar/closures",
     operationId: "addClosures",
-    summary: "Adds closures for a year the bundled list does not cover; optionally publishes the year",
+    summary:
+      "Adds closures for a year the bundled list does not cover; optionally publishes the year. A published year takes closures only with republishReason (audited as calendar.republish)",
     tags,
     access: "staffWrite",
     body: closuresBody,
     responses: {
       201: { description: "Added; every plan re-derived.", schema: closuresAddedSchema },
-      409: { description: "A date is listed twice or already recorded (DUPLICATE_CLOSURE)." },
+      409: {
+        description:
+          "A date is listed twice or already recorded (DUPLICATE_CLOSURE); the year was declared complete and the body has no republishReason (YEAR_REPUBLISH_REQUIRED).",
+      },
       422: { description: "YEAR_ALREADY_PUBLISHED, INVALID_CLOSURE or YEAR_GAP." },
     },
   },

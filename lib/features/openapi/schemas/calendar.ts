@@ -41,6 +41,7 @@ export const closuresAddedSchema = z.object({
   year: z.number().int(),
   added: wholeNumber,
   published: z.boolean(),
+  republished: z.boolean().describe("True when closures were added to a year already declared complete."),
   affectedPlans: z.array(rowId),
   changedTranches: z.array(changedTrancheSchema),
 });
