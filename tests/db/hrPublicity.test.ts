@@ -35,8 +35,12 @@ describe.each(BACKENDS)("HR publicity periods on %s", (kind) => {
   const periodCount = async () =>
     (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM publicity_periods`))[0]!.n;
 
-  /** A draft plan with one first-grant list version of the given people (name overrides allowed). */
-  async function draftPlan(label: string, people: { employeeNo: string; name?: string }[]) {
+  /** A board-approved plan with one first-grant list version of the given people (name overrides allowed). */
+  async function draftPlan(
+    label: string,
+    people: { employeeNo: string; name?: string }[],
+    status: "draft" | "board_approved" = "board_approved",
+  ) {
     const [plan] = await h.db
       .insert(plans)
       .values({
@@ -50,7 +54,7 @@ describe.each(BACKENDS)("HR publicity periods on %s", (kind) => {
         validityMonths: 48,
         blackoutRuleSetId: plan2026.blackoutRuleSetId,
         verifyingBody: "remuneration_committee",
-        status: "draft",
+        status,
         gradeTable: { A: "1" },
       })
       .returning();
@@ -98,10 +102,20 @@ describe.each(BACKENDS)("HR publicity periods on %s", (kind) => {
     expect(e.details).toMatchObject({ days: 9, required: 10 });
     expect([await auditCount(), await periodCount()]).toEqual([audits, periods]);
     const [plan] = await h.db.select().from(plans).where(eq(plans.id, planId));
-    expect(plan!.status).toBe("draft");
+    expect(plan!.status).toBe("board_approved");
   });
 
-  it("accepts 10 days on the latest first-grant list, moves a draft plan to publicity and audits both changes", async () => {
+  it("refuses the publicity of a draft plan the board has not approved, writing nothing", async () => {
+    const { planId } = await draftPlan("draft", [{ employeeNo: "E00013" }], "draft");
+    const periods = await periodCount();
+    const audits = await auditCount();
+    const e = await refusal(openPublicityPeriod(h.db, hr, planId, { startDate: "2026-12-01", endDate: "2026-12-10" }));
+    expect([e.status, e.code]).toEqual([409, "PLAN_NOT_BOARD_APPROVED"]);
+    expect(await periodCount()).toBe(periods);
+    expect(await auditCount()).toBe(audits);
+  });
+
+  it("accepts 10 days on the latest first-grant list, moves a board-approved plan to publicity and audits both changes", async () => {
     const { planId, listVersionId } = await draftPlan("ten", [{ employeeNo: "E00011" }]);
     const audits = await auditCount();
     const period = await openPublicityPeriod(h.db, hr, planId, { startDate: "2026-12-01", endDate: "2026-12-10" });
@@ -122,7 +136,7 @@ describe.each(BACKENDS)("HR publicity periods on %s", (kind) => {
     expect(await auditCount()).toBe(audits + 2);
     expect(trail.map((t) => t.action).sort()).toEqual(["plan.status", "publicity.opened"]);
     expect(trail.find((t) => t.action === "plan.status")).toMatchObject({
-      before: { status: "draft" },
+      before: { status: "board_approved" },
       after: { status: "publicity" },
     });
   });

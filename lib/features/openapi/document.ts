@@ -49,7 +49,11 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = allOp
       description:
         "Restricted stock (STAR Market Class II) plans, grants, tranches, publicity and vesting. Errors always answer " +
         '{"error":{"code","message","details"}}; lists answer {"items":[...]}; money and ratios are decimal strings. ' +
-        "Writes from another origin are refused (403 CROSS_ORIGIN).",
+        'Writes from another origin are refused (403 CROSS_ORIGIN). Long lists answer {"items","nextCursor"}: ' +
+        "pass nextCursor back as ?cursor= for the next page (null on the last).\n\n" +
+        SIGNING_IN +
+        "\n\n" +
+        IMPLICIT_STATUS_CHANGES,
     },
     tags: [...new Set(operations.flatMap((op) => op.tags))].sort().map((name) => ({ name })),
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
@@ -72,6 +76,28 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = allOp
     },
   };
 }
+
+/** How a client signs in: the two security schemes below, step by step. */
+export const SIGNING_IN =
+  "Signing in. Integrations use an API token: an admin issues it on /admin/tokens (or POST /api/v1/api-tokens) " +
+  "with one role, and each request sends Authorization: Bearer vd_...; tokens cannot manage users or tokens. " +
+  "A person signs in with next-auth: GET /api/auth/csrf for csrfToken, then POST /api/auth/callback/credentials " +
+  "(form fields csrfToken, email, password) sets the session cookie. Staff (HR, admin, auditor, finance) then give " +
+  "their second factor with POST /api/v1/auth/second-factor ({code} from the authenticator app, or a recovery code; " +
+  "passkeys through the sign-in page); until then every other endpoint answers 401 SECOND_FACTOR_REQUIRED. " +
+  "Sensitive operations ask for the factor again after 10 minutes (401 STEP_UP_REQUIRED, POST /api/v1/auth/step-up). " +
+  "Wrong passwords are throttled per account and per address (429 with Retry-After).";
+
+/** Plan statuses some operations change as a side effect, besides POST /api/v1/plans/{planId}/status. */
+export const IMPLICIT_STATUS_CHANGES =
+  "Plan status changes made by other operations: opening the first list's publicity " +
+  "(POST /api/v1/plans/{planId}/publicity-periods) moves the plan from board_approved to publicity (a draft plan is " +
+  "refused, 409 PLAN_NOT_BOARD_APPROVED); recording the verification opinion (POST /api/v1/plans/{planId}/verifications) " +
+  "moves it from publicity to verified; the first grant (POST /api/v1/plans/{planId}/grants, batch first) moves it " +
+  "from approved_by_general_meeting to granted. " +
+  "Every other step (board_approved, approved_by_general_meeting, vesting, closed, expired) is set only explicitly " +
+  "through POST /api/v1/plans/{planId}/status, one step at a time: a first grant is refused before the meeting's " +
+  "approval is recorded (409 PLAN_STATUS).";
 
 let built: OpenApiDocument | undefined;
 

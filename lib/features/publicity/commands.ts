@@ -82,6 +82,13 @@ export async function openPublicityPeriod(
   refuseIfAny(checkPublicityPeriod(input.startDate, input.endDate));
   return db.transaction(async (tx) => {
     const plan = await lockPlan(tx, planId);
+    // The board adopts the draft plan and its list first (Measures art. 37): publicity never skips that step.
+    if (plan.status === "draft")
+      throw new ApiError(
+        "PLAN_NOT_BOARD_APPROVED",
+        "The board has not approved the draft plan yet; record its approval before publicising the list.",
+        { status: plan.status, next: "board_approved" },
+      );
     const version = await resolveListVersion(tx, planId, input.listVersionId);
     const [open] = await tx
       .select({ id: publicityPeriods.id })
@@ -111,7 +118,7 @@ export async function openPublicityPeriod(
       after: { ...period, listVersion: version.version },
       ip: actor.ip,
     });
-    if (plan.status === "draft" || plan.status === "board_approved") {
+    if (plan.status === "board_approved") {
       await tx.update(plans).set({ status: "publicity", updatedAt: new Date() }).where(eq(plans.id, planId));
       await appendAudit(tx, {
         actorUserId: actor.userId,

@@ -183,6 +183,11 @@ const APPLICATION_ERRORS = {
     en: "The plan has ended; its categories and vesting arrangements can no longer change.",
     zh: "本计划已结束，激励对象类别及归属安排不能再修改。",
   },
+  PLAN_NOT_BOARD_APPROVED: {
+    status: 409,
+    en: "The board has not approved the draft plan yet: record its approval before publicising the list.",
+    zh: "董事会尚未审议通过本计划草案，请先登记董事会审议通过，再公示激励对象名单。",
+  },
   PLAN_STATUS: {
     status: 409,
     en: "The plan's current status does not allow this grant.",
