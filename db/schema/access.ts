@@ -133,7 +133,13 @@ export const auditLog = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId)],
+  // The viewer filters by entity, actor, action (exact or "user.*" prefix) and day, newest first by id.
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId),
+    index("audit_log_actor_idx").on(t.actorUserId, t.id),
+    index("audit_log_action_idx").on(t.action.op("text_pattern_ops"), t.id),
+    index("audit_log_at_idx").on(t.at),
+  ],
 );
 
 /** In-app notices for a user. */

@@ -80,20 +80,25 @@ export const publicityPeriods = pgTable("publicity_periods", {
 });
 
 /** An objection to the publicised list; visible to HR with the filer, never to other employees. */
-export const objections = pgTable("objections", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  publicityPeriodId: uuid("publicity_period_id")
-    .notNull()
-    .references(() => publicityPeriods.id),
-  filedByUserId: uuid("filed_by_user_id").notNull(),
-  receiptNo: text("receipt_no").notNull().unique(),
-  text: text("text").notNull(),
-  status: objectionStatusEnum("status").notNull().default("open"),
-  response: text("response"),
-  answeredBy: uuid("answered_by"),
-  answeredAt: timestamp("answered_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const objections = pgTable(
+  "objections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    publicityPeriodId: uuid("publicity_period_id")
+      .notNull()
+      .references(() => publicityPeriods.id),
+    filedByUserId: uuid("filed_by_user_id").notNull(),
+    receiptNo: text("receipt_no").notNull().unique(),
+    text: text("text").notNull(),
+    status: objectionStatusEnum("status").notNull().default("open"),
+    response: text("response"),
+    answeredBy: uuid("answered_by"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The HR inbox pages one period's objections oldest first.
+  (t) => [index("objections_period_idx").on(t.publicityPeriodId, t.createdAt, t.id)],
+);
 
 /** The verification opinion on a list version; stale once the list changes after it. */
 export const verificationRecords = pgTable("verification_records", {
