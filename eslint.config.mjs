@@ -4,6 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 // Features from lowest to highest: a feature imports only lower features, and never their commands.
 const FEATURE_ORDER = [
   "system",
+  "imports",
   "derivation",
   "notices",
   "daily",

@@ -240,13 +240,13 @@ describe.each(BACKENDS)("person records on %s", (kind) => {
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await personImportTemplate("xlsx")).body as Uint8Array as unknown as ArrayBuffer);
-    expect(String(wb.worksheets[0]!.getRow(1).getCell(1).value)).toBe("工号 Employee no. *");
+    expect(String(wb.worksheets[0]!.getRow(1).getCell(1).value)).toBe("*工号 Employee no.");
   });
 
   it("names the missing required column", async () => {
     const csv = new TextEncoder().encode("姓名,职务\n张三,工程师\n");
     const e = await refusal(parsePersonFile(csv, "people.csv"));
     expect(e.code).toBe("MISSING_COLUMNS");
-    expect(e.details).toMatchObject({ missing: ["employeeNo"] });
+    expect(e.details).toMatchObject({ missing: ["employeeNo"], missingZh: "工号" });
   });
 });

@@ -9,6 +9,7 @@ import { CAP_WRITE_LOCK as GRANT_WRITE_LOCK } from "@/lib/features/plans/capInpu
 import { markVerificationsStale } from "@/lib/features/publicity/verification";
 import type { Actor } from "@/lib/auth/actor";
 import { parseParticipantCsv } from "@/lib/features/participants/csv";
+import { assertWarningsAccepted } from "@/lib/features/imports/importWarnings";
 import { latestListVersion } from "@/lib/features/participants/listVersions";
 import type { ListBatch, ParticipantRow } from "@/lib/features/participants/rowShape";
 import { validateRows, type ListPreview } from "@/lib/features/participants/validateRows";
@@ -19,9 +20,16 @@ export type { ListDiff, ListEntryDto, ListVersionDto } from "@/lib/features/part
 export { participantsBodySchema, rowsFromJson, batchSchema } from "@/lib/features/participants/rowShape";
 export type { ListBatch, ParticipantRow } from "@/lib/features/participants/rowShape";
 export type { ListError, ListPreview, PreviewRow } from "@/lib/features/participants/validateRows";
+export type { ImportWarning } from "@/lib/features/imports/importWarnings";
 
 /** Largest list file accepted (a 10,000-row XLSX with ID numbers is about 0.4 MB). */
 export const MAX_LIST_FILE_BYTES = 5_000_000;
+
+/** How an apply is asked for beyond its rows. */
+export interface ApplyOptions {
+  /** Codes of the preview's warnings the user accepted (e.g. POSITION_COLUMN_MISSING). */
+  acceptWarnings?: readonly string[];
+}
 
 /** Result of applying a list: the version now current, and whether this call wrote it. */
 export interface ApplyResult {
@@ -48,7 +56,7 @@ export async function parseParticipantFile(bytes: Uint8Array, fileName = ""): Pr
 
 /** Validates a list for a plan's first grant or reserve and reports every problem, writing nothing. */
 export async function previewParticipants(
-  db: Database,
+  db: Database | Transaction,
   planId: string,
   batch: ListBatch,
   rows: ParticipantRow[],
@@ -58,7 +66,8 @@ export async function previewParticipants(
 
 /**
  * Writes the list as the batch's next version, all or nothing: any row or list error refuses the
- * whole file (422, every error in details). The same content as the latest version is a no-op.
+ * whole file (422, every error in details), and so does a warning the caller did not accept
+ * (WARNINGS_NOT_ACCEPTED). The same content as the latest version is a no-op.
  */
 export async function applyParticipants(
   db: Database,
@@ -67,73 +76,86 @@ export async function applyParticipants(
   batch: ListBatch,
   rows: ParticipantRow[],
   sourceFileName?: string,
+  options: ApplyOptions = {},
 ): Promise<ApplyResult> {
-  return db.transaction(async (tx) => {
-    // A list counts towards each person's 1 % across all plans and against the reserve left after
-    // grants, so lists and grants write under the same lock as grants do: without it, two lists for
-    // different plans could each pass the cap check and together exceed it. Taken first, before the
-    // plan row, in the same order as grants, so the two never deadlock.
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${GRANT_WRITE_LOCK})`);
-    // Locking the plan serialises version numbering for concurrent uploads.
-    const [plan] = await tx.select({ status: plans.status }).from(plans).where(eq(plans.id, planId)).for("update");
-    if (!plan) throw notFound("Plan");
-    if (plan.status === "closed" || plan.status === "expired")
-      throw new ApiError("PLAN_CLOSED", "The plan has ended; its lists can no longer change.", { status: plan.status });
-    const preview = await validateRows(tx, planId, batch, rows);
-    if (!preview.ok) {
-      const rowErrors = preview.rows
-        .filter((r) => r.errors.length > 0)
-        .map((r) => ({ line: r.line, employeeNo: r.employeeNo, errors: r.errors }));
-      const first = rowErrors[0]?.errors[0] ?? preview.listErrors[0]!;
-      throw new ApiError(
-        "INVALID_PARTICIPANT_LIST",
-        `The list has errors (first: ${first.code}); nothing was written.`,
-        { rows: rowErrors, listErrors: preview.listErrors, summary: preview.summary },
-      );
-    }
-    const entries = preview.rows
-      .map((r) => ({
-        personId: r.personId!,
-        categoryId: r.categoryId!,
-        name: r.name,
-        position: r.position,
-        nationality: r.nationality,
-        quantity: r.quantity!,
-      }))
-      .sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
-    const contentHash = crypto.createHash("sha256").update(canonicalJson(entries)).digest("hex");
-    const people = entries.length;
-    const total = entries.reduce((s, e) => s + e.quantity, 0);
-    const latest = await latestListVersion(tx, planId, batch);
-    if (latest && latest.contentHash === contentHash) {
-      return {
-        versionId: latest.id,
-        version: latest.version,
-        previousVersion: latest.version,
-        unchanged: true,
-        people,
-        total,
-      };
-    }
-    const version = (latest?.version ?? 0) + 1;
-    const [row] = await tx
-      .insert(participantListVersions)
-      .values({ planId, batch, version, contentHash, sourceFileName: sourceFileName ?? null, createdBy: actor.userId })
-      .returning({ id: participantListVersions.id });
-    await insertListEntries(tx, row!.id, entries);
-    // A list changed after verification needs a new verification: earlier opinions on this batch go stale.
-    await markVerificationsStale(tx, planId, row!.id);
-    await appendAudit(tx, {
-      actorUserId: actor.userId,
-      action: "participants.apply",
-      entityType: "participant_list_version",
-      entityId: row!.id,
-      before: latest ? { planId, batch, version: latest.version } : null,
-      after: { planId, batch, version, people, total, sourceFileName: sourceFileName ?? null },
-      ip: actor.ip,
+  return db.transaction((tx) => applyParticipantsInTx(tx, actor, planId, batch, rows, sourceFileName, options));
+}
+
+/** The same inside a caller's transaction (one that first creates the list's new people). */
+export async function applyParticipantsInTx(
+  tx: Transaction,
+  actor: Actor,
+  planId: string,
+  batch: ListBatch,
+  rows: ParticipantRow[],
+  sourceFileName?: string,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
+  // A list counts towards each person's 1 % across all plans and against the reserve left after
+  // grants, so lists and grants write under the same lock as grants do: without it, two lists for
+  // different plans could each pass the cap check and together exceed it. Taken first, before the
+  // plan row, in the same order as grants, so the two never deadlock.
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${GRANT_WRITE_LOCK})`);
+  // Locking the plan serialises version numbering for concurrent uploads.
+  const [plan] = await tx.select({ status: plans.status }).from(plans).where(eq(plans.id, planId)).for("update");
+  if (!plan) throw notFound("Plan");
+  if (plan.status === "closed" || plan.status === "expired")
+    throw new ApiError("PLAN_CLOSED", "The plan has ended; its lists can no longer change.", { status: plan.status });
+  const preview = await validateRows(tx, planId, batch, rows);
+  if (!preview.ok) {
+    const rowErrors = preview.rows
+      .filter((r) => r.errors.length > 0)
+      .map((r) => ({ line: r.line, employeeNo: r.employeeNo, errors: r.errors }));
+    const first = rowErrors[0]?.errors[0] ?? preview.listErrors[0]!;
+    throw new ApiError("INVALID_PARTICIPANT_LIST", `The list has errors (first: ${first.code}); nothing was written.`, {
+      rows: rowErrors,
+      listErrors: preview.listErrors,
+      summary: preview.summary,
     });
-    return { versionId: row!.id, version, previousVersion: latest?.version ?? null, unchanged: false, people, total };
+  }
+  assertWarningsAccepted(preview.warnings, options.acceptWarnings ?? []);
+  const entries = preview.rows
+    .map((r) => ({
+      personId: r.personId!,
+      categoryId: r.categoryId!,
+      name: r.name,
+      position: r.position,
+      nationality: r.nationality,
+      quantity: r.quantity!,
+    }))
+    .sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+  const contentHash = crypto.createHash("sha256").update(canonicalJson(entries)).digest("hex");
+  const people = entries.length;
+  const total = entries.reduce((s, e) => s + e.quantity, 0);
+  const latest = await latestListVersion(tx, planId, batch);
+  if (latest && latest.contentHash === contentHash) {
+    return {
+      versionId: latest.id,
+      version: latest.version,
+      previousVersion: latest.version,
+      unchanged: true,
+      people,
+      total,
+    };
+  }
+  const version = (latest?.version ?? 0) + 1;
+  const [row] = await tx
+    .insert(participantListVersions)
+    .values({ planId, batch, version, contentHash, sourceFileName: sourceFileName ?? null, createdBy: actor.userId })
+    .returning({ id: participantListVersions.id });
+  await insertListEntries(tx, row!.id, entries);
+  // A list changed after verification needs a new verification: earlier opinions on this batch go stale.
+  await markVerificationsStale(tx, planId, row!.id);
+  await appendAudit(tx, {
+    actorUserId: actor.userId,
+    action: "participants.apply",
+    entityType: "participant_list_version",
+    entityId: row!.id,
+    before: latest ? { planId, batch, version: latest.version } : null,
+    after: { planId, batch, version, people, total, sourceFileName: sourceFileName ?? null },
+    ip: actor.ip,
   });
+  return { versionId: row!.id, version, previousVersion: latest?.version ?? null, unchanged: false, people, total };
 }
 
 type ListEntry = {

@@ -1,14 +1,17 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
+import { ApiError } from "@/lib/platform/errors/apiError";
 import { staffPlan } from "@/lib/features/plans/queries";
-import { listParticipantVersions, listVersionDiff, planCategories } from "@/lib/features/participants/listVersions";
+import { listVersionDiff, planCategories } from "@/lib/features/participants/listVersions";
+import { listEntriesPage, listVersionSummaries } from "@/lib/features/participants/listEntryPages";
+import type { ListEntriesQuery } from "@/lib/features/participants/listEntriesQuery";
 import type { ListBatch } from "@/lib/features/participants/rowShape";
 
-/** The HR page of one plan: the plan and its participant list versions; null for a malformed or unknown id. */
+/** The HR page of one plan: the plan and its participant list versions (counted, not loaded); null for a malformed or unknown id. */
 export async function planWithParticipantLists(planId: string) {
   const plan = await staffPlan(planId);
   if (!plan) return null;
-  const lists = await listParticipantVersions(await db(), planId);
+  const lists = await listVersionSummaries(await db(), planId);
   return { plan, lists };
 }
 
@@ -20,14 +23,17 @@ export interface ListDiffRequest {
 }
 
 /**
- * The participants page of a plan: every list version, the latest per batch, the plan's categories and,
- * when both requested versions exist for the batch, their differences; null for a malformed or unknown id.
+ * The participants page of a plan: every list version with its counts, the latest per batch, the plan's
+ * categories, one page of the entries of the version asked for (the latest of the batch by default; of
+ * the reserve when there is no first-grant list) and, when both requested versions exist for the batch,
+ * their differences; null for a malformed or unknown id. A version that does not exist or a cursor the
+ * list did not hand out (an edited address) shows the latest version's first page rather than an error.
  */
-export async function participantListsOverview(planId: string, diffOf: ListDiffRequest) {
+export async function participantListsOverview(planId: string, diffOf: ListDiffRequest, entriesOf: ListEntriesQuery) {
   const plan = await staffPlan(planId);
   if (!plan) return null;
   const database = await db();
-  const { versions, latest } = await listParticipantVersions(database, planId);
+  const { versions, latest } = await listVersionSummaries(database, planId);
   const { batch, from, to } = diffOf;
   const exists = (n: number) => versions.some((v) => v.batch === batch && v.version === n);
   const diff =
@@ -35,5 +41,14 @@ export async function participantListsOverview(planId: string, diffOf: ListDiffR
       ? await listVersionDiff(database, planId, batch, from, to)
       : null;
   const categories = await planCategories(database, planId);
-  return { plan, versions, latest, diff, categories };
+  const entryQuery: ListEntriesQuery = {
+    ...entriesOf,
+    batch: entriesOf.batch ?? (latest.first === null && latest.reserved !== null ? "reserved" : "first"),
+  };
+  const entries = await listEntriesPage(database, planId, entryQuery).catch((e: unknown) => {
+    if (e instanceof ApiError && (e.code === "BAD_REQUEST" || e.code === "NOT_FOUND"))
+      return listEntriesPage(database, planId, { ...entryQuery, version: undefined, cursor: undefined });
+    throw e;
+  });
+  return { plan, versions, latest, diff, categories, entries };
 }

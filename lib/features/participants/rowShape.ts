@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { text } from "@/lib/platform/validation/common";
+import { acceptWarningsSchema } from "@/lib/features/imports/importWarnings";
 
 /**
  * Most rows a list may have. A STAR plan's list is usually a few hundred people, but the largest
@@ -18,7 +19,11 @@ export interface ParticipantRow {
   employeeNo: string;
   name: string;
   nationality: string;
-  position: string;
+  /**
+   * Absent when the source has no position column (JSON: no position given): the HR record's position
+   * is then listed and published, which the preview warns about (POSITION_COLUMN_MISSING).
+   */
+  position?: string;
   /** Category code as listed ("1"), or a category id. */
   categoryId: string;
   quantity: string;
@@ -37,7 +42,10 @@ export const participantRowInputSchema = z.object({
   employeeNo: cell,
   name: cell,
   nationality: optionalCell,
-  position: optionalCell,
+  position: z
+    .union([z.string().max(200), z.number()])
+    .nullish()
+    .transform((v) => (v === null || v === undefined ? undefined : String(v).trim())),
   categoryId: cell,
   quantity: cell,
   idNumber: optionalCell,
@@ -46,8 +54,8 @@ export const participantRowInputSchema = z.object({
 /** JSON rows (numbers or text) into the shared row shape, numbered from 1. */
 export function rowsFromJson(rows: z.input<typeof participantRowInputSchema>[]): ParticipantRow[] {
   return rows.map((raw, i) => {
-    const { idNumber, ...r } = participantRowInputSchema.parse(raw);
-    return { line: i + 1, ...r, ...(idNumber ? { idNumber } : {}) };
+    const { idNumber, position, ...r } = participantRowInputSchema.parse(raw);
+    return { line: i + 1, ...r, ...(position === undefined ? {} : { position }), ...(idNumber ? { idNumber } : {}) };
   });
 }
 
@@ -61,56 +69,16 @@ export const participantsBodySchema = z.object({
   dryRun: z.boolean().optional(),
   batch: batchSchema.optional(),
   sourceFileName: text().max(200).optional(),
+  acceptWarnings: acceptWarningsSchema.optional(),
+  /** Employee numbers nobody has become new person records (name, position, nationality from the row). */
+  createMissingPersons: z.boolean().optional(),
 });
 
-type Field = Exclude<keyof ParticipantRow, "line">;
+/** A column of the list, by the row field it fills. */
+export type ParticipantField = Exclude<keyof ParticipantRow, "line">;
 
-// Header names of the China-format list and their English equivalents, compared after normalising.
-const HEADERS: Record<Field, string[]> = {
-  name: ["姓名", "name", "full name"],
-  employeeNo: [
-    "工号",
-    "员工编号",
-    "员工工号",
-    "employee no.",
-    "employee no",
-    "employee number",
-    "employeeno",
-    "employee id",
-  ],
-  nationality: ["国籍", "nationality"],
-  position: ["职务", "职位", "position", "title"],
-  categoryId: ["类别", "激励对象类别", "类别代码", "category", "category code", "categoryid"],
-  quantity: [
-    "授予数量",
-    "获授数量",
-    "拟授予数量",
-    "获授的限制性股票数量",
-    "quantity",
-    "granted quantity",
-    "grant quantity",
-  ],
-  idNumber: ["身份证号", "身份证号码", "证件号码", "证件号", "id number", "id no.", "id no", "idnumber"],
-};
-
-/** Lower case, no spaces, no unit in brackets ("授予数量（股）" -> "授予数量"). */
-export function normaliseHeader(h: string): string {
-  return h
-    .replace(/[（(【[].*?[)）】\]]/g, "")
-    .replace(/[\s_*:：]/g, "")
-    .toLowerCase();
-}
-
-const HEADER_LOOKUP = new Map<string, Field>(
-  (Object.entries(HEADERS) as [Field, string[]][]).flatMap(([field, names]) =>
-    names.map((n) => [normaliseHeader(n), field] as [string, Field]),
-  ),
-);
-
-/** The field a header cell names, if any. */
-export function fieldOfHeader(h: string): Field | undefined {
-  return HEADER_LOOKUP.get(normaliseHeader(h));
-}
-
-/** Fields a list file must have columns for. */
-export const REQUIRED_FIELDS: Field[] = ["employeeNo", "name", "categoryId", "quantity"];
+export { normaliseHeader } from "@/lib/features/imports/importColumns";
+export {
+  participantFieldOfHeader as fieldOfHeader,
+  REQUIRED_FIELDS,
+} from "@/lib/features/participants/participantColumns";

@@ -8,6 +8,9 @@ import { notFound } from "@/lib/platform/errors/apiError";
 import { today } from "@/lib/platform/clock";
 import { decryptIdNumber } from "@/lib/platform/idNumberCipher";
 import { loadCapInputs } from "@/lib/features/plans/capInputs";
+import { batchNotVoided } from "@/lib/features/derivation/correctionFilters";
+import type { ImportWarning } from "@/lib/features/imports/importWarnings";
+import { listWarnings } from "@/lib/features/participants/listWarnings";
 import type { ListBatch, ParticipantRow } from "@/lib/features/participants/rowShape";
 
 /** A problem with one row or with the list as a whole; codes are stable, messages English. */
@@ -32,13 +35,17 @@ export interface PreviewRow {
   errors: ListError[];
 }
 
-/** Result of a dry run: per-row errors, list-level errors and totals. */
+/**
+ * Result of a dry run: per-row errors, list-level errors, totals, and the warnings to accept before
+ * applying (`ok` is about errors only).
+ */
 export interface ListPreview {
   planId: string;
   batch: ListBatch;
   ok: boolean;
   rows: PreviewRow[];
   listErrors: ListError[];
+  warnings: ImportWarning[];
   summary: { rows: number; people: number; total: number; limit: number; errorRows: number };
 }
 
@@ -195,6 +202,7 @@ export async function validateRows(
     ok: errorRows === 0 && listErrors.length === 0,
     rows: out,
     listErrors,
+    warnings: listWarnings(rows),
     summary: { rows: out.length, people: firstLine.size, total, limit, errorRows },
   };
 }
@@ -211,6 +219,6 @@ async function reservedGranted(tx: Database | Transaction, planId: string): Prom
     .select({ n: sql<string>`coalesce(sum(${grants.quantity}), 0)` })
     .from(grants)
     .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
-    .where(and(eq(grants.planId, planId), eq(grantBatches.batch, "reserved")));
+    .where(and(eq(grants.planId, planId), eq(grantBatches.batch, "reserved"), batchNotVoided(grantBatches.id)));
   return Number(row?.n ?? 0);
 }

@@ -1,16 +1,9 @@
 import "server-only";
-import { normaliseHeader } from "@/lib/features/participants/rowShape";
+import { headerLookup, type ImportColumn } from "@/lib/features/imports/importColumns";
 import type { PERSON_IMPORT_FIELDS } from "@/lib/features/persons/personSchemas";
 
-/** A column of the people file: the field it fills, its header in both languages and the names people use. */
-export interface PersonColumn {
-  field: PersonField;
-  required: boolean;
-  zh: string;
-  en: string;
-  aliases: string[];
-  example: string;
-}
+/** A column of the people file (the imports' column shape). */
+export type PersonColumn = ImportColumn<PersonField>;
 
 export type PersonField = (typeof PERSON_IMPORT_FIELDS)[number];
 
@@ -19,6 +12,7 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
   {
     field: "employeeNo",
     required: true,
+    text: true,
     zh: "工号",
     en: "Employee no.",
     aliases: ["员工编号", "员工工号", "employee number", "employee id"],
@@ -69,6 +63,7 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
   {
     field: "idNumber",
     required: false,
+    text: true,
     zh: "证件号码",
     en: "ID number",
     aliases: ["身份证号", "身份证号码", "证件号", "id no."],
@@ -126,13 +121,5 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
   },
 ];
 
-const LOOKUP = new Map<string, PersonField>(
-  PERSON_COLUMNS.flatMap((c) =>
-    [c.zh, c.en, `${c.zh} ${c.en}`, c.field, ...c.aliases].map((h) => [normaliseHeader(h), c.field] as const),
-  ),
-);
-
-/** The field a header cell names ("工号", "Employee no.", "工号 Employee no." alike), if any. */
-export function personFieldOfHeader(header: string): PersonField | undefined {
-  return LOOKUP.get(normaliseHeader(header));
-}
+/** The field a header cell names ("工号", "Employee no.", "*工号 Employee no." alike), if any. */
+export const personFieldOfHeader = headerLookup(PERSON_COLUMNS);

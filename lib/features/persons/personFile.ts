@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError, badRequest } from "@/lib/platform/errors/apiError";
+import { findHeaderRow } from "@/lib/features/imports/missingColumns";
 import { openUploadedWorkbook } from "@/lib/platform/uploads/uploadedWorkbook";
 import { decodeCsv, parseCsvTable } from "@/lib/features/participants/csv";
 import { cellText, looksLikeXlsx } from "@/lib/features/participants/xlsx";
@@ -21,25 +22,18 @@ export interface PersonTable {
   rows: PersonImportRow[];
 }
 
-const REQUIRED = PERSON_COLUMNS.filter((c) => c.required && c.field !== "position").map((c) => c.field);
-const HEADER_SEARCH_ROWS = 10;
-
-/** Finds the header (title lines may precede it), maps the columns and drops blank rows. */
+/**
+ * Finds the header (title lines may precede it), maps the columns and drops blank rows. Only the employee
+ * no. and the name are required columns: a file may update recorded people without repeating the rest.
+ */
 export function personTable(table: string[][], lineOf: (index: number) => number = (i) => i + 1): PersonTable {
-  const headerIndex = table
-    .slice(0, HEADER_SEARCH_ROWS)
-    .findIndex((row) => REQUIRED.every((f) => row.some((c) => personFieldOfHeader(c) === f)));
-  if (headerIndex < 0) {
-    const seen = new Set(table.slice(0, HEADER_SEARCH_ROWS).flatMap((row) => row.map(personFieldOfHeader)));
-    throw new ApiError("MISSING_COLUMNS", "The file has no header row with 工号 (employee no.) and 姓名 (name).", {
-      missing: REQUIRED.filter((f) => !seen.has(f)),
-    });
-  }
-  const at = new Map<PersonField, number>();
-  table[headerIndex]!.forEach((c, i) => {
-    const field = personFieldOfHeader(c);
-    if (field && !at.has(field)) at.set(field, i);
+  const header = findHeaderRow(table, {
+    columns: PERSON_COLUMNS,
+    fieldOf: personFieldOfHeader,
+    required: ["employeeNo", "name"],
   });
+  const at = header.columns;
+  const headerIndex = header.index;
   const rows: PersonImportRow[] = [];
   for (let i = headerIndex + 1; i < table.length; i++) {
     const row = table[i]!;

@@ -35,17 +35,6 @@ export function PersonUpload() {
           field: e.field ? field(e.field) : "",
         })
       : e.message;
-  const missingText = (r: Refusal) => {
-    const missing = (r.details as { missing?: string[] } | undefined)?.missing;
-    return r.code === "MISSING_COLUMNS" && missing
-      ? t("missingColumns", {
-          columns: missing
-            .map((c) => (t.has(`columnNames.${c}`) ? t(`columnNames.${c}` as "columnNames.name") : c))
-            .join("、"),
-        })
-      : null;
-  };
-
   async function run(dryRun: boolean) {
     if (!file) return;
     setBusy(true);
@@ -70,7 +59,6 @@ export function PersonUpload() {
   }
 
   const changes = preview ? preview.summary.create + preview.summary.update : 0;
-  const missing = refusal ? missingText(refusal) : null;
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="person-upload">
       <div className="flex flex-wrap items-end gap-3">
@@ -99,18 +87,7 @@ export function PersonUpload() {
           {busy ? t("checking") : t("check")}
         </button>
       </div>
-      {missing ? (
-        <p
-          role="alert"
-          className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800"
-          data-testid="refusal"
-          data-code={refusal!.code}
-        >
-          {missing}
-        </p>
-      ) : (
-        <RefusalBox refusal={refusal} />
-      )}
+      <RefusalBox refusal={refusal} />
       {done && (
         <p
           role="status"

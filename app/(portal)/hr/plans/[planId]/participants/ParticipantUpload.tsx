@@ -4,16 +4,19 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ListPreview } from "@/lib/features/participants/validateRows";
 import { RefusalBox, useRefusalText, type Refusal } from "@/app/(portal)/hr/_components/RefusalBox";
+import { ListWarningsAccept } from "./ListWarningsAccept";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "processing" };
 type Answer = { status: number; body: unknown };
 
-/** POSTs the file with XMLHttpRequest so the upload progress can be shown. */
+/** POSTs the file with XMLHttpRequest so the upload progress can be shown; `accepted` are warning codes. */
 function upload(
   planId: string,
   file: File,
   batch: string,
   dryRun: boolean,
+  accepted: readonly string[],
+  createPeople: boolean,
   onPhase: (p: Phase) => void,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
@@ -21,6 +24,8 @@ function upload(
     form.set("file", file);
     form.set("batch", batch);
     form.set("dryRun", dryRun ? "true" : "false");
+    for (const code of accepted) form.append("acceptWarnings", code);
+    if (createPeople) form.set("createMissingPersons", "true");
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/v1/plans/${planId}/participants`);
     xhr.upload.onprogress = (e) =>
@@ -46,7 +51,10 @@ function upload(
   });
 }
 
-/** Upload -> preview with per-row errors -> apply; the version list refreshes after applying. */
+/**
+ * Upload -> preview with per-row errors and warnings -> accept each warning -> apply; the version list
+ * refreshes after applying. The template links download the list's template with bilingual headers.
+ */
 export function ParticipantUpload({
   planId,
   categoryLabels,
@@ -60,10 +68,18 @@ export function ParticipantUpload({
   const [file, setFile] = useState<File | null>(null);
   const [batch, setBatch] = useState("first");
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const [preview, setPreview] = useState<ListPreview | null>(null);
+  const [preview, setPreview] = useState<(ListPreview & { newPeople?: string[] }) | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [accepted, setAccepted] = useState<string[]>([]);
+  const [createPeople, setCreatePeople] = useState(false);
   const busy = phase.kind !== "idle";
+  const warnings = preview?.warnings ?? [];
+  const allAccepted = warnings.every((w) => accepted.includes(w.code));
+  const showPreview = (next: ListPreview | null) => {
+    setPreview(next);
+    setAccepted([]);
+  };
   const refusedRows = Array.isArray((refusal?.details as { rows?: unknown } | null | undefined)?.rows)
     ? (refusal!.details as { rows: unknown[] }).rows.length
     : null;
@@ -75,16 +91,19 @@ export function ParticipantUpload({
     setRefusal(null);
     setDone(null);
     try {
-      const answer = await upload(planId, file, batch, dryRun, setPhase);
+      const answer = await upload(planId, file, batch, dryRun, dryRun ? [] : accepted, createPeople, setPhase);
       const body = answer.body as { error?: Refusal } & Record<string, unknown>;
       if (answer.status >= 400) {
         setRefusal(body?.error ?? { code: `HTTP_${answer.status}`, message: t("failed") });
-        if (dryRun) setPreview(null);
-      } else if (dryRun) setPreview(body as unknown as ListPreview);
+        if (dryRun) showPreview(null);
+      } else if (dryRun) showPreview(body as unknown as ListPreview);
       else {
-        const r = body as { version: number; unchanged: boolean };
-        setDone(r.unchanged ? t("unchanged", { version: r.version }) : t("applied", { version: r.version }));
-        setPreview(null);
+        const r = body as { version: number; unchanged: boolean; peopleCreated?: number };
+        setDone(
+          (r.unchanged ? t("unchanged", { version: r.version }) : t("applied", { version: r.version })) +
+            (r.peopleCreated ? ` ${t("upload.peopleCreated", { count: r.peopleCreated })}` : ""),
+        );
+        showPreview(null);
         router.refresh();
       }
     } catch {
@@ -98,6 +117,23 @@ export function ParticipantUpload({
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="participant-upload">
       <h2 className="font-semibold">{t("upload.title")}</h2>
       <p className="text-sm text-slate-600">{t("upload.help")}</p>
+      <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="upload-template">
+        <span className="text-slate-600">{t("upload.template")}</span>
+        <a
+          href={`/api/v1/plans/${planId}/participants/template?format=xlsx`}
+          className="text-brand-700 hover:underline"
+          data-testid="template-xlsx"
+        >
+          {t("upload.templateXlsx")}
+        </a>
+        <a
+          href={`/api/v1/plans/${planId}/participants/template?format=csv`}
+          className="text-brand-700 hover:underline"
+          data-testid="template-csv"
+        >
+          {t("upload.templateCsv")}
+        </a>
+      </p>
       <div className="flex flex-wrap items-end gap-3">
         <label className="block text-sm font-medium">
           {t("upload.batch")}
@@ -105,7 +141,7 @@ export function ParticipantUpload({
             value={batch}
             onChange={(e) => {
               setBatch(e.target.value);
-              setPreview(null);
+              showPreview(null);
             }}
             className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-base"
             data-testid="upload-batch"
@@ -121,12 +157,24 @@ export function ParticipantUpload({
             accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
-              setPreview(null);
+              showPreview(null);
               setDone(null);
             }}
             className="mt-1 block w-full max-w-full text-sm"
             data-testid="upload-file"
           />
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={createPeople}
+            onChange={(e) => {
+              setCreatePeople(e.target.checked);
+              showPreview(null);
+            }}
+            data-testid="upload-create-people"
+          />
+          {t("upload.createPeople")}
         </label>
         <button
           type="button"
@@ -189,6 +237,15 @@ export function ParticipantUpload({
               {errorText(e.code, e.message)}
             </p>
           ))}
+          {(preview.newPeople?.length ?? 0) > 0 && (
+            <p className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="upload-new-people">
+              {t("upload.newPeople", {
+                count: preview.newPeople!.length,
+                numbers: preview.newPeople!.slice(0, 10).join("、"),
+              })}
+            </p>
+          )}
+          <ListWarningsAccept warnings={warnings} accepted={accepted} onChange={setAccepted} />
           <div className="max-h-[32rem] overflow-auto rounded-md border border-slate-100">
             <table className="w-full min-w-[720px] text-left text-sm">
               <thead className="sticky top-0 bg-slate-50 text-slate-600">
@@ -234,7 +291,7 @@ export function ParticipantUpload({
           </div>
           <button
             type="button"
-            disabled={!preview.ok || busy}
+            disabled={!preview.ok || !allAccepted || busy}
             onClick={() => run(false)}
             className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
             data-testid="upload-apply"
@@ -242,6 +299,7 @@ export function ParticipantUpload({
             {t("upload.apply")}
           </button>
           {!preview.ok && <p className="text-xs text-slate-500">{t("preview.fixFirst")}</p>}
+          {preview.ok && !allAccepted && <p className="text-xs text-slate-500">{t("preview.acceptFirst")}</p>}
         </div>
       )}
     </section>

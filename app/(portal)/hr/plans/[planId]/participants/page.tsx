@@ -7,22 +7,38 @@ import { participantListsOverview } from "@/lib/features/participants/queries";
 import { hasRole, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { formatShares } from "../../../../_components/format";
 import { ParticipantUpload } from "./ParticipantUpload";
+import { ListVersionTable } from "./ListVersionTable";
+import { ListEntriesTable } from "./ListEntriesTable";
+import { listEntriesQuery } from "@/lib/features/participants/listEntriesQuery";
 
 export const dynamic = "force-dynamic";
 
 type Search = { batch?: string; from?: string; to?: string };
 
-/** The plan's participant lists: upload and check a file, apply it as a new version, browse versions and their differences. */
+/**
+ * The plan's participant lists: upload and check a file, apply it as a new version, the versions with
+ * their counts, the entries of one version (the latest by default) a page at a time with search, and
+ * the differences between two versions.
+ */
 export default page({ access: "staffRead" }, async ({ user, params, searchParams }) => {
   const search = searchParams as Search;
+  const one = (k: string) => (typeof searchParams[k] === "string" && searchParams[k] ? searchParams[k] : undefined);
   const diffBatch = search.batch === "reserved" ? "reserved" : "first";
-  const overview = await participantListsOverview(params.planId ?? "", {
-    batch: diffBatch,
-    from: Number(search.from),
-    to: Number(search.to),
+  const parsed = listEntriesQuery.safeParse({
+    batch: one("listBatch"),
+    version: one("listVersion"),
+    q: one("q"),
+    categoryId: one("categoryId"),
+    cursor: one("cursor"),
   });
+  const entryQuery = parsed.success ? parsed.data : {};
+  const overview = await participantListsOverview(
+    params.planId ?? "",
+    { batch: diffBatch, from: Number(search.from), to: Number(search.to) },
+    entryQuery,
+  );
   if (!overview) notFound();
-  const { plan, versions, latest, diff, categories } = overview;
+  const { plan, versions, latest, diff, categories, entries } = overview;
   const t = await getTranslations("hrParticipants");
   const locale = toLocale(await getLocale());
   const categoryLabels = Object.fromEntries(
@@ -30,6 +46,13 @@ export default page({ access: "staffRead" }, async ({ user, params, searchParams
   );
   const codeLabel = (code: number) => categoryLabels[String(code)] ?? String(code);
   const n = (q: number) => formatShares(q, locale);
+  // The diff's parameters travel with the entries' links and form, and the version shown with the diff's form.
+  const diffParams: Record<string, string> = {};
+  for (const k of ["batch", "from", "to"] as const) if (one(k)) diffParams[k] = one(k)!;
+  const shownParams: Record<string, string> =
+    entries.version === null ? {} : { listBatch: entries.batch, listVersion: String(entries.version) };
+  const href = (p: Record<string, string>) =>
+    `/hr/plans/${plan.id}/participants?${new URLSearchParams({ ...diffParams, ...p }).toString()}#list-entries`;
 
   return (
     <div className="space-y-6">
@@ -45,63 +68,30 @@ export default page({ access: "staffRead" }, async ({ user, params, searchParams
 
       {hasRole(user, ...STAFF_WRITE_ROLES) && <ParticipantUpload planId={plan.id} categoryLabels={categoryLabels} />}
 
-      <section className="space-y-3" data-testid="list-versions">
-        <h2 className="font-semibold">{t("versions.title")}</h2>
-        {versions.length === 0 && <p className="text-sm text-slate-600">{t("versions.none")}</p>}
-        {versions.map((v) => (
-          <details key={v.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="list-version">
-            <summary className="cursor-pointer text-sm">
-              <span className="font-medium">
-                {t(`batch.${v.batch}`)} · {t("versions.version", { version: v.version })}
-              </span>
-              {latest[v.batch] === v.version && (
-                <span className="ml-2 rounded-full bg-emerald-50 px-2 py-0.5 text-xs text-emerald-700">
-                  {t("versions.latest")}
-                </span>
-              )}
-              <span className="block text-slate-600 sm:ml-2 sm:inline">
-                {t("versions.meta", {
-                  at: v.createdAt.slice(0, 16).replace("T", " "),
-                  people: v.entries.length,
-                  total: n(v.entries.reduce((s, e) => s + e.quantity, 0)),
-                })}
-                {v.sourceFileName ? ` · ${v.sourceFileName}` : ""}
-              </span>
-            </summary>
-            <div className="mt-2 max-h-96 overflow-auto">
-              <table className="w-full min-w-[560px] text-left text-sm">
-                <thead className="sticky top-0 bg-slate-50 text-slate-600">
-                  <tr>
-                    <th className="px-2 py-1">{t("columns.employeeNo")}</th>
-                    <th className="px-2 py-1">{t("columns.name")}</th>
-                    <th className="px-2 py-1">{t("columns.nationality")}</th>
-                    <th className="px-2 py-1">{t("columns.position")}</th>
-                    <th className="px-2 py-1">{t("columns.category")}</th>
-                    <th className="px-2 py-1 text-right">{t("columns.quantity")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {v.entries.map((e) => (
-                    <tr key={e.personId} className="border-t border-slate-100">
-                      <td className="px-2 py-1 tabular">{e.employeeNo}</td>
-                      <td className="px-2 py-1">{e.name}</td>
-                      <td className="px-2 py-1">{e.nationality}</td>
-                      <td className="px-2 py-1">{e.position}</td>
-                      <td className="px-2 py-1">{codeLabel(e.categoryCode)}</td>
-                      <td className="px-2 py-1 text-right tabular">{n(e.quantity)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
-        ))}
-      </section>
+      <ListVersionTable
+        versions={versions}
+        latest={latest}
+        shown={{ batch: entries.batch, version: entries.version }}
+        hrefOf={(v) => href({ listBatch: v.batch, listVersion: String(v.version) })}
+        n={n}
+      />
+
+      <ListEntriesTable
+        entries={entries}
+        query={entryQuery}
+        categories={categories.map((c) => ({ id: c.id, code: c.code, label: codeLabel(c.code) }))}
+        hrefWith={(p) => href({ ...shownParams, ...p })}
+        hidden={diffParams}
+        n={n}
+      />
 
       {versions.length > 1 && (
         <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="list-diff">
           <h2 className="font-semibold">{t("diff.title")}</h2>
           <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
+            {Object.entries(shownParams).map(([k, v]) => (
+              <input key={k} type="hidden" name={k} value={v} />
+            ))}
             <label className="block font-medium">
               {t("upload.batch")}
               <select

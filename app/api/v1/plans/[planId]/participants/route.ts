@@ -16,6 +16,8 @@ import {
   type ParticipantRow,
 } from "@/lib/features/participants/participantImport";
 import { diffBounds } from "@/lib/features/participants/listVersions";
+import { applyParticipantsWithNewPeople, previewParticipantsWithNewPeople } from "@/lib/features/persons/listNewPeople";
+import { acceptedWarningsOfForm } from "@/lib/features/imports/importWarnings";
 
 export const dynamic = "force-dynamic";
 
@@ -29,20 +31,33 @@ export const GET = route(api.listParticipantVersions, async ({ db, params, query
 });
 
 /**
- * POST /api/v1/plans/{planId}/participants: JSON {rows, dryRun?, batch?} or multipart (file, batch?, dryRun?).
- * dryRun -> 200 with the preview; otherwise 201 with the applied version (unchanged: true when identical).
+ * POST /api/v1/plans/{planId}/participants: JSON {rows, dryRun?, batch?, acceptWarnings?} or multipart
+ * (file, batch?, dryRun?, acceptWarnings?). dryRun -> 200 with the preview and its warnings; otherwise 201
+ * with the applied version (unchanged: true when identical), refused while a warning is not accepted.
  */
 export const POST = route(api.importParticipants, async ({ db, actor, params, body, req }) => {
-  const { rows, batch, dryRun, sourceFileName } = body
+  const { rows, batch, dryRun, sourceFileName, acceptWarnings, createMissingPersons } = body
     ? {
         rows: rowsFromJson(body.rows),
         batch: body.batch ?? "first",
         dryRun: body.dryRun ?? false,
         sourceFileName: body.sourceFileName,
+        acceptWarnings: body.acceptWarnings ?? [],
+        createMissingPersons: body.createMissingPersons ?? false,
       }
     : await readListUpload(req);
+  if (createMissingPersons) {
+    if (dryRun) return previewParticipantsWithNewPeople(db, actor, params.planId, batch, rows);
+    return jsonPrivate(
+      await applyParticipantsWithNewPeople(db, actor, params.planId, batch, rows, sourceFileName, { acceptWarnings }),
+      201,
+    );
+  }
   if (dryRun) return previewParticipants(db, params.planId, batch, rows);
-  return jsonPrivate(await applyParticipants(db, actor, params.planId, batch, rows, sourceFileName), 201);
+  return jsonPrivate(
+    await applyParticipants(db, actor, params.planId, batch, rows, sourceFileName, { acceptWarnings }),
+    201,
+  );
 });
 
 const flag = z
@@ -51,9 +66,14 @@ const flag = z
   .transform((v) => v === "true" || v === "1" || v === "on");
 
 /** A multipart upload (route() parses JSON bodies only): the list file and its form fields. */
-async function readListUpload(
-  req: Request,
-): Promise<{ rows: ParticipantRow[]; batch: ListBatch; dryRun: boolean; sourceFileName?: string }> {
+async function readListUpload(req: Request): Promise<{
+  rows: ParticipantRow[];
+  batch: ListBatch;
+  dryRun: boolean;
+  sourceFileName?: string;
+  acceptWarnings: string[];
+  createMissingPersons: boolean;
+}> {
   const length = Number(req.headers.get("content-length") ?? 0);
   if (length > MAX_LIST_FILE_BYTES + 100_000) throw badRequest("The file is larger than 5 MB.");
   const form = await req.formData().catch(() => {
@@ -67,5 +87,7 @@ async function readListUpload(
     batch: batchSchema.parse(form.get("batch") || "first"),
     dryRun: flag.parse(form.get("dryRun") ?? undefined),
     sourceFileName: file.name.slice(0, 200) || undefined,
+    acceptWarnings: acceptedWarningsOfForm(form),
+    createMissingPersons: flag.parse(form.get("createMissingPersons") ?? undefined),
   };
 }
