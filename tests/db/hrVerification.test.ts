@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { participantListVersions, plans, publicityPeriods, users, verificationRecords } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import type { Actor } from "@/lib/auth/actor";
+import { changeGeneralMeetingDate } from "@/lib/features/plans/generalMeetingDate";
 import {
   isPlanVerified,
   listVerifications,
@@ -138,6 +139,59 @@ describe.each(BACKENDS)("HR verification records on %s", (kind) => {
     ).toBe(false);
   });
 
+  const planRow = async (id: string) => (await h.db.select().from(plans).where(eq(plans.id, id)))[0]!;
+
+  it("refuses a verification naming another meeting than the plan's (both dates named) and writes nothing", async () => {
+    const [audits, records] = [await auditCount(), await recordCount()];
+    const e = await refusal(
+      recordVerification(h.db, hr, planId, { ...base, generalMeetingDate: "2026-12-09", disclosureDate: "2026-12-04" }),
+    );
+    expect([e.status, e.code]).toEqual([422, "GENERAL_MEETING_DATE_MISMATCH"]);
+    expect(e.details).toMatchObject({ given: "2026-12-09", generalMeetingDate: "2026-12-08" });
+    expect(e.message).toContain("2026-12-09");
+    expect(e.message).toContain("2026-12-08");
+    expect(e.message).toContain("explicitly");
+    expect([await auditCount(), await recordCount()]).toEqual([audits, records]);
+    expect((await planRow(planId)).generalMeetingDate).toBe("2026-12-08");
+  });
+
+  it("changes the meeting date only explicitly: refused unchanged or once granted (writing nothing), else audited with the reason", async () => {
+    const audits = await auditCount();
+    const same = await refusal(
+      changeGeneralMeetingDate(h.db, hr, planId, { generalMeetingDate: "2026-12-08", reason: "same" }),
+    );
+    expect([same.status, same.code]).toEqual([422, "GENERAL_MEETING_DATE_UNCHANGED"]);
+    // The 2022 plan's grants were checked against its meeting of 2022-11-28 (first grant 2022-12-05).
+    const locked = await refusal(
+      changeGeneralMeetingDate(h.db, hr, plan2022, { generalMeetingDate: "2022-11-30", reason: "typo" }),
+    );
+    expect([locked.status, locked.code]).toEqual([422, "GENERAL_MEETING_DATE_LOCKED"]);
+    expect(locked.details).toMatchObject({
+      generalMeetingDate: "2022-11-28",
+      requested: "2022-11-30",
+      grantDate: "2022-12-05",
+    });
+    expect(await auditCount()).toBe(audits);
+    expect((await planRow(plan2022)).generalMeetingDate).toBe("2022-11-28");
+
+    const moved = await changeGeneralMeetingDate(h.db, hr, planId, {
+      generalMeetingDate: "2026-12-09",
+      reason: "股东会延期一日 / meeting postponed by a day",
+    });
+    expect(moved.generalMeetingDate).toBe("2026-12-09");
+    const [last] = await rows<{ action: string; entity_id: string; before: unknown; after: unknown }>(
+      h,
+      sql`SELECT action, entity_id, before, after FROM audit_log ORDER BY id DESC LIMIT 1`,
+    );
+    expect(last).toEqual({
+      action: "plan.general_meeting_date",
+      entity_id: planId,
+      before: { generalMeetingDate: "2026-12-08" },
+      after: { generalMeetingDate: "2026-12-09", reason: "股东会延期一日 / meeting postponed by a day" },
+    });
+    expect(await auditCount()).toBe(audits + 1);
+  });
+
   it("accepts a disclosure 5 days before the meeting: plan verified, meeting date set, attachment stored, audited", async () => {
     const audits = await auditCount();
     const pdf = Buffer.from("%PDF-1.4 核查意见");
@@ -176,6 +230,17 @@ describe.each(BACKENDS)("HR verification records on %s", (kind) => {
     expect(list.map((r) => [r.id, r.stale, r.attachmentName])).toEqual([[rec.id, false, "核查意见.pdf"]]);
   });
 
+  it("refuses moving the meeting closer than 5 days after the opinion in force was disclosed, writing nothing", async () => {
+    const audits = await auditCount();
+    const e = await refusal(
+      changeGeneralMeetingDate(h.db, hr, planId, { generalMeetingDate: "2026-12-08", reason: "earlier" }),
+    );
+    expect([e.status, e.code]).toEqual([422, "VERIFICATION_TOO_LATE"]);
+    expect(e.details).toMatchObject({ disclosureDate: "2026-12-04", generalMeetingDate: "2026-12-08", days: 4 });
+    expect(await auditCount()).toBe(audits);
+    expect((await planRow(planId)).generalMeetingDate).toBe("2026-12-09");
+  });
+
   it("marks verifications on an older list version stale, and a new verification of the new version clears isPlanVerified", async () => {
     const [v2] = await h.db
       .insert(participantListVersions)
@@ -196,6 +261,8 @@ describe.each(BACKENDS)("HR verification records on %s", (kind) => {
     await h.db
       .insert(publicityPeriods)
       .values({ planId, listVersionId: v2!.id, startDate: "2026-12-01", endDate: "2026-12-10", status: "closed" });
+    // The meeting moves to make room for the new publicity: explicitly first (the opinion in force is stale now).
+    await changeGeneralMeetingDate(h.db, hr, planId, { generalMeetingDate: "2026-12-16", reason: "new list version" });
     const rec = await recordVerification(h.db, hr, planId, {
       ...base,
       opinionDate: "2026-12-11",
@@ -208,15 +275,28 @@ describe.each(BACKENDS)("HR verification records on %s", (kind) => {
     expect([p!.status, p!.generalMeetingDate]).toEqual(["verified", "2026-12-16"]);
   });
 
-  it("records a verification of an outdated version as stale from the start", async () => {
+  it("records a verification of an outdated version as stale from the start; it fills an unset meeting date, audited", async () => {
     const [v1period] = await h.db.select().from(publicityPeriods).where(eq(publicityPeriods.listVersionId, listV1));
     expect(v1period).toBeDefined();
+    // A plan whose meeting date was never set: the opinion's date fills it (test set-up writes the column directly).
+    await h.db.update(plans).set({ generalMeetingDate: null }).where(eq(plans.id, planId));
     const rec = await recordVerification(h.db, hr, planId, {
       ...base,
+      generalMeetingDate: "2026-12-17",
       listVersionId: listV1,
       disclosureDate: "2026-12-03",
     });
     expect(rec.stale).toBe(true);
     expect(await isPlanVerified(h.db, planId)).toBe(false);
+    expect((await planRow(planId)).generalMeetingDate).toBe("2026-12-17");
+    const [last] = await rows<{ action: string; before: unknown; after: unknown }>(
+      h,
+      sql`SELECT action, before, after FROM audit_log ORDER BY id DESC LIMIT 1`,
+    );
+    expect(last).toMatchObject({
+      action: "plan.verified",
+      before: { generalMeetingDate: null },
+      after: { generalMeetingDate: "2026-12-17" },
+    });
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { addDays, addMonthsClamped, compareIsoDates } from "../../lib/domain/calendar/isoDate";
-import { isWithinValidity, planValidityEnd, validityLapseDate } from "../../lib/domain/plans/planValidity";
+import {
+  checkReservedTranchesWithinValidity,
+  isWithinValidity,
+  planValidityEnd,
+  validityLapseDate,
+} from "../../lib/domain/plans/planValidity";
 
 describe("plan validity end", () => {
   it("ends the day before the same date validityMonths after the first grant", () => {
@@ -50,5 +55,66 @@ describe("within validity", () => {
   it("does not count a closed or expired plan, whatever the dates", () => {
     expect(isWithinValidity({ ...granted, status: "closed" }, "2022-01-01")).toBe(false);
     expect(isWithinValidity({ ...granted, status: "expired" }, "2022-01-01")).toBe(false);
+  });
+});
+
+describe("reserved tranche windows within the validity from the first grant", () => {
+  const arrangement = [
+    { index: 1, endMonths: 24 },
+    { index: 2, endMonths: 36 },
+    { index: 3, endMonths: 48 },
+  ];
+  const input = (grantDate: string, firstGrantDate: string | null = "2025-10-24") => ({
+    grantDate,
+    firstGrantDate,
+    validityMonths: 48,
+    categories: [{ code: 1, tranches: arrangement }],
+  });
+
+  it("allows a last window ending on the validity's last day, refuses one a day later with the dates", () => {
+    expect(checkReservedTranchesWithinValidity(input("2025-10-24"))).toEqual([]);
+    const [v, ...rest] = checkReservedTranchesWithinValidity(input("2025-10-25"));
+    expect(rest).toEqual([]);
+    expect(v).toMatchObject({
+      code: "RESERVED_TRANCHE_AFTER_VALIDITY",
+      details: { categoryCode: 1, tranche: 3, windowEnd: "2029-10-24", validityEnd: "2029-10-23" },
+    });
+    expect(v!.message).toContain("2029-10-24");
+    expect(v!.message).toContain("2029-10-23");
+  });
+
+  it("reports every window that does not fit, per category", () => {
+    const out = checkReservedTranchesWithinValidity({
+      ...input("2026-12-01"),
+      categories: [
+        { code: 1, tranches: arrangement },
+        { code: 2, tranches: [{ index: 1, endMonths: 12 }] },
+      ],
+    });
+    expect(out.map((v) => [v.details.categoryCode, v.details.tranche])).toEqual([
+      [1, 2],
+      [1, 3],
+    ]);
+  });
+
+  it("has nothing to check before the first grant", () => {
+    expect(checkReservedTranchesWithinValidity(input("2030-01-01", null))).toEqual([]);
+  });
+
+  it("never refuses a reserve granted on the first grant date when set-up fits (endMonths <= validity)", () => {
+    const day = fc.integer({ min: 0, max: 20_000 }).map((n) => addDays("2000-01-01", n));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 120 }), (first, validity) => {
+        const tranches = [{ index: 1, endMonths: validity }];
+        expect(
+          checkReservedTranchesWithinValidity({
+            grantDate: first,
+            firstGrantDate: first,
+            validityMonths: validity,
+            categories: [{ code: 1, tranches }],
+          }),
+        ).toEqual([]);
+      }),
+    );
   });
 });

@@ -67,3 +67,43 @@ export function checkTranchesWithinValidity(
     });
   return out;
 }
+
+/** What a reserved batch's tranche windows are checked against. */
+export interface ReservedTrancheValidityInput {
+  readonly grantDate: string;
+  /** The plan's first grant date (validity runs from it); null while there is none. */
+  readonly firstGrantDate: string | null;
+  readonly validityMonths: number;
+  /** The categories the batch grants in, with their arrangements. */
+  readonly categories: readonly { code: number; tranches: readonly { index: number; endMonths: number }[] }[];
+}
+
+/**
+ * A reserved grant's tranche windows, counted from its own grant date, must end within the plan's
+ * validity, which runs from the FIRST grant: set-up checks the months only (TRANCHE_AFTER_VALIDITY),
+ * but a reserve granted months after the first grant shifts every window later by as much. The window's
+ * last calendar day (the day before grant + endMonths) is compared, not its last trading day, so the
+ * result never depends on the exchange calendar. Without a first grant there is no validity end yet.
+ */
+export function checkReservedTranchesWithinValidity(input: ReservedTrancheValidityInput): RuleViolation[] {
+  const validityEnd = planValidityEnd(input.firstGrantDate, input.validityMonths);
+  if (validityEnd === null) return [];
+  const out: RuleViolation[] = [];
+  for (const c of input.categories)
+    for (const t of c.tranches) {
+      const windowEnd = addDays(addMonthsClamped(input.grantDate, t.endMonths), -1);
+      if (compareIsoDates(windowEnd, validityEnd) > 0)
+        out.push(
+          violation("RESERVED_TRANCHE_AFTER_VALIDITY", {
+            categoryCode: c.code,
+            tranche: t.index,
+            grantDate: input.grantDate,
+            windowEnd,
+            validityEnd,
+            firstGrantDate: input.firstGrantDate,
+            validityMonths: input.validityMonths,
+          }),
+        );
+    }
+  return out;
+}

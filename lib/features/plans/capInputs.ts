@@ -11,6 +11,7 @@ import {
   tranches,
 } from "@/db/schema";
 import type { CapBatchTotal, CapHolding, CapPlan } from "@/lib/domain/caps/capHoldings";
+import { batchNotVoided } from "@/lib/features/derivation/correctionFilters";
 
 /**
  * Loads the inputs of the one cap rule (lib/domain/caps/capHoldings.ts) for a grant, a participant
@@ -65,9 +66,11 @@ export async function loadCapPlans(tx: Db, issuerId: string | null): Promise<Cap
       totalQuantity: plans.totalQuantity,
       reservedQuantity: plans.reservedQuantity,
       generalMeetingDate: plans.generalMeetingDate,
-      firstGrantDate: sql<
-        string | null
-      >`(select min(${grantBatches.grantDate})::text from ${grantBatches} where ${grantBatches.planId} = ${plans.id} and ${grantBatches.batch} = 'first')`,
+      // Written with qualified names: in a single-table select drizzle leaves columns unqualified, and an
+      // unqualified "id" inside the subquery would name the batch's id, not the plan's (it always read null).
+      firstGrantDate: sql<string | null>`(select min(fgb.grant_date)::text from grant_batches fgb
+        where fgb.plan_id = "plans"."id" and fgb.batch = 'first'
+          and not exists (select 1 from grant_batch_voids v where v.batch_id = fgb.id))`,
     })
     .from(plans)
     .where(ofIssuer(issuerId));
@@ -101,7 +104,8 @@ async function loadBatchTotals(tx: Db, issuerId: string | null): Promise<CapBatc
     .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
     .innerJoin(plans, eq(grants.planId, plans.id))
     .leftJoin(lapsed, eq(lapsed.grantId, grants.id))
-    .where(ofIssuer(issuerId))
+    // A voided batch was never awarded: its grants count neither as granted nor against the reserve.
+    .where(and(ofIssuer(issuerId), batchNotVoided(grants.batchId)))
     .groupBy(grants.planId, grantBatches.batch);
   return rows.map((r) => ({
     planId: r.planId,
@@ -129,7 +133,7 @@ async function loadHoldings(tx: Db, issuerId: string | null, personIds: readonly
     .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
     .innerJoin(plans, eq(grants.planId, plans.id))
     .leftJoin(lapsed, eq(lapsed.grantId, grants.id))
-    .where(and(inArray(grants.personId, ids), ofIssuer(issuerId)))
+    .where(and(inArray(grants.personId, ids), ofIssuer(issuerId), batchNotVoided(grants.batchId)))
     .groupBy(grants.personId, grants.planId, grantBatches.batch);
   const listed = await tx
     .select({

@@ -1,19 +1,11 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
-import { z } from "zod";
+import { eq } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import {
-  blackoutRuleSets,
-  issuers,
-  participantCategories,
-  participantListEntries,
-  plans,
-  vestingArrangements,
-} from "@/db/schema";
+import { blackoutRuleSets, issuers, plans } from "@/db/schema";
 import { blackoutRulePresets } from "@/lib/domain/blackout/blackoutRules";
 import { plansCapTotal } from "@/lib/domain/caps/capHoldings";
 import { checkPlanSetup } from "@/lib/domain/caps/planCaps";
-import { checkTranchesWithinValidity } from "@/lib/domain/plans/planValidity";
+import { checkMeetingDateAgrees } from "@/lib/domain/plans/generalMeetingDate";
 import {
   allowedTransitions,
   checkTransition,
@@ -22,69 +14,19 @@ import {
 import { isRuleError, violation, type RuleViolation } from "@/lib/domain/errors";
 import { verifyingBodyFor } from "@/lib/domain/process/processRules";
 import { DEFAULT_GRADE_TABLE, individualRatio } from "@/lib/domain/vesting/appraisal";
-import { parseTrancheRatios } from "@/lib/domain/vesting/trancheQuantities";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { today } from "@/lib/platform/clock";
 import { loadPlans, type PlanDto } from "@/lib/features/plans/planReads";
 import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
-import { decimalString, isoDate, text as freeText } from "@/lib/platform/validation/common";
 import type { Actor } from "@/lib/auth/actor";
 import { refuseIfAny } from "@/lib/platform/errors/refusal";
 import { loadCapInputs } from "@/lib/features/plans/capInputs";
-import { trancheInputSchema, blackoutRuleInputSchema, text } from "@/lib/features/plans/schemas";
+import { categoryViolations, writeCategories } from "@/lib/features/plans/planCategories";
+import type { PlanInput } from "@/lib/features/plans/schemas";
 
-const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-
-/** A participant category with its vesting arrangement. */
-export const categoryInputSchema = z
-  .object({
-    code: z.number().int().min(1).max(99),
-    name: text(100),
-    nameEn: text(100),
-    tranches: z.array(trancheInputSchema).min(1).max(20),
-  })
-  .superRefine((c, ctx) => {
-    c.tranches.forEach((t, i) => {
-      if (t.index !== i + 1)
-        ctx.addIssue({
-          code: "custom",
-          path: ["tranches", i, "index"],
-          message: "Tranches must be numbered 1, 2, 3... in order.",
-        });
-      if (t.endMonths <= t.startMonths)
-        ctx.addIssue({
-          code: "custom",
-          path: ["tranches", i, "endMonths"],
-          message: "The period must end after it starts.",
-        });
-    });
-  });
-
-/** Input of createPlan and updatePlan; quantities are whole shares. */
-export const planInputSchema = z
-  .object({
-    name: text(200),
-    nameEn: text(200),
-    announcementDate: isoDate.nullish(),
-    boardApprovalDate: isoDate.nullish(),
-    generalMeetingDate: isoDate.nullish(),
-    totalQuantity: count.positive(),
-    firstGrantQuantity: count,
-    reservedQuantity: count,
-    shareCapitalAtAnnouncement: count.positive(),
-    validityMonths: z.number().int().positive().max(1200),
-    blackoutRule: blackoutRuleInputSchema,
-    verifyingBody: z.enum(["board_of_supervisors", "remuneration_committee"]).optional(),
-    gradeTable: z.record(freeText().min(1).max(8), decimalString).optional(),
-    categories: z.array(categoryInputSchema).min(1).max(20),
-  })
-  .superRefine((p, ctx) => {
-    const codes = p.categories.map((c) => c.code);
-    if (new Set(codes).size !== codes.length)
-      ctx.addIssue({ code: "custom", path: ["categories"], message: "Category codes must be unique." });
-  });
-export type PlanInput = z.infer<typeof planInputSchema>;
+// The schemas live in schemas.ts; these names stay importable from here.
+export { categoryInputSchema, planInputSchema, type PlanInput } from "@/lib/features/plans/schemas";
 
 export type PlanStatus = LifecycleStatus;
 
@@ -124,11 +66,19 @@ export async function updatePlan(db: Database, actor: Actor, planId: string, inp
   const before = (await loadPlans(db, [planId]))[0];
   if (!before) throw notFound("Plan");
   await db.transaction(async (tx) => {
-    const [locked] = await tx.select({ status: plans.status }).from(plans).where(eq(plans.id, planId)).for("update");
+    const [locked] = await tx
+      .select({ status: plans.status, generalMeetingDate: plans.generalMeetingDate })
+      .from(plans)
+      .where(eq(plans.id, planId))
+      .for("update");
     if (!locked) throw notFound("Plan");
     if (locked.status !== "draft")
       throw new ApiError("PLAN_NOT_DRAFT", "Only a draft plan can be edited.", { status: locked.status });
-    refuseIfAny(await planViolations(tx, input, planId));
+    // A set meeting date changes only through changeGeneralMeetingDate (audited with a reason).
+    refuseIfAny([
+      ...checkMeetingDateAgrees(locked.generalMeetingDate, input.generalMeetingDate ?? null),
+      ...(await planViolations(tx, input, planId)),
+    ]);
     const ruleSetId = await resolveRuleSet(tx, input.blackoutRule);
     await tx
       .update(plans)
@@ -194,11 +144,7 @@ async function planViolations(tx: Transaction, input: PlanInput, planId: string 
     shareCapital: input.shareCapitalAtAnnouncement,
     otherPlansTotal,
   });
-  out.push(...checkTranchesWithinValidity(input.validityMonths, input.categories));
-  for (const c of input.categories) {
-    const v = ruleViolationOf(() => parseTrancheRatios(c.tranches.map((t) => t.ratio)));
-    if (v) out.push({ ...v, details: { ...v.details, categoryCode: c.code } });
-  }
+  out.push(...(await categoryViolations(tx, planId, input.validityMonths, input.categories)));
   for (const grade of Object.keys(input.gradeTable ?? {})) {
     const v = ruleViolationOf(() => individualRatio(input.gradeTable!, grade));
     if (v) out.push(v);
@@ -265,47 +211,4 @@ async function resolveRuleSet(tx: Transaction, rule: PlanInput["blackoutRule"]):
     })
     .returning({ id: blackoutRuleSets.id });
   return row!.id;
-}
-
-/** Upserts categories by code and rewrites their arrangements; a dropped category still on a list is refused. */
-async function writeCategories(tx: Transaction, planId: string, categories: PlanInput["categories"]): Promise<void> {
-  const existing = await tx.select().from(participantCategories).where(eq(participantCategories.planId, planId));
-  const byCode = new Map(existing.map((c) => [c.code, c]));
-  const dropped = existing.filter((c) => !categories.some((n) => n.code === c.code)).map((c) => c.id);
-  if (dropped.length > 0) {
-    const used = await tx
-      .select({ id: participantListEntries.categoryId })
-      .from(participantListEntries)
-      .where(inArray(participantListEntries.categoryId, dropped))
-      .limit(1);
-    if (used.length > 0)
-      throw new ApiError("CATEGORY_IN_USE", "A category that is on a participant list cannot be removed.");
-    await tx.delete(vestingArrangements).where(inArray(vestingArrangements.categoryId, dropped));
-    await tx.delete(participantCategories).where(inArray(participantCategories.id, dropped));
-  }
-  for (const c of categories) {
-    let id = byCode.get(c.code)?.id;
-    if (id)
-      await tx
-        .update(participantCategories)
-        .set({ name: c.name, nameEn: c.nameEn })
-        .where(eq(participantCategories.id, id));
-    else
-      id = (
-        await tx
-          .insert(participantCategories)
-          .values({ planId, code: c.code, name: c.name, nameEn: c.nameEn })
-          .returning({ id: participantCategories.id })
-      )[0]!.id;
-    await tx.delete(vestingArrangements).where(eq(vestingArrangements.categoryId, id));
-    await tx.insert(vestingArrangements).values(
-      c.tranches.map((t) => ({
-        categoryId: id,
-        trancheIndex: t.index,
-        startMonths: t.startMonths,
-        endMonths: t.endMonths,
-        ratio: t.ratio,
-      })),
-    );
-  }
 }

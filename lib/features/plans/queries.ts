@@ -1,9 +1,10 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { grants, issuers, participantCategories, plans } from "@/db/schema";
+import { grants, issuers, plans } from "@/db/schema";
 import { db } from "@/lib/platform/db";
 import { notFound } from "@/lib/platform/errors/apiError";
 import { loadPlans, type PlanDto } from "@/lib/features/plans/planReads";
+import { storedCategories } from "@/lib/features/plans/planCategories";
 import { hasRole, requireUser, STAFF_READ_ROLES, STAFF_WRITE_ROLES, type SessionUser } from "@/lib/auth/session";
 import { isUuid } from "@/lib/platform/validation/common";
 
@@ -62,7 +63,10 @@ export async function staffPlan(planId: string): Promise<PlanDto | null> {
   return plan ?? null;
 }
 
-/** What the edit form of a plan starts from: the plan, its announcement and board dates, its category codes; null when there is none. */
+/**
+ * What the edit form of a plan starts from: the plan, its announcement and board dates, and its categories by
+ * code with how many grants each holds (those keep their arrangement); null when there is none.
+ */
 export async function planEditForm(planId: string) {
   await requireUser(...STAFF_WRITE_ROLES);
   if (!isUuid(planId)) return null;
@@ -73,9 +77,10 @@ export async function planEditForm(planId: string) {
     .from(plans)
     .where(eq(plans.id, planId));
   if (!plan || !dates) return null;
-  const codes = await database
-    .select({ id: participantCategories.id, code: participantCategories.code })
-    .from(participantCategories)
-    .where(eq(participantCategories.planId, planId));
-  return { plan, dates, codes };
+  const stored = await storedCategories(database, planId);
+  const categories = plan.categories.map((c) => {
+    const s = stored.find((x) => x.id === c.id);
+    return { ...c, code: s?.code ?? 0, grants: s?.grants ?? 0 };
+  });
+  return { plan, dates, categories };
 }

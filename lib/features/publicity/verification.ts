@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { participantListVersions, plans, publicityPeriods, verificationRecords } from "@/db/schema";
 import { violation } from "@/lib/domain/errors";
+import { checkMeetingDateAgrees } from "@/lib/domain/plans/generalMeetingDate";
 import { checkVerification } from "@/lib/domain/process/processRules";
 import { today } from "@/lib/platform/clock";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
@@ -81,7 +82,8 @@ const dtoColumns = {
 /**
  * Records the verification opinion on a list version. Refused when the list's publicity has not ended before
  * the disclosure (PUBLICITY_NOT_ENDED), when the disclosure is less than 5 days before the general meeting
- * (VERIFICATION_TOO_LATE), or when the wrong body verifies (WRONG_VERIFYING_BODY). Moves the plan to "verified".
+ * (VERIFICATION_TOO_LATE), when the wrong body verifies (WRONG_VERIFYING_BODY), or when it names another meeting
+ * date than the plan's (GENERAL_MEETING_DATE_MISMATCH). Moves the plan to "verified" and fills an unset meeting date.
  */
 export async function recordVerification(
   db: Database,
@@ -107,15 +109,18 @@ export async function recordVerification(
           disclosureDate: input.disclosureDate,
         }),
       ]);
-    refuseIfAny(
-      checkVerification({
+    refuseIfAny([
+      ...checkVerification({
         publicityEndDate: period.endDate,
         disclosureDate: input.disclosureDate,
         generalMeetingDate: input.generalMeetingDate,
         opinionDate: input.opinionDate,
         recordedOn: today(),
       }),
-    );
+      // The opinion names the meeting it is disclosed ahead of: it fills an unset plan date, but a set one
+      // changes only by changeGeneralMeetingDate (lib/features/plans/generalMeetingDate.ts).
+      ...checkMeetingDateAgrees(plan.generalMeetingDate, input.generalMeetingDate),
+    ]);
     if (input.body !== plan.verifyingBody) {
       throw new ApiError("WRONG_VERIFYING_BODY", "This plan's list is verified by another body.", {
         expected: plan.verifyingBody,

@@ -2,12 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
+import { isTerminalPlanStatus } from "@/lib/domain/plans/planLifecycle";
 import { page } from "@/lib/auth/procedures/page";
 import { planWithParticipantLists } from "@/lib/features/participants/queries";
 import { nextStatuses, type PlanStatus } from "@/lib/features/plans/commands";
 import { hasRole, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { formatRatio, formatShares } from "../../../_components/format";
 import { AdvanceStatus } from "./AdvanceStatus";
+import { GeneralMeetingDateForm } from "./GeneralMeetingDateForm";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +21,7 @@ export default page({ access: "staffRead" }, async ({ user, params }) => {
   const t = await getTranslations("hrPlans");
   const tRoot = await getTranslations();
   const locale = toLocale(await getLocale());
+  const canWrite = hasRole(user, ...STAFF_WRITE_ROLES);
   const status = (s: string) => tRoot(`planStatus.${s}` as "planStatus.draft");
   const fact = (k: string, v: React.ReactNode) => (
     <div>
@@ -69,22 +72,34 @@ export default page({ access: "staffRead" }, async ({ user, params }) => {
         <h2 className="font-semibold">
           {t("detail.status")}: <span data-testid="plan-status">{status(plan.status)}</span>
         </h2>
-        {hasRole(user, ...STAFF_WRITE_ROLES) && plan.status === "draft" && (
+        {canWrite && !isTerminalPlanStatus(plan.status) && (
           <Link
             href={`/hr/plans/${plan.id}/edit`}
             className="text-sm text-brand-700 hover:underline"
             data-testid="plan-edit-link"
           >
-            {t("form.editLink")}
+            {t(plan.status === "draft" ? "form.editLink" : "form.editCategoriesLink")}
           </Link>
         )}
-        {hasRole(user, ...STAFF_WRITE_ROLES) && (
+        {canWrite && (
           <AdvanceStatus
             planId={plan.id}
             options={nextStatuses(plan.status as PlanStatus).map((to) => ({ to, label: status(to) }))}
           />
         )}
       </section>
+
+      {canWrite && (
+        <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="meeting-date-section">
+          {plan.stats.grantees === 0 ? (
+            <GeneralMeetingDateForm planId={plan.id} current={plan.generalMeetingDate} />
+          ) : (
+            <p className="text-sm text-slate-600">
+              {t("meetingDate.locked", { date: plan.generalMeetingDate ?? "—" })}
+            </p>
+          )}
+        </section>
+      )}
 
       <section className="space-y-3">
         <h2 className="font-semibold">{t("detail.categories")}</h2>
