@@ -7,8 +7,9 @@
  * of the estimate, with the cumulative catch-up in the period the lapse takes effect. Once the conditions
  * are met, 第六条 says "在可行权日之后不再对已确认的相关成本费用和所有者权益总额进行调整": shares that lapse
  * only because they were not registered in their window ("window_closed") or before the plan's validity
- * ended ("validity_ended") keep the expense booked for them.
+ * ended ("validity_ended") keep the expense booked for them. A voided batch ("voided", recorded by
+ * mistake) was never granted: all of its expense is reversed.
  */
 export function lapseReversesExpense(lapseReason: string | null): boolean {
-  return lapseReason === "left" || lapseReason === "appraisal";
+  return lapseReason === "left" || lapseReason === "appraisal" || lapseReason === "voided";
 }

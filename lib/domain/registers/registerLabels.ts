@@ -13,12 +13,14 @@ const GRANT_STATUS: Record<string, string> = {
   vested: "全部归属 vested",
   lapsed: "全部作废 lapsed",
   settled: "已结清 settled",
+  voided: "授予已作废 voided",
 };
 const LAPSE_REASON: Record<string, string> = {
   appraisal: "考核未达标 appraisal",
   left: "离职 left",
   window_closed: "归属期届满 window_closed",
   validity_ended: "有效期届满 validity_ended",
+  voided: "授予批次作废 voided",
 };
 
 /** "首次授予 first" / "预留授予 reserved". */

@@ -11,6 +11,8 @@ export interface TrancheOutcomeFacts {
   runDate: string | null;
   /** Asia/Shanghai date the individual appraisal was recorded. */
   appraisalDate: string | null;
+  /** Asia/Shanghai date the grant's batch was voided (lapse reason "voided"), when known. */
+  voidDate?: string | null;
 }
 
 /** The grant-level facts a lapse date can depend on. */
@@ -25,7 +27,8 @@ export interface GrantOutcomeFacts {
  * The date a tranche's outcome took effect, by the same rules the engine decides it with (see
  * trancheOutcome): the registration date when shares vested (a partial appraisal lapse is decided on
  * the same day); the leave date; the day after the window closed; the day after the plan's validity
- * ended; for a failed appraisal the vesting run's date, else the day the appraisal was recorded.
+ * ended; for a failed appraisal the vesting run's date, else the day the appraisal was recorded; for a
+ * voided batch the day it was voided.
  * Null while nothing is decided.
  */
 export function trancheOutcomeDate(t: TrancheOutcomeFacts, g: GrantOutcomeFacts): string | null {
@@ -40,6 +43,8 @@ export function trancheOutcomeDate(t: TrancheOutcomeFacts, g: GrantOutcomeFacts)
       return validityLapseDate(g.planFirstGrantDate, g.validityMonths);
     case "appraisal":
       return t.runDate ?? t.appraisalDate;
+    case "voided":
+      return t.voidDate ?? null;
     default:
       return null;
   }

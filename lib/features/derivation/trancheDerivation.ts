@@ -22,6 +22,7 @@ import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateAct
 import { loadPlanBlackouts, loadTradingCalendar } from "@/lib/features/derivation/planInputs";
 import type { ComputedGrant, PlanAction } from "@/lib/features/derivation/derivationRows";
 import { writeDerivation } from "@/lib/features/derivation/derivationWriter";
+import { loadPlanCorrections } from "@/lib/features/derivation/planCorrections";
 import { today } from "@/lib/platform/clock";
 
 /** A corporate action with its row id (null for one only being previewed). */
@@ -93,9 +94,12 @@ export async function loadPlanDerivationInputs(tx: Database | Transaction, planI
     .from(vestingRuns)
     .innerJoin(grantBatches, eq(vestingRuns.batchId, grantBatches.id))
     .where(eq(grantBatches.planId, planId));
+  // Voided batches and reversed runs (issue #21): a reversed run no longer vests its period.
+  const corrections = await loadPlanCorrections(tx, planId);
+  const liveRuns = runRows.filter(({ r }) => !corrections.reversedRunIds.has(r.id));
   const firstGrantDate =
     batchRows
-      .filter((b) => b.batch === "first")
+      .filter((b) => b.batch === "first" && !corrections.voidedBatchIds.has(b.id))
       .map((b) => b.grantDate)
       .sort()[0] ?? null;
   return {
@@ -106,10 +110,13 @@ export async function loadPlanDerivationInputs(tx: Database | Transaction, planI
     batchById: new Map(batchRows.map((b) => [b.id, b])),
     grantRows,
     arrangementByCategory: groupBy(arrangementRows, (a) => a.categoryId),
-    companyRatio: new Map(
-      companyRows.map(({ c }) => [`${c.batchId}/${c.categoryId}/${c.trancheIndex}`, c.companyRatio]),
+    companyRatio: new Map<string, string>(
+      companyRows
+        .map(({ c }): [string, string] => [`${c.batchId}/${c.categoryId}/${c.trancheIndex}`, c.companyRatio])
+        .filter(([key]) => !corrections.takenBackPeriods.has(key)),
     ),
-    runDate: new Map(runRows.map(({ r }) => [`${r.batchId}/${r.categoryId}/${r.trancheIndex}`, r.vestingDate])),
+    voidedBatchIds: corrections.voidedBatchIds,
+    runDate: new Map(liveRuns.map(({ r }) => [`${r.batchId}/${r.categoryId}/${r.trancheIndex}`, r.vestingDate])),
     gradesByGrant: groupBy(appraisalRows, (a) => a.grantId),
     actions: actionRows.map((a): PlanAction => ({ id: a.id, input: toActionInput(a) })),
   };
@@ -154,6 +161,7 @@ export function computePlanDerivation(
       asOf,
       validityEnd: inputs.validityEnd,
       parValue: inputs.plan.parValue,
+      voided: inputs.voidedBatchIds.has(g.batchId),
     });
     out.set(g.id, { derived, applicable });
   }

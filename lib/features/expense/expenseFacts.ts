@@ -187,6 +187,7 @@ export async function loadTrancheLapseFacts(db: Db, planIds: string[]): Promise<
     JOIN persons p ON p.id = g.person_id
     LEFT JOIN appraisal_results ap ON ap.grant_id = tr.grant_id AND ap.tranche_index = tr.tranche_index
     LEFT JOIN vesting_runs vr ON vr.batch_id = g.batch_id AND vr.category_id = g.category_id AND vr.tranche_index = tr.tranche_index
+      AND NOT EXISTS (SELECT 1 FROM vesting_run_reversals rv WHERE rv.vesting_run_id = vr.id)
     WHERE g.plan_id IN (${ids})
     GROUP BY 1, 2, 3, 6, 7, 8, 9, 10, 11`);
   const rows = (result as unknown as { rows: Record<string, string | number | null>[] }).rows;

@@ -128,7 +128,8 @@ export function grantExpenseLines(
           .filter((r) => r.lapsed > 0 && lapseReversesExpense(r.lapseReason))
           .map((r) => ({
             shares: r.lapsed,
-            // Only leaver and appraisal lapses get here, whose dates need neither the plan's validity nor its first grant.
+            // Only leaver, appraisal and voided-batch lapses get here, whose dates need neither the plan's validity
+            // nor its first grant; a voided batch (no date here) is reversed from its measurement on: it never vested.
             date:
               trancheOutcomeDate(
                 { status: "lapsed", ...r },

@@ -23,9 +23,11 @@ import { appendAudit } from "@/lib/platform/auditTrail";
 import { today } from "@/lib/platform/clock";
 import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 import { CAP_WRITE_LOCK, loadCapInputs } from "@/lib/features/plans/capInputs";
+import { reservedTrancheViolations } from "@/lib/features/plans/reservedTrancheValidity";
 import type { Actor } from "@/lib/auth/actor";
 import { refuse } from "@/lib/platform/errors/refusal";
 import { GrantAwardsInput } from "@/lib/features/grants/schemas";
+import { batchNotVoided } from "@/lib/features/derivation/correctionFilters";
 
 /** The cap inputs' advisory lock (lib/features/plans/capInputs.ts), taken first by every grant write. */
 export const GRANT_WRITE_LOCK = CAP_WRITE_LOCK;
@@ -89,7 +91,8 @@ export async function grantAwards(
       const [existing] = await tx
         .select({ id: grantBatches.id })
         .from(grantBatches)
-        .where(and(eq(grantBatches.planId, planId), eq(grantBatches.batch, "first")))
+        // A voided first grant was recorded by mistake: the first grant can be made again.
+        .where(and(eq(grantBatches.planId, planId), eq(grantBatches.batch, "first"), batchNotVoided(grantBatches.id)))
         .limit(1);
       if (existing)
         throw new ApiError("FIRST_GRANT_EXISTS", "The plan's first grant has already been made.", {
@@ -123,6 +126,8 @@ export async function grantAwards(
     if (new Dec(body.grantPrice).lt(new Dec(plan.parValue)))
       violations.push(violation("PRICE_BELOW_PAR", { grantPrice: body.grantPrice, parValue: plan.parValue }));
     violations.push(...(await checkCaps(tx, p, body, personByNo)));
+    // A reserve's windows run from its own grant date but must still end within the validity from the first grant.
+    if (body.batch === "reserved") violations.push(...(await reservedTrancheViolations(tx, p, body)));
     if (violations.length > 0) refuse(violations);
 
     const [batch] = await tx
@@ -310,7 +315,7 @@ async function reservedGranted(tx: Database | Transaction, planId: string): Prom
     .select({ total: sql<string>`coalesce(sum(${grants.quantity}), 0)::text` })
     .from(grants)
     .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
-    .where(and(eq(grants.planId, planId), eq(grantBatches.batch, "reserved")));
+    .where(and(eq(grants.planId, planId), eq(grantBatches.batch, "reserved"), batchNotVoided(grantBatches.id)));
   return Number(row?.total ?? 0);
 }
 

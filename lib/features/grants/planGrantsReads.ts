@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
+  grantBatchVoids,
   grantBatches,
   grants,
   participantCategories,
@@ -10,6 +11,7 @@ import {
   plans,
   verificationRecords,
 } from "@/db/schema";
+import { batchNotVoided } from "@/lib/features/derivation/correctionFilters";
 
 // The reads of the HR grants page of one plan (planGrantsOverview in queries.ts), moved from the page.
 
@@ -42,9 +44,12 @@ export function planCategories(db: Database, planId: string) {
     .orderBy(asc(participantCategories.code));
 }
 
-/** Every batch with its grantee count and quantity. */
-export function batchesOf(db: Database, planId: string) {
-  return db
+/**
+ * Every batch with its grantee count and quantity, its void (if voided) and how many of its tranches
+ * vested (a batch can be voided only while none has).
+ */
+export async function batchesOf(db: Database, planId: string) {
+  const rows = await db
     .select({
       id: grantBatches.id,
       batch: grantBatches.batch,
@@ -53,15 +58,25 @@ export function batchesOf(db: Database, planId: string) {
       boardResolutionDate: grantBatches.boardResolutionDate,
       grantees: sql<number>`count(${grants.id})::int`,
       quantity: sql<string>`coalesce(sum(${grants.quantity}), 0)::text`,
+      vestedTranches: sql<number>`(select count(*)::int from tranches t join grants g on g.id = t.grant_id where g.batch_id = ${grantBatches.id} and t.status = 'vested')`,
+      voidId: grantBatchVoids.id,
+      voidReason: grantBatchVoids.reason,
+      voidedAt: grantBatchVoids.voidedAt,
     })
     .from(grantBatches)
     .leftJoin(grants, eq(grants.batchId, grantBatches.id))
+    .leftJoin(grantBatchVoids, eq(grantBatchVoids.batchId, grantBatches.id))
     .where(eq(grantBatches.planId, planId))
-    .groupBy(grantBatches.id)
+    .groupBy(grantBatches.id, grantBatchVoids.id)
     .orderBy(asc(grantBatches.grantDate));
+  return rows.map(({ voidId, voidReason, voidedAt, ...b }) => ({
+    ...b,
+    vestedTranches: Number(b.vestedTranches),
+    void: voidId === null ? null : { id: voidId, reason: voidReason!, voidedAt: voidedAt!.toISOString() },
+  }));
 }
 
-/** Grants not yet confirmed by their holder ("HR sees who has not"). */
+/** Grants not yet confirmed by their holder ("HR sees who has not"); a voided grant waits for no one. */
 export function unaccepted(db: Database, planId: string) {
   return db
     .select({
@@ -75,7 +90,7 @@ export function unaccepted(db: Database, planId: string) {
     .from(grants)
     .innerJoin(persons, eq(grants.personId, persons.id))
     .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
-    .where(and(eq(grants.planId, planId), isNull(grants.acceptedAt)))
+    .where(and(eq(grants.planId, planId), isNull(grants.acceptedAt), batchNotVoided(grants.batchId)))
     .orderBy(asc(grantBatches.grantDate), asc(persons.employeeNo));
 }
 

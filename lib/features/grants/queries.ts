@@ -1,21 +1,17 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { grants } from "@/db/schema";
 import { db } from "@/lib/platform/db";
 import { isUuid } from "@/lib/platform/validation/common";
 import { notFound, unauthenticated } from "@/lib/platform/errors/apiError";
 import { ensureDerivedToday } from "@/lib/features/daily/freshness";
-import {
-  grantById,
-  grantsOfPerson,
-  loadGrants,
-  personGrantsUnlessKept,
-  type GrantDto,
-} from "@/lib/features/grants/readModel/grantReads";
+import { grantById, personGrantsUnlessKept, type GrantDto } from "@/lib/features/grants/readModel/grantReads";
 import { keepGrantsText, keptGrantsText } from "@/lib/features/grants/readModel/grantDtoCache";
 import { keptGrantsTuning } from "@/lib/features/grants/readModel/keptGrantsTuning";
 import { reserveStatus } from "@/lib/features/grants/commands";
-import { batchesOf, planCategories, planHeader, unaccepted, verifiedList } from "@/lib/features/grants/planGrantsReads";
+import { batchesOf, planCategories, planHeader, verifiedList } from "@/lib/features/grants/planGrantsReads";
+import { holdsGrantIn, planGrantsPage, unacceptedCount } from "@/lib/features/grants/planGrantList";
+import type { PlanGrantsQuery } from "@/lib/features/grants/planGrantListQuery";
+import { ApiError } from "@/lib/platform/errors/apiError";
+import { DEFAULT_PAGE_SIZE, type Page } from "@/lib/platform/pagination/keysetCursor";
 import { currentUserWith, hasRole, requireUser, sessionCompanion, STAFF_READ_ROLES } from "@/lib/auth/session";
 
 const ownGrants = sessionCompanion(
@@ -55,35 +51,45 @@ export async function grantForUser(grantId: string): Promise<GrantDto> {
   return grant;
 }
 
-/** Grants of a plan: staff see all; an employee sees only their own within it. */
-export async function planGrantsForUser(planId: string): Promise<GrantDto[]> {
+/**
+ * One page of a plan's grants, filtered: staff see all; an employee only their own within it (404 for a
+ * plan they hold nothing in, whatever the filters).
+ */
+export async function planGrantsForUser(planId: string, query: PlanGrantsQuery = {}): Promise<Page<GrantDto>> {
   const u = await requireUser();
   if (!isUuid(planId)) throw notFound("Plan");
   const database = await db();
   await ensureDerivedToday(database);
-  if (hasRole(u, ...STAFF_READ_ROLES)) return loadGrants(database, eq(grants.planId, planId));
-  if (!u.personId) throw notFound("Plan");
-  const own = (await grantsOfPerson(database, u.personId)).filter((g) => g.planId === planId);
-  if (own.length === 0) throw notFound("Plan");
-  return own;
+  if (hasRole(u, ...STAFF_READ_ROLES)) return planGrantsPage(database, planId, query);
+  if (!u.personId || !(await holdsGrantIn(database, planId, u.personId))) throw notFound("Plan");
+  return planGrantsPage(database, planId, query, u.personId);
 }
 
 /**
- * The HR grants page of one plan: its header, reserve status, batches, the grants not yet accepted, the
- * categories for the form and the verified list to prefill a first grant; null for a malformed or unknown id.
+ * The HR grants page of one plan: its header, reserve status, batches, how many grants wait for
+ * acceptance, one page of its grants as filtered, the categories for the form and the verified list to
+ * prefill a first grant; null for a malformed or unknown id. A cursor the list did not hand out (an
+ * edited address) shows the first page rather than an error.
  */
-export async function planGrantsOverview(planId: string) {
+export async function planGrantsOverview(planId: string, grantQuery: PlanGrantsQuery = {}) {
   await requireUser(...STAFF_READ_ROLES);
   if (!isUuid(planId)) return null;
   const database = await db();
   const plan = await planHeader(database, planId);
   if (!plan) return null;
+  await ensureDerivedToday(database);
+  const query = { ...grantQuery, limit: grantQuery.limit ?? DEFAULT_PAGE_SIZE };
+  const grantPage = await planGrantsPage(database, planId, query).catch((e: unknown) => {
+    if (e instanceof ApiError && e.code === "BAD_REQUEST" && query.cursor)
+      return planGrantsPage(database, planId, { ...query, cursor: undefined });
+    throw e;
+  });
   const [reserve, batches, pendingAcceptance, categories, list] = [
     await reserveStatus(database, planId),
     await batchesOf(database, planId),
-    await unaccepted(database, planId),
+    await unacceptedCount(database, planId),
     await planCategories(database, planId),
     await verifiedList(database, planId),
   ];
-  return { plan, reserve, batches, pendingAcceptance, categories, list };
+  return { plan, reserve, batches, pendingAcceptance, grants: grantPage, categories, list };
 }

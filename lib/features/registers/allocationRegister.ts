@@ -6,6 +6,7 @@ import { allocationTable, type AllocationRow } from "@/lib/domain/registers/allo
 import { decimalCell, textCell, type RegisterCell } from "@/lib/domain/registers/registerCell";
 import { NUM_FMT } from "@/lib/features/registers/grantRegisterTable";
 import type { RegisterPlan } from "@/lib/features/registers/registerContext";
+import { batchNotVoided } from "@/lib/features/derivation/correctionFilters";
 
 /** Column headers of the 激励对象名单及授予情况表. */
 export const ALLOCATION_HEADER = [
@@ -39,7 +40,8 @@ export async function loadAllocationTable(db: Database, plan: RegisterPlan): Pro
     .from(grants)
     .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
     .innerJoin(persons, eq(grants.personId, persons.id))
-    .where(and(eq(grants.planId, plan.id), eq(grantBatches.batch, "first")))
+    // The first grant in force: a voided batch was never awarded (the grant register lists it as voided).
+    .where(and(eq(grants.planId, plan.id), eq(grantBatches.batch, "first"), batchNotVoided(grantBatches.id)))
     .orderBy(asc(persons.employeeNo));
   return allocationTable({
     participants: participants.map((p) => ({ ...p, quantity: Number(p.quantity) })),

@@ -35,14 +35,16 @@ export function grantRegisterSelect(
   if (afterId !== null) filters.push(sql`g.id > ${afterId}::uuid`);
   const where = filters.length > 0 ? sql`WHERE ${sql.join(filters, sql` AND `)}` : sql``;
   const ocfColumns = detail.ocf
-    ? sql`g.plan_id::text AS plan_id, g.person_id::text AS person_id, g.category_id::text AS category_id, p.leave_date::text AS leave_date,`
+    ? sql`g.plan_id::text AS plan_id, g.person_id::text AS person_id, g.category_id::text AS category_id, p.leave_date::text AS leave_date,
+        (SELECT to_char(v.voided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') FROM grant_batch_voids v WHERE v.batch_id = g.batch_id) AS voided_on,`
     : sql``;
   const idCipher = detail.idCipher ? sql`p.id_number_enc,` : sql``;
   // The run and appraisal dates are looked up only where they date a lapse (a failed appraisal without registration).
   const ocfTranche = detail.ocf
     ? sql`, tr.vesting_date, tr.lapse_reason,
                CASE WHEN tr.lapse_reason = 'appraisal' AND tr.vesting_date IS NULL THEN
-                 (SELECT vr.vesting_date FROM vesting_runs vr WHERE vr.batch_id = g.batch_id AND vr.category_id = g.category_id AND vr.tranche_index = tr.tranche_index) END,
+                 (SELECT vr.vesting_date FROM vesting_runs vr WHERE vr.batch_id = g.batch_id AND vr.category_id = g.category_id AND vr.tranche_index = tr.tranche_index
+                     AND NOT EXISTS (SELECT 1 FROM vesting_run_reversals rv WHERE rv.vesting_run_id = vr.id)) END,
                CASE WHEN tr.lapse_reason = 'appraisal' AND tr.vesting_date IS NULL THEN
                  (SELECT to_char(ap.recorded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') FROM appraisal_results ap WHERE ap.grant_id = g.id AND ap.tranche_index = tr.tranche_index) END`
     : sql``;
@@ -54,7 +56,8 @@ export function grantRegisterSelect(
       coalesce(t.tranches, '[]'::json)::text AS tranches,
       coalesce(t.vested, 0)::text AS vested, coalesce(t.lapsed, 0)::text AS lapsed,
       (g.adjusted_quantity - coalesce(t.vested, 0) - coalesce(t.lapsed, 0))::text AS unvested,
-      CASE WHEN coalesce(t.open, 0) > 0 OR coalesce(t.n, 0) = 0 THEN 'outstanding'
+      CASE WHEN EXISTS (SELECT 1 FROM grant_batch_voids v WHERE v.batch_id = g.batch_id) THEN 'voided'
+           WHEN coalesce(t.open, 0) > 0 OR coalesce(t.n, 0) = 0 THEN 'outstanding'
            WHEN t.vested_n = t.n THEN 'vested' WHEN t.lapsed_n = t.n THEN 'lapsed' ELSE 'settled' END AS grant_status
     FROM grants g
     JOIN grant_batches b ON b.id = g.batch_id
@@ -121,7 +124,8 @@ export interface GrantRegisterRow {
   vested: number;
   lapsed: number;
   unvested: number;
-  grantStatus: "outstanding" | "vested" | "lapsed" | "settled";
+  /** "voided": the batch was recorded by mistake and voided (grant_batch_voids); its tranches lapsed as "voided". */
+  grantStatus: "outstanding" | "vested" | "lapsed" | "settled" | "voided";
 }
 
 /** A grant register row read with the `ocf` detail. */
@@ -130,6 +134,8 @@ export interface OcfGrantRow extends GrantRegisterRow {
   personId: string;
   categoryId: string;
   leaveDate: string | null;
+  /** Asia/Shanghai date the grant's batch was voided, or null. */
+  voidedOn: string | null;
   tranches: OcfTranche[];
 }
 
@@ -213,6 +219,7 @@ function toOcfRow(r: RawRow): OcfGrantRow {
     personId: r.person_id!,
     categoryId: r.category_id!,
     leaveDate: r.leave_date ?? null,
+    voidedOn: r.voided_on ?? null,
     tranches: trancheTuples(r).map(toOcfTranche),
   };
 }

@@ -168,7 +168,8 @@ export function ocfGrantTransactions(
     },
   ];
   for (const t of g.tranches) {
-    const date = trancheOutcomeDate(t, {
+    // A voided batch's tranches are cancelled on the day the batch was voided.
+    const date = trancheOutcomeDate(g.voidedOn === null ? t : { ...t, voidDate: g.voidedOn }, {
       leaveDate: g.leaveDate,
       planFirstGrantDate: plan?.firstGrantDate ?? null,
       validityMonths: plan?.validityMonths ?? 0,

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { corporateActions, grantBatches, plans } from "@/db/schema";
 import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
 import { trimDecimal } from "@/lib/features/registers/grantRegisterQuery";
+import { batchNotVoided } from "@/lib/features/derivation/correctionFilters";
 
 /** Plan-level facts the registers look up per row: a handful of plans, loaded once per export. */
 export interface RegisterPlan {
@@ -51,7 +52,10 @@ export async function loadRegisterContext(db: Database, planId: string | null): 
       : await db
           .select({ planId: grantBatches.planId, date: min(grantBatches.grantDate) })
           .from(grantBatches)
-          .where(and(inArray(grantBatches.planId, ids), eq(grantBatches.batch, "first")))
+          // Validity runs from the first grant in force: a voided one was never made.
+          .where(
+            and(inArray(grantBatches.planId, ids), eq(grantBatches.batch, "first"), batchNotVoided(grantBatches.id)),
+          )
           .groupBy(grantBatches.planId);
   const firstByPlan = new Map(firstDates.map((f) => [f.planId, f.date]));
   const issuerIds = [...new Set(planRows.map((p) => p.issuerId))];

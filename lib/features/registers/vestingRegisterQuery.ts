@@ -29,7 +29,8 @@ export function vestingRegisterSelect(planId: string | null, after: TrancheCurso
       tr.status::text AS status, tr.planned_quantity::text AS planned, tr.vested_quantity::text AS vested, tr.lapsed_quantity::text AS lapsed,
       tr.vesting_date::text AS vesting_date, tr.lapse_reason, tr.window_close::text AS window_close,
       ca.company_ratio::text AS company_ratio, ap.grade, pl.grade_table ->> ap.grade AS individual_ratio,
-      vr.vesting_date::text AS run_date, to_char(ap.recorded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS appraisal_date
+      vr.vesting_date::text AS run_date, to_char(ap.recorded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS appraisal_date,
+      to_char(bv.voided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS void_date
     FROM tranches tr
     JOIN grants g ON g.id = tr.grant_id
     JOIN grant_batches b ON b.id = g.batch_id
@@ -37,7 +38,10 @@ export function vestingRegisterSelect(planId: string | null, after: TrancheCurso
     JOIN persons p ON p.id = g.person_id
     LEFT JOIN appraisal_results ap ON ap.grant_id = tr.grant_id AND ap.tranche_index = tr.tranche_index
     LEFT JOIN company_appraisals ca ON ca.batch_id = g.batch_id AND ca.category_id = g.category_id AND ca.tranche_index = tr.tranche_index
+    -- At most one run of a period is unreversed (issue #21): a reversed run dates nothing.
     LEFT JOIN vesting_runs vr ON vr.batch_id = g.batch_id AND vr.category_id = g.category_id AND vr.tranche_index = tr.tranche_index
+      AND NOT EXISTS (SELECT 1 FROM vesting_run_reversals rv WHERE rv.vesting_run_id = vr.id)
+    LEFT JOIN grant_batch_voids bv ON bv.batch_id = g.batch_id
     WHERE ${sql.join(filters, sql` AND `)}
     ORDER BY tr.grant_id, tr.tranche_index
     LIMIT ${limit}`;
@@ -67,6 +71,8 @@ export interface VestingRegisterRow {
   individualRatio: string | null;
   runDate: string | null;
   appraisalDate: string | null;
+  /** Asia/Shanghai date the grant's batch was voided, or null. */
+  voidDate: string | null;
 }
 
 type RawRow = Record<string, string | number | null>;
@@ -96,6 +102,7 @@ function toRow(r: RawRow): VestingRegisterRow {
     individualRatio: s("individual_ratio"),
     runDate: s("run_date"),
     appraisalDate: s("appraisal_date"),
+    voidDate: s("void_date"),
   };
 }
 

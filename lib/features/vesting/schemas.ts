@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { decimalString, employeeNumber, isoDate, text, uuid } from "@/lib/platform/validation/common";
+import { employeeNumber, isoDate, text, uuid } from "@/lib/platform/validation/common";
 
 /** One appraisal grade as imported (XLSX, CSV or JSON). */
 export const gradeRowSchema = z.object({ employeeNo: employeeNumber, grade: text().min(1).max(10) });
@@ -10,10 +10,13 @@ export const vestingRunSchema = z.object({
   categoryId: uuid,
   trancheIndex: z.number().int().min(1).max(20),
   vestingDate: isoDate,
-  // Stored as numeric(7,4): more decimals would be rounded silently, so they are refused instead.
-  companyRatio: decimalString.refine((v) => /^\d{1,3}(\.\d{1,4})?$/.test(v), {
-    message: 'Expected a ratio with at most 4 decimals, e.g. "0.8".',
-  }),
+  // Stored as numeric(7,4): more decimals would be rounded silently, so they are refused instead; a
+  // company-level ratio is a share of the tranche (0 to 100 %), never more.
+  companyRatio: z
+    .string()
+    .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, {
+      message: 'Expected a ratio from 0 to 1 with at most 4 decimals, e.g. "0.8".',
+    }),
   fiscalYear: z.number().int().min(2000).max(2100),
   grades: z.array(gradeRowSchema).max(100_000),
 });

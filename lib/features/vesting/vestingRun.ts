@@ -5,7 +5,6 @@ import {
   appraisalResults,
   companyAppraisals,
   emailOutbox,
-  grantBatches,
   grants,
   notifications,
   participantCategories,
@@ -29,6 +28,8 @@ import { planValidityEnd } from "@/lib/domain/plans/planValidity";
 import type { Actor } from "@/lib/auth/actor";
 import { refuse } from "@/lib/platform/errors/refusal";
 import { VestingRunInput } from "@/lib/features/vesting/schemas";
+import { runNotReversed } from "@/lib/features/derivation/correctionFilters";
+import { resolveBatch } from "@/lib/features/vesting/vestingRunBatch";
 
 /** One grantee's line of a run: a person who left before the date gets 0 and the note "left". */
 export interface VestingRunRow {
@@ -72,6 +73,10 @@ export async function confirmVestingRun(
   input: VestingRunInput,
 ): Promise<VestingRunPreview & { runId: string }> {
   return db.transaction(async (tx) => {
+    // No unique key refuses a second run any more (a reversed run may be run again, migration 0009): the
+    // plan row is locked first, as reversals and voids lock it, so computeRun's check for an unreversed
+    // run of the period sees every run committed before, and a concurrent confirm waits for this one.
+    await tx.select({ id: plans.id }).from(plans).where(eq(plans.id, planId)).for("update");
     const preview = await computeRun(tx, planId, input);
     const [run] = await tx
       .insert(vestingRuns)
@@ -82,7 +87,6 @@ export async function confirmVestingRun(
         vestingDate: preview.vestingDate,
         confirmedBy: actor.userId,
       })
-      .onConflictDoNothing()
       .returning({ id: vestingRuns.id });
     if (!run) throw alreadyRun(preview.batchId, preview.categoryId, preview.trancheIndex);
     await tx
@@ -205,22 +209,6 @@ async function notifyGrantees(tx: Transaction, preview: VestingRunPreview, rows:
   );
 }
 
-/** Resolves "first" / "reserved" / a batch id to one batch of the plan. */
-async function resolveBatch(db: Db, planId: string, batch: string) {
-  const rows = await db
-    .select()
-    .from(grantBatches)
-    .where(eq(grantBatches.planId, planId))
-    .orderBy(asc(grantBatches.grantDate));
-  const found = rows.filter((b) => b.id === batch || b.batch === batch);
-  if (found.length === 0) throw new ApiError("NOT_FOUND", "Batch not found.");
-  if (found.length > 1)
-    throw new ApiError("AMBIGUOUS_BATCH", "The plan has several reserved batches: name one by its id.", {
-      batchIds: found.map((b) => b.id),
-    });
-  return { batch: found[0]!, firstGrantDate: rows.find((b) => b.batch === "first")?.grantDate ?? null };
-}
-
 async function computeRun(db: Db, planId: string, input: VestingRunInput): Promise<VestingRunPreview> {
   const [plan] = await db
     .select({ gradeTable: plans.gradeTable, validityMonths: plans.validityMonths })
@@ -248,6 +236,7 @@ async function computeRun(db: Db, planId: string, input: VestingRunInput): Promi
         eq(vestingRuns.batchId, batch.id),
         eq(vestingRuns.categoryId, input.categoryId),
         eq(vestingRuns.trancheIndex, input.trancheIndex),
+        runNotReversed(vestingRuns.id),
       ),
     );
   if (existing) throw alreadyRun(batch.id, input.categoryId, input.trancheIndex);

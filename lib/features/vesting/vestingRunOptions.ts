@@ -1,9 +1,10 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { grantBatches, participantCategories, plans, vestingArrangements } from "@/db/schema";
+import { batchNotVoided } from "@/lib/features/derivation/correctionFilters";
 
-/** What the run form offers: the plan's batches, and its categories with their tranches. */
+/** What the run form offers: the plan's batches still in force (not voided), and its categories with their tranches. */
 export async function runOptions(db: Database, planId: string) {
   const [plan] = await db
     .select({ id: plans.id, name: plans.name, nameEn: plans.nameEn, gradeTable: plans.gradeTable })
@@ -13,7 +14,7 @@ export async function runOptions(db: Database, planId: string) {
   const batches = await db
     .select({ id: grantBatches.id, batch: grantBatches.batch, grantDate: grantBatches.grantDate })
     .from(grantBatches)
-    .where(eq(grantBatches.planId, planId))
+    .where(and(eq(grantBatches.planId, planId), batchNotVoided(grantBatches.id)))
     .orderBy(asc(grantBatches.grantDate));
   const categories = await db
     .select({

@@ -18,6 +18,12 @@ import {
   tranches,
   type DeferralRecord,
 } from "@/db/schema";
+import {
+  EARLIEST_REASON_TEXT,
+  LAPSE_REASON_TEXT,
+  type EarliestReasonCode,
+  type LapseReasonCode,
+} from "@/lib/domain/vesting/reasonTexts";
 
 /** A tranche as the API and pages show it. */
 export interface TrancheDto {
@@ -27,13 +33,15 @@ export interface TrancheDto {
   windowOpen: string | null;
   windowClose: string | null;
   earliestVestingDate: string | null;
-  earliestReason: string | null;
+  earliestReason: EarliestReasonCode | null;
+  earliestReasonText: { zh: string; en: string } | null;
   deferredBy: DeferralRecord[];
   status: "pending" | "vestable" | "vested" | "lapsed";
   vestedQuantity: number;
   lapsedQuantity: number;
   vestingDate: string | null;
-  lapseReason: string | null;
+  lapseReason: LapseReasonCode | null;
+  lapseReasonText: { zh: string; en: string } | null;
   /** The appraisal of this period, once recorded: individual grade with its ratio, and the company ratio. */
   appraisal: { fiscalYear: number; grade: string; individualRatio: string | null; companyRatio: string | null } | null;
 }
@@ -145,6 +153,15 @@ const GRANT_ORDER = [asc(grantBatches.grantDate), asc(persons.employeeNo)];
 /** A ratio without trailing zeros ("0.3300" -> "0.33"), as text so that no float rounds it. */
 const ratioText = (column: SQLWrapper) => sql`trim_scale(${column})::text`;
 
+/** A stored reason code's text in both languages, beside the code (null for no reason or an unknown one). */
+const reasonText = (column: SQLWrapper, texts: Readonly<Record<string, { zh: string; en: string }>>) =>
+  sql`case ${column} ${sql.join(
+    Object.entries(texts).map(
+      ([code, t]) => sql`when ${code} then json_build_object('zh', ${t.zh}::text, 'en', ${t.en}::text)`,
+    ),
+    sql` `,
+  )} else null end`;
+
 // The DTO of the current grant row (with its batch, plan, person and category joined). Decimals travel
 // as strings, dates as ISO strings, timestamps in JavaScript's toISOString() form.
 const trancheJson = sql`json_build_object(
@@ -152,7 +169,8 @@ const trancheJson = sql`json_build_object(
   'windowOpen', ${tranches.windowOpen}, 'windowClose', ${tranches.windowClose}, 'earliestVestingDate', ${tranches.earliestVestingDate},
   'earliestReason', ${tranches.earliestReason}, 'deferredBy', coalesce(${tranches.deferredBy}, '[]'::jsonb), 'status', ${tranches.status},
   'vestedQuantity', ${tranches.vestedQuantity}, 'lapsedQuantity', ${tranches.lapsedQuantity}, 'vestingDate', ${tranches.vestingDate},
-  'lapseReason', ${tranches.lapseReason},
+  'lapseReason', ${tranches.lapseReason}, 'lapseReasonText', ${reasonText(tranches.lapseReason, LAPSE_REASON_TEXT)},
+  'earliestReasonText', ${reasonText(tranches.earliestReason, EARLIEST_REASON_TEXT)},
   'appraisal', case when ${appraisalResults.fiscalYear} is null or ${appraisalResults.grade} is null then null else json_build_object(
     'fiscalYear', ${appraisalResults.fiscalYear}, 'grade', ${appraisalResults.grade}, 'individualRatio', ${plans.gradeTable} ->> ${appraisalResults.grade},
     'companyRatio', ${ratioText(companyAppraisals.companyRatio)}) end)`;

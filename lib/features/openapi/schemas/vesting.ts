@@ -48,4 +48,8 @@ export const vestingRunSummarySchema = z.object({
   confirmedAt: isoInstant,
   vested: wholeNumber,
   lapsed: wholeNumber,
+  reversal: z
+    .object({ id: rowId, reason: z.string(), reversedAt: isoInstant })
+    .nullable()
+    .describe("Set once the run was reversed; its figures are then those it recorded."),
 });

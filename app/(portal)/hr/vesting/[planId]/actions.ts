@@ -8,6 +8,7 @@ import { confirmVestingRun, previewVestingRun } from "@/lib/features/vesting/ves
 import { vestingRunSchema } from "@/lib/features/vesting/schemas";
 import { uuid } from "@/lib/platform/validation/common";
 import { parseGradesCsv, parseGradesXlsx } from "@/lib/features/vesting/vestingGrades";
+import { reverseRunBody, reverseVestingRun } from "@/lib/features/vesting/vestingRunReversal";
 
 const runInput = z.object({ planId: uuid, input: vestingRunSchema });
 
@@ -35,5 +36,15 @@ export const parseGradesAction = action(
     const bytes = new Uint8Array(Buffer.from(data, "base64"));
     if (!looksLikeXlsx(bytes)) throw badRequest("The file must be an XLSX workbook.");
     return parseGradesXlsx(bytes);
+  },
+);
+
+/** Reverses a run (same service as POST /api/v1/vesting-runs/{runId}/reversal). */
+export const reverseRunAction = action(
+  { access: "staffWrite", input: reverseRunBody.extend({ planId: uuid, runId: uuid }) },
+  async ({ db, actor, input: { planId, runId, reason } }) => {
+    const result = await reverseVestingRun(db, actor, runId, { reason });
+    revalidatePath(`/hr/vesting/${planId}`);
+    return { vestedBefore: result.vestedBefore };
   },
 );

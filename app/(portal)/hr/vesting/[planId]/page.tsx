@@ -7,6 +7,7 @@ import { page } from "@/lib/auth/procedures/page";
 import { vestingRunsOverview } from "@/lib/features/vesting/queries";
 import { formatShares } from "../../../_components/format";
 import { VestingForm } from "./VestingForm";
+import { ReverseRunForm } from "./ReverseRunForm";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +20,7 @@ export default page({ access: "staffRead" }, async ({ params }) => {
   const t = await getTranslations("hrVesting");
   const locale = toLocale(await getLocale());
   const name = (x: { name: string; nameEn: string }) => (locale === "en" ? x.nameEn : x.name);
+  const reversed = runs.filter((r) => r.reversal !== null);
   return (
     <div className="space-y-6">
       <Link href="/hr/vesting" className="text-sm text-brand-700 hover:underline">
@@ -70,12 +72,23 @@ export default page({ access: "staffRead" }, async ({ params }) => {
                   <th className="px-3 py-2 text-right">{t("companyRatio")}</th>
                   <th className="px-3 py-2 text-right">{t("vested")}</th>
                   <th className="px-3 py-2 text-right">{t("lapsed")}</th>
+                  <th className="px-3 py-2">{t("reverse.column")}</th>
                 </tr>
               </thead>
               <tbody>
                 {runs.map((r) => (
-                  <tr key={r.id} className="border-t border-slate-100">
-                    <td className="px-3 py-2 tabular">{r.vestingDate}</td>
+                  <tr key={r.id} className={`border-t border-slate-100 ${r.reversal ? "text-slate-400" : ""}`}>
+                    <td className="px-3 py-2 tabular">
+                      {r.vestingDate}
+                      {r.reversal && (
+                        <span
+                          className="ml-2 rounded bg-rose-100 px-1.5 py-0.5 text-xs text-rose-800"
+                          data-testid="run-reversed"
+                        >
+                          {t("reverse.reversedBadge")}
+                        </span>
+                      )}
+                    </td>
                     <td className="px-3 py-2 whitespace-nowrap">
                       {t(`batches.${r.batch}`)} · {r.grantDate}
                     </td>
@@ -87,11 +100,41 @@ export default page({ access: "staffRead" }, async ({ params }) => {
                     </td>
                     <td className="px-3 py-2 text-right tabular">{formatShares(r.vested, locale)}</td>
                     <td className="px-3 py-2 text-right tabular">{formatShares(r.lapsed, locale)}</td>
+                    <td className="px-3 py-2 align-top">
+                      {r.reversal ? null : (
+                        <ReverseRunForm
+                          planId={planId}
+                          runId={r.id}
+                          summary={{
+                            date: r.vestingDate,
+                            tranche: r.trancheIndex,
+                            vested: formatShares(r.vested, locale),
+                          }}
+                        />
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+        )}
+      </section>
+      <section className="space-y-2" data-testid="reversed-runs">
+        <h2 className="text-lg font-semibold">{t("reverse.title")}</h2>
+        {reversed.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("reverse.none")}</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {reversed.map((r) => (
+              <li key={r.id} className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2">
+                {r.vestingDate} · {t(`batches.${r.batch}`)} · {locale === "en" ? r.categoryNameEn : r.categoryName} ·{" "}
+                {t("tranche")} {r.trancheIndex} — {t("reverse.reversedAt")}{" "}
+                <span className="tabular">{r.reversal!.reversedAt.slice(0, 10)}</span> · {t("reverse.why")}:{" "}
+                {r.reversal!.reason}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
     </div>
