@@ -143,5 +143,12 @@ export async function seedCurrentPlan(
     .update(s.persons)
     .set({ employmentStatus: "left", leaveDate: def.leaver.leaveDate })
     .where(eq(s.persons.id, input.personAt(def.leaver.index).id));
+  await tx.insert(s.personDepartures).values({
+    personId: input.personAt(def.leaver.index).id,
+    kind: "recorded",
+    leaveDate: def.leaver.leaveDate,
+    reason: "contract_end",
+    note: "演示数据 Demo data",
+  });
   return planId;
 }

@@ -101,6 +101,14 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
       nationality: s.persons.nationality,
     });
   const personAt = (index: number) => personRows[index - 1]!;
+  // The leaver's departure record, as recording one on the leavers page writes it (persons mirrors it).
+  await tx.insert(s.personDepartures).values({
+    personId: personAt(PEOPLE.leaver.index).id,
+    kind: "recorded",
+    leaveDate: PEOPLE.leaver.leaveDate,
+    reason: "resignation",
+    note: "演示数据 Demo data",
+  });
   // The two demo employees have not yet confirmed their 2022 first grant in the portal.
   const unconfirmed = new Set([personAt(PEOPLE.employee).id, personAt(PEOPLE.employee2).id]);
   const awaitsAcceptance = (planKey: string, batch: string, personId: string) =>

@@ -4,9 +4,11 @@ import type { DatabaseHandle } from "@/db/client";
 import { persons, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import type { Actor } from "@/lib/auth/actor";
-import { findPersons, holdingsOf, recordLeaver } from "@/lib/features/persons/commands";
+import { findPersons, holdingsOf } from "@/lib/features/persons/leaverHoldings";
+import { recordLeaver } from "@/lib/features/persons/departures";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
+import { errorText } from "@/lib/platform/errors/errorCodes";
 
 const AS_OF = "2026-11-21";
 
@@ -54,7 +56,7 @@ describe.each(BACKENDS)("HR leavers on %s", (kind) => {
       sql`SELECT min(b.grant_date)::text AS d FROM grants g JOIN grant_batches b ON b.id = g.batch_id WHERE g.person_id = ${personId}`,
     );
     const [audits] = await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log`);
-    const e = await refusal(recordLeaver(h.db, actor, personId, { leaveDate: "2020-01-31" }));
+    const e = await refusal(recordLeaver(h.db, actor, personId, { leaveDate: "2020-01-31", reason: "resignation" }));
     expect([e.status, e.code]).toEqual([422, "LEAVE_BEFORE_GRANT"]);
     expect(e.details).toMatchObject({ leaveDate: "2020-01-31", grantDate: first!.d });
     expect(e.message).toContain(first!.d);
@@ -66,7 +68,7 @@ describe.each(BACKENDS)("HR leavers on %s", (kind) => {
   it('lapses the unvested tranches with reason "left", keeps vested ones, and audits before/after', async () => {
     const before = await tranchesOf(personId);
     expect(before.filter((t) => t.plan === "2022").map((t) => t.status)).toEqual(["vested", "vested", "vestable"]);
-    const result = await recordLeaver(h.db, actor, personId, { leaveDate: "2026-11-20" });
+    const result = await recordLeaver(h.db, actor, personId, { leaveDate: "2026-11-20", reason: "retirement" });
     expect(result.unchanged).toBe(false);
     expect(result.lapsed).toHaveLength(1);
     expect(result.lapsed[0]).toMatchObject({ trancheIndex: 3 });
@@ -91,27 +93,71 @@ describe.each(BACKENDS)("HR leavers on %s", (kind) => {
     expect(audit).toEqual([
       {
         action: "person.leave",
-        before: { employmentStatus: "active", leaveDate: null },
-        after: expect.objectContaining({ employmentStatus: "left", leaveDate: "2026-11-20" }),
+        before: { employmentStatus: "active", leaveDate: null, departureId: null, reason: null },
+        after: expect.objectContaining({
+          employmentStatus: "left",
+          leaveDate: "2026-11-20",
+          reason: "retirement",
+          kind: "recorded",
+          departureId: result.departureId,
+        }),
       },
     ]);
-    expect((await holdingsOf(h.db, personId)).find((g) => g.planNameEn.startsWith("2022"))!.unvested).toBe(0);
+    const [record] = await rows<{ kind: string; leave_date: string; reason: string; recorded_by: string }>(
+      h,
+      sql`SELECT kind::text, leave_date::text, reason::text, recorded_by::text FROM person_departures WHERE person_id = ${personId}`,
+    );
+    expect(record).toEqual({
+      kind: "recorded",
+      leave_date: "2026-11-20",
+      reason: "retirement",
+      recorded_by: actor.userId,
+    });
+    const open2022 = (await holdingsOf(h.db, personId)).find((g) => g.planNameEn.startsWith("2022"))!;
+    expect(open2022.unvested).toBe(0);
+    // The lapse stays "left" (the engine's outcome); the holdings carry the departure reason beside it.
+    expect(open2022.tranches.find((t) => t.index === 3)).toMatchObject({
+      lapseReason: "left",
+      departureReason: "retirement",
+    });
+    expect(open2022.tranches.find((t) => t.index === 1)).toMatchObject({ departureReason: null });
   });
 
-  it("accepts the same date again without a change and refuses another date with 409, writing nothing", async () => {
-    const [{ n: auditBefore }] = (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log`)) as [
-      { n: number },
-    ];
-    expect((await recordLeaver(h.db, actor, personId, { leaveDate: "2026-11-20" })).unchanged).toBe(true);
-    const e = await refusal(recordLeaver(h.db, actor, personId, { leaveDate: "2026-10-01" }));
-    expect([e.status, e.code]).toEqual([409, "ALREADY_LEFT"]);
-    const [{ n: auditAfter }] = (await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM audit_log`)) as [
-      { n: number },
-    ];
-    expect(auditAfter).toBe(auditBefore);
+  it("accepts the same date and reason again without a change; another date or reason is a 409 pointing to the correction, writing nothing", async () => {
+    const count = async () =>
+      (
+        await rows<{ audits: number; records: number }>(
+          h,
+          sql`SELECT (SELECT count(*)::int FROM audit_log) AS audits, (SELECT count(*)::int FROM person_departures) AS records`,
+        )
+      )[0]!;
+    const before = await count();
+    const again = await recordLeaver(h.db, actor, personId, { leaveDate: "2026-11-20", reason: "retirement" });
+    expect(again).toMatchObject({ unchanged: true, leaveDate: "2026-11-20", reason: "retirement", lapsed: [] });
+    for (const body of [
+      { leaveDate: "2026-10-01", reason: "retirement" as const },
+      { leaveDate: "2026-11-20", reason: "resignation" as const },
+    ]) {
+      const e = await refusal(recordLeaver(h.db, actor, personId, body));
+      expect([e.status, e.code]).toEqual([409, "ALREADY_LEFT"]);
+      expect(e.message).toContain(`/api/v1/persons/${personId}/departures/corrections`);
+      expect(e.details).toMatchObject({
+        leaveDate: "2026-11-20",
+        reason: "retirement",
+        correction: `/api/v1/persons/${personId}/departures/corrections`,
+      });
+      expect(errorText("ALREADY_LEFT", "en", undefined, e.details as Record<string, unknown>)).toContain("correct it");
+    }
+    expect(await count()).toEqual(before);
     expect(
-      (await refusal(recordLeaver(h.db, actor, "00000000-0000-4000-8000-000000000000", { leaveDate: "2026-10-01" })))
-        .status,
+      (
+        await refusal(
+          recordLeaver(h.db, actor, "00000000-0000-4000-8000-000000000000", {
+            leaveDate: "2026-10-01",
+            reason: "other",
+          }),
+        )
+      ).status,
     ).toBe(404);
   });
 });

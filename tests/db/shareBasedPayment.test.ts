@@ -117,7 +117,7 @@ describe.each(BACKENDS)("share-based payment expense on %s", (kind) => {
     const planId = planIds.get(PLAN_2022)!;
     const before = await planExpense(h.db, planId, { by: "month", version: "current" });
     expect(await leftLapsesOf(personId)).toEqual(new Map());
-    const result = await recordLeaver(h.db, hr, personId, { leaveDate });
+    const result = await recordLeaver(h.db, hr, personId, { leaveDate, reason: "resignation" });
     expect(result.unchanged).toBe(false);
     const after = await planExpense(h.db, planId, { by: "month", version: "current" });
 

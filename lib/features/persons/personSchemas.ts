@@ -83,9 +83,7 @@ const importCell = z
 
 /** Body of POST /api/v1/persons/import as JSON: rows keyed by the template's field names. */
 export const personImportBodySchema = z.object({
-  rows: z
-    .array(z.partialRecord(z.enum(PERSON_IMPORT_FIELDS), importCell))
-    .max(10_000),
+  rows: z.array(z.partialRecord(z.enum(PERSON_IMPORT_FIELDS), importCell)).max(10_000),
   dryRun: z.boolean().optional(),
   sourceFileName: text().max(200).optional(),
 });

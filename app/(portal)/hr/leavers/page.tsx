@@ -2,22 +2,60 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { toLocale } from "@/i18n/locales";
 import { today } from "@/lib/platform/clock";
+import { ApiError } from "@/lib/platform/errors/apiError";
 import { page } from "@/lib/auth/procedures/page";
-import { leaverLookup } from "@/lib/features/persons/queries";
-import { formatShares } from "../../_components/format";
-import { StatusBadge } from "../../_components/StatusBadge";
+import { DEPARTURE_REASONS, departureReasonText } from "@/lib/domain/persons/departureRules";
+import { leaverList, leaverLookup } from "@/lib/features/persons/queries";
+import { listLeaversQuery } from "@/lib/features/persons/schemas";
 import { LeaveForm } from "./LeaveForm";
+import { CorrectDepartureForm, WithdrawDepartureForm } from "./DepartureChangeForms";
+import { DepartureHistory, DepartureInForce, textOf } from "./DepartureHistory";
+import { LeaversList, type LeaverFilters } from "./LeaversList";
+import { PersonHoldings } from "./PersonHoldings";
 
 export const dynamic = "force-dynamic";
 
-/** Leavers: find a person, see what is still unvested, and record the leave date. */
+const given = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v : undefined);
+
+/**
+ * Leavers: find a person, see what is still unvested, record the leave date and reason, or correct or
+ * withdraw the departure in force; below, the past leavers (same reads as GET /api/v1/leavers).
+ */
 export default page({ access: "staffRead" }, async ({ searchParams }) => {
-  const { q = "", person: personId } = searchParams as { q?: string; person?: string };
-  const { hits, person, holdings } = await leaverLookup(q, personId);
+  const sp = searchParams as Record<string, string | string[] | undefined>;
+  const q = given(sp.q) ?? "";
+  const personId = given(sp.person);
+  const filters: LeaverFilters = {
+    find: given(sp.find),
+    reason: given(sp.reason),
+    from: given(sp.from),
+    to: given(sp.to),
+  };
+  const cursor = given(sp.cursor);
+  const { hits, person, holdings, history } = await leaverLookup(q, personId);
   const t = await getTranslations("hrGrants.leavers");
-  const tg = await getTranslations();
   const locale = toLocale(await getLocale());
+  const reasons = DEPARTURE_REASONS.map((code) => ({ code, label: textOf(departureReasonText(code), locale) }));
   const unvested = holdings.reduce((s, g) => s + g.unvested, 0);
+
+  const parsed = listLeaversQuery.safeParse({
+    q: filters.find,
+    reason: filters.reason,
+    from: filters.from,
+    to: filters.to,
+    cursor,
+  });
+  let problem = parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+  let leavers = null;
+  if (parsed.success) {
+    try {
+      leavers = await leaverList(parsed.data);
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 400) throw e;
+      problem = e.message;
+    }
+  }
+
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">{t("title")}</h1>
@@ -69,58 +107,29 @@ export default page({ access: "staffRead" }, async ({ searchParams }) => {
             {person.position}
             {person.department ? ` · ${person.department}` : ""}
           </p>
-          {holdings.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("noGrants")}</p>
-          ) : (
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="min-w-full text-sm" data-testid="leaver-holdings">
-                <thead className="bg-slate-50 text-left text-slate-600">
-                  <tr>
-                    <th className="px-3 py-2">{t("plan")}</th>
-                    <th className="px-3 py-2">{t("tranches")}</th>
-                    <th className="px-3 py-2 text-right">{t("vested")}</th>
-                    <th className="px-3 py-2 text-right">{t("unvested")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {holdings.map((g) => (
-                    <tr key={g.grantId} className="border-t border-slate-100 align-top">
-                      <td className="px-3 py-2">
-                        {locale === "en" ? g.planNameEn : g.planName}
-                        <span className="block text-xs text-slate-500">
-                          {tg(`batch.${g.batch}`)} · {g.grantDate}
-                        </span>
-                      </td>
-                      <td className="px-3 py-2">
-                        <div className="flex flex-wrap gap-1">
-                          {g.tranches.map((x) => (
-                            <StatusBadge
-                              key={x.index}
-                              status={x.status}
-                              label={`${x.index}: ${tg(`status.${x.status as "pending"}`)}`}
-                            />
-                          ))}
-                        </div>
-                      </td>
-                      <td className="px-3 py-2 text-right tabular">{formatShares(g.vested, locale)}</td>
-                      <td className="px-3 py-2 text-right tabular" data-testid="leaver-unvested">
-                        {formatShares(g.unvested, locale)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <PersonHoldings holdings={holdings} locale={locale} />
           {person.employmentStatus === "left" ? (
-            <p className="text-sm text-slate-700" data-testid="already-left">
-              {t("leftOn", { date: person.leaveDate ?? "" })}
-            </p>
+            <div className="space-y-3" data-testid="already-left">
+              {history && <DepartureInForce history={history} locale={locale} />}
+              <div className="grid gap-3 lg:grid-cols-2">
+                <CorrectDepartureForm personId={person.id} leaveDate={person.leaveDate ?? today()} reasons={reasons} />
+                <WithdrawDepartureForm personId={person.id} name={person.name} />
+              </div>
+            </div>
           ) : (
-            <LeaveForm personId={person.id} name={person.name} unvested={unvested} today={today()} />
+            <LeaveForm personId={person.id} name={person.name} unvested={unvested} today={today()} reasons={reasons} />
           )}
+          {history && <DepartureHistory history={history} locale={locale} />}
         </section>
       )}
+      <LeaversList
+        filters={filters}
+        page={leavers}
+        problem={problem}
+        reasons={reasons}
+        locale={locale}
+        paged={Boolean(cursor)}
+      />
     </div>
   );
 });
