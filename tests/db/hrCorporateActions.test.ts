@@ -6,10 +6,10 @@ import { ApiError } from "@/lib/platform/errors/apiError";
 import type { Actor } from "@/lib/auth/actor";
 import {
   compensateCorporateAction,
-  listCorporateActions,
   recordCorporateAction,
   reversalOf,
 } from "@/lib/features/corporate-actions/commands";
+import { listCorporateActions } from "@/lib/features/corporate-actions/actionList";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 
 const AS_OF = "2026-11-21";

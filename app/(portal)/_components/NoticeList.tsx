@@ -12,7 +12,10 @@ const KNOWN_KINDS = new Set([
   "grant_to_accept",
   "earliest_date_changed",
   "grant_adjusted",
+  "grant_adjustment_scheduled",
   "vesting_recorded",
+  "vesting_reversed",
+  "grant_voided",
   "objection_answered",
   "factor_reset",
 ]);

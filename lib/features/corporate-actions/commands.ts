@@ -1,29 +1,39 @@
 import "server-only";
-import { asc, count, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
-import { adjustmentRecords, corporateActions, plans } from "@/db/schema";
+import { corporateActions, plans } from "@/db/schema";
 import { validateCorporateAction, type CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
 import { isRuleError } from "@/lib/domain/errors";
+import { checkLargeRatio } from "@/lib/domain/adjustments/ratioEntry";
 import { Dec } from "@/lib/domain/numeric/decimal";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { adjustmentPreview, type AdjustmentPreviewItem } from "@/lib/features/corporate-actions/adjustmentPreview";
 import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
 import type { Actor } from "@/lib/auth/actor";
-import { notifyGrantees } from "@/lib/features/notices/grantNotices";
+import { noticeAdjustments } from "@/lib/features/daily/adjustmentNotices";
+import { withStatus, type CorporateActionDto } from "@/lib/features/corporate-actions/actionList";
 import { issuerOf } from "@/lib/features/plans/issuerOfPlan";
-import { refuse } from "@/lib/platform/errors/refusal";
+import { refuse, refuseIfAny } from "@/lib/platform/errors/refusal";
 import { recordActionBody } from "@/lib/features/corporate-actions/schemas";
 
 type ActionRow = typeof corporateActions.$inferSelect;
-/** A recorded action with what it did to each grant. */
+/**
+ * A recorded action with what it does to each grant: done when the action is applied, expected on the
+ * ex-date when it is scheduled (nothing adjusted yet).
+ */
 export interface RecordedAction {
-  action: ActionRow;
+  action: CorporateActionDto;
   affected: AdjustmentPreviewItem[];
 }
 
-/** Records a corporate action after a preview: validated, written, every plan re-derived, audited and grantees told, in one transaction. */
+/**
+ * Records a corporate action after a preview: validated, written, every plan re-derived, audited and
+ * grantees told, in one transaction. An ex-date today or earlier is applied at once; a later one is
+ * scheduled: recorded now and applied by the daily derivation on the ex-date (lib/features/daily).
+ * A conversion or bonus issue with n > 1 needs confirmLargeRatio (n is per share, not per 10 shares).
+ */
 export async function recordCorporateAction(
   db: Database,
   actor: Actor,
@@ -44,6 +54,8 @@ export async function recordCorporateAction(
     p1: input.p1,
     p2: input.p2,
   };
+  // Before anything is written: 4 entered for 每10股转增4股 would multiply quantities by 5.
+  refuseIfAny(checkLargeRatio(action, input.confirmLargeRatio === true));
   return asRefusal(() => db.transaction((tx) => recordInTx(tx, actor, action, input.description ?? null, null)));
 }
 
@@ -119,27 +131,6 @@ export function reversalOf(a: Pick<ActionRow, "type" | "exDate" | "n">): Corpora
   });
 }
 
-/** Recorded actions, newest ex-date first, with the number of grants each adjusted. */
-export async function listCorporateActions(
-  db: Database,
-): Promise<(ActionRow & { affectedGrants: number; compensatedBy: string | null })[]> {
-  const rows = await db
-    .select()
-    .from(corporateActions)
-    .orderBy(asc(corporateActions.exDate), asc(corporateActions.createdAt));
-  const counts = await db
-    .select({ id: adjustmentRecords.corporateActionId, n: count() })
-    .from(adjustmentRecords)
-    .groupBy(adjustmentRecords.corporateActionId);
-  const byId = new Map(counts.map((c) => [c.id, Number(c.n)]));
-  const compensatedBy = new Map(rows.filter((r) => r.compensatesId).map((r) => [r.compensatesId!, r.id]));
-  return rows.reverse().map((r) => ({
-    ...trimmed(r),
-    affectedGrants: byId.get(r.id) ?? 0,
-    compensatedBy: compensatedBy.get(r.id) ?? null,
-  }));
-}
-
 async function recordInTx(
   tx: Transaction,
   actor: Actor,
@@ -169,17 +160,20 @@ async function recordInTx(
       createdBy: actor.userId,
     })
     .returning();
-  // Writes adjustment_records for actions whose ex-date has come; a future one adjusts when the plan is re-derived on that day.
+  // Writes adjustment_records for actions whose ex-date has come; a future one stays scheduled until the
+  // daily job derives the plans on its ex-date.
   for (const planId of planIds) await rederivePlan(tx, planId);
-  const saved = trimmed(row!);
+  const [saved] = await withStatus(tx, [row!]);
   await appendAudit(tx, {
     actorUserId: actor.userId,
     action: compensatesId ? "corporate_action.compensate" : "corporate_action.record",
     entityType: "corporate_action",
-    entityId: saved.id,
+    entityId: saved!.id,
     before: null,
     after: {
       action: saved,
+      // "scheduled": the daily job writes a corporate_action.apply row when it applies the action.
+      status: saved!.status,
       affectedGrants: affected.map(({ grantId, priceBefore, priceAfter, quantityBefore, quantityAfter }) => ({
         grantId,
         priceBefore,
@@ -190,26 +184,8 @@ async function recordInTx(
     },
     ip: actor.ip,
   });
-  await notifyGrantees(
-    tx,
-    affected.map((a) => ({
-      grantId: a.grantId,
-      kind: "grant_adjusted",
-      payload: {
-        grantId: a.grantId,
-        actionId: saved.id,
-        type: action.type,
-        exDate: action.exDate,
-        priceBefore: a.priceBefore,
-        priceAfter: a.priceAfter,
-        quantityBefore: a.quantityBefore,
-        quantityAfter: a.quantityAfter,
-      },
-      dedupeKey: `grant_adjusted:${saved.id}:${a.grantId}`,
-    })),
-    "授予价格与数量调整 / Your grant price and quantity were adjusted",
-  );
-  return { action: saved, affected };
+  await noticeAdjustments(tx, saved!, saved!.status, affected);
+  return { action: saved!, affected };
 }
 
 /** Domain refusals (PRICE_BELOW_PAR, INVALID_ADJUSTMENT) as 422 ApiErrors, so forms show them like any refusal. */
@@ -228,10 +204,4 @@ function decimal8(d: Dec): string {
     .toFixed()
     .replace(/(\.\d*?)0+$/, "$1")
     .replace(/\.$/, "");
-}
-
-function trimmed(r: ActionRow): ActionRow {
-  // numeric(18,8) reads back as "1.00000000"; the API shows the decimal as entered.
-  const t = (v: string | null) => (v === null ? null : v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v);
-  return { ...r, n: t(r.n), v: t(r.v), p1: t(r.p1), p2: t(r.p2) };
 }

@@ -25,7 +25,11 @@ export const corporateActionBody = z.object({
     "issuance",
   ]),
   exDate: isoDate,
-  n: actionParameter.optional(),
+  n: actionParameter
+    .optional()
+    .describe(
+      "Per existing share, not per 10 shares: extra shares per share for a conversion, bonus issue or split (0.4 for 每10股转增4股, 1 for 1 share into 2), rights shares ÷ shares before for a rights issue, new shares per old share (below 1) for a consolidation (0.5 for 每2股合并为1股).",
+    ),
   v: actionParameter.optional(),
   p1: actionParameter.optional(),
   p2: actionParameter.optional(),
@@ -34,6 +38,12 @@ export const corporateActionBody = z.object({
 /** Body of POST /api/v1/corporate-actions: the preview body plus an explicit confirmation. */
 export const recordActionBody = corporateActionBody.extend({
   confirm: z.boolean().optional(),
+  confirmLargeRatio: z
+    .boolean()
+    .optional()
+    .describe(
+      "Required (true) to record a capital-reserve conversion or bonus issue with n > 1, i.e. more than 10 extra shares per 10 (quantities more than doubled): without it 422 LARGE_RATIO_UNCONFIRMED names the resulting ratio.",
+    ),
   description: text().max(500).optional(),
 });
 /** Body of the compensation server action. */

@@ -6,7 +6,8 @@ import { grants, notifications, users } from "@/db/schema";
 import { type Locale } from "@/i18n/locales";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { db } from "@/lib/platform/db";
-import { notFound } from "@/lib/platform/errors/apiError";
+import { ApiError, notFound } from "@/lib/platform/errors/apiError";
+import { batchNotVoided } from "@/lib/features/derivation/correctionFilters";
 import { isUuid } from "@/lib/platform/validation/common";
 import { markNoticeRead } from "@/lib/features/notices/notices";
 import { hashPassword, newPasswordProblems, verifyPassword } from "@/lib/auth/password";
@@ -79,10 +80,16 @@ export async function acceptGrant(
   const database = await db();
   return database.transaction(async (tx) => {
     const [grant] = await tx
-      .select({ id: grants.id, acceptedAt: grants.acceptedAt })
+      .select({
+        id: grants.id,
+        acceptedAt: grants.acceptedAt,
+        voided: sql<boolean>`NOT ${batchNotVoided(grants.batchId)}`,
+      })
       .from(grants)
       .where(and(eq(grants.id, grantId), eq(grants.personId, user.personId!)));
     if (!grant) throw notFound("Grant");
+    // A grant recorded by mistake and voided is not the grantee's to confirm.
+    if (grant.voided) throw new ApiError("GRANT_VOIDED", "This grant was voided; there is nothing to confirm.");
     if (grant.acceptedAt) return { id: grant.id, acceptedAt: grant.acceptedAt.toISOString() };
     const now = new Date();
     await tx

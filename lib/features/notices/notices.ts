@@ -8,11 +8,16 @@ import { loadBlackoutsForPlans } from "@/lib/features/derivation/planInputs";
 import { isoTimestampText } from "@/lib/platform/jsonTimestamp";
 import { scalarSubquery } from "@/lib/platform/scalarSubquery";
 import { preparedStatement } from "@/lib/platform/preparedStatement";
+import { batchNotVoided } from "@/lib/features/derivation/correctionFilters";
 
 /** Kinds of in-app notice. */
 export type NoticeKind = "window_opening" | "blackout_starting" | "publicity_opened" | "grant_to_accept";
-/** Kinds written by HR changes (disclosure calendar, corporate actions, vesting runs). */
-export type ChangeNoticeKind = "earliest_date_changed" | "grant_adjusted" | "vesting_recorded";
+/**
+ * Kinds written by HR changes (disclosure calendar, corporate actions, vesting runs). A corporate action
+ * with a later ex-date is first announced as grant_adjustment_scheduled, then as grant_adjusted on the day.
+ */
+export type ChangeNoticeKind =
+  "earliest_date_changed" | "grant_adjusted" | "grant_adjustment_scheduled" | "vesting_recorded";
 
 interface NewNotice {
   userId: string;
@@ -49,7 +54,8 @@ export async function refreshNotices(db: Database, today: string): Promise<numbe
     .from(grants)
     .innerJoin(users, eq(users.personId, grants.personId))
     .innerJoin(plans, eq(plans.id, grants.planId))
-    .where(eq(users.disabled, false));
+    // A voided grant (issue #21) has nothing to confirm and no window to open.
+    .where(and(eq(users.disabled, false), batchNotVoided(grants.batchId)));
 
   const opening = await db
     .select({ grantId: tranches.grantId, index: tranches.trancheIndex, windowOpen: tranches.windowOpen })

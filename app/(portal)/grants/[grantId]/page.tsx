@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import { grantForUser } from "@/lib/features/grants/queries";
 import { blackoutWindowsForUser } from "@/lib/features/calendar/queries";
+import { scheduledAdjustmentsOf } from "@/lib/features/corporate-actions/scheduledForGrantee";
 
 import { toLocale } from "@/i18n/locales";
 import { describeDeferral, formatRatio, formatShares, formatYuan } from "../../_components/format";
@@ -26,6 +27,8 @@ export default page({ access: "signedIn" }, async ({ params }) => {
     .filter(Boolean)
     .sort();
   const windows = await blackoutWindowsForUser({ planId: grant.planId, from: opens[0] ?? grant.grantDate });
+  // Recorded for a later ex-date: said to be scheduled, not shown as an adjustment that happened.
+  const scheduled = await scheduledAdjustmentsOf(grant);
   return (
     <div className="space-y-6">
       <Link href="/" className="text-sm text-brand-700 hover:underline">
@@ -68,7 +71,15 @@ export default page({ access: "signedIn" }, async ({ params }) => {
         </p>
       )}
 
-      {grant.acceptedAt ? (
+      {/* A voided batch (recorded by mistake) lapses every tranche as "voided": nothing to confirm. */}
+      {grant.tranches.length > 0 && grant.tranches.every((x) => x.lapseReason === "voided") ? (
+        <p
+          className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800"
+          data-testid="grant-voided"
+        >
+          {t("grant.voided")}
+        </p>
+      ) : grant.acceptedAt ? (
         <p className="text-sm text-emerald-700" data-testid="accepted">
           {t("grant.accepted", { date: grant.acceptedAt.slice(0, 10) })}
         </p>
@@ -217,6 +228,11 @@ export default page({ access: "signedIn" }, async ({ params }) => {
 
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("grant.adjustments")}</h2>
+        {scheduled.map((a) => (
+          <p key={a.id} className="text-sm text-amber-800" data-testid="adjustment-scheduled">
+            {t("grant.adjustmentScheduled", { type: t(`actionType.${a.type as "dividend"}`), date: a.exDate })}
+          </p>
+        ))}
         {grant.adjustments.length === 0 ? (
           <p className="text-sm text-slate-600">{t("grant.noAdjustments")}</p>
         ) : (

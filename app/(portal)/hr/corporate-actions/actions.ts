@@ -18,13 +18,13 @@ export const previewAction = action({ access: "staffWrite", input: corporateActi
   }
 });
 
-/** Records the previewed action (POST /api/v1/corporate-actions with confirm: true). */
+/** Records the previewed action (POST /api/v1/corporate-actions with confirm: true): applied now, or scheduled for its ex-date. */
 export const recordAction = action(
   { access: "staffWrite", input: recordActionBody, stepUp: true },
   async ({ db, actor, input }) => {
     const r = await recordCorporateAction(db, actor, input);
     revalidatePath("/hr/corporate-actions");
-    return { id: r.action.id, affected: r.affected.length };
+    return { id: r.action.id, affected: r.affected.length, status: r.action.status, exDate: r.action.exDate };
   },
 );
 
@@ -34,6 +34,13 @@ export const compensateAction = action(
   async ({ db, actor, input }) => {
     const r = await compensateCorporateAction(db, actor, input.actionId, input.description);
     revalidatePath("/hr/corporate-actions");
-    return { id: r.action.id, type: r.action.type, n: r.action.n, affected: r.affected.length };
+    return {
+      id: r.action.id,
+      type: r.action.type,
+      n: r.action.n,
+      affected: r.affected.length,
+      status: r.action.status,
+      exDate: r.action.exDate,
+    };
   },
 );

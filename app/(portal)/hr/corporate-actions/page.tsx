@@ -2,13 +2,12 @@ import { getTranslations } from "next-intl/server";
 import { page } from "@/lib/auth/procedures/page";
 import { corporateActionsOverview } from "@/lib/features/corporate-actions/queries";
 import { hasRole, STAFF_WRITE_ROLES } from "@/lib/auth/session";
-import { ActionForm, CompensateButton } from "./ActionForm";
+import { ActionForm } from "./ActionForm";
+import { CompensateButton } from "./CompensateButton";
 import { PageHeader } from "@/app/(portal)/_components/PageHeader";
+import type { CorporateActionType as ActionType } from "@/lib/domain/adjustments/corporateActions";
 
-type ActionType =
-  "capitalisation" | "bonus" | "split" | "rights" | "consolidation" | "dividend" | "dividend_bonus" | "issuance";
-
-/** Recorded corporate actions with the grants each adjusted, and the preview-then-confirm form. */
+/** Recorded corporate actions with their status and the grants each adjusted, and the preview-then-confirm form. */
 export default page({ access: "staffRead" }, async ({ user }) => {
   const canWrite = hasRole(user, ...STAFF_WRITE_ROLES);
   const t = await getTranslations("hrActions");
@@ -32,12 +31,13 @@ export default page({ access: "staffRead" }, async ({ user }) => {
           <p className="text-sm text-slate-600">{t("none")}</p>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full min-w-[640px] text-left text-sm" data-testid="actions-table">
+            <table className="w-full min-w-[720px] text-left text-sm" data-testid="actions-table">
               <thead className="bg-slate-50 text-slate-600">
                 <tr>
                   <th className="px-3 py-2">{t("exDate")}</th>
                   <th className="px-3 py-2">{t("type")}</th>
                   <th className="px-3 py-2">{t("parameters")}</th>
+                  <th className="px-3 py-2">{t("status")}</th>
                   <th className="px-3 py-2">{t("affectedGrants")}</th>
                   <th className="px-3 py-2">{t("description")}</th>
                   {canWrite && <th className="px-3 py-2" />}
@@ -57,7 +57,20 @@ export default page({ access: "staffRead" }, async ({ user }) => {
                       )}
                     </td>
                     <td className="px-3 py-2 tabular">{params(a) || "—"}</td>
-                    <td className="px-3 py-2 tabular">{a.affectedGrants}</td>
+                    <td className="px-3 py-2" data-testid="action-status" data-status={a.status}>
+                      {a.status === "scheduled" ? (
+                        <span className="inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">
+                          {t("statusScheduled", { date: a.exDate })}
+                        </span>
+                      ) : (
+                        <span className="inline-block rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900">
+                          {t("statusApplied")}
+                        </span>
+                      )}
+                    </td>
+                    <td className="px-3 py-2 tabular">
+                      {a.status === "scheduled" ? t("notYetAdjusted") : a.affectedGrants}
+                    </td>
                     <td className="px-3 py-2">{a.description ?? ""}</td>
                     {canWrite && (
                       <td className="px-3 py-2">
