@@ -2,11 +2,14 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { apiTokens, users, userSessions } from "@/db/schema";
+import { apiTokens, userRoles, users, userSessions } from "@/db/schema";
 import { newApiToken } from "@/lib/auth/apiTokenSecret";
 import { setPasswordWithLink, setupLinkState, SETUP_LINK_LIFETIME_MS } from "@/lib/features/admin/passwordSetup";
 import { createUser, resetPassword, updateUser } from "@/lib/features/admin/commands";
 import { listUsers, userDetail } from "@/lib/features/admin/queries";
+import { userListQuerySchema, type UserListQuery } from "@/lib/features/admin/schemas";
+import { adminOperations } from "@/lib/features/openapi/operations/admin";
+import { encodeCursor } from "@/lib/platform/pagination/keysetCursor";
 import { authenticate } from "@/lib/auth/credentials";
 import type { Actor } from "@/lib/auth/actor";
 import { startUserSession } from "@/lib/auth/sessionRecords";
@@ -102,15 +105,15 @@ describe.each(BACKENDS)("users and roles on %s", (kind) => {
     ]);
     expect((await signIn("new.person@test.local", "anything-at-all-1")).ok).toBe(false);
 
-    const listed = await listUsers(h.db, { q: "P002" });
+    const listed = (await listUsers(h.db, { q: "P002" })).items;
     expect(listed.map((u) => u.email)).toEqual(["new.person@test.local"]);
-    expect((await listUsers(h.db, { q: "李四" })).map((u) => u.id)).toEqual([created.user.id]);
-    expect((await listUsers(h.db, { state: "pending" })).map((u) => u.id)).toEqual([created.user.id]);
-    expect((await listUsers(h.db, { role: "hr" })).map((u) => u.email)).toEqual([
+    expect((await listUsers(h.db, { q: "李四" })).items.map((u) => u.id)).toEqual([created.user.id]);
+    expect((await listUsers(h.db, { state: "pending" })).items.map((u) => u.id)).toEqual([created.user.id]);
+    expect((await listUsers(h.db, { role: "hr" })).items.map((u) => u.email)).toEqual([
       "hr@test.local",
       "new.person@test.local",
     ]);
-    expect((await listUsers(h.db, {})).map((u) => u.email)).toEqual([
+    expect((await listUsers(h.db, {})).items.map((u) => u.email)).toEqual([
       "admin@test.local",
       "auditor@test.local",
       "employee@test.local",
@@ -434,6 +437,58 @@ describe.each(BACKENDS)("users and roles on %s", (kind) => {
     expect((await refusal(resetPassword(h.db, admin, "6d2b79f5-0000-4000-8000-00000000abcd", ORIGIN))).status).toBe(
       404,
     );
+  });
+
+  it("pages through every user once, in email order, keeping the search and filters; a forged cursor is 400", async () => {
+    const accounts = Array.from({ length: 130 }, (_, i) => ({
+      email: `pager-${String(i).padStart(3, "0")}@paging.test`,
+      displayName: `Pager ${i}`,
+    }));
+    const made = await h.db.insert(users).values(accounts).returning({ id: users.id, email: users.email });
+    const finance = made.filter((_, i) => i % 3 === 0);
+    await h.db.insert(userRoles).values(finance.map((u) => ({ userId: u.id, role: "finance" as const })));
+
+    /** Every page of a query, following nextCursor; each page checked against the documented answer. */
+    const allPages = async (query: UserListQuery) => {
+      const pages = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listUsers(h.db, userListQuerySchema.parse({ ...query, cursor }));
+        adminOperations.listUsers.responses[200].schema.parse(page);
+        pages.push(page.items.map((u) => u.email));
+        cursor = page.nextCursor ?? undefined;
+        if (pages.length > 200) throw new Error("The cursor does not move on: a page comes back again.");
+      } while (cursor);
+      return pages;
+    };
+
+    const searched = await allPages({ q: "paging.test", limit: 40 });
+    expect(searched.map((p) => p.length)).toEqual([40, 40, 40, 10]);
+    expect(searched.flat()).toEqual(accounts.map((a) => a.email));
+
+    const everyone = await allPages({});
+    const inDatabase = await rows<{ email: string }>(h, sql`SELECT email FROM users ORDER BY email`);
+    expect(inDatabase.length).toBeGreaterThan(130);
+    expect(everyone.slice(0, -1).every((p) => p.length === 50)).toBe(true);
+    expect(everyone).toHaveLength(Math.ceil(inDatabase.length / 50));
+    expect(everyone.flat()).toEqual(inDatabase.map((r) => r.email));
+    expect(new Set(everyone.flat()).size).toBe(inDatabase.length);
+
+    const financeOnly = await allPages({ role: "finance", state: "enabled", limit: 10 });
+    expect(financeOnly.map((p) => p.length)).toEqual([10, 10, 10, 10, 4]);
+    expect(financeOnly.flat()).toEqual(finance.map((u) => u.email));
+
+    // The last page says so: an exact multiple of the page size ends without a further cursor.
+    const exact = await listUsers(h.db, { q: "pager-12", limit: 10 });
+    expect([exact.items.length, exact.nextCursor]).toEqual([10, null]);
+
+    for (const forged of [encodeCursor([42]), encodeCursor(["a", "b"]), "not-a-cursor!", "bnVsbA"]) {
+      const e = await refusal(listUsers(h.db, { cursor: forged }));
+      expect([e.status, e.code]).toEqual([400, "BAD_REQUEST"]);
+    }
+    expect(userListQuerySchema.safeParse({ limit: "201" }).success).toBe(false);
+    expect(userListQuerySchema.safeParse({ limit: "0" }).success).toBe(false);
+    expect(userListQuerySchema.parse({ limit: "200" }).limit).toBe(200);
   });
 
   it("never writes a password hash or a setup token into the audit trail", async () => {

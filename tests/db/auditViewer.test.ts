@@ -4,6 +4,8 @@ import type { DatabaseHandle } from "@/db/client";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { AUDIT_PAGE_SIZE, auditPage, verifyAuditTrail } from "@/lib/features/admin/auditViewer";
 import { auditQuerySchema, type AuditQuery } from "@/lib/features/admin/schemas";
+import { adminOperations } from "@/lib/features/openapi/operations/admin";
+import { encodeCursor } from "@/lib/platform/pagination/keysetCursor";
 import { seedAdminCompany, type AdminSeed } from "./support/adminSeed";
 import { refusal } from "./support/refusal";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
@@ -145,6 +147,52 @@ describe.each(BACKENDS)("audit viewer on %s", (kind) => {
     expect(newFirst.items.slice(7).map((r) => r.id)).toEqual(
       first.items.slice(0, AUDIT_PAGE_SIZE - 7).map((r) => r.id),
     );
+  });
+
+  it("pages by the opaque cursor as by before=, at any limit, each row once; a forged cursor is 400", async () => {
+    const answer = adminOperations.listAuditLog.responses[200].schema;
+    const first = await auditPage(h.db, { entityType: "bulk" });
+    answer.parse(first);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const byCursor = await auditPage(h.db, auditQuerySchema.parse({ entityType: "bulk", cursor: first.nextCursor }));
+    const byBefore = await auditPage(
+      h.db,
+      auditQuerySchema.parse({ entityType: "bulk", before: String(first.nextBefore) }),
+    );
+    expect(byCursor).toEqual(byBefore);
+    expect(byCursor.items[0]!.id).toBeLessThan(first.items.at(-1)!.id);
+
+    const expected = (
+      await rows<{ id: number }>(h, sql`SELECT id::int FROM audit_log WHERE entity_type = 'bulk' ORDER BY id DESC`)
+    ).map((r) => r.id);
+    const seen: number[] = [];
+    const sizes: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await auditPage(h.db, auditQuerySchema.parse({ entityType: "bulk", limit: "7", cursor }));
+      answer.parse(page);
+      expect(page.nextBefore).toBe(page.nextCursor ? page.items.at(-1)!.id : null);
+      seen.push(...page.items.map((r) => r.id));
+      sizes.push(page.items.length);
+      cursor = page.nextCursor ?? undefined;
+      if (sizes.length > expected.length) throw new Error("The cursor does not move on: a page comes back again.");
+    } while (cursor);
+    expect(seen).toEqual(expected);
+    expect(sizes).toHaveLength(Math.ceil(expected.length / 7));
+    // The filters still hold across pages: only the admin's rows, newest first.
+    const mine = await auditPage(h.db, auditQuerySchema.parse({ actor: seed.admin, limit: "2" }));
+    const rest = await auditPage(h.db, auditQuerySchema.parse({ actor: seed.admin, cursor: mine.nextCursor }));
+    expect([...mine.items, ...rest.items].map((r) => r.id)).toEqual([ids.signIn, ids.firstOfMar2, ids.firstOfMar1]);
+    expect(rest.nextCursor).toBeNull();
+
+    for (const forged of [encodeCursor(["12"]), encodeCursor([1.5]), encodeCursor([0]), encodeCursor([-4]), "x%y"]) {
+      const e = await refusal(auditPage(h.db, { cursor: forged }));
+      expect([e.status, e.code]).toEqual([400, "BAD_REQUEST"]);
+    }
+    const both = await refusal(auditPage(h.db, { cursor: first.nextCursor!, before: String(first.nextBefore) }));
+    expect([both.status, both.code]).toEqual([400, "BAD_REQUEST"]);
+    expect(auditQuerySchema.safeParse({ limit: "201" }).success).toBe(false);
+    expect(auditQuerySchema.safeParse({ limit: "0" }).success).toBe(false);
   });
 
   it("verifies the chain, and names the first tampered row with its content", async () => {

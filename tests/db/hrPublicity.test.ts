@@ -15,7 +15,8 @@ import {
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import type { Actor } from "@/lib/auth/actor";
 import { answerObjection, closePublicityPeriod, openPublicityPeriod } from "@/lib/features/publicity/commands";
-import { listObjections, listPublicityPeriods, publicityPeriodDetail } from "@/lib/features/publicity/publicityReads";
+import { listPublicityPeriods, publicityPeriodDetail } from "@/lib/features/publicity/publicityReads";
+import { listObjections } from "@/lib/features/publicity/objectionInbox";
 import { buildPublicityNoticeXlsx, spreadsheetSafeText } from "@/lib/features/publicity/publicityNotice";
 import { attachmentDisposition } from "@/lib/platform/http/downloadResponse";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
@@ -164,12 +165,15 @@ describe.each(BACKENDS)("HR publicity periods on %s", (kind) => {
   it("lists objections with the filer for staff, answers and upholds them, and counts them by status", async () => {
     const [emp] = await h.db.select().from(users).where(eq(users.email, "employee@demo.local"));
     const [admin] = await h.db.select().from(users).where(eq(users.email, "admin@demo.local"));
-    await h.db.insert(objections).values([
-      { publicityPeriodId: period2026, filedByUserId: emp!.id, receiptNo: "OBJ-T-1", text: "职务与实际不符" },
-      { publicityPeriodId: period2026, filedByUserId: admin!.id, receiptNo: "OBJ-T-2", text: "此人已离职" },
-    ]);
+    // Two statements, so the second is filed after the first (the inbox lists oldest first).
+    await h.db
+      .insert(objections)
+      .values({ publicityPeriodId: period2026, filedByUserId: emp!.id, receiptNo: "OBJ-T-1", text: "职务与实际不符" });
+    await h.db
+      .insert(objections)
+      .values({ publicityPeriodId: period2026, filedByUserId: admin!.id, receiptNo: "OBJ-T-2", text: "此人已离职" });
     // The demo's own objection (filed by employee2) is left aside: these two are the test's.
-    const inbox = (await listObjections(h.db, period2026)).filter((o) => o.receiptNo.startsWith("OBJ-T-"));
+    const inbox = (await listObjections(h.db, period2026)).items.filter((o) => o.receiptNo.startsWith("OBJ-T-"));
     expect(inbox.map((o) => [o.receiptNo, o.filerEmail, o.filerEmployeeNo, o.status])).toEqual([
       ["OBJ-T-1", "employee@demo.local", "E00100", "open"],
       ["OBJ-T-2", "admin@demo.local", null, "open"],

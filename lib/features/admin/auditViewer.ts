@@ -5,24 +5,40 @@ import { auditLog, users } from "@/db/schema";
 import { badRequest } from "@/lib/platform/errors/apiError";
 import { verifyAuditChain } from "@/lib/platform/auditTrail";
 import { isUuid } from "@/lib/platform/validation/common";
+import { decodeCursor, DEFAULT_PAGE_SIZE, pageOf } from "@/lib/platform/pagination/keysetCursor";
 import { AuditQuery, AuditEntry, AuditPage, AuditVerification } from "@/lib/features/admin/schemas";
 
-/** Rows per page of the audit viewer. */
-export const AUDIT_PAGE_SIZE = 50;
+/** Rows per page of the audit viewer unless the query asks for another size. */
+export const AUDIT_PAGE_SIZE = DEFAULT_PAGE_SIZE;
 
 /**
  * One page of the audit trail. Paging by id (never by offset) keeps pages stable while new rows are
- * appended: a row seen on page 2 stays on page 2.
+ * appended: a row seen on page 2 stays on page 2; and the primary key serves the newest-first scan
+ * however deep the page.
  */
 export async function auditPage(db: Database, query: AuditQuery): Promise<AuditPage> {
+  const limit = query.limit ?? AUDIT_PAGE_SIZE;
   const where = filters(query);
-  if (query.before) where.push(lt(auditLog.id, Number(query.before)));
+  const before = startBefore(query);
+  if (before !== null) where.push(lt(auditLog.id, before));
   const rows = await entries(db)
     .where(and(...where))
     .orderBy(desc(auditLog.id))
-    .limit(AUDIT_PAGE_SIZE + 1);
-  const page = rows.slice(0, AUDIT_PAGE_SIZE).map(toEntry);
-  return { items: page, nextBefore: rows.length > AUDIT_PAGE_SIZE ? page[page.length - 1]!.id : null };
+    .limit(limit + 1);
+  const page = pageOf(rows.map(toEntry), limit, (r) => [r.id]);
+  return { ...page, nextBefore: page.nextCursor ? page.items[page.items.length - 1]!.id : null };
+}
+
+/** The id a page starts below: from the opaque cursor, or from before=, the older form kept for callers of it. */
+function startBefore(q: AuditQuery): number | null {
+  if (q.cursor && q.before)
+    throw badRequest("Pass cursor or before, not both.", { cursor: q.cursor, before: q.before });
+  if (q.before) return Number(q.before);
+  if (!q.cursor) return null;
+  const [id] = decodeCursor(q.cursor, ["number"] as const);
+  if (!Number.isSafeInteger(id) || id < 1)
+    throw badRequest("The cursor is not one this list handed out; start again without it.");
+  return id;
 }
 
 /** Walks the whole hash chain; a broken chain comes back with its first bad row for the reader to see. */

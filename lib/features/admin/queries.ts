@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { persons, userRoles, userSessions, users } from "@/db/schema";
-import { notFound } from "@/lib/platform/errors/apiError";
+import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import type { Role } from "@/lib/auth/credentials";
 import { isUuid } from "@/lib/platform/validation/common";
+import { decodeCursor, DEFAULT_PAGE_SIZE, pageOf, type Page } from "@/lib/platform/pagination/keysetCursor";
 import { db as database } from "@/lib/platform/db";
 import { requireUser } from "@/lib/auth/session";
 import { auditPage, verifyAuditTrail } from "@/lib/features/admin/auditViewer";
@@ -14,11 +15,12 @@ import { UserListQuery, UserSummary, UserDetail } from "@/lib/features/admin/sch
 import { outboxCounts } from "@/lib/platform/mail/outboxSender";
 import { mailDeliveryMode, smtpServerLabel, type MailDeliveryMode } from "@/lib/platform/mail/smtpTransport";
 
-/** Most users one list shows; a narrower search finds the rest. */
-export const USER_LIST_LIMIT = 200;
-
-/** Users matching the query, by email. */
-export async function listUsers(db: Database, query: UserListQuery): Promise<UserSummary[]> {
+/**
+ * Users matching the query, by email, a page at a time. Keyset on the unique email (its own index), so
+ * a deep page of 10,000 accounts costs what the first does.
+ */
+export async function listUsers(db: Database, query: UserListQuery): Promise<Page<UserSummary>> {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const where: SQL[] = [];
   const q = query.q?.replace(/[%_\\]/g, (c) => `\\${c}`);
   if (q)
@@ -37,11 +39,16 @@ export async function listUsers(db: Database, query: UserListQuery): Promise<Use
   if (query.state === "enabled") where.push(eq(users.disabled, false));
   if (query.state === "disabled") where.push(eq(users.disabled, true));
   if (query.state === "pending") where.push(sql`${users.passwordSetupTokenHash} is not null`);
+  if (query.cursor) {
+    const [after] = decodeCursor(query.cursor, ["string"] as const);
+    where.push(gt(users.email, after));
+  }
   const rows = await summaryQuery(db)
     .where(and(...where))
     .orderBy(asc(users.email))
-    .limit(USER_LIST_LIMIT);
-  return rows.map(toSummary);
+    .limit(limit + 1);
+  const page = pageOf(rows, limit, (r) => [r.email]);
+  return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
 }
 
 /** One user by id; 404 when there is none. */
@@ -99,9 +106,15 @@ function toSummary(r: SummaryRow): UserSummary {
 }
 
 /** The users list of the administration pages: admins only. */
-export async function usersForAdmin(query: UserListQuery): Promise<UserSummary[]> {
+export async function usersForAdmin(query: UserListQuery): Promise<Page<UserSummary>> {
   await requireUser("admin");
-  return listUsers(await database(), query);
+  const db = await database();
+  // A cursor the list did not hand out (an edited link) starts again at the first page instead of failing.
+  return listUsers(db, query).catch((e: unknown) => {
+    if (query.cursor && e instanceof ApiError && e.status === 400)
+      return listUsers(db, { ...query, cursor: undefined });
+    throw e;
+  });
 }
 
 /** One account for its administration page: admins only; 404 when there is none. */

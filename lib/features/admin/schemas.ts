@@ -3,6 +3,7 @@ import { z } from "zod";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/passwordPolicy";
 import { employeeNumber, isoDate, text, uuid } from "@/lib/platform/validation/common";
 import { type Role } from "@/lib/auth/credentials";
+import { MAX_PAGE_SIZE } from "@/lib/platform/pagination/keysetCursor";
 
 /** The four roles, in the order pages list them. */
 export const ROLES = ["employee", "hr", "admin", "auditor", "finance"] as const satisfies readonly Role[];
@@ -46,9 +47,16 @@ export type ApiTokenSummary = z.infer<typeof apiTokenSummarySchema>;
 export const createdApiTokenSchema = z.object({ token: z.string(), apiToken: apiTokenSummarySchema });
 export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
 
+/** A page request of a long list: the cursor a previous page handed out, and how many items (default 50). */
+const pageRequest = {
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+};
+
 /**
  * Query of GET /api/v1/audit-log. actor is a user id or an email; action ending in "*" matches a
- * prefix ("user.*"); from/to are Shanghai calendar days, both included; before is the id keyset cursor.
+ * prefix ("user.*"); from/to are Shanghai calendar days, both included; cursor is the previous page's
+ * nextCursor. before (a row id, the older form of the cursor) is still accepted.
  */
 export const auditQuerySchema = z.object({
   actor: text().max(200).optional(),
@@ -61,6 +69,7 @@ export const auditQuerySchema = z.object({
     .string()
     .regex(/^\d{1,15}$/, { message: "Expected a row id." })
     .optional(),
+  ...pageRequest,
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 /** One audit row as the viewer shows it, with the actor resolved to a user where one exists. */
@@ -78,8 +87,15 @@ export const auditEntrySchema = z.object({
   hash: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
-/** A page of rows, newest first; nextBefore fetches the next (older) page, null on the last one. */
-export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), nextBefore: z.number().int().nullable() });
+/**
+ * A page of rows, newest first; nextCursor fetches the next (older) page, null on the last one.
+ * nextBefore is the same position as a row id, for callers of the older ?before= form.
+ */
+export const auditPageSchema = z.object({
+  items: z.array(auditEntrySchema),
+  nextCursor: z.string().nullable(),
+  nextBefore: z.number().int().nullable(),
+});
 export type AuditPage = z.infer<typeof auditPageSchema>;
 /** The chain check: ok with the number of rows, or the first row whose hash does not follow. */
 export const auditVerificationSchema = z.object({
@@ -100,11 +116,15 @@ export const createUserSchema = z.object({
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-/** Query of GET /api/v1/users: text in email, name or employee number; optional role and state. */
+/**
+ * Query of GET /api/v1/users: text in email, name or employee number; optional role and state; a page
+ * at a time by email (cursor from the previous page's nextCursor).
+ */
 export const userListQuerySchema = z.object({
   q: text().max(100).optional(),
   role: roleSchema.optional(),
   state: z.enum(["enabled", "disabled", "pending"]).optional(),
+  ...pageRequest,
 });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 /** One user as the administration pages and GET /api/v1/users show them; never a hash or token. */
@@ -122,6 +142,8 @@ export const userSummarySchema = z.object({
   createdAt: z.string(),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
+/** A page of users: next page with ?cursor=nextCursor; null on the last page. */
+export const userPageSchema = z.object({ items: z.array(userSummarySchema), nextCursor: z.string().nullable() });
 /** One user with the sessions still open. */
 export const userDetailSchema = userSummarySchema.extend({ openSessions: z.number().int() });
 export type UserDetail = z.infer<typeof userDetailSchema>;

@@ -9,7 +9,6 @@ import {
   persons,
   plans,
   publicityPeriods,
-  users,
 } from "@/db/schema";
 import { notFound } from "@/lib/platform/errors/apiError";
 import { isUuid } from "@/lib/platform/validation/common";
@@ -80,34 +79,6 @@ export async function publicityPeriodDetail(db: Database, periodId: string) {
     .where(eq(participantListEntries.listVersionId, p.listVersionId))
     .orderBy(asc(persons.employeeNo), asc(participantListEntries.name));
   return { ...p, closedAt: p.closedAt?.toISOString() ?? null, entries };
-}
-
-/** The objection inbox of a period, WITH the filer (name, e-mail, employee no.): for staff only, never shown to other employees. */
-export async function listObjections(db: Database, periodId: string) {
-  if (!isUuid(periodId)) throw notFound("Publicity period");
-  const rows = await db
-    .select({
-      id: objections.id,
-      receiptNo: objections.receiptNo,
-      text: objections.text,
-      status: objections.status,
-      response: objections.response,
-      answeredAt: objections.answeredAt,
-      createdAt: objections.createdAt,
-      filerName: users.displayName,
-      filerEmail: users.email,
-      filerEmployeeNo: persons.employeeNo,
-    })
-    .from(objections)
-    .innerJoin(users, eq(users.id, objections.filedByUserId))
-    .leftJoin(persons, eq(persons.id, users.personId))
-    .where(eq(objections.publicityPeriodId, periodId))
-    .orderBy(asc(objections.createdAt), asc(objections.receiptNo));
-  return rows.map((r) => ({
-    ...r,
-    answeredAt: r.answeredAt?.toISOString() ?? null,
-    createdAt: r.createdAt.toISOString(),
-  }));
 }
 
 /** Plans with their first-grant list versions, for the "open publicity" form. */

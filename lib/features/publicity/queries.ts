@@ -6,8 +6,9 @@ import { groupBy } from "@/lib/platform/collections/groupBy";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import { db } from "@/lib/platform/db";
 import { requireUser, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { listObjections } from "@/lib/features/publicity/objectionInbox";
+import type { ObjectionInboxQuery } from "@/lib/features/publicity/schemas";
 import {
-  listObjections,
   listPublicityPeriods,
   planPublicityOptions,
   plansForPublicity,
@@ -171,13 +172,21 @@ export async function publicityOpeningOptions(planId: string) {
   return planPublicityOptions(await db(), planId);
 }
 
-/** One publicity period for staff: the period with its list, and the objection inbox with the filers; null when unknown. */
-export async function publicityPeriodView(periodId: string) {
+/**
+ * One publicity period for staff: the period with its list, and one page of the objection inbox (with
+ * the filers) as the query filters it; null when unknown.
+ */
+export async function publicityPeriodView(periodId: string, inboxQuery: ObjectionInboxQuery = {}) {
   await requireUser(...STAFF_READ_ROLES);
   const database = await db();
   const period = await unlessNotFound(publicityPeriodDetail(database, periodId));
   if (!period) return null;
-  const inbox = await listObjections(database, periodId);
+  // A cursor the inbox did not hand out (an edited link) starts again at the first page instead of failing.
+  const inbox = await listObjections(database, periodId, inboxQuery).catch((e: unknown) => {
+    if (inboxQuery.cursor && e instanceof ApiError && e.status === 400)
+      return listObjections(database, periodId, { ...inboxQuery, cursor: undefined });
+    throw e;
+  });
   return { period, inbox };
 }
 

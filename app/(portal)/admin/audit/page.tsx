@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 const FILTERS = ["actor", "entityType", "entityId", "action", "from", "to"] as const;
 
-/** The audit trail for admins and auditors: filter with a plain GET form, page by id, verify the hash chain. */
+/** The audit trail for admins and auditors: filter with a plain GET form, page by id (keyset cursor), verify the hash chain. */
 export default page({ access: "adminOrAuditor" }, async ({ searchParams }) => {
   const params = Object.fromEntries(
     Object.entries(searchParams).flatMap(([k, v]) => (typeof v === "string" && v.trim() !== "" ? [[k, v]] : [])),
@@ -156,16 +156,16 @@ export default page({ access: "adminOrAuditor" }, async ({ searchParams }) => {
         ) : (
           <AuditTable items={trail.items} testId="audit-table" />
         ))}
-      {trail && (filters.before || trail.nextBefore) && (
+      {trail && (filters.before || filters.cursor || trail.nextCursor) && (
         <nav className="flex flex-wrap gap-3 text-sm">
-          {filters.before && (
+          {(filters.before || filters.cursor) && (
             <Link href={hrefWith({})} className="text-brand-700 hover:underline" data-testid="audit-newest">
               {t("newer")}
             </Link>
           )}
-          {trail.nextBefore && (
+          {trail.nextCursor && (
             <Link
-              href={hrefWith({ before: String(trail.nextBefore) })}
+              href={hrefWith({ cursor: trail.nextCursor })}
               className="text-brand-700 hover:underline"
               data-testid="audit-older"
             >

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { apiTokensForAdmin } from "@/lib/features/admin/apiTokens";
 import { usersForAdmin } from "@/lib/features/admin/queries";
+import { MAX_PAGE_SIZE } from "@/lib/platform/pagination/keysetCursor";
 import { page } from "@/lib/auth/procedures/page";
 import { PageHeader } from "../../_components/PageHeader";
 import { shanghaiTime } from "../_components/shanghaiTime";
@@ -11,7 +12,11 @@ export const dynamic = "force-dynamic";
 
 /** API tokens: create one (shown once), see every token's owner, role and use, revoke. */
 export default page({ access: "adminOnly" }, async () => {
-  const [tokens, owners] = await Promise.all([apiTokensForAdmin(), usersForAdmin({ state: "enabled" })]);
+  // The owner picker offers the first page of enabled accounts at the largest page size, as it did before paging.
+  const [tokens, { items: owners }] = await Promise.all([
+    apiTokensForAdmin(),
+    usersForAdmin({ state: "enabled", limit: MAX_PAGE_SIZE }),
+  ]);
   const t = await getTranslations("adminTokens");
   const cell = "px-3 py-2";
   return (

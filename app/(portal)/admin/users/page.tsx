@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { USER_LIST_LIMIT, mailDeliveryStatus, usersForAdmin } from "@/lib/features/admin/queries";
+import { mailDeliveryStatus, usersForAdmin } from "@/lib/features/admin/queries";
 import { userListQuerySchema } from "@/lib/features/admin/schemas";
 import { page } from "@/lib/auth/procedures/page";
 import { PageHeader } from "../../_components/PageHeader";
@@ -12,16 +12,24 @@ export const dynamic = "force-dynamic";
 
 const ROLES = ["employee", "hr", "admin", "auditor", "finance"] as const;
 
-/** Users: search and filter the accounts, open one to change it, or invite a new one. */
+/** Users: search, filter and page through the accounts, open one to change it, or invite a new one. */
 export default page({ access: "adminOnly" }, async ({ searchParams: params }) => {
   const parsed = userListQuerySchema.safeParse({
     q: params.q || undefined,
     role: params.role || undefined,
     state: params.state || undefined,
+    cursor: params.cursor || undefined,
   });
   const query = parsed.success ? parsed.data : {};
-  const [items, mail] = await Promise.all([usersForAdmin(query), mailDeliveryStatus()]);
+  const [{ items, nextCursor }, mail] = await Promise.all([usersForAdmin(query), mailDeliveryStatus()]);
   const t = await getTranslations("adminUsers");
+  // Paging links keep the search and filters; only the cursor changes.
+  const keep = (extra: Record<string, string>) => {
+    const s = new URLSearchParams();
+    for (const k of ["q", "role", "state"] as const) if (query[k]) s.set(k, String(query[k]));
+    for (const [k, v] of Object.entries(extra)) s.set(k, v);
+    return `/admin/users?${s.toString()}`;
+  };
   const cell = "px-3 py-2";
   return (
     <div className="space-y-6">
@@ -106,9 +114,25 @@ export default page({ access: "adminOnly" }, async ({ searchParams: params }) =>
           </table>
         </div>
       )}
-      {items.length === USER_LIST_LIMIT && (
-        <p className="text-sm text-slate-600">{t("limited", { n: USER_LIST_LIMIT })}</p>
-      )}
+      <nav className="flex items-center justify-between text-sm" aria-label={t("pages")}>
+        <span className="text-slate-600">{t("shown", { count: items.length })}</span>
+        <span className="flex gap-3">
+          {query.cursor && (
+            <Link href={keep({})} className="text-brand-700 hover:underline" data-testid="user-first">
+              {t("firstPage")}
+            </Link>
+          )}
+          {nextCursor && (
+            <Link
+              href={keep({ cursor: nextCursor })}
+              className="text-brand-700 hover:underline"
+              data-testid="user-next"
+            >
+              {t("nextPage")}
+            </Link>
+          )}
+        </span>
+      </nav>
       <CreateUserForm />
       <p className="text-sm text-slate-600" data-testid="mail-delivery">
         {mail.mode === "outbox_only"

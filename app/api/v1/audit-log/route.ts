@@ -4,5 +4,5 @@ import { auditPage } from "@/lib/features/admin/auditViewer";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/audit-log?actor=&entityType=&entityId=&action=&from=&to=&before=: 50 rows, newest first (admins, auditors). */
+/** GET /api/v1/audit-log?actor=&entityType=&entityId=&action=&from=&to=&cursor=&limit= (or the older before=): a page, newest first (admins, auditors). */
 export const GET = route(api.listAuditLog, async ({ db, query }) => auditPage(db, query));

@@ -6,8 +6,8 @@ import { listUsers } from "@/lib/features/admin/queries";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/users?q=&role=&state=: users with roles, linked person, last sign-in and pending setup link (admins). */
-export const GET = route(api.listUsers, async ({ db, query }) => ({ items: await listUsers(db, query) }));
+/** GET /api/v1/users?q=&role=&state=&cursor=&limit=: a page of users with roles, linked person, last sign-in and pending setup link (admins). */
+export const GET = route(api.listUsers, async ({ db, query }) => listUsers(db, query));
 
 /** POST /api/v1/users: creates a user and answers the one-time password-setup link (also mailed). */
 export const POST = route(api.createUser, async ({ db, actor, body, req }) =>

@@ -6,7 +6,7 @@ import { apiTokenSummarySchema, createApiTokenSchema, createdApiTokenSchema } fr
 import { auditPageSchema, auditQuerySchema, auditVerificationSchema } from "@/lib/features/admin/schemas";
 import { updateUserSchema } from "@/lib/features/admin/commands";
 import { createUserSchema } from "@/lib/features/admin/schemas";
-import { userDetailSchema, userListQuerySchema, userSummarySchema } from "@/lib/features/admin/schemas";
+import { userDetailSchema, userListQuerySchema, userPageSchema } from "@/lib/features/admin/schemas";
 import { uuid } from "@/lib/platform/validation/common";
 
 const userParams = z.object({ userId: uuid });
@@ -31,8 +31,12 @@ export const adminOperations = {
     access: "adminOnly",
     query: userListQuerySchema,
     responses: {
-      200: { description: "Up to 200 users, by email.", schema: itemsOf(userSummarySchema) },
-      400: refused("An unknown role or state (BAD_REQUEST)."),
+      200: {
+        description:
+          "One page of users by email (50 unless limit says, at most 200); pass nextCursor as cursor for the next.",
+        schema: userPageSchema,
+      },
+      400: refused("An unknown role or state, or a cursor this list did not hand out (BAD_REQUEST)."),
     },
   },
   createUser: {
@@ -148,13 +152,16 @@ export const adminOperations = {
     method: "get",
     path: "/api/v1/audit-log",
     operationId: "listAuditLog",
-    summary: "Audit rows, newest first, 50 per page (keyset by id)",
+    summary: "Audit rows, newest first, 50 per page unless limit says (keyset by id)",
     tags: ["Audit"],
     access: "adminOrAuditor",
     query: auditQuerySchema,
     responses: {
-      200: { description: "A page; pass nextBefore as before= for the next one.", schema: auditPageSchema },
-      400: refused("An invalid date, cursor, or from after to (BAD_REQUEST)."),
+      200: {
+        description: "A page; pass nextCursor as cursor for the next one (nextBefore as before= still works).",
+        schema: auditPageSchema,
+      },
+      400: refused("An invalid date, a cursor this list did not hand out, or from after to (BAD_REQUEST)."),
     },
   },
   verifyAuditLog: {

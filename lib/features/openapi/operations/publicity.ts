@@ -1,14 +1,14 @@
 import "server-only";
 import { objectionBody } from "@/lib/features/publicity/schemas";
-import { answerObjectionBody, closePublicityBody } from "@/lib/features/publicity/schemas";
+import { answerObjectionBody, closePublicityBody, objectionInboxQuery } from "@/lib/features/publicity/schemas";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import { objectionParams, periodParams } from "@/lib/features/openapi/schemas/params";
 import { itemsOf } from "@/lib/features/openapi/schemas/primitives";
 import {
   closedPublicityPeriodSchema,
   objectionAnswerSchema,
+  objectionPageSchema,
   objectionReceiptSchema,
-  objectionSchema,
   publicityNoticeSchema,
 } from "@/lib/features/openapi/schemas/publicity";
 
@@ -82,11 +82,20 @@ export const publicityOperations = {
     method: "get",
     path: "/api/v1/publicity-periods/{periodId}/objections",
     operationId: "listObjections",
-    summary: "The objection inbox with each filer",
+    summary:
+      "The objection inbox with each filer: by status and text (receipt no., objection, filer), a page at a time",
     tags,
     access: "staffRead",
     params: periodParams,
-    responses: { 200: { description: "Oldest first.", schema: itemsOf(objectionSchema) }, 404: noPeriod },
+    query: objectionInboxQuery,
+    responses: {
+      200: {
+        description: "One page, oldest first (50 unless limit says); pass nextCursor as cursor for the next.",
+        schema: objectionPageSchema,
+      },
+      400: { description: "An unknown status, or a cursor this list did not hand out (BAD_REQUEST)." },
+      404: noPeriod,
+    },
   },
   answerObjection: {
     method: "patch",

@@ -72,6 +72,8 @@ export const objectionSchema = z.object({
   filerEmail: z.string(),
   filerEmployeeNo: z.string().nullable(),
 });
+/** A page of the inbox: next page with ?cursor=nextCursor; null on the last page. */
+export const objectionPageSchema = z.object({ items: z.array(objectionSchema), nextCursor: z.string().nullable() });
 
 /** PATCH /api/v1/objections/{objectionId}: the answer; upheld means a new list version must follow. */
 export const objectionAnswerSchema = z.object({

@@ -5,9 +5,11 @@ import { toLocale } from "@/i18n/locales";
 import { today } from "@/lib/platform/clock";
 import { page } from "@/lib/auth/procedures/page";
 import { publicityPeriodView } from "@/lib/features/publicity/queries";
+import { objectionInboxQuery } from "@/lib/features/publicity/schemas";
 import { hasRole, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { ClosePeriodForm } from "./ClosePeriodForm";
 import { ObjectionAnswerForm } from "./ObjectionAnswerForm";
+import { InboxFilterForm, InboxPager } from "./InboxFilters";
 
 export const dynamic = "force-dynamic";
 
@@ -17,14 +19,25 @@ const OBJECTION_STYLE: Record<string, string> = {
   upheld: "bg-rose-50 text-rose-700",
 };
 
-/** One publicity period: the list, the objection inbox (with filers, staff only), closing, the notice downloads. */
-export default page({ access: "staffRead" }, async ({ user, params }) => {
+/**
+ * One publicity period: the list, the objection inbox (with filers, staff only; searched, filtered by
+ * status and paged), closing, the notice downloads.
+ */
+export default page({ access: "staffRead" }, async ({ user, params, searchParams }) => {
   const canWrite = hasRole(user, ...STAFF_WRITE_ROLES);
   const t = await getTranslations("hrPublicity");
   const locale = toLocale(await getLocale());
-  const view = await publicityPeriodView(params.periodId ?? "");
+  const parsed = objectionInboxQuery.safeParse({
+    q: searchParams.q || undefined,
+    status: searchParams.status || undefined,
+    cursor: searchParams.cursor || undefined,
+  });
+  const inboxQuery = parsed.success ? parsed.data : {};
+  const view = await publicityPeriodView(params.periodId ?? "", inboxQuery);
   if (!view) notFound();
-  const { period, inbox } = view;
+  const { period } = view;
+  const inbox = view.inbox.items;
+  const filtered = Boolean(inboxQuery.q || inboxQuery.status);
   const now = today();
 
   return (
@@ -65,10 +78,13 @@ export default page({ access: "staffRead" }, async ({ user, params }) => {
         </div>
       </header>
 
-      <section className="space-y-3" data-testid="objection-inbox">
+      <section id="inbox" className="space-y-3" data-testid="objection-inbox">
         <h2 className="text-lg font-semibold">{t("detail.inbox")}</h2>
         <p className="text-xs text-slate-500">{t("detail.inboxPrivate")}</p>
-        {inbox.length === 0 && <p className="text-sm text-slate-600">{t("detail.noObjections")}</p>}
+        <InboxFilterForm periodId={period.id} query={inboxQuery} />
+        {inbox.length === 0 && (
+          <p className="text-sm text-slate-600">{filtered ? t("detail.noMatch") : t("detail.noObjections")}</p>
+        )}
         <ul className="space-y-3">
           {inbox.map((o) => (
             <li
@@ -99,6 +115,7 @@ export default page({ access: "staffRead" }, async ({ user, params }) => {
             </li>
           ))}
         </ul>
+        <InboxPager periodId={period.id} query={inboxQuery} shown={inbox.length} nextCursor={view.inbox.nextCursor} />
       </section>
 
       <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">

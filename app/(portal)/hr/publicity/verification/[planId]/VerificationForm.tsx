@@ -47,7 +47,7 @@ export function VerificationForm({
   const [meetingDate, setMeetingDate] = useState(generalMeetingDate ?? "");
   const [opinion, setOpinion] = useState("");
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const [error, setError] = useState<{ code: string; message: string; details?: unknown } | null>(null);
   const [saved, setSaved] = useState(false);
   const lead = leadDays(disclosureDate, meetingDate);
 
@@ -78,8 +78,15 @@ export function VerificationForm({
         router.refresh();
         return;
       }
-      const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-      setError({ code: json?.error?.code ?? `HTTP_${res.status}`, message: json?.error?.message ?? res.statusText });
+      const json = (await res.json().catch(() => null)) as {
+        error?: { code?: string; message?: string; details?: unknown };
+      } | null;
+      // The details carry the dates the message names (and every rule broken).
+      setError({
+        code: json?.error?.code ?? `HTTP_${res.status}`,
+        message: json?.error?.message ?? res.statusText,
+        details: json?.error?.details,
+      });
     });
   }
 

@@ -2,7 +2,7 @@ import { route } from "@/lib/auth/procedures/route";
 import { publicityOperations as api } from "@/lib/features/openapi/operations/publicity";
 import { clientIp } from "@/lib/platform/http/apiResponse";
 import { fileObjection } from "@/lib/features/publicity/commands";
-import { listObjections } from "@/lib/features/publicity/publicityReads";
+import { listObjections } from "@/lib/features/publicity/objectionInbox";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export const POST = route(api.fileObjection, async ({ params, body, req }) =>
   fileObjection(params.periodId, body, clientIp(req)),
 );
 
-/** GET /api/v1/publicity-periods/{id}/objections: the objection inbox with each filer, for HR, admins and auditors only. */
-export const GET = route(api.listObjections, async ({ db, params }) => ({
-  items: await listObjections(db, params.periodId),
-}));
+/** GET /api/v1/publicity-periods/{id}/objections?status=&q=&cursor=&limit=: a page of the inbox with each filer, for HR, admins and auditors only. */
+export const GET = route(api.listObjections, async ({ db, params, query }) =>
+  listObjections(db, params.periodId, query),
+);
