@@ -12,11 +12,9 @@ export const vestingRunSchema = z.object({
   vestingDate: isoDate,
   // Stored as numeric(7,4): more decimals would be rounded silently, so they are refused instead; a
   // company-level ratio is a share of the tranche (0 to 100 %), never more.
-  companyRatio: z
-    .string()
-    .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, {
-      message: 'Expected a ratio from 0 to 1 with at most 4 decimals, e.g. "0.8".',
-    }),
+  companyRatio: z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, {
+    message: 'Expected a ratio from 0 to 1 with at most 4 decimals, e.g. "0.8".',
+  }),
   fiscalYear: z.number().int().min(2000).max(2100),
   grades: z.array(gradeRowSchema).max(100_000),
 });
