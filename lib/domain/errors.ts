@@ -51,8 +51,10 @@ export type RuleCode =
   | "GENERAL_MEETING_DATE_LOCKED"
   | "GENERAL_MEETING_DATE_UNCHANGED"
   | "EX_DATE_NOT_TRADING_DAY"
+  | "LARGE_RATIO_UNCONFIRMED"
   | "ID_NUMBER_INVALID"
-  | "ID_NUMBER_CHECK_DIGIT";
+  | "ID_NUMBER_CHECK_DIGIT"
+  | "BATCH_HAS_VESTED_TRANCHES";
 
 /** Structured, JSON-serialisable context of a violation (limits, offending dates, windows...). */
 export type RuleDetails = Readonly<Record<string, unknown>>;
@@ -170,6 +172,10 @@ export const ruleMessages: Readonly<Record<RuleCode, { readonly en: string; read
     en: "The ex-date {exDate} is not an SSE trading day: the next trading day is {next}.",
     zh: "除权除息日{exDate}不是上交所交易日，下一个交易日为{next}。",
   },
+  LARGE_RATIO_UNCONFIRMED: {
+    en: "n = {n} multiplies every unvested quantity by {factor} (ratio {ratio}, {perTen} extra shares per 10 shares). n is per share: a conversion of 4 shares per 10 is n = 0.4, so a value entered per 10 shares should be {intendedN}. If {ratio} is right, confirm it (confirmLargeRatio: true).",
+    zh: "n = {n} 将使每笔未归属数量乘以{factor}（比例{ratio}，即每10股转增或送{perTen}股）。n 按每股计：每10股转增4股应填 n = 0.4，如按每10股填写应为{intendedN}。如比例{ratio}无误，请确认（confirmLargeRatio: true）。",
+  },
   TRANCHE_AFTER_VALIDITY: {
     en: "Tranche {tranche} of category {categoryCode} ends {endMonths} months after the grant, beyond the plan's validity of {validityMonths} months.",
     zh: "第{categoryCode}类激励对象第{tranche}个归属期于授予后{endMonths}个月届满，超出激励计划{validityMonths}个月的有效期。",
@@ -205,6 +211,10 @@ export const ruleMessages: Readonly<Record<RuleCode, { readonly en: string; read
   ID_NUMBER_CHECK_DIGIT: {
     en: "The ID number's check digit is wrong: by GB 11643 the last character should be {expected}.",
     zh: "证件号码校验位有误：按GB 11643，最后一位应为{expected}。",
+  },
+  BATCH_HAS_VESTED_TRANCHES: {
+    en: "{vestedTranches} tranche(s) of this batch have vested ({vestedShares} shares): a batch can only be voided before any of its tranches vests. Reverse those vesting runs first.",
+    zh: "本批次已有{vestedTranches}个归属期完成归属（共{vestedShares}股），只能在任何归属期归属之前作废授予批次，请先撤销相应的归属办理。",
   },
   LEAVE_BEFORE_GRANT: {
     en: "The leave date {leaveDate} is before the person's first grant ({grantDate}).",

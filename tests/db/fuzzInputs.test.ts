@@ -322,7 +322,11 @@ describe.each(BACKENDS)("write endpoints under fuzzing on %s", (kind) => {
     {
       name: "POST /persons/{id}/leave",
       runs: 30,
-      arb: () => fc.tuple(someId(ids.persons), body(almostValid({ leaveDate: validIsoDate }))),
+      arb: () =>
+        fc.tuple(
+          someId(ids.persons),
+          body(almostValid({ leaveDate: validIsoDate, reason: fc.constantFrom("resignation", "retirement", "other") })),
+        ),
       run: (id, b) => recordLeaver(h.db, actor, id as string, recordLeaverSchema.parse(b)),
     },
     {

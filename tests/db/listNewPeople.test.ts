@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { participantCategories, plans, users } from "@/db/schema";
+import { auditLog, participantCategories, participantListVersions, persons, plans, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import type { Actor } from "@/lib/auth/actor";
 import { previewParticipants, rowsFromJson } from "@/lib/features/participants/participantImport";
@@ -14,8 +14,9 @@ describe.each(BACKENDS)("a participant list that adds its new people on %s", (ki
   let actor: Actor;
   let planId: string;
   let knownName = "";
-  const count = async (table: "persons" | "participant_list_versions" | "audit_log") =>
-    Number((await rows<{ n: string }>(h, sql`SELECT count(*)::text AS n FROM ${sql.identifier(table)}`))[0]!.n);
+  const tables = { persons, participant_list_versions: participantListVersions, audit_log: auditLog };
+  const count = async (table: keyof typeof tables) =>
+    Number((await h.db.select({ n: sql<string>`count(*)::text` }).from(tables[table]))[0]!.n);
   const list = (extra: ({ employeeNo: string } & Record<string, string>)[] = []) =>
     rowsFromJson([
       { employeeNo: "E00010", name: knownName, position: "", categoryId: "1", quantity: "1000", nationality: "" },

@@ -98,8 +98,13 @@ test("staff read every plan in the contract's shape", async ({ browser }) => {
     ["0.33", "0.33", "0.34"],
     ["0.5", "0.5"],
   ]);
-  const grants = (await (await hr.get(`/api/v1/plans/${items[0].id}/grants`)).json()).items;
-  expect(grants).toHaveLength(236);
+  // 236 grants: without a limit a page holds 200, and nextCursor leads to the other 36.
+  const first = await (await hr.get(`/api/v1/plans/${items[0].id}/grants`)).json();
+  expect(first.items).toHaveLength(200);
+  const rest = await (await hr.get(`/api/v1/plans/${items[0].id}/grants?cursor=${first.nextCursor}`)).json();
+  expect(rest.nextCursor).toBeNull();
+  const grants = [...first.items, ...rest.items];
+  expect(new Set(grants.map((g: { id: string }) => g.id)).size).toBe(236);
   expect(grants.reduce((s: number, g: { quantity: number }) => s + g.quantity, 0)).toBe(838_300);
   expect((await hr.get("/api/v1/plans/00000000-0000-0000-0000-000000000000")).status()).toBe(404);
 });

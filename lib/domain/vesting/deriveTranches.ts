@@ -4,7 +4,6 @@ import type { BlackoutWindow } from "../blackout/blackoutWindows";
 import { asPreparedBlackouts, type PreparedBlackouts } from "../blackout/preparedBlackouts";
 import {
   adjustPrice,
-  adjustQuantity,
   checkAdjustedPrice,
   type AdjustmentFlag,
   type CorporateActionInput,
@@ -12,6 +11,7 @@ import {
   type ParsedCorporateAction,
   parseCorporateAction,
 } from "../adjustments/corporateActions";
+import { adjustUnvestedQuantities } from "../adjustments/unvestedQuantities";
 import { individualRatio, vestedQuantity, type GradeTable } from "./appraisal";
 import { earliestVestingDay, type EarliestVestingDay, type EarliestVestingReason } from "./earliestVestingDate";
 import { splitTrancheQuantities } from "./trancheQuantities";
@@ -57,6 +57,8 @@ export type DeriveTranchesInput = {
   readonly validityEnd: string | null;
   /** Par value per share for the price floor; defaults to "1". */
   readonly parValue?: string;
+  /** The grant's batch was voided: every tranche lapses in full as "voided", unadjusted and unappraised. */
+  readonly voided?: boolean;
 };
 
 /** One applied corporate action; quantities are the grant's totals over all tranches. */
@@ -105,8 +107,9 @@ const NEVER = Number.MAX_SAFE_INTEGER;
  *
  * Planned quantities are split from the original grant, then each corporate action with an
  * ex-date after the grant date and on or before asOf adjusts, when any tranche is still
- * outstanding on the ex-date, the grant price and the planned quantity of every tranche
- * still outstanding on the ex-date (not vested on or before it, not lapsed before it). Vested
+ * outstanding on the ex-date, the grant price and the planned quantities of the tranches
+ * still outstanding on the ex-date (not vested on or before it, not lapsed before it), as one
+ * unvested total rounded down once (see adjustUnvestedQuantities). Vested
  * tranches get floor(planned × company × individual ratio); outstanding ones lapse when the
  * person has left, the window has closed or the plan's validity has ended (see trancheOutcome).
  */
@@ -139,6 +142,7 @@ export function deriveTranches(input: DeriveTranchesInput): DerivedGrant {
       asOfDay,
       leaveDay,
       validityEndDay,
+      voided: input.voided,
     });
   }
 
@@ -152,16 +156,22 @@ export function deriveTranches(input: DeriveTranchesInput): DerivedGrant {
     if (a.exDay <= grantDay || !outcomes.some((o) => a.exDay < o.outstandingUntil)) continue;
     const priceAfter = adjustPrice(price, a);
     const flags = checkAdjustedPrice(priceAfter, parValue, a.input);
+    // The formula applies to the grant's unvested total, rounded down once, then split back over the
+    // unvested tranches (adjustUnvestedQuantities). A tranche vested on or before the ex-date, or
+    // already voided, is history: not adjusted.
+    const unvested: number[] = [];
     let quantityBefore = 0;
-    let quantityAfter = 0;
     for (let i = 0; i < n; i++) {
-      const q = planned[i]!;
-      quantityBefore += q;
-      // A tranche vested on or before the ex-date, or already voided, is history: not adjusted.
-      const adjusted = a.exDay < outcomes[i]!.outstandingUntil ? adjustQuantity(q, a) : q;
-      planned[i] = adjusted;
-      quantityAfter += adjusted;
+      quantityBefore += planned[i]!;
+      if (a.exDay < outcomes[i]!.outstandingUntil) unvested.push(i);
     }
+    const adjusted = adjustUnvestedQuantities(
+      unvested.map((i) => planned[i]!),
+      a,
+    );
+    for (let k = 0; k < unvested.length; k++) planned[unvested[k]!] = adjusted[k]!;
+    let quantityAfter = 0;
+    for (let i = 0; i < n; i++) quantityAfter += planned[i]!;
     adjustmentHistory.push({
       date: a.input.exDate,
       type: a.input.type,
@@ -181,7 +191,8 @@ export function deriveTranches(input: DeriveTranchesInput): DerivedGrant {
     const plannedQuantity = planned[i]!;
     quantity += plannedQuantity;
     const outcome = outcomes[i]!;
-    const appraisal = appraisals[i];
+    // A voided grant's appraisal (a run that vested nothing) no longer decides anything.
+    const appraisal = input.voided ? undefined : appraisals[i];
     // Without an appraisal record a recorded vesting is taken as full vesting: the board only
     // registers shares after confirming the conditions.
     const split = appraisal

@@ -1,8 +1,11 @@
 /** Where a tranche stands as of a day. */
 export type TrancheStatus = "pending" | "vestable" | "vested" | "lapsed";
 
-/** Why (part of) a tranche was voided. */
-export type LapseReason = null | "appraisal" | "left" | "window_closed" | "validity_ended";
+/**
+ * Why (part of) a tranche was voided. "voided": its grant batch was recorded by mistake and voided
+ * before anything vested (grant_batch_voids), so none of it ever counted as awarded.
+ */
+export type LapseReason = null | "appraisal" | "left" | "window_closed" | "validity_ended" | "voided";
 
 /** Day-number facts about one tranche; -1 = none/unknown, MAX_SAFE_INTEGER = never. */
 export type TrancheFacts = {
@@ -12,6 +15,8 @@ export type TrancheFacts = {
   readonly asOfDay: number;
   readonly leaveDay: number;
   readonly validityEndDay: number;
+  /** The grant's batch was voided (recorded by mistake): nothing of it vests or is adjusted. */
+  readonly voided?: boolean;
 };
 
 /**
@@ -29,6 +34,8 @@ export type TrancheOutcome =
   | { readonly kind: "outstanding"; readonly vestable: boolean; readonly outstandingUntil: number };
 
 const NEVER = Number.MAX_SAFE_INTEGER;
+/** outstandingUntil of a voided tranche: it never took part in any corporate action. */
+const NEVER_OUTSTANDING = Number.MIN_SAFE_INTEGER;
 
 /**
  * Decides whether a tranche has vested, lapsed by a dated event, or is still outstanding.
@@ -38,6 +45,8 @@ const NEVER = Number.MAX_SAFE_INTEGER;
  * validity ending (the day after the validity end); ties favour that order.
  */
 export function decideOutcome(f: TrancheFacts): TrancheOutcome {
+  // A voided batch is void from the start: no recorded vesting, date or departure decides anything.
+  if (f.voided) return { kind: "lapsed", reason: "voided", outstandingUntil: NEVER_OUTSTANDING };
   if (f.vestingDay >= 0 && f.vestingDay <= f.asOfDay && f.vestingDay <= f.leaveDay) {
     return { kind: "vested", vestingDay: f.vestingDay, outstandingUntil: f.vestingDay };
   }

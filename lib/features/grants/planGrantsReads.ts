@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   grantBatchVoids,
@@ -11,7 +11,6 @@ import {
   plans,
   verificationRecords,
 } from "@/db/schema";
-import { batchNotVoided } from "@/lib/features/derivation/correctionFilters";
 
 // The reads of the HR grants page of one plan (planGrantsOverview in queries.ts), moved from the page.
 
@@ -74,24 +73,6 @@ export async function batchesOf(db: Database, planId: string) {
     vestedTranches: Number(b.vestedTranches),
     void: voidId === null ? null : { id: voidId, reason: voidReason!, voidedAt: voidedAt!.toISOString() },
   }));
-}
-
-/** Grants not yet confirmed by their holder ("HR sees who has not"); a voided grant waits for no one. */
-export function unaccepted(db: Database, planId: string) {
-  return db
-    .select({
-      grantId: grants.id,
-      employeeNo: persons.employeeNo,
-      name: persons.name,
-      batch: grantBatches.batch,
-      grantDate: grantBatches.grantDate,
-      quantity: grants.quantity,
-    })
-    .from(grants)
-    .innerJoin(persons, eq(grants.personId, persons.id))
-    .innerJoin(grantBatches, eq(grants.batchId, grantBatches.id))
-    .where(and(eq(grants.planId, planId), isNull(grants.acceptedAt), batchNotVoided(grants.batchId)))
-    .orderBy(asc(grantBatches.grantDate), asc(persons.employeeNo));
 }
 
 /** The latest verification and, when it is fresh, its list rows to prefill a first grant. */

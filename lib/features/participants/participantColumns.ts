@@ -86,6 +86,3 @@ export const PARTICIPANT_COLUMNS: readonly ImportColumn<ParticipantField>[] = [
 
 /** The field a header cell names, if any. */
 export const participantFieldOfHeader = headerLookup(PARTICIPANT_COLUMNS);
-
-/** Fields a list file must have columns for. */
-export const REQUIRED_FIELDS: ParticipantField[] = PARTICIPANT_COLUMNS.filter((c) => c.required).map((c) => c.field);

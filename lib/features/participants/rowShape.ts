@@ -78,7 +78,4 @@ export const participantsBodySchema = z.object({
 export type ParticipantField = Exclude<keyof ParticipantRow, "line">;
 
 export { normaliseHeader } from "@/lib/features/imports/importColumns";
-export {
-  participantFieldOfHeader as fieldOfHeader,
-  REQUIRED_FIELDS,
-} from "@/lib/features/participants/participantColumns";
+export { participantFieldOfHeader as fieldOfHeader } from "@/lib/features/participants/participantColumns";

@@ -45,15 +45,21 @@ const APPLICATION_ERRORS = {
     en: "The file is too large: at most 5 MB, and at most 100 MB once unpacked.",
     zh: "文件过大：不得超过 5 MB，解压后不得超过 100 MB。请精简后重新上传。",
   },
+  // Imports (lib/features/imports): missingColumnsError fills {missingZh}/{missingEn} with the columns' names.
   MISSING_COLUMNS: {
     status: 400,
-    en: "The file has no header row with name, employee no., category and quantity.",
-    zh: "文件缺少表头行，须包含“姓名、工号、类别、授予数量”四列。",
+    en: "Missing required column: {missingEn}. Use the template's header row.",
+    zh: "缺少必填列：{missingZh}。请按模板的表头填写。",
   },
   TOO_MANY_ROWS: {
     status: 400,
     en: "The list has more rows than one upload may hold.",
     zh: "名单行数超过单次上传的上限。",
+  },
+  WARNINGS_NOT_ACCEPTED: {
+    status: 400,
+    en: "The preview shows warnings to accept before applying; check them, accept them and apply again. Nothing was written.",
+    zh: "预览中有需确认的提示，请查看并勾选确认后再应用；本次未写入任何内容。",
   },
   // 401 / 403: who is asking.
   UNAUTHENTICATED: { status: 401, en: "Sign in to continue.", zh: "请先登录。" },
@@ -183,6 +189,11 @@ const APPLICATION_ERRORS = {
     en: "The plan has ended; its categories and vesting arrangements can no longer change.",
     zh: "本计划已结束，激励对象类别及归属安排不能再修改。",
   },
+  GRANT_VOIDED: {
+    status: 409,
+    en: "This grant was voided (recorded by mistake); there is nothing to confirm.",
+    zh: "该授予已作废（系误录），无需确认。",
+  },
   PLAN_NOT_BOARD_APPROVED: {
     status: 409,
     en: "The board has not approved the draft plan yet: record its approval before publicising the list.",
@@ -224,6 +235,22 @@ const APPLICATION_ERRORS = {
     status: 409,
     en: "This tranche has already been vested for the batch and category.",
     zh: "该批次、该类别的本期归属已办理，不能重复办理。",
+  },
+  // Corrections (issue #21): voiding a grant batch, reversing a vesting run.
+  BATCH_ALREADY_VOIDED: {
+    status: 409,
+    en: "This grant batch has already been voided.",
+    zh: "该授予批次已作废，不能重复作废。",
+  },
+  BATCH_VOIDED: {
+    status: 409,
+    en: "This grant batch was voided: nothing can be vested under it.",
+    zh: "该授予批次已作废，不能办理归属。",
+  },
+  RUN_ALREADY_REVERSED: {
+    status: 409,
+    en: "This vesting run has already been reversed.",
+    zh: "该次归属办理已撤销，不能重复撤销。",
   },
   // 422: understood, but refused by a rule of the application.
   AMBIGUOUS_BATCH: {

@@ -1,23 +1,21 @@
 import "server-only";
 import { corporateActionBody } from "@/lib/features/corporate-actions/queries";
 import { compensateRequestBody, recordActionBody } from "@/lib/features/corporate-actions/schemas";
-import { recordLeaverSchema } from "@/lib/features/persons/schemas";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
 import {
   adjustmentPreviewSchema,
   corporateActionListSchema,
-  leaverResultSchema,
   recordedActionSchema,
 } from "@/lib/features/openapi/schemas/actions";
 import { grantAcceptedSchema, grantSchema } from "@/lib/features/openapi/schemas/grant";
-import { actionParams, grantParams, personParams } from "@/lib/features/openapi/schemas/params";
+import { actionParams, grantParams } from "@/lib/features/openapi/schemas/params";
 
 const refused422 = {
   description:
     "A rule refuses it (PRICE_BELOW_PAR, INVALID_ADJUSTMENT, NOT_REVERSIBLE...); every violation is in details.",
 };
 
-/** Single grants, corporate actions and departures: the events that change grants after they are made. */
+/** Single grants and corporate actions: events that change grants after they are made (departures: leavers.ts). */
 export const actionsOperations = {
   getGrant: {
     method: "get",
@@ -43,6 +41,7 @@ export const actionsOperations = {
     responses: {
       200: { description: "Accepted, now or earlier.", schema: grantAcceptedSchema },
       404: { description: "Not the caller's grant (NOT_FOUND)." },
+      409: { description: "The grant was voided; there is nothing to confirm (GRANT_VOIDED)." },
     },
   },
   listCorporateActions: {
@@ -54,7 +53,8 @@ export const actionsOperations = {
     access: "staffRead",
     responses: {
       200: {
-        description: "Every action with the number of grants it adjusted and the action that compensated it, if any.",
+        description:
+          "Every action with its status (scheduled until its ex-date is reached, then applied), the number of grants it adjusted (0 while scheduled) and the action that compensated it, if any.",
         schema: corporateActionListSchema,
       },
     },
@@ -69,10 +69,17 @@ export const actionsOperations = {
     stepUp: true,
     body: recordActionBody,
     responses: {
-      201: { description: "Recorded; every plan re-derived and affected grantees told.", schema: recordedActionSchema },
+      201: {
+        description:
+          'Recorded; every plan re-derived and affected grantees told. action.status "applied": ex-date today or earlier, adjusted now; "scheduled": a later ex-date, nothing adjusted until the daily derivation reaches it (affected is what it will do).',
+        schema: recordedActionSchema,
+      },
       400: { description: "Invalid body, or confirm missing (CONFIRM_REQUIRED)." },
       404: { description: "No issuer is set up (NOT_FOUND)." },
-      422: refused422,
+      422: {
+        description:
+          "A rule refuses it (PRICE_BELOW_PAR, INVALID_ADJUSTMENT, EX_DATE_NOT_TRADING_DAY, or LARGE_RATIO_UNCONFIRMED: a conversion or bonus issue with n > 1 without confirmLargeRatio, naming the resulting ratio); nothing is written.",
+      },
     },
   },
   previewCorporateAction: {
@@ -102,22 +109,6 @@ export const actionsOperations = {
       404: { description: "No such action (NOT_FOUND)." },
       409: { description: "Already compensated (ALREADY_COMPENSATED)." },
       422: refused422,
-    },
-  },
-  recordLeaver: {
-    method: "post",
-    path: "/api/v1/persons/{personId}/leave",
-    operationId: "recordLeaver",
-    summary: "Records a departure; unvested tranches lapse from that date",
-    tags: ["Persons"],
-    access: "staffWrite",
-    params: personParams,
-    body: recordLeaverSchema,
-    responses: {
-      200: { description: "The same date was already recorded: nothing changed.", schema: leaverResultSchema },
-      201: { description: "Recorded; the person's plans re-derived.", schema: leaverResultSchema },
-      404: { description: "No such person (NOT_FOUND)." },
-      409: { description: "The person already left on another date (ALREADY_LEFT)." },
     },
   },
 } satisfies Record<string, ApiOperation>;

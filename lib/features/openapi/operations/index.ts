@@ -5,7 +5,9 @@ import { operations as agenda } from "@/lib/features/openapi/operations/agenda";
 import { operations as admin } from "@/lib/features/openapi/operations/admin";
 import { operations as adminSecurity } from "@/lib/features/openapi/operations/adminSecurity";
 import { operations as calendar } from "@/lib/features/openapi/operations/calendar";
+import { operations as corrections } from "@/lib/features/openapi/operations/corrections";
 import { operations as expense } from "@/lib/features/openapi/operations/expense";
+import { operations as leavers } from "@/lib/features/openapi/operations/leavers";
 import { operations as exports } from "@/lib/features/openapi/operations/exports";
 import { operations as me } from "@/lib/features/openapi/operations/me";
 import { operations as persons } from "@/lib/features/openapi/operations/persons";
@@ -24,6 +26,8 @@ export const allOperations: readonly ApiOperation[] = [
   ...publicity,
   ...calendar,
   ...actions,
+  ...corrections,
+  ...leavers,
   ...persons,
   ...exports,
   ...expense,

@@ -1,17 +1,21 @@
 import "server-only";
 import { grantAwardsSchema } from "@/lib/features/grants/schemas";
 import { participantsBodySchema } from "@/lib/features/participants/participantImport";
-import { participantVersionsQuery } from "@/lib/features/participants/schemas";
+import { participantTemplateQuery, participantVersionsQuery } from "@/lib/features/participants/schemas";
+import { listEntriesQuery } from "@/lib/features/participants/listEntriesQuery";
+import { planGrantsQuery } from "@/lib/features/grants/planGrantListQuery";
 import { planInputSchema } from "@/lib/features/plans/commands";
 import { advanceStatusSchema } from "@/lib/features/plans/schemas";
 import { openPublicityBody } from "@/lib/features/publicity/schemas";
 import { recordVerificationBody } from "@/lib/features/publicity/verification";
 import { vestingRunRequestBody } from "@/lib/features/vesting/schemas";
 import type { ApiOperation } from "@/lib/auth/procedures/operation";
-import { grantAwardsResultSchema, grantSchema } from "@/lib/features/openapi/schemas/grant";
+import { grantAwardsResultSchema, grantPageSchema } from "@/lib/features/openapi/schemas/grant";
 import { planParams } from "@/lib/features/openapi/schemas/params";
+import { planEditOperations } from "@/lib/features/openapi/operations/planEdits";
 import {
   listAppliedSchema,
+  listEntryPageSchema,
   listPreviewSchema,
   participantVersionsSchema,
   verificationSchema,
@@ -96,15 +100,25 @@ export const plansOperations = {
     body: advanceStatusSchema,
     responses: { 200: { description: "The plan in its new status.", schema: planSchema }, 404: noPlan, 409: conflict },
   },
+  ...planEditOperations,
   listPlanGrants: {
     method: "get",
     path: "/api/v1/plans/{planId}/grants",
     operationId: "listPlanGrants",
-    summary: "A plan's grants: all for staff, the caller's own for an employee",
+    summary:
+      "A plan's grants, a page at a time in (grant date, employee no.) order with search and filters: all for staff, the caller's own for an employee",
     tags: ["Plans", "Grants"],
     access: "signedIn",
     params: planParams,
-    responses: { 200: { description: "The grants.", schema: itemsOf(grantSchema) }, 404: noPlan },
+    query: planGrantsQuery,
+    responses: {
+      200: {
+        description: "One page (200 grants unless limit says otherwise); pass nextCursor as cursor for the next.",
+        schema: grantPageSchema,
+      },
+      400: { description: "A malformed query or a cursor this list did not hand out (BAD_REQUEST)." },
+      404: noPlan,
+    },
   },
   grantAwards: {
     method: "post",
@@ -135,7 +149,8 @@ export const plansOperations = {
     method: "get",
     path: "/api/v1/plans/{planId}/participants",
     operationId: "listParticipantVersions",
-    summary: "The plan's participant list versions, and a diff between two",
+    summary:
+      "The plan's participant list versions with all their entries, and a diff between two; for long lists read the entries a page at a time from /participants/entries",
     tags: ["Plans", "Participants"],
     access: "staffRead",
     params: planParams,
@@ -147,6 +162,27 @@ export const plansOperations = {
       },
       400: { description: "Unknown batch, or from/to not both version numbers (BAD_REQUEST)." },
       404: { description: "Not a UUID, or a diff version that does not exist (NOT_FOUND)." },
+    },
+  },
+  listParticipantEntries: {
+    method: "get",
+    path: "/api/v1/plans/{planId}/participants/entries",
+    operationId: "listParticipantEntries",
+    summary: "One participant list version's entries, a page at a time in employee-number order, with search",
+    tags: ["Plans", "Participants"],
+    access: "staffRead",
+    params: planParams,
+    query: listEntriesQuery,
+    responses: {
+      200: {
+        description:
+          "One page of the version asked for (the batch's latest by default; version null and no items when the batch has no list); pass nextCursor as cursor for the next.",
+        schema: listEntryPageSchema,
+      },
+      400: {
+        description: "A malformed query, or a cursor this list (or this version) did not hand out (BAD_REQUEST).",
+      },
+      404: { description: "No such plan or list version, or not a UUID (NOT_FOUND)." },
     },
   },
   importParticipants: {
@@ -165,10 +201,35 @@ export const plansOperations = {
         description: "Applied as the batch's next version (unchanged: true when identical to the latest).",
         schema: listAppliedSchema,
       },
-      400: { description: "Invalid body or unreadable file (BAD_REQUEST, FILE_TOO_LARGE)." },
+      400: {
+        description:
+          "Invalid body or unreadable file (BAD_REQUEST, FILE_TOO_LARGE); a required column missing, named in " +
+          "details.missing (MISSING_COLUMNS); or a preview warning not in acceptWarnings, nothing written " +
+          "(WARNINGS_NOT_ACCEPTED, e.g. POSITION_COLUMN_MISSING).",
+      },
       404: noPlan,
       409: { description: "The plan has ended (PLAN_CLOSED)." },
       422: { description: "The list has errors; nothing was written (INVALID_PARTICIPANT_LIST)." },
+    },
+  },
+  getParticipantListTemplate: {
+    method: "get",
+    path: "/api/v1/plans/{planId}/participants/template",
+    operationId: "getParticipantListTemplate",
+    summary: "The participant list template: bilingual headers, required columns marked *, one example row",
+    tags: ["Plans", "Participants"],
+    access: "staffRead",
+    params: planParams,
+    query: participantTemplateQuery,
+    responses: {
+      200: {
+        description:
+          "An attachment. format=xlsx: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, with a " +
+          "notes sheet listing the plan's categories; format=csv: text/csv (UTF-8 with BOM).",
+        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
+      400: { description: "Unknown format (BAD_REQUEST)." },
+      404: noPlan,
     },
   },
   listPlanPublicityPeriods: {
@@ -225,7 +286,10 @@ export const plansOperations = {
     responses: {
       201: { description: "The record (attachment name only).", schema: verificationSchema },
       404: noPlan,
-      422: { description: "PUBLICITY_NOT_ENDED, VERIFICATION_TOO_LATE, WRONG_VERIFYING_BODY, NO_LIST_VERSION..." },
+      422: {
+        description:
+          "PUBLICITY_NOT_ENDED, VERIFICATION_TOO_LATE, GENERAL_MEETING_DATE_MISMATCH, WRONG_VERIFYING_BODY...",
+      },
     },
   },
   listVestingRuns: {

@@ -4,6 +4,12 @@ import { corporateActionTypeEnum } from "@/db/schema/enums";
 import { decimalText, isoDay, isoInstant, rowId, wholeNumber } from "@/lib/features/openapi/schemas/primitives";
 
 const actionType = z.enum(corporateActionTypeEnum.enumValues);
+/** CorporateActionStatus: "scheduled" until the ex-date is reached (nothing adjusted yet), then "applied". */
+const actionStatus = z
+  .enum(["scheduled", "applied"])
+  .describe(
+    "scheduled: recorded, ex-date not reached, no price or quantity changed yet (the daily derivation applies it on the ex-date); applied: in the grants' prices, quantities and adjustment records.",
+  );
 
 /** AdjustmentPreviewItem: one affected grant's price and quantity just before and after the action. */
 export const adjustmentItemSchema = z.object({
@@ -22,6 +28,9 @@ export const adjustmentItemSchema = z.object({
 export const adjustmentPreviewSchema = z.object({
   type: actionType,
   exDate: isoDay,
+  status: actionStatus.describe(
+    "What recording it would do: apply it now, or schedule it for the ex-date (the items are then what the ex-date will bring).",
+  ),
   items: z.array(adjustmentItemSchema),
 });
 
@@ -39,6 +48,7 @@ export const corporateActionSchema = z.object({
   compensatesId: rowId.nullable(),
   createdBy: rowId.nullable(),
   createdAt: isoInstant,
+  status: actionStatus,
 });
 
 /** GET /api/v1/corporate-actions: newest first, with how many grants each adjusted and what compensated it. */
@@ -46,18 +56,8 @@ export const corporateActionListSchema = z.object({
   actions: z.array(corporateActionSchema.extend({ affectedGrants: wholeNumber, compensatedBy: rowId.nullable() })),
 });
 
-/** RecordedAction: the action as written and what it did to each grant. */
+/** RecordedAction: the action as written and what it did (applied) or will do on its ex-date (scheduled) to each grant. */
 export const recordedActionSchema = z.object({
   action: corporateActionSchema,
   affected: z.array(adjustmentItemSchema),
-});
-
-/** LeaverResult: the plans re-derived and the tranches that lapsed from the leave date. */
-export const leaverResultSchema = z.object({
-  personId: rowId,
-  employeeNo: z.string(),
-  leaveDate: isoDay,
-  unchanged: z.boolean(),
-  plans: z.array(rowId),
-  lapsed: z.array(z.object({ grantId: rowId, trancheIndex: z.number().int(), quantity: wholeNumber })),
 });

@@ -17,6 +17,17 @@ export const listEntrySchema = z.object({
   quantity: wholeNumber,
 });
 
+/** GET /api/v1/plans/{planId}/participants/entries: a page of one version's entries, and which version it is. */
+export const listEntryPageSchema = z.object({
+  items: z.array(listEntrySchema),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe("Pass as cursor for the next page (of the same version); null on the last."),
+  batch,
+  version: z.number().int().nullable().describe("The version listed; null when the batch has no list yet."),
+});
+
 /** GET /api/v1/plans/{planId}/participants: every version with its entries, the latest per batch, and a diff when asked. */
 export const participantVersionsSchema = z.object({
   versions: z.array(
@@ -74,6 +85,14 @@ export const listPreviewSchema = z.object({
     }),
   ),
   listErrors: z.array(listErrorSchema),
+  // ImportWarning: to accept (acceptWarnings) before applying; its text in both languages.
+  warnings: z.array(
+    z.object({
+      code: z.string(),
+      text: z.object({ en: z.string(), zh: z.string() }),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
   summary: z.object({
     rows: wholeNumber,
     people: wholeNumber,
@@ -81,6 +100,10 @@ export const listPreviewSchema = z.object({
     limit: z.number().int(),
     errorRows: wholeNumber,
   }),
+  newPeople: z
+    .array(z.string())
+    .optional()
+    .describe("With createMissingPersons: the employee numbers that would become new person records."),
 });
 
 /** ApplyResult: the version now current and whether this request wrote it. */
@@ -91,6 +114,7 @@ export const listAppliedSchema = z.object({
   unchanged: z.boolean(),
   people: wholeNumber,
   total: wholeNumber,
+  peopleCreated: wholeNumber.optional().describe("With createMissingPersons: person records created first."),
 });
 
 /** VerificationDto: never the attachment bytes, only its name. */

@@ -6,6 +6,9 @@ import { PersonUpload } from "./PersonUpload";
 
 export const dynamic = "force-dynamic";
 
+/** A download from the API, not a page: a plain link, never client-side navigation. */
+const templateHref = (format: "xlsx" | "csv") => `/api/v1/persons/import/template?format=${format}`;
+
 /** Import people from a spreadsheet: template, upload, preview, apply. */
 export default page({ access: "staffWrite" }, async () => {
   const t = await getTranslations("hrPeople");
@@ -17,18 +20,10 @@ export default page({ access: "staffWrite" }, async () => {
       <PageHeader title={t("importTitle")} intro={t("importIntro")} testId="people-import-title" />
       <p className="flex flex-wrap gap-3 text-sm">
         <span className="font-medium">{t("template")}:</span>
-        <a
-          href="/api/v1/persons/import/template?format=xlsx"
-          className="text-brand-700 hover:underline"
-          data-testid="template-xlsx"
-        >
+        <a href={templateHref("xlsx")} className="text-brand-700 hover:underline" data-testid="template-xlsx">
           {t("templateXlsx")}
         </a>
-        <a
-          href="/api/v1/persons/import/template?format=csv"
-          className="text-brand-700 hover:underline"
-          data-testid="template-csv"
-        >
+        <a href={templateHref("csv")} className="text-brand-700 hover:underline" data-testid="template-csv">
           {t("templateCsv")}
         </a>
       </p>
