@@ -73,16 +73,16 @@ export type RuleViolation = {
  */
 export const ruleMessages: Readonly<Record<RuleCode, { readonly en: string; readonly zh: string }>> = {
   NOT_A_TRADING_DAY: {
-    en: "The date is not an SSE trading day.",
-    zh: "该日期不是上海证券交易所交易日。",
+    en: "{date} is not an SSE trading day. Next permissible vesting day (a trading day outside blackout windows, in the window): {next}.",
+    zh: "{date}不是上海证券交易所交易日。下一个可归属日（交易日且不在不得归属期间内、处于归属期内）：{next}。",
   },
   IN_BLACKOUT: {
-    en: "The date falls in a period in which shares may not vest.",
-    zh: "该日期处于不得归属的期间内。",
+    en: "{date} falls in a period in which shares may not vest. Next trading day outside blackout windows: {next}.",
+    zh: "{date}处于不得归属的期间内。下一个不在不得归属期间内的交易日：{next}。",
   },
   OUTSIDE_WINDOW: {
-    en: "The date is outside the tranche's vesting period.",
-    zh: "该日期不在本批次的归属期内。",
+    en: "{date} is outside the tranche's vesting period ({open} to {close}). Next permissible vesting day: {next}.",
+    zh: "{date}不在本批次的归属期内（{open}至{close}）。下一个可归属日：{next}。",
   },
   AFTER_VALIDITY_END: {
     en: "The date is after the end of the plan's validity period.",

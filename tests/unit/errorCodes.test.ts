@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
-import { RuleError, ruleMessages, type RuleCode } from "@/lib/domain/errors";
+import { RuleError, ruleMessages, withDetails, type RuleCode } from "@/lib/domain/errors";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import {
   CLIENT_ERROR_CODES,
@@ -106,7 +106,10 @@ describe("the table's entries", () => {
   it("errorText reads a code in the reader's language and falls back to the server's message", () => {
     expect(errorText("PLAN_NOT_DRAFT", "zh-CN")).toBe("计划已不是草案状态，不能再修改。");
     expect(errorText("PLAN_NOT_DRAFT", "en")).toBe("Only a draft plan can be edited.");
-    expect(errorText("IN_BLACKOUT", "zh-CN")).toBe(ruleMessages.IN_BLACKOUT.zh);
+    expect(errorText("IN_BLACKOUT", "zh-CN")).toBe(withDetails(ruleMessages.IN_BLACKOUT.zh, {}));
+    expect(errorText("IN_BLACKOUT", "zh-CN", "", { date: "2025-04-10", next: "2025-04-30" })).toBe(
+      "2025-04-10处于不得归属的期间内。下一个不在不得归属期间内的交易日：2025-04-30。",
+    );
     expect(errorText("SOMETHING_NEW", "zh-CN", "Server text.")).toBe("Server text.");
     expect(errorText("SOMETHING_NEW", "en")).toBe("SOMETHING_NEW");
     expect(errorText(undefined, "en", "Server text.")).toBe("Server text.");
@@ -149,7 +152,11 @@ describe("ApiError and the API's answer", () => {
     const rule = errorResponse(new RuleError("IN_BLACKOUT", { date: "2025-04-10" }));
     expect(rule.status).toBe(422);
     expect(await rule.json()).toEqual({
-      error: { code: "IN_BLACKOUT", message: ruleMessages.IN_BLACKOUT.en, details: { date: "2025-04-10" } },
+      error: {
+        code: "IN_BLACKOUT",
+        message: withDetails(ruleMessages.IN_BLACKOUT.en, { date: "2025-04-10" }),
+        details: { date: "2025-04-10" },
+      },
     });
     const parsed = z.object({ n: z.number() }).safeParse({ n: "x" });
     const zod = errorResponse(parsed.error as ZodError);

@@ -71,7 +71,9 @@ describe("errors", () => {
     const e = new RuleError("IN_BLACKOUT", { date: "2025-04-10" });
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe("RuleError");
-    expect(e.message).toBe(ruleMessages.IN_BLACKOUT.en);
+    expect(e.message).toBe(
+      "2025-04-10 falls in a period in which shares may not vest. Next trading day outside blackout windows: —.",
+    );
     expect(isRuleError(e)).toBe(true);
     expect(isRuleError(e, "IN_BLACKOUT")).toBe(true);
     expect(isRuleError(e, "OUTSIDE_WINDOW")).toBe(false);

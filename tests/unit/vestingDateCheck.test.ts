@@ -25,7 +25,8 @@ describe("checkVestingDate", () => {
   it("NOT_A_TRADING_DAY on holidays and weekends, with the closure reason", () => {
     const v = checkVestingDate(cal, "2022-06-03", demo, [], null);
     expect(codes(v)).toEqual(["NOT_A_TRADING_DAY"]);
-    expect(v[0]!.details).toEqual({ date: "2022-06-03", closureReason: "Dragon Boat Festival" });
+    // The refusal offers the next permissible day: Monday after the festival.
+    expect(v[0]!.details).toEqual({ date: "2022-06-03", closureReason: "Dragon Boat Festival", next: "2022-06-06" });
     expect(codes(checkVestingDate(cal, "2022-06-04", demo, [], null))).toEqual(["NOT_A_TRADING_DAY"]);
   });
 
@@ -39,7 +40,8 @@ describe("checkVestingDate", () => {
     const b = win("b", "2022-10-25", "2022-11-02");
     const v = checkVestingDate(cal, "2022-10-26", demo, prepareBlackouts([a, b]), null);
     expect(codes(v)).toEqual(["IN_BLACKOUT"]);
-    expect(v[0]!.details).toEqual({ date: "2022-10-26", windows: [a, b] });
+    // The next day out of both windows: the first trading day after b ends on 2022-11-02.
+    expect(v[0]!.details).toEqual({ date: "2022-10-26", windows: [a, b], next: "2022-11-03" });
     expect(checkVestingDate(cal, "2022-10-19", demo, [a, b], null)).toEqual([]);
     expect(checkVestingDate(cal, "2022-11-03", demo, [a, b], null)).toEqual([]);
   });

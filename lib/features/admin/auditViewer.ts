@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "@/lib/platform/pagination/searchText";
 import { and, desc, eq, gte, like, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
@@ -66,7 +67,7 @@ function filters(q: AuditQuery): SQL[] {
   if (q.action) {
     where.push(
       q.action.endsWith("*")
-        ? like(auditLog.action, `${q.action.slice(0, -1).replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+        ? like(auditLog.action, `${escapeLike(q.action.slice(0, -1))}%`)
         : eq(auditLog.action, q.action),
     );
   }

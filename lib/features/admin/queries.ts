@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "@/lib/platform/pagination/searchText";
 import { and, asc, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { persons, userRoles, userSessions, users } from "@/db/schema";
@@ -22,7 +23,7 @@ import { mailDeliveryMode, smtpServerLabel, type MailDeliveryMode } from "@/lib/
 export async function listUsers(db: Database, query: UserListQuery): Promise<Page<UserSummary>> {
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const where: SQL[] = [];
-  const q = query.q?.replace(/[%_\\]/g, (c) => `\\${c}`);
+  const q = query.q === undefined ? undefined : escapeLike(query.q);
   if (q)
     where.push(
       or(

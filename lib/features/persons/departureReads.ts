@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "@/lib/platform/pagination/searchText";
 import { and, asc, desc, eq, gt, gte, ilike, lt, lte, notExists, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { personDepartures, persons, users } from "@/db/schema";
@@ -136,8 +137,6 @@ export async function departureHistory(
     records,
   };
 }
-
-const escapeLike = (q: string) => q.replace(/[%_\\]/g, (c) => `\\${c}`);
 
 /**
  * Past leavers, the latest leave date first (then employee number), a page at a time by keyset on that

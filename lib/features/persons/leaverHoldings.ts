@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "@/lib/platform/pagination/searchText";
 import { and, asc, eq, ilike, inArray, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { grantBatches, grants, plans, persons, tranches } from "@/db/schema";
@@ -19,7 +20,7 @@ export interface PersonHit {
 
 /** Up to 20 people whose employee number or name contains the text. */
 export async function findPersons(db: Database, text: string): Promise<PersonHit[]> {
-  const q = text.trim().replace(/[%_\\]/g, (c) => `\\${c}`);
+  const q = escapeLike(text.trim());
   if (q === "") return [];
   return db
     .select({

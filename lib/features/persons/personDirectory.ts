@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "@/lib/platform/pagination/searchText";
 import { and, asc, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { persons, users } from "@/db/schema";
@@ -70,8 +71,6 @@ function toDto(r: Row): PersonDto {
     updatedAt: r.updatedAt.toISOString(),
   };
 }
-
-const escapeLike = (q: string) => q.replace(/[%_\\]/g, (c) => `\\${c}`);
 
 /**
  * People in employee-number order, a page at a time: search text on employee no., name and pinyin,

@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "@/lib/platform/pagination/searchText";
 import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { objections, persons, publicityPeriods, users } from "@/db/schema";
@@ -27,8 +28,6 @@ export interface InboxObjection {
  */
 const createdAtKey = sql<string>`to_char(${objections.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const KEY_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-const escapeLike = (q: string) => q.replace(/[%_\\]/g, (c) => `\\${c}`);
 
 /**
  * The objection inbox of a period, oldest first, a page at a time: by status, and by text in the receipt
