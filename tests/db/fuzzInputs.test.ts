@@ -341,7 +341,11 @@ describe.each(BACKENDS)("write endpoints under fuzzing on %s", (kind) => {
               categoryId: someId(ids.categories),
               trancheIndex: fc.integer({ min: 1, max: 5 }),
               vestingDate: validIsoDate,
-              companyRatio: decimalText,
+              // A company-level ratio is 0..1 with at most 4 decimals; other decimals must be refused.
+              companyRatio: fc.oneof(
+                fc.integer({ min: 0, max: 10_000 }).map((n) => String(n / 10_000)),
+                decimalText,
+              ),
               fiscalYear: fc.integer({ min: 2000, max: 2100 }),
               grades: fc.array(
                 almostValid({ employeeNo: employeeNo(), grade: fc.constantFrom("A", "B", "C", "D", "S", "a", "优秀") }),

@@ -165,13 +165,22 @@ describe.each(BACKENDS)("HR publicity periods on %s", (kind) => {
   it("lists objections with the filer for staff, answers and upholds them, and counts them by status", async () => {
     const [emp] = await h.db.select().from(users).where(eq(users.email, "employee@demo.local"));
     const [admin] = await h.db.select().from(users).where(eq(users.email, "admin@demo.local"));
-    // Two statements, so the second is filed after the first (the inbox lists oldest first).
-    await h.db
-      .insert(objections)
-      .values({ publicityPeriodId: period2026, filedByUserId: emp!.id, receiptNo: "OBJ-T-1", text: "职务与实际不符" });
-    await h.db
-      .insert(objections)
-      .values({ publicityPeriodId: period2026, filedByUserId: admin!.id, receiptNo: "OBJ-T-2", text: "此人已离职" });
+    // Filed a second apart, so the inbox (oldest first) has one order whatever the clock's resolution.
+    const filedAt = Date.now() - 60_000;
+    await h.db.insert(objections).values({
+      publicityPeriodId: period2026,
+      filedByUserId: emp!.id,
+      receiptNo: "OBJ-T-1",
+      text: "职务与实际不符",
+      createdAt: new Date(filedAt),
+    });
+    await h.db.insert(objections).values({
+      publicityPeriodId: period2026,
+      filedByUserId: admin!.id,
+      receiptNo: "OBJ-T-2",
+      text: "此人已离职",
+      createdAt: new Date(filedAt + 1000),
+    });
     // The demo's own objection (filed by employee2) is left aside: these two are the test's.
     const inbox = (await listObjections(h.db, period2026)).items.filter((o) => o.receiptNo.startsWith("OBJ-T-"));
     expect(inbox.map((o) => [o.receiptNo, o.filerEmail, o.filerEmployeeNo, o.status])).toEqual([
