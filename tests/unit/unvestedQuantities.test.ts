@@ -81,7 +81,8 @@ describe("adjustUnvestedQuantities: Q = floor(Q0 × factor) over the grant's unv
         // Every tranche but the last gets its proportional share rounded down.
         const after = adjustQuantity(total, a);
         for (let i = 0; i < out.length - 1; i++)
-          expect(out[i]).toBe(total === 0 ? 0 : Math.floor((after * planned[i]!) / total));
+          // In BigInt: after × planned can pass 2^53, where a float product would round.
+          expect(out[i]).toBe(total === 0 ? 0 : Number((BigInt(after) * BigInt(planned[i]!)) / BigInt(total)));
       }),
     );
   });
