@@ -1,13 +1,11 @@
 "use client";
-import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/auth/procedures/action";
-import { RefusalBox } from "@/app/(portal)/hr/_components/RefusalBox";
+import { ReasonedCorrectionForm, type CorrectionTexts } from "@/app/(portal)/hr/_components/ReasonedCorrectionForm";
 import { reverseRunAction } from "./actions";
 
 /**
- * Reversing one vesting run: a button opens the reason field; submitting asks for confirmation.
- * A refusal (RUN_ALREADY_REVERSED) shows its code and text.
+ * Reversing one vesting run, with its reason and a confirmation. A refusal (RUN_ALREADY_REVERSED)
+ * shows its code and text.
  */
 export function ReverseRunForm({
   planId,
@@ -20,63 +18,22 @@ export function ReverseRunForm({
   summary: { date: string; tranche: number; vested: string };
 }) {
   const t = useTranslations("hrVesting.reverse");
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const [result, setResult] = useState<ActionResult<{ vestedBefore: number }> | null>(null);
-  const [pending, start] = useTransition();
-  if (result?.ok)
-    return (
-      <p role="status" className="text-xs text-emerald-800" data-testid="reverse-done">
-        {t("done", { vested: result.data.vestedBefore })}
-      </p>
-    );
-  if (!open)
-    return (
-      <button
-        type="button"
-        onClick={() => setOpen(true)}
-        className="rounded-md border border-rose-300 px-2 py-1 text-xs text-rose-800 hover:bg-rose-50"
-        data-testid="reverse-open"
-      >
-        {t("button")}
-      </button>
-    );
+  const texts: CorrectionTexts = {
+    button: t("button"),
+    help: t("help"),
+    reason: t("reason"),
+    submit: t("submit"),
+    submitting: t("submitting"),
+    cancel: t("cancel"),
+    confirm: t("confirm", summary),
+  };
   return (
-    <form
-      className="w-72 space-y-2 text-left"
-      data-testid="reverse-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!window.confirm(t("confirm", summary))) return;
-        start(async () => setResult(await reverseRunAction({ planId, runId, reason: reason.trim() })));
-      }}
-    >
-      <p className="text-xs text-slate-600">{t("help")}</p>
-      <label className="block text-xs">
-        <span className="font-medium">{t("reason")}</span>
-        <textarea
-          required
-          maxLength={1000}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
-          data-testid="reverse-reason"
-        />
-      </label>
-      <RefusalBox refusal={result} />
-      <div className="flex gap-2">
-        <button
-          type="submit"
-          disabled={pending || reason.trim() === ""}
-          className="rounded-md bg-rose-700 px-3 py-1 text-xs font-medium text-white hover:bg-rose-800 disabled:opacity-60"
-          data-testid="reverse-submit"
-        >
-          {pending ? t("submitting") : t("submit")}
-        </button>
-        <button type="button" onClick={() => setOpen(false)} className="text-xs text-slate-600 hover:underline">
-          {t("cancel")}
-        </button>
-      </div>
-    </form>
+    <ReasonedCorrectionForm<{ vestedBefore: number }>
+      texts={texts}
+      testId="reverse"
+      formClassName="w-72 space-y-2 text-left"
+      submit={(reason) => reverseRunAction({ planId, runId, reason })}
+      done={(d) => t("done", { vested: d.vestedBefore })}
+    />
   );
 }
