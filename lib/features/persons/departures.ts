@@ -39,10 +39,12 @@ export interface DepartureResult {
 type Person = typeof persons.$inferSelect;
 
 /** The person, locked so that one departure record at a time extends their history. */
-async function lockPerson(tx: Transaction, personId: string): Promise<Person> {
+/** The person locked for the change, their latest departure record and the departure in force, if any. */
+async function lockDepartures(tx: Transaction, personId: string) {
   const [person] = await tx.select().from(persons).where(eq(persons.id, personId)).for("update");
   if (!person) throw notFound("Person");
-  return person;
+  const last = await lastDepartureRecord(tx, personId);
+  return { person, last, inForce: inForceOf(person, last) };
 }
 
 async function firstGrantDate(tx: Transaction, personId: string): Promise<string | null> {
@@ -127,9 +129,7 @@ export async function recordLeaver(
 ): Promise<DepartureResult> {
   if (!isUuid(personId)) throw notFound("Person");
   return db.transaction(async (tx) => {
-    const person = await lockPerson(tx, personId);
-    const last = await lastDepartureRecord(tx, personId);
-    const inForce = inForceOf(person, last);
+    const { person, last, inForce } = await lockDepartures(tx, personId);
     if (inForce) {
       if (inForce.leaveDate === input.leaveDate && inForce.reason === input.reason)
         return {
@@ -184,9 +184,7 @@ export async function correctDeparture(
 ): Promise<DepartureResult> {
   if (!isUuid(personId)) throw notFound("Person");
   return db.transaction(async (tx) => {
-    const person = await lockPerson(tx, personId);
-    const last = await lastDepartureRecord(tx, personId);
-    const inForce = inForceOf(person, last);
+    const { person, last, inForce } = await lockDepartures(tx, personId);
     refuseIfAny(checkDepartureChange(inForce, person.employeeNo, input));
     const leaveDate = input.leaveDate ?? inForce!.leaveDate;
     const reason = input.reason ?? inForce!.reason;
@@ -215,9 +213,7 @@ export async function withdrawDeparture(
 ): Promise<DepartureResult> {
   if (!isUuid(personId)) throw notFound("Person");
   return db.transaction(async (tx) => {
-    const person = await lockPerson(tx, personId);
-    const last = await lastDepartureRecord(tx, personId);
-    const inForce = inForceOf(person, last);
+    const { person, last, inForce } = await lockDepartures(tx, personId);
     refuseIfAny(checkDepartureChange(inForce, person.employeeNo, "withdrawal"));
     return writeDeparture(tx, actor, person, {
       kind: "withdrawn",
