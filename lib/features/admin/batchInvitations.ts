@@ -43,9 +43,8 @@ export async function inviteBatchGrantees(
         name: persons.name,
         email: persons.email,
         userId: users.id,
-        takenBy: sql<
-          string | null
-        >`(SELECT u2.id FROM users u2 WHERE lower(u2.email) = lower(${persons.email}) LIMIT 1)`,
+        // Sign-in e-mails are stored lower-case (createUser), so the unique index on users.email answers this.
+        takenBy: sql<string | null>`(SELECT u2.id FROM users u2 WHERE u2.email = lower(${persons.email}) LIMIT 1)`,
       })
       .from(grants)
       .innerJoin(persons, eq(persons.id, grants.personId))
