@@ -2,7 +2,12 @@ import { eq } from "drizzle-orm";
 import type { Transaction } from "../client";
 import * as s from "../schema";
 import { currentDemoPlan, DEMO_ISSUER } from "./demoCompany";
-import { type SeedPerson, seedClosedPublicity, seedParticipantList } from "./seedParticipantList";
+import {
+  type SeedPerson,
+  seedClosedPublicity,
+  seedParticipantList,
+  seedReservedListVerification,
+} from "./seedParticipantList";
 import { allocateQuantities } from "./syntheticPeople";
 import { DEFAULT_GRADE_TABLE } from "@/lib/domain/vesting/appraisal";
 
@@ -92,6 +97,15 @@ export async function seedCurrentPlan(
           generalMeetingDate: def.generalMeetingDate,
           opinion: "薪酬与考核委员会认为：列入本次激励计划激励对象名单的人员均符合激励对象条件，主体资格合法、有效。",
         },
+      });
+    } else {
+      await seedReservedListVerification(tx, {
+        planId,
+        listVersionId,
+        grantDate: b.grantDate,
+        generalMeetingDate: def.generalMeetingDate,
+        body: "remuneration_committee",
+        members: "薪酬与考核委员会召集人 周宁；委员 韩磊、陆敏",
       });
     }
     const [batch] = await tx

@@ -2,7 +2,7 @@ import { count } from "drizzle-orm";
 import type { Database, Transaction } from "../client";
 import * as s from "../schema";
 import { seedCurrentPlan } from "./seedCurrentPlan";
-import { seedClosedPublicity, seedParticipantList } from "./seedParticipantList";
+import { seedClosedPublicity, seedParticipantList, seedReservedListVerification } from "./seedParticipantList";
 import { seedPlanInPublicity } from "./seedPlanInPublicity";
 import { seedDemoFairValues } from "./seedFairValues";
 import { today } from "@/lib/platform/clock";
@@ -235,6 +235,15 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
             opinion:
               "监事会认为：列入本次激励计划激励对象名单的人员均符合相关法律法规及《激励计划（草案）》规定的激励对象条件，其作为激励对象的主体资格合法、有效。",
           },
+        });
+      } else {
+        await seedReservedListVerification(tx, {
+          planId,
+          listVersionId,
+          grantDate: b.grantDate,
+          generalMeetingDate: def.generalMeetingDate,
+          body: "board_of_supervisors",
+          members: def.verification.members,
         });
       }
       const [batch] = await tx

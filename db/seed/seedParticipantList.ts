@@ -1,5 +1,6 @@
 import type { Transaction } from "../client";
 import * as s from "../schema";
+import { addDays } from "@/lib/domain/calendar/isoDate";
 
 export type SeedPerson = { id: string; name: string; position: string; nationality: string };
 
@@ -92,5 +93,38 @@ export async function seedClosedPublicity(
     listVersionId: input.listVersionId,
     publicityPeriodId: period!.id,
     ...input.verification,
+  });
+}
+
+/**
+ * A reserved batch's own list publicity and verification (Measures art. 40), settled after the general meeting:
+ * an 11-day publicity ending two weeks before the grant, the opinion disclosed four days later.
+ */
+export async function seedReservedListVerification(
+  tx: Transaction,
+  input: {
+    planId: string;
+    listVersionId: string;
+    grantDate: string;
+    generalMeetingDate: string;
+    body: "board_of_supervisors" | "remuneration_committee";
+    members: string;
+  },
+): Promise<void> {
+  const verifiedOn = addDays(input.grantDate, -10);
+  await seedClosedPublicity(tx, {
+    planId: input.planId,
+    listVersionId: input.listVersionId,
+    publicity: { startDate: addDays(input.grantDate, -24), endDate: addDays(input.grantDate, -14) },
+    summary: "预留授予激励对象名单公示期内未收到异议。",
+    verification: {
+      body: input.body,
+      members: input.members,
+      opinionDate: verifiedOn,
+      disclosureDate: verifiedOn,
+      generalMeetingDate: input.generalMeetingDate,
+      opinion:
+        "经核查，列入预留授予激励对象名单的人员均符合激励对象条件，其作为本次激励计划预留授予激励对象的主体资格合法、有效。",
+    },
   });
 }

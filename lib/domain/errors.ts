@@ -157,12 +157,12 @@ export const ruleMessages: Readonly<Record<RuleCode, { readonly en: string; read
     zh: "首次授予须在股东大会审议通过后{days}日内（{deadline}前）完成，授予日{grantDate}已逾期。",
   },
   PUBLICITY_NOT_CLOSED: {
-    en: "The publicity of the participant list (to {publicityEndDate}) has not been closed: close it and record how it went before the first grant.",
-    zh: "激励对象名单公示（至{publicityEndDate}）尚未结束并登记公示情况，不得进行首次授予。",
+    en: "The publicity of the participant list (to {publicityEndDate}) has not been closed: close it and record how it went before granting.",
+    zh: "激励对象名单公示（至{publicityEndDate}）尚未结束并登记公示情况，不得授予。",
   },
   VERIFICATION_NOT_DISCLOSED: {
-    en: "The verification opinion on the list must be disclosed before the first grant (disclosed: {disclosureDate}; grant date: {grantDate}).",
-    zh: "首次授予前须披露对激励对象名单的核查意见（核查意见披露日：{disclosureDate}；授予日：{grantDate}）。",
+    en: "The verification opinion on the granted list must be disclosed before the grant (disclosed: {disclosureDate}; grant date: {grantDate}).",
+    zh: "授予前须披露对本次授予激励对象名单的核查意见（核查意见披露日：{disclosureDate}；授予日：{grantDate}）。",
   },
   VERIFICATION_IN_FUTURE: {
     en: "The verification's date {date} is after today ({today}): record the opinion once it has been given and disclosed.",

@@ -15,6 +15,7 @@ import { grantAwards, reserveStatus } from "@/lib/features/grants/commands";
 import { applyParticipants, previewParticipants, rowsFromJson } from "@/lib/features/participants/participantImport";
 import { createPlan, planInputSchema } from "@/lib/features/plans/commands";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
+import { verifiedReservedList } from "./support/reservedList";
 
 const AS_OF = "2026-11-21";
 const CAP = 4_610_000; // 1 % of 461,000,000
@@ -144,6 +145,9 @@ describe.each(BACKENDS)("caps under concurrency on %s", (kind) => {
     const allowed = Math.floor((CAP - existing) / each);
     expect(allowed).toBeGreaterThan(0);
     expect(allowed).toBeLessThan(N);
+    await verifiedReservedList(h.db, plan2026, "2027-02-01", [
+      { employeeNo: "E00120", categoryId: category2026, quantity: each },
+    ]);
     const r = outcomes(await Promise.allSettled(Array.from({ length: N }, () => reserved("E00120", each))));
     expect(r.unexpected).toEqual([]);
     expect(r.ok).toBe(allowed);
@@ -163,6 +167,12 @@ describe.each(BACKENDS)("caps under concurrency on %s", (kind) => {
     expect(allowed).toBeGreaterThan(0);
     expect(allowed).toBeLessThan(N);
     const people = Array.from({ length: N }, (_, i) => `E${String(30 + i).padStart(5, "0")}`);
+    await verifiedReservedList(
+      h.db,
+      plan2026,
+      "2027-02-01",
+      people.map((employeeNo) => ({ employeeNo, categoryId: category2026, quantity: each })),
+    );
     const r = outcomes(await Promise.allSettled(people.map((no) => reserved(no, each))));
     expect(r.unexpected).toEqual([]);
     expect(r.ok).toBe(allowed);
@@ -261,6 +271,13 @@ describe.each(BACKENDS)("caps under concurrency on %s", (kind) => {
       ),
     );
     const grantees = Array.from({ length: 25 }, (_, i) => `E${String(230 + i).padStart(5, "0")}`);
+    // The grants follow a verified list; once a racing import writes a newer version it is stale (VERIFICATION_STALE).
+    await verifiedReservedList(
+      h.db,
+      plan2026,
+      "2027-02-01",
+      grantees.map((employeeNo) => ({ employeeNo, categoryId: category2026, quantity: each })),
+    );
     // Interleaved, so that some lists start before many grants have committed (PGlite runs them in this order).
     const results = await Promise.allSettled(
       grantees.flatMap((no, k) => [
@@ -270,7 +287,9 @@ describe.each(BACKENDS)("caps under concurrency on %s", (kind) => {
     );
     const r = outcomes(results);
     expect(r.unexpected).toEqual([]);
-    expect(r.codes.every((c) => c === "RESERVE_EXCEEDED" || c === "INVALID_PARTICIPANT_LIST")).toBe(true);
+    expect(
+      r.codes.every((c) => ["RESERVE_EXCEEDED", "INVALID_PARTICIPANT_LIST", "VERIFICATION_STALE"].includes(c)),
+    ).toBe(true);
     // Replay the commits in audit order (appends are serialised and held to commit): a list is only
     // written while its total fits in the reserve not yet granted. (Both writers also lock the plan
     // row, the grant through re-derivation; the shared advisory lock makes the order explicit.)

@@ -27,6 +27,7 @@ import { loadRegisterContext } from "@/lib/features/registers/registerContext";
 import { previewVestingRun } from "@/lib/features/vesting/vestingRun";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
+import { verifiedReservedList } from "./support/reservedList";
 
 const AS_OF = "2026-11-21";
 
@@ -275,6 +276,9 @@ describe.each(BACKENDS)("voiding a grant batch on %s", (kind) => {
     const again = await grantAwards(h.db, actor, plan2026, firstGrant(listed.slice(0, 5)));
     expect(again.grants).toHaveLength(5);
     expect(await planStatus(plan2026)).toBe("granted");
+    await verifiedReservedList(h.db, plan2026, "2027-01-11", [
+      { employeeNo: "E00270", categoryId: category2026, quantity: 1000 },
+    ]);
     const reserved = await grantAwards(h.db, actor, plan2026, {
       batch: "reserved",
       grantDate: "2027-01-11",

@@ -18,6 +18,10 @@ import { type GrantAwardsInput } from "@/lib/features/grants/schemas";
 import type { Actor } from "@/lib/auth/actor";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
+import { verifiedReservedList } from "./support/reservedList";
+import { applyParticipants, rowsFromJson } from "@/lib/features/participants/participantImport";
+import { closePublicityPeriod, openPublicityPeriod } from "@/lib/features/publicity/commands";
+import { recordVerification } from "@/lib/features/publicity/verification";
 
 const AS_OF = "2026-11-21";
 const CAP = 4_610_000; // 1 % of 461,000,000
@@ -248,6 +252,9 @@ describe.each(BACKENDS)("HR grants on %s", (kind) => {
   });
 
   it("refuses a grant price below par", async () => {
+    await verifiedReservedList(h.db, plan2026, "2027-01-11", [
+      { employeeNo: "E00270", categoryId: category2026, quantity: 1000 },
+    ]);
     const e = await refusal(
       grantAwards(h.db, actor, plan2026, {
         batch: "reserved",
@@ -268,8 +275,12 @@ describe.each(BACKENDS)("HR grants on %s", (kind) => {
       .where(eq(plans.id, plan2026));
     const existing = await heldInValidPlans("E00110");
     expect(existing).toBeGreaterThan(0); // the 2022 grant counts; the 2021 plan's validity ended on 2026-06-01
-    const before = await counts();
     const requested = CAP - existing + 1;
+    // Listed above the cap (written as set-up): the grant's cap check, not the list's, is what refuses it.
+    await verifiedReservedList(h.db, plan2026, "2027-01-11", [
+      { employeeNo: "E00110", categoryId: category2026, quantity: requested },
+    ]);
+    const before = await counts();
     const e = await refusal(
       grantAwards(h.db, actor, plan2026, {
         batch: "reserved",
@@ -329,6 +340,9 @@ describe.each(BACKENDS)("HR grants on %s", (kind) => {
       const each = 300_000;
       const allowed = Math.floor((CAP - existing) / each);
       expect(allowed).toBeLessThan(20);
+      await verifiedReservedList(h.db, plan2026, "2027-02-01", [
+        { employeeNo: "E00120", categoryId: category2026, quantity: each },
+      ]);
       const before = await counts();
       const results = await Promise.allSettled(
         Array.from({ length: 20 }, () =>
@@ -353,6 +367,99 @@ describe.each(BACKENDS)("HR grants on %s", (kind) => {
       expect(after.audit - before.audit).toBe(allowed);
     } finally {
       await pool?.close();
+    }
+  });
+  it("grants a reserved batch only from its own verified list: verified, fresh, and only those listed", async () => {
+    const nameOf = async (no: string) =>
+      (await rows<{ name: string }>(h, sql`SELECT name FROM persons WHERE employee_no = ${no}`))[0]!.name;
+    const row = async (employeeNo: string, quantity: number) => ({
+      employeeNo,
+      name: await nameOf(employeeNo),
+      nationality: "中国",
+      position: "核心骨干",
+      categoryId: 1,
+      quantity,
+    });
+    const reserved = (employeeNo: string, quantity = 2000): GrantAwardsInput => ({
+      batch: "reserved",
+      grantDate: "2027-03-01",
+      grantPrice: "20.00",
+      boardResolutionDate: "2027-03-01",
+      items: [{ employeeNo, categoryId: category2026, quantity }],
+    });
+    // The list HR imports, publicises and has verified after the meeting (here before it: the clock is pinned).
+    const list = await applyParticipants(
+      h.db,
+      actor,
+      plan2026,
+      "reserved",
+      rowsFromJson([await row("E00275", 2000), await row("E00276", 3000)]),
+      "预留授予名单.csv",
+    );
+    // The set-up lists of the tests above were verified; this newer version is not yet.
+    const unverified = await refusal(grantAwards(h.db, actor, plan2026, reserved("E00275")));
+    expect([unverified.code, unverified.details]).toEqual(["VERIFICATION_STALE", expect.anything()]);
+    const period = await openPublicityPeriod(h.db, actor, plan2026, {
+      listVersionId: list.versionId,
+      startDate: "2026-11-01",
+      endDate: "2026-11-10",
+    });
+    await closePublicityPeriod(h.db, actor, period.id, { summary: "公示期内未收到异议。" });
+    const [planBefore] = await h.db.select({ status: plans.status }).from(plans).where(eq(plans.id, plan2026));
+    // Disclosed less than 5 days before the meeting: a reserved list is not held to that lead.
+    const opinion = await recordVerification(h.db, actor, plan2026, {
+      body: "remuneration_committee",
+      opinionDate: "2026-11-12",
+      disclosureDate: "2026-11-12",
+      generalMeetingDate: "2026-12-08",
+      opinion: "预留授予激励对象均符合条件。",
+      listVersionId: list.versionId,
+    });
+    expect(opinion).toMatchObject({ listVersionId: list.versionId, stale: false });
+    const [planAfter] = await h.db.select({ status: plans.status }).from(plans).where(eq(plans.id, plan2026));
+    expect(planAfter!.status).toBe(planBefore!.status);
+
+    const before = await counts();
+    const off = await refusal(grantAwards(h.db, actor, plan2026, reserved("E00110", 1000)));
+    expect(off).toMatchObject({ code: "NOT_ON_LIST", details: { listVersionId: list.versionId } });
+    const above = await refusal(grantAwards(h.db, actor, plan2026, reserved("E00275", 2001)));
+    expect(above).toMatchObject({ code: "QUANTITY_ABOVE_LIST", details: { items: [{ listed: 2000 }] } });
+    expect(await counts()).toEqual(before);
+
+    const granted = await grantAwards(h.db, actor, plan2026, reserved("E00275"));
+    const [batch] = await rows<{ list_version_id: string }>(
+      h,
+      sql`SELECT list_version_id FROM grant_batches WHERE id = ${granted.batchId}`,
+    );
+    expect(batch!.list_version_id).toBe(list.versionId);
+    // A list changed after its verification needs a new one before the next reserved grant.
+    await applyParticipants(h.db, actor, plan2026, "reserved", rowsFromJson([await row("E00276", 3000)]));
+    const stale = await refusal(grantAwards(h.db, actor, plan2026, reserved("E00276", 3000)));
+    expect(stale.code).toBe("VERIFICATION_STALE");
+  });
+
+  it("refuses a reserved grant of a plan whose reserved list was never verified with NOT_VERIFIED", async () => {
+    // The 2022 plan's meeting was 2022-11-28; move it so the reserve is open, and remove its reserved verification.
+    const [plan2022Row] = await h.db.select().from(plans).where(eq(plans.id, plan2022));
+    await h.db.update(plans).set({ generalMeetingDate: "2026-10-20" }).where(eq(plans.id, plan2022));
+    await h.db.execute(
+      sql`DELETE FROM verification_records WHERE list_version_id IN (SELECT id FROM participant_list_versions WHERE plan_id = ${plan2022} AND batch = 'reserved')`,
+    );
+    try {
+      const e = await refusal(
+        grantAwards(h.db, actor, plan2022, {
+          batch: "reserved",
+          grantDate: AS_OF,
+          grantPrice: "39.58",
+          items: [{ employeeNo: "E00270", categoryId: category2022, quantity: 1000 }],
+        }),
+      );
+      expect([e.status, e.code, e.details]).toEqual([422, "NOT_VERIFIED", { batch: "reserved" }]);
+    } finally {
+      await h.db
+        .update(plans)
+        .set({ generalMeetingDate: plan2022Row!.generalMeetingDate })
+        .where(eq(plans.id, plan2022));
     }
   });
 });

@@ -346,9 +346,15 @@ describe.each(BACKENDS)("participant list import on %s", (kind) => {
     const [plan2022] = await rows<{ id: string }>(h, sql`SELECT id FROM plans WHERE name_en LIKE '2022%'`);
     const stale = async () =>
       (
-        await rows<{ stale: boolean }>(h, sql`SELECT stale FROM verification_records WHERE plan_id = ${plan2022!.id}`)
-      ).map((r) => r.stale);
-    expect(await stale()).toEqual([false]);
+        await rows<{ batch: string; stale: boolean }>(
+          h,
+          sql`SELECT v.batch, r.stale FROM verification_records r JOIN participant_list_versions v ON v.id = r.list_version_id WHERE r.plan_id = ${plan2022!.id} ORDER BY v.batch`,
+        )
+      ).map((r) => [r.batch, r.stale]);
+    expect(await stale()).toEqual([
+      ["first", false],
+      ["reserved", false],
+    ]);
     const [cat] = await rows<{ id: string }>(
       h,
       sql`SELECT id FROM participant_categories WHERE plan_id = ${plan2022!.id} AND code = 1`,
@@ -361,7 +367,11 @@ describe.each(BACKENDS)("participant list import on %s", (kind) => {
       rowsFromJson([row(p("E00160"), 5_000, { categoryId: cat!.id })]),
     );
     expect(result).toMatchObject({ version: 2, unchanged: false });
-    expect(await stale()).toEqual([true]);
+    // Only the verification of the changed (first) list goes stale; the reserved list's stands.
+    expect(await stale()).toEqual([
+      ["first", true],
+      ["reserved", false],
+    ]);
     const [audit] = await rows<{ action: string }>(
       h,
       sql`SELECT action FROM audit_log WHERE action = 'verification.stale' AND entity_id = ${plan2022!.id}`,

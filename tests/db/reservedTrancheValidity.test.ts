@@ -8,6 +8,7 @@ import { grantAwards } from "@/lib/features/grants/commands";
 import type { GrantAwardsInput } from "@/lib/features/grants/schemas";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
+import { verifiedReservedList } from "./support/reservedList";
 
 const AS_OF = "2026-11-21";
 
@@ -54,6 +55,8 @@ describe.each(BACKENDS)("reserved grant windows within the validity on %s", (kin
     )[0]!.id;
     // Test set-up: a 48-month validity, which the 12-48 month arrangement still fits at set-up.
     await h.db.update(plans).set({ validityMonths: 48 }).where(eq(plans.id, planId));
+    // E00230 on a verified reserved list disclosed before every grant date tried below.
+    await verifiedReservedList(h.db, planId, "2025-10-24", [{ employeeNo: "E00230", categoryId, quantity: 1_000 }]);
   });
   afterAll(async () => {
     if (previousToday === undefined) delete process.env.VD_TODAY;

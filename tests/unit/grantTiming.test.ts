@@ -66,10 +66,22 @@ describe("the order of a grant (Measures arts. 37, 40, 44)", () => {
     expect(codes(checkGrantTiming({ ...inOrder, verificationDisclosureDate: null }))).toEqual([
       "VERIFICATION_NOT_DISCLOSED",
     ]);
-    // A reserved grant follows its own list, not the first one's publicity.
+    // A reserved grant needs the same for its own list (art. 40): closed publicity, disclosed verification.
     expect(
-      checkGrantTiming({ ...inOrder, batch: "reserved", publicity: null, verificationDisclosureDate: null }),
-    ).toEqual([]);
+      codes(checkGrantTiming({ ...inOrder, batch: "reserved", publicity: null, verificationDisclosureDate: null })),
+    ).toEqual(["PUBLICITY_NOT_CLOSED", "VERIFICATION_NOT_DISCLOSED"]);
+    const reservedInOrder = {
+      ...inOrder,
+      batch: "reserved" as const,
+      grantDate: "2027-09-01",
+      boardResolutionDate: "2027-09-01",
+      publicity: { endDate: "2027-08-20", closed: true },
+      verificationDisclosureDate: "2027-08-25",
+    };
+    expect(checkGrantTiming(reservedInOrder)).toEqual([]);
+    expect(checkGrantTiming({ ...reservedInOrder, verificationDisclosureDate: "2027-09-02" })).toMatchObject([
+      { code: "VERIFICATION_NOT_DISCLOSED", details: { earliest: "2027-09-02", grantDate: "2027-09-01" } },
+    ]);
   });
 
   it("reports every broken step at once", () => {

@@ -37,6 +37,15 @@ describe("checkVerification", () => {
     expect(v[0]!.details).toMatchObject({ days: 4, required: 5 });
   });
 
+  it("does not ask a reserved list, settled after the meeting, to be disclosed before it", () => {
+    const afterMeeting = { ...ok, publicityEndDate: "2024-09-10", disclosureDate: "2024-09-12" };
+    expect(codes(checkVerification(afterMeeting))).toEqual(["VERIFICATION_TOO_LATE"]);
+    expect(checkVerification({ ...afterMeeting, batch: "reserved" })).toEqual([]);
+    expect(codes(checkVerification({ ...afterMeeting, disclosureDate: "2024-09-10", batch: "reserved" }))).toEqual([
+      "PUBLICITY_NOT_ENDED",
+    ]);
+  });
+
   it("uses today as the earliest disclosure when not disclosed yet, else checks nothing", () => {
     expect(codes(checkVerification({ ...ok, disclosureDate: null, today: "2024-05-10" }))).toEqual([
       "PUBLICITY_NOT_ENDED",

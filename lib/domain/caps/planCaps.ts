@@ -74,18 +74,16 @@ export function checkGrantCaps(input: GrantCapsInput): RuleViolation[] {
         }),
       );
     }
-    const deadline = reserveDeadline(input.generalMeetingDate);
-    if (compareIsoDates(input.grantDate, deadline) > 0) {
-      out.push(
-        violation("RESERVE_DEADLINE_PASSED", {
-          grantDate: input.grantDate,
-          deadline,
-          generalMeetingDate: input.generalMeetingDate,
-        }),
-      );
-    }
+    out.push(...checkReserveDeadline(input.grantDate, input.generalMeetingDate));
   }
   return out;
+}
+
+/** A reserved grant is made within 12 months after the general meeting (Measures art. 15); the deadline is named. */
+export function checkReserveDeadline(grantDate: string, generalMeetingDate: string): RuleViolation[] {
+  const deadline = reserveDeadline(generalMeetingDate);
+  if (compareIsoDates(grantDate, deadline) <= 0) return [];
+  return [violation("RESERVE_DEADLINE_PASSED", { grantDate, deadline, generalMeetingDate })];
 }
 
 /** Checks a plan's set-up: validity ≤ 120 months, first + reserve = total, reserve ≤ 20 %, all plans ≤ 20 % of capital. */

@@ -13,7 +13,7 @@ export interface GrantTimingInput {
   readonly grantDate: string;
   readonly boardResolutionDate: string | null;
   readonly generalMeetingDate: string | null;
-  /** The first list's latest publicity: its last day and whether HR closed it (recorded how it went). */
+  /** The granted list's latest publicity: its last day and whether HR closed it (recorded how it went). */
   readonly publicity: { readonly endDate: string; readonly closed: boolean } | null;
   /** When the verification opinion in force was disclosed; null when none is recorded. */
   readonly verificationDisclosureDate: string | null;
@@ -21,8 +21,9 @@ export interface GrantTimingInput {
 
 /**
  * The procedure's order for a grant (Measures arts. 37, 40, 44): on or after the general meeting that
- * approved the plan and the board resolution that decided the grant; a first grant only once the list's
- * publicity is closed and the verification opinion disclosed, and within 60 days of the meeting.
+ * approved the plan and the board resolution that decided the grant; any grant only once its own list's
+ * publicity is closed and the verification opinion on it disclosed (a reserved batch's list is verified
+ * separately, art. 40); a first grant within 60 days of the meeting.
  * Each violation carries the dates involved and, where there is one, the earliest permissible date.
  */
 export function checkGrantTiming(input: GrantTimingInput): RuleViolation[] {
@@ -51,8 +52,7 @@ export function checkGrantTiming(input: GrantTimingInput): RuleViolation[] {
         }),
       );
   }
-  if (batch !== "first") return out;
-  if (generalMeetingDate !== null) {
+  if (batch === "first" && generalMeetingDate !== null) {
     const deadline = addDays(generalMeetingDate, FIRST_GRANT_DEADLINE_DAYS);
     if (compareIsoDates(grantDate, deadline) > 0)
       out.push(

@@ -36,6 +36,11 @@ export type VerificationInput = {
   readonly opinionDate?: string;
   /** The day the record is made: an opinion or disclosure after it has not happened yet. */
   readonly recordedOn?: string;
+  /**
+   * Which list is verified. A reserved list is settled after the general meeting (within its 12 months), so
+   * the 5-day lead before the meeting binds the first list only.
+   */
+  readonly batch?: "first" | "reserved";
 };
 
 /**
@@ -66,7 +71,7 @@ export function checkVerification(input: VerificationInput): RuleViolation[] {
     }
   }
   const lead = daysBetween(disclosure, generalMeetingDate);
-  if (lead < VERIFICATION_LEAD_DAYS) {
+  if (input.batch !== "reserved" && lead < VERIFICATION_LEAD_DAYS) {
     out.push(
       violation("VERIFICATION_TOO_LATE", {
         disclosureDate: disclosure,

@@ -7,13 +7,14 @@ import {
   issuers,
   participantCategories,
   participantListEntries,
+  participantListVersions,
   persons,
   plans,
   publicityPeriods,
   verificationRecords,
 } from "@/db/schema";
 import { checkCapHoldings } from "@/lib/domain/caps/capHoldings";
-import { checkGrantCaps, unallocatedReserveLapsed } from "@/lib/domain/caps/planCaps";
+import { checkGrantCaps, checkReserveDeadline, unallocatedReserveLapsed } from "@/lib/domain/caps/planCaps";
 import { GRANTABLE_STATUSES, statusAfterGrant } from "@/lib/domain/plans/planLifecycle";
 import { violation, type RuleViolation } from "@/lib/domain/errors";
 import { checkGrantTiming } from "@/lib/domain/process/grantTiming";
@@ -105,14 +106,16 @@ export async function grantAwards(
         allowed: ALLOWED_STATUS[body.batch],
       });
     }
-    let listVersionId: string | null = null;
-    let verified: VerifiedList | null = null;
-    if (body.batch === "first") {
-      verified = await checkAgainstVerifiedList(tx, planId, body, personByNo);
-      listVersionId = verified.listVersionId;
-    } else if (!p.generalMeetingDate) {
-      throw new ApiError("NO_GENERAL_MEETING", "Reserved awards need the general meeting date of the plan.");
+    if (body.batch === "reserved") {
+      if (!p.generalMeetingDate)
+        throw new ApiError("NO_GENERAL_MEETING", "Reserved awards need the general meeting date of the plan.");
+      // A reserve past its 12 months can never be granted: say so before asking for a verified list.
+      const late = checkReserveDeadline(body.grantDate, p.generalMeetingDate);
+      if (late.length > 0) refuse(late);
     }
+    // Each batch follows its own verified list: the first list, or the reserved list settled after the meeting.
+    const verified = await checkAgainstVerifiedList(tx, planId, body, personByNo);
+    const listVersionId = verified.listVersionId;
 
     // The procedure's order: meeting, board resolution, closed publicity, disclosed verification, 60 days.
     const violations: RuleViolation[] = checkGrantTiming({
@@ -120,8 +123,8 @@ export async function grantAwards(
       grantDate: body.grantDate,
       boardResolutionDate: body.boardResolutionDate ?? null,
       generalMeetingDate: p.generalMeetingDate,
-      publicity: verified?.publicity ?? null,
-      verificationDisclosureDate: verified?.disclosureDate ?? null,
+      publicity: verified.publicity,
+      verificationDisclosureDate: verified.disclosureDate,
     });
     if (new Dec(body.grantPrice).lt(new Dec(plan.parValue)))
       violations.push(violation("PRICE_BELOW_PAR", { grantPrice: body.grantPrice, parValue: plan.parValue }));
@@ -189,27 +192,33 @@ export async function grantAwards(
 
 type PersonRef = { id: string; employeeNo: string };
 
-/** A first grant follows the latest, non-stale verified list: same people, same category, no more than listed. */
-/** The verified list a first grant follows: its version, the opinion's disclosure and the list's publicity. */
+/** The verified list a grant follows: its version, the opinion's disclosure and the list's publicity. */
 interface VerifiedList {
   listVersionId: string;
   disclosureDate: string;
   publicity: { endDate: string; closed: boolean } | null;
 }
 
+/** A grant follows the latest, non-stale verified list of its batch: same people, same category, no more than listed. */
 async function checkAgainstVerifiedList(
   tx: Transaction,
   planId: string,
   body: GrantAwardsInput,
   personByNo: Map<string, PersonRef>,
 ): Promise<VerifiedList> {
-  const [latest] = await tx
-    .select()
+  // The latest verification of a list of this batch; a verification of the other batch's list does not count.
+  const [row] = await tx
+    .select({ latest: verificationRecords })
     .from(verificationRecords)
-    .where(eq(verificationRecords.planId, planId))
+    .innerJoin(participantListVersions, eq(participantListVersions.id, verificationRecords.listVersionId))
+    .where(and(eq(verificationRecords.planId, planId), eq(participantListVersions.batch, body.batch)))
     .orderBy(desc(verificationRecords.createdAt))
     .limit(1);
-  if (!latest) throw new ApiError("NOT_VERIFIED", "The participant list has not been verified yet.");
+  const latest = row?.latest;
+  if (!latest)
+    throw new ApiError("NOT_VERIFIED", `The ${body.batch} participant list has not been verified yet.`, {
+      batch: body.batch,
+    });
   if (latest.stale)
     refuse([
       violation("VERIFICATION_STALE", {

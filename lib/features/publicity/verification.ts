@@ -82,7 +82,7 @@ const dtoColumns = {
 /**
  * Records the verification opinion on a list version. Refused when the list's publicity has not ended before
  * the disclosure (PUBLICITY_NOT_ENDED), when the disclosure is less than 5 days before the general meeting
- * (VERIFICATION_TOO_LATE), when the wrong body verifies (WRONG_VERIFYING_BODY), or when it names another meeting
+ * (VERIFICATION_TOO_LATE; first list only, a reserved list is settled after the meeting), when the wrong body verifies (WRONG_VERIFYING_BODY), or when it names another meeting
  * date than the plan's (GENERAL_MEETING_DATE_MISMATCH). Moves the plan to "verified" and fills an unset meeting date.
  */
 export async function recordVerification(
@@ -116,6 +116,7 @@ export async function recordVerification(
         generalMeetingDate: input.generalMeetingDate,
         opinionDate: input.opinionDate,
         recordedOn: today(),
+        batch: version.batch,
       }),
       // The opinion names the meeting it is disclosed ahead of: it fills an unset plan date, but a set one
       // changes only by changeGeneralMeetingDate (lib/features/plans/generalMeetingDate.ts).
@@ -172,7 +173,8 @@ export async function recordVerification(
       after: { ...dto, attachmentBytes: attachment?.length ?? 0 },
       ip: actor.ip,
     });
-    const nextStatus = plan.status === "publicity" ? "verified" : plan.status;
+    // Only the first list's verification moves the plan on; a reserved list's is recorded beside a granted plan.
+    const nextStatus = plan.status === "publicity" && version.batch === "first" ? "verified" : plan.status;
     await tx
       .update(plans)
       .set({ status: nextStatus, generalMeetingDate: input.generalMeetingDate, updatedAt: new Date() })
@@ -265,13 +267,14 @@ export async function markVerificationsStale(db: Db, planId: string, listVersion
   return marked.length;
 }
 
-/** True when the plan's latest verification exists and is not stale. */
+/** True when the latest verification of the plan's first list exists and is not stale. */
 export async function isPlanVerified(db: Db, planId: string): Promise<boolean> {
   if (!isUuid(planId)) return false;
   const [latest] = await db
     .select({ stale: verificationRecords.stale })
     .from(verificationRecords)
-    .where(eq(verificationRecords.planId, planId))
+    .innerJoin(participantListVersions, eq(participantListVersions.id, verificationRecords.listVersionId))
+    .where(and(eq(verificationRecords.planId, planId), eq(participantListVersions.batch, "first")))
     .orderBy(desc(verificationRecords.createdAt))
     .limit(1);
   return latest !== undefined && !latest.stale;

@@ -139,7 +139,10 @@ export const plansOperations = {
       },
       422: {
         description:
-          "A procedure, list, cap, reserve or price rule refuses it; every violation is in details.violations with its dates: " +
+          "A procedure, list, cap, reserve or price rule refuses it; every violation is in details.violations with its dates. " +
+          "Each batch follows the latest verification of its own list (first or reserved): none (NOT_VERIFIED), " +
+          "the list changed since (VERIFICATION_STALE), a person not on it or above it (NOT_ON_LIST, QUANTITY_ABOVE_LIST). " +
+          "Also: " +
           "GRANT_BEFORE_GENERAL_MEETING, GRANT_BEFORE_BOARD_RESOLUTION, FIRST_GRANT_TOO_LATE (60 days after the meeting), " +
           "PUBLICITY_NOT_CLOSED, VERIFICATION_NOT_DISCLOSED, NOT_ON_LIST, CAP_PERSON_EXCEEDED, RESERVE_DEADLINE_PASSED, PRICE_BELOW_PAR...",
       },
