@@ -54,7 +54,14 @@ export type RuleCode =
   | "LARGE_RATIO_UNCONFIRMED"
   | "ID_NUMBER_INVALID"
   | "ID_NUMBER_CHECK_DIGIT"
-  | "BATCH_HAS_VESTED_TRANCHES";
+  | "BATCH_HAS_VESTED_TRANCHES"
+  | "PAYMENT_DUPLICATE_ROW"
+  | "PAYMENT_UNKNOWN_REFERENCE"
+  | "PAYMENT_OVERPAID"
+  | "PAYMENT_AMOUNT_INVALID"
+  | "PAYMENT_AFTER_DEADLINE"
+  | "PAYMENT_WINDOW_INVALID"
+  | "PAYMENT_AFTER_REGISTRATION";
 
 /** Structured, JSON-serialisable context of a violation (limits, offending dates, windows...). */
 export type RuleDetails = Readonly<Record<string, unknown>>;
@@ -235,6 +242,34 @@ export const ruleMessages: Readonly<Record<RuleCode, { readonly en: string; read
   INVALID_FAIR_VALUE_INPUTS: {
     en: "The fair-value inputs are out of range (prices above 0, term up to 10 years, volatility up to 500 %).",
     zh: "公允价值测算参数超出范围（股价和授予价格须大于0，期限不超过10年，波动率不超过500%）。",
+  },
+  PAYMENT_DUPLICATE_ROW: {
+    en: "Duplicate payment (transaction {transactionId}, {amount} on {date}): it repeats row {firstLine} of this file or a payment already recorded.",
+    zh: "重复的付款（交易流水号{transactionId}，{date}，金额{amount}元）：与本文件第{firstLine}行或已登记的付款重复。",
+  },
+  PAYMENT_UNKNOWN_REFERENCE: {
+    en: "No single grantee of this vesting batch matches the reference {reference} or the employee no. {employeeNo}.",
+    zh: "本归属批次中没有唯一的激励对象与付款附言{reference}或工号{employeeNo}相符。",
+  },
+  PAYMENT_OVERPAID: {
+    en: "Payments for {employeeNo} would total {paid}, {excess} more than the {due} due.",
+    zh: "{employeeNo}的缴款合计将为{paid}元，超出应缴金额{due}元{excess}元。",
+  },
+  PAYMENT_AMOUNT_INVALID: {
+    en: "The amount {amount} is not a positive amount in yuan with at most 2 decimals.",
+    zh: "金额{amount}无效：须为大于0、最多两位小数的人民币金额。",
+  },
+  PAYMENT_AFTER_DEADLINE: {
+    en: "The payment of {date} arrived after the payment deadline {deadline}.",
+    zh: "该笔付款日期{date}晚于缴款截止日{deadline}。",
+  },
+  PAYMENT_WINDOW_INVALID: {
+    en: "The payment deadline {deadline} is before the payment start {start}.",
+    zh: "缴款截止日{deadline}早于缴款开始日{start}。",
+  },
+  PAYMENT_AFTER_REGISTRATION: {
+    en: "The payment deadline {deadline} must be before the planned registration date {registrationDate}: the money arrives before the capital verification and the registration.",
+    zh: "缴款截止日{deadline}须早于拟登记日{registrationDate}：款项须在验资及向中国结算申请登记之前到账。",
   },
 };
 
