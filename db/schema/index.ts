@@ -9,3 +9,4 @@ export * from "./access";
 export * from "./dataVersions";
 export * from "./expense";
 export * from "./secondFactor";
+export * from "./vestingBatch";

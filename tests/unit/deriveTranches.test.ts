@@ -562,3 +562,32 @@ describe("deriveTranches: properties", () => {
     );
   });
 });
+
+describe("deriveTranches: shares not paid for are waived (放弃)", () => {
+  // T1 of 800,000 × 0.33 = 264,000; grade C under the default table vests 80 % → 211,200, 52,800 lapse (appraisal).
+  const vested = (waivedQuantity?: number) =>
+    deriveTranches(
+      input({
+        appraisals: [{ trancheIndex: 1, companyRatio: "1", grade: "C" }],
+        vestings: [{ trancheIndex: 1, vestingDate: "2022-07-15", ...(waivedQuantity ? { waivedQuantity } : {}) }],
+        asOf: "2022-08-01",
+      }),
+    ).tranches[0]!;
+
+  it("vests only the paid shares; the unpaid lapse beside the appraisal share with the reason waived", () => {
+    const base = vested();
+    expect(pick([base], "status", "vestedQuantity", "lapsedQuantity", "lapseReason")).toEqual([
+      { status: "vested", vestedQuantity: 211_200, lapsedQuantity: 52_800, lapseReason: "appraisal" },
+    ]);
+    expect(pick([vested(1_200)], "status", "vestedQuantity", "lapsedQuantity", "lapseReason")).toEqual([
+      { status: "vested", vestedQuantity: 210_000, lapsedQuantity: 54_000, lapseReason: "waived" },
+    ]);
+  });
+
+  it("a grantee who paid nothing has the whole tranche lapse as waived, never more than the conditions allowed", () => {
+    for (const waived of [211_200, 999_999])
+      expect(pick([vested(waived)], "status", "vestedQuantity", "lapsedQuantity", "lapseReason")).toEqual([
+        { status: "lapsed", vestedQuantity: 0, lapsedQuantity: 264_000, lapseReason: "waived" },
+      ]);
+  });
+});

@@ -31,8 +31,15 @@ export type TrancheArrangement = {
 /** Appraisal result for one tranche of one grant. */
 export type AppraisalInput = { readonly trancheIndex: number; readonly companyRatio: string; readonly grade: string };
 
-/** A recorded vesting (registration) of one tranche. */
-export type VestingEventInput = { readonly trancheIndex: number; readonly vestingDate: string };
+/**
+ * A recorded vesting (registration) of one tranche. `waivedQuantity`: shares the conditions allowed but the
+ * grantee did not pay for by the vesting batch's payment deadline; they lapse as "waived" (放弃).
+ */
+export type VestingEventInput = {
+  readonly trancheIndex: number;
+  readonly vestingDate: string;
+  readonly waivedQuantity?: number;
+};
 
 /** Everything deriveTranches needs about one grant. */
 export type DeriveTranchesInput = {
@@ -125,6 +132,7 @@ export function deriveTranches(input: DeriveTranchesInput): DerivedGrant {
   const n = ordered.length;
   const planned = splitTrancheQuantities(grant.quantity, ratios);
   const vestingDays = recordedPerTranche(input.vestings, slotOf, "vesting", (v) => toDayNumber(v.vestingDate));
+  const waivedPerTranche = recordedPerTranche(input.vestings, slotOf, "vesting", (v) => v.waivedQuantity ?? 0);
   const appraisals = recordedPerTranche(input.appraisals, slotOf, "appraisal", (a) => a);
 
   const openDays = new Array<number>(n);
@@ -210,12 +218,17 @@ export function deriveTranches(input: DeriveTranchesInput): DerivedGrant {
     let vestingDate: string | null = null;
     let lapseReason: LapseReason;
     let earliest: EarliestVestingDay | null = null;
-    if (outcome.kind === "vested" && split.vested > 0) {
+    // Unpaid shares of a vesting are waived: they lapse, however much the conditions allowed.
+    const waived = outcome.kind === "vested" ? Math.min(waivedPerTranche[i] ?? 0, split.vested) : 0;
+    if (outcome.kind === "vested" && split.vested > waived) {
       status = "vested";
-      vested = split.vested;
-      lapsed = split.lapsed;
+      vested = split.vested - waived;
+      lapsed = split.lapsed + waived;
       vestingDate = fromDayNumber(outcome.vestingDay);
-      lapseReason = lapsed > 0 ? "appraisal" : null;
+      lapseReason = waived > 0 ? "waived" : lapsed > 0 ? "appraisal" : null;
+    } else if (outcome.kind === "vested" && split.vested > 0) {
+      status = "lapsed";
+      lapseReason = "waived";
     } else if (outcome.kind === "vested" || (appraisal !== undefined && split.vested === 0)) {
       // Appraisal first: a record exists only if the person was appraised before anything else voided the tranche.
       status = "lapsed";

@@ -1,7 +1,7 @@
 import type { DisclosureKind } from "../blackout/blackoutWindows";
 
 /** Why a tranche's shares lapsed (作废), as stored on the tranche and answered by the API. */
-export const LAPSE_REASONS = ["appraisal", "left", "window_closed", "validity_ended", "voided"] as const;
+export const LAPSE_REASONS = ["appraisal", "left", "window_closed", "validity_ended", "voided", "waived"] as const;
 export type LapseReasonCode = (typeof LAPSE_REASONS)[number];
 
 /** Each lapse reason's text, as grantees and announcements read it (plan texts' 作废失效 clauses). */
@@ -14,6 +14,10 @@ export const LAPSE_REASON_TEXT: Readonly<Record<LapseReasonCode, { zh: string; e
   window_closed: { zh: "归属期届满未归属，作废失效", en: "The vesting window ended without vesting" },
   validity_ended: { zh: "激励计划有效期届满，尚未归属部分作废失效", en: "The plan's validity ended before vesting" },
   voided: { zh: "授予批次系误录，已作废", en: "The grant batch was recorded by mistake and voided" },
+  waived: {
+    zh: "激励对象未在缴款期限内缴纳认购款，视为自愿放弃，该部分作废失效",
+    en: "The grantee did not pay for these shares by the payment deadline: waived (放弃) and lapsed",
+  },
 };
 
 /** Why a tranche has no earliest vesting date yet (stored as these fixed phrases). */

@@ -3,9 +3,10 @@ export type TrancheStatus = "pending" | "vestable" | "vested" | "lapsed";
 
 /**
  * Why (part of) a tranche was voided. "voided": its grant batch was recorded by mistake and voided
- * before anything vested (grant_batch_voids), so none of it ever counted as awarded.
+ * before anything vested (grant_batch_voids), so none of it ever counted as awarded. "waived": the
+ * conditions were met but the grantee did not pay the grant price by the payment deadline (放弃).
  */
-export type LapseReason = null | "appraisal" | "left" | "window_closed" | "validity_ended" | "voided";
+export type LapseReason = null | "appraisal" | "left" | "window_closed" | "validity_ended" | "voided" | "waived";
 
 /** Day-number facts about one tranche; -1 = none/unknown, MAX_SAFE_INTEGER = never. */
 export type TrancheFacts = {
@@ -28,7 +29,7 @@ export type TrancheOutcome =
   | { readonly kind: "vested"; readonly vestingDay: number; readonly outstandingUntil: number }
   | {
       readonly kind: "lapsed";
-      readonly reason: Exclude<LapseReason, null | "appraisal">;
+      readonly reason: Exclude<LapseReason, null | "appraisal" | "waived">;
       readonly outstandingUntil: number;
     }
   | { readonly kind: "outstanding"; readonly vestable: boolean; readonly outstandingUntil: number };
@@ -50,7 +51,7 @@ export function decideOutcome(f: TrancheFacts): TrancheOutcome {
   if (f.vestingDay >= 0 && f.vestingDay <= f.asOfDay && f.vestingDay <= f.leaveDay) {
     return { kind: "vested", vestingDay: f.vestingDay, outstandingUntil: f.vestingDay };
   }
-  let reason: Exclude<LapseReason, null | "appraisal"> | null = null;
+  let reason: Exclude<LapseReason, null | "appraisal" | "waived"> | null = null;
   let lapseDay = NEVER;
   if (f.leaveDay <= f.asOfDay) {
     reason = "left";

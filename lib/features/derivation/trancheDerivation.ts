@@ -23,6 +23,7 @@ import { loadPlanBlackouts, loadTradingCalendar } from "@/lib/features/derivatio
 import type { ComputedGrant, PlanAction } from "@/lib/features/derivation/derivationRows";
 import { writeDerivation } from "@/lib/features/derivation/derivationWriter";
 import { loadPlanCorrections } from "@/lib/features/derivation/planCorrections";
+import { loadWaivedShares } from "@/lib/features/derivation/waivedShares";
 import { today } from "@/lib/platform/clock";
 
 /** A corporate action with its row id (null for one only being previewed). */
@@ -96,6 +97,7 @@ export async function loadPlanDerivationInputs(tx: Database | Transaction, planI
     .where(eq(grantBatches.planId, planId));
   // Voided batches and reversed runs (issue #21): a reversed run no longer vests its period.
   const corrections = await loadPlanCorrections(tx, planId);
+  const waived = await loadWaivedShares(tx, planId);
   const liveRuns = runRows.filter(({ r }) => !corrections.reversedRunIds.has(r.id));
   const firstGrantDate =
     batchRows
@@ -117,6 +119,7 @@ export async function loadPlanDerivationInputs(tx: Database | Transaction, planI
     ),
     voidedBatchIds: corrections.voidedBatchIds,
     runDate: new Map(liveRuns.map(({ r }) => [`${r.batchId}/${r.categoryId}/${r.trancheIndex}`, r.vestingDate])),
+    waived,
     gradesByGrant: groupBy(appraisalRows, (a) => a.grantId),
     actions: actionRows.map((a): PlanAction => ({ id: a.id, input: toActionInput(a) })),
   };
@@ -144,7 +147,8 @@ export function computePlanDerivation(
     });
     const vestings = arrangement.flatMap((t) => {
       const date = inputs.runDate.get(key(t.index));
-      return date ? [{ trancheIndex: t.index, vestingDate: date }] : [];
+      const waivedQuantity = inputs.waived.get(`${g.id}/${t.index}`);
+      return date ? [{ trancheIndex: t.index, vestingDate: date, ...(waivedQuantity ? { waivedQuantity } : {}) }] : [];
     });
     // A grant made on or after an ex-date was priced after the event: only later actions adjust it.
     const applicable = actions.filter((a) => a.input.exDate > batch.grantDate);
