@@ -11,7 +11,9 @@ export async function seedParticipantList(
     planId: string;
     batch: "first" | "reserved";
     contentHash: string;
-    sourceFileName: string;
+    sourceFileName?: string;
+    /** 1 for the demo's lists; a later version when a list already exists. */
+    version?: number;
     entries: { person: SeedPerson; categoryId: string; quantity: number }[];
   },
 ): Promise<string> {
@@ -20,9 +22,9 @@ export async function seedParticipantList(
     .values({
       planId: input.planId,
       batch: input.batch,
-      version: 1,
+      version: input.version ?? 1,
       contentHash: input.contentHash,
-      sourceFileName: input.sourceFileName,
+      sourceFileName: input.sourceFileName ?? null,
       note: "Demo data",
     })
     .returning();

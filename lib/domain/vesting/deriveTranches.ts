@@ -131,8 +131,10 @@ export function deriveTranches(input: DeriveTranchesInput): DerivedGrant {
   const { ordered, ratios, slotOf } = preparedArrangement(input.tranches);
   const n = ordered.length;
   const planned = splitTrancheQuantities(grant.quantity, ratios);
-  const vestingDays = recordedPerTranche(input.vestings, slotOf, "vesting", (v) => toDayNumber(v.vestingDate));
-  const waivedPerTranche = recordedPerTranche(input.vestings, slotOf, "vesting", (v) => v.waivedQuantity ?? 0);
+  const vestings = recordedPerTranche(input.vestings, slotOf, "vesting", (v) => ({
+    day: toDayNumber(v.vestingDate),
+    waived: v.waivedQuantity ?? 0,
+  }));
   const appraisals = recordedPerTranche(input.appraisals, slotOf, "appraisal", (a) => a);
 
   const openDays = new Array<number>(n);
@@ -144,7 +146,7 @@ export function deriveTranches(input: DeriveTranchesInput): DerivedGrant {
     openDays[i] = w.openDay;
     closeDays[i] = w.closeDay;
     outcomes[i] = decideOutcome({
-      vestingDay: vestingDays[i] ?? -1,
+      vestingDay: vestings[i]?.day ?? -1,
       openDay: w.openDay,
       closeDay: w.closeDay,
       asOfDay,
@@ -219,7 +221,7 @@ export function deriveTranches(input: DeriveTranchesInput): DerivedGrant {
     let lapseReason: LapseReason;
     let earliest: EarliestVestingDay | null = null;
     // Unpaid shares of a vesting are waived: they lapse, however much the conditions allowed.
-    const waived = outcome.kind === "vested" ? Math.min(waivedPerTranche[i] ?? 0, split.vested) : 0;
+    const waived = outcome.kind === "vested" ? Math.min(vestings[i]?.waived ?? 0, split.vested) : 0;
     if (outcome.kind === "vested" && split.vested > waived) {
       status = "vested";
       vested = split.vested - waived;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, gt, inArray } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { vestingBatches, vestingBatchLines } from "@/db/schema";
 
@@ -20,7 +20,6 @@ export async function loadWaivedShares(tx: Database | Transaction, planId: strin
       and(
         eq(vestingBatches.planId, planId),
         inArray(vestingBatches.status, [...PAYMENT_CLOSED_STATUSES]),
-        isNotNull(vestingBatchLines.waivedShares),
         gt(vestingBatchLines.waivedShares, 0),
       ),
     );

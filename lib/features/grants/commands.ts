@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import {
   grantBatches,
@@ -7,11 +7,9 @@ import {
   issuers,
   participantCategories,
   participantListEntries,
-  participantListVersions,
   persons,
   plans,
   publicityPeriods,
-  verificationRecords,
 } from "@/db/schema";
 import { checkCapHoldings } from "@/lib/domain/caps/capHoldings";
 import { checkGrantCaps, checkReserveDeadline, unallocatedReserveLapsed } from "@/lib/domain/caps/planCaps";
@@ -29,6 +27,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { refuse } from "@/lib/platform/errors/refusal";
 import { GrantAwardsInput } from "@/lib/features/grants/schemas";
 import { batchNotVoided } from "@/lib/features/derivation/correctionFilters";
+import { latestVerification } from "@/lib/features/publicity/verification";
 
 /** The cap inputs' advisory lock (lib/features/plans/capInputs.ts), taken first by every grant write. */
 export const GRANT_WRITE_LOCK = CAP_WRITE_LOCK;
@@ -206,15 +205,7 @@ async function checkAgainstVerifiedList(
   body: GrantAwardsInput,
   personByNo: Map<string, PersonRef>,
 ): Promise<VerifiedList> {
-  // The latest verification of a list of this batch; a verification of the other batch's list does not count.
-  const [row] = await tx
-    .select({ latest: verificationRecords })
-    .from(verificationRecords)
-    .innerJoin(participantListVersions, eq(participantListVersions.id, verificationRecords.listVersionId))
-    .where(and(eq(verificationRecords.planId, planId), eq(participantListVersions.batch, body.batch)))
-    .orderBy(desc(verificationRecords.createdAt))
-    .limit(1);
-  const latest = row?.latest;
+  const latest = await latestVerification(tx, planId, body.batch);
   if (!latest)
     throw new ApiError("NOT_VERIFIED", `The ${body.batch} participant list has not been verified yet.`, {
       batch: body.batch,

@@ -267,15 +267,21 @@ export async function markVerificationsStale(db: Db, planId: string, listVersion
   return marked.length;
 }
 
+/** The latest verification of a list of this batch of the plan; a verification of the other batch's list does not count. */
+export async function latestVerification(db: Db, planId: string, batch: "first" | "reserved") {
+  const [row] = await db
+    .select({ latest: verificationRecords })
+    .from(verificationRecords)
+    .innerJoin(participantListVersions, eq(participantListVersions.id, verificationRecords.listVersionId))
+    .where(and(eq(verificationRecords.planId, planId), eq(participantListVersions.batch, batch)))
+    .orderBy(desc(verificationRecords.createdAt))
+    .limit(1);
+  return row?.latest;
+}
+
 /** True when the latest verification of the plan's first list exists and is not stale. */
 export async function isPlanVerified(db: Db, planId: string): Promise<boolean> {
   if (!isUuid(planId)) return false;
-  const [latest] = await db
-    .select({ stale: verificationRecords.stale })
-    .from(verificationRecords)
-    .innerJoin(participantListVersions, eq(participantListVersions.id, verificationRecords.listVersionId))
-    .where(and(eq(verificationRecords.planId, planId), eq(participantListVersions.batch, "first")))
-    .orderBy(desc(verificationRecords.createdAt))
-    .limit(1);
+  const latest = await latestVerification(db, planId, "first");
   return latest !== undefined && !latest.stale;
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray, max } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { participantListEntries, participantListVersions, persons, plans } from "@/db/schema";
-import { seedReservedListVerification } from "@/db/seed/seedParticipantList";
+import { participantListVersions, persons, plans } from "@/db/schema";
+import { seedParticipantList, seedReservedListVerification } from "@/db/seed/seedParticipantList";
 
 /**
  * Test set-up for grants that are not about the list: a new reserved-list version holding these people, with a
@@ -35,29 +35,25 @@ export async function verifiedReservedList(
       .from(participantListVersions)
       .where(and(eq(participantListVersions.planId, planId), eq(participantListVersions.batch, "reserved")));
     const version = (last?.v ?? 0) + 1;
-    const [row] = await tx
-      .insert(participantListVersions)
-      .values({ planId, batch: "reserved", version, contentHash: `test-reserved-${version}-${Date.now()}` })
-      .returning({ id: participantListVersions.id });
-    await tx.insert(participantListEntries).values(
-      items.map((i) => ({
-        listVersionId: row!.id,
-        personId: byNo.get(i.employeeNo)!.id,
+    const listVersionId = await seedParticipantList(tx, {
+      planId,
+      batch: "reserved",
+      version,
+      contentHash: `test-reserved-${version}-${Date.now()}`,
+      entries: items.map((i) => ({
+        person: { ...byNo.get(i.employeeNo)!, position: "核心骨干", nationality: "中国" },
         categoryId: i.categoryId,
-        name: byNo.get(i.employeeNo)!.name,
-        position: "核心骨干",
-        nationality: "中国",
         quantity: i.quantity,
       })),
-    );
+    });
     await seedReservedListVerification(tx, {
       planId,
-      listVersionId: row!.id,
+      listVersionId,
       grantDate,
       generalMeetingDate: plan!.gm!,
       body: plan!.body,
       members: "测试委员",
     });
-    return row!.id;
+    return listVersionId;
   });
 }
