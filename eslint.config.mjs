@@ -17,6 +17,8 @@ const FEATURE_ORDER = [
   "disclosures",
   "corporate-actions",
   "calendar",
+  "tax",
+  "vesting-batches",
   "registers",
   "expense",
   "agenda",

@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import type { Database, Transaction } from "../client";
 import * as s from "../schema";
 import { seedCurrentPlan } from "./seedCurrentPlan";
+import { seedVestingBatch } from "./seedVestingBatch";
 import { seedClosedPublicity, seedParticipantList, seedReservedListVerification } from "./seedParticipantList";
 import { seedPlanInPublicity } from "./seedPlanInPublicity";
 import { seedDemoFairValues } from "./seedFairValues";
@@ -306,16 +307,19 @@ async function seedDemo(tx: Transaction, passwordHash: string, asOf?: string): P
   planIds.push(
     await seedPlanInPublicity(tx, issuerId, rules2024.id, personAt, day, userIds.get("employee2@demo.local")!),
   );
-  planIds.push(
-    await seedCurrentPlan(tx, {
-      issuerId,
-      ruleSetId: rules2024.id,
-      asOf: day,
-      personAt,
-      financeUserId: userIds.get("finance@demo.local") ?? null,
-    }),
-  );
+  const currentPlanId = await seedCurrentPlan(tx, {
+    issuerId,
+    ruleSetId: rules2024.id,
+    asOf: day,
+    personAt,
+    financeUserId: userIds.get("finance@demo.local") ?? null,
+  });
+  planIds.push(currentPlanId);
   for (const planId of planIds) await rederivePlan(tx, planId, asOf);
+  // The payment of the current plan's reserved tranche 1 is open: its registration date is that tranche's
+  // earliest vesting day, which the derivation above has just computed.
+  await seedVestingBatch(tx, currentPlanId, day);
+  await rederivePlan(tx, currentPlanId, asOf);
   await seedDemoFairValues(tx, userIds.get("finance@demo.local") ?? null, day);
   await appendAudit(tx, {
     actorUserId: null,

@@ -61,7 +61,10 @@ export type RuleCode =
   | "PAYMENT_AMOUNT_INVALID"
   | "PAYMENT_AFTER_DEADLINE"
   | "PAYMENT_WINDOW_INVALID"
-  | "PAYMENT_AFTER_REGISTRATION";
+  | "PAYMENT_AFTER_REGISTRATION"
+  | "PAYMENT_DATE_INVALID"
+  | "PAYMENT_IN_FUTURE"
+  | "PAYMENT_NEGATIVE_TOTAL";
 
 /** Structured, JSON-serialisable context of a violation (limits, offending dates, windows...). */
 export type RuleDetails = Readonly<Record<string, unknown>>;
@@ -270,6 +273,18 @@ export const ruleMessages: Readonly<Record<RuleCode, { readonly en: string; read
   PAYMENT_AFTER_REGISTRATION: {
     en: "The payment deadline {deadline} must be before the planned registration date {registrationDate}: the money arrives before the capital verification and the registration.",
     zh: "缴款截止日{deadline}须早于拟登记日{registrationDate}：款项须在验资及向中国结算申请登记之前到账。",
+  },
+  PAYMENT_DATE_INVALID: {
+    en: "The value date {date} is not a date (use yyyy-mm-dd, yyyy/mm/dd or yyyymmdd).",
+    zh: "到账日期“{date}”不是有效日期（请使用 yyyy-mm-dd、yyyy/mm/dd 或 yyyymmdd）。",
+  },
+  PAYMENT_IN_FUTURE: {
+    en: "The payment is dated {date}, after today {today}.",
+    zh: "缴款日期{date}晚于今天（{today}）。",
+  },
+  PAYMENT_NEGATIVE_TOTAL: {
+    en: "After this correction {employeeNo} would have paid {total} in total: a correction cannot take back more than was recorded.",
+    zh: "冲正后{employeeNo}的累计缴款将为{total}元：冲正金额不能超过已登记的缴款。",
   },
 };
 

@@ -56,10 +56,11 @@ describe.each(BACKENDS)("the grantee home page's one statement on %s", (kind) =>
     }));
     expect(value.notices).toHaveLength(HOME_NOTICE_COUNT);
     expect(value.notices).toEqual(expected);
-    // Twelve unread (ten of the thirty and the two the day created), then the newest read ones.
+    // Thirteen unread (ten of the thirty, the two the day created and the seeded payment notice), then the
+    // newest read ones.
     expect(value.notices.map((n) => (n.readAt === null ? "unread" : "read"))).toEqual([
-      ...Array(12).fill("unread"),
-      ...Array(8).fill("read"),
+      ...Array(13).fill("unread"),
+      ...Array(7).fill("read"),
     ]);
   });
 

@@ -25,6 +25,8 @@ describe.each(BACKENDS)("notices and the e-mail outbox on %s", (kind) => {
       { email: "employee2@demo.local", kind: "grant_to_accept" },
       { email: "employee2@demo.local", kind: "publicity_opened" },
       { email: "employee@demo.local", kind: "grant_to_accept" },
+      // Seeded with the demo's vesting batch whose payment is open (db/seed/seedVestingBatch.ts).
+      { email: "employee@demo.local", kind: "payment_due" },
       { email: "employee@demo.local", kind: "publicity_opened" },
     ]);
     expect(created).toBe(4);

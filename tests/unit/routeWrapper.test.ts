@@ -291,6 +291,15 @@ describe("the operations' request schemas refuse what route() relies on them to 
     for (const op of allOperations.filter((o) => o.params)) {
       for (const [name, schema] of Object.entries(op.params!.shape)) {
         if (name === "token") continue;
+        if (name === "tradeDate") {
+          expect((schema as z.ZodType).safeParse("2026-03-02").success, op.operationId).toBe(true);
+          expect((schema as z.ZodType).safeParse("not-a-date").success, op.operationId).toBe(false);
+          continue;
+        }
+        if (name === "kind") {
+          expect((schema as z.ZodType).safeParse("not-a-kind").success, op.operationId).toBe(false);
+          continue;
+        }
         expect((schema as z.ZodType).safeParse("not-a-uuid").success, `${op.operationId} ${name}`).toBe(false);
         expect((schema as z.ZodType).safeParse(ID).success, `${op.operationId} ${name}`).toBe(true);
       }

@@ -37,7 +37,12 @@ export async function granteeOverview() {
   const found = await currentUserWith(granteeHomeCompanion);
   if (!found) throw unauthenticated();
   const { user, value, version: grantDtoVersion } = found;
-  const { grants: answered, notices, blackoutKeys } = value ?? { grants: [], notices: [], blackoutKeys: [] };
+  const {
+    grants: answered,
+    notices,
+    blackoutKeys,
+    paymentsDue,
+  } = value ?? { grants: [], notices: [], blackoutKeys: [], paymentsDue: [] };
   const list = await granteeGrants(user, answered, grantDtoVersion);
   const today = clockToday();
   // A grantee's plans are exactly those of their grants, so no separate visibility query is needed.
@@ -56,6 +61,7 @@ export async function granteeOverview() {
     blackoutToday: windows.find((w) => w.from <= today && w.to >= today) ?? null,
     upcomingBlackouts: windows.filter((w) => w.from > today).slice(0, 3),
     notices,
+    paymentsDue: paymentsDue ?? [],
   };
 }
 

@@ -24,6 +24,11 @@ export async function parseParticipantXlsx(bytes: Uint8Array): Promise<Participa
   const workbook = await openUploadedWorkbook(bytes);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw badRequest("The workbook has no worksheet.");
+  return tableToRows(worksheetTable(sheet), (i) => i + 1);
+}
+
+/** Every cell of a worksheet as text, row by row (row i of the result is the sheet's row i + 1). */
+export function worksheetTable(sheet: ExcelJS.Worksheet): string[][] {
   const table: string[][] = [];
   const width = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {
@@ -32,7 +37,7 @@ export async function parseParticipantXlsx(bytes: Uint8Array): Promise<Participa
     for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
     table.push(cells);
   }
-  return tableToRows(table, (i) => i + 1);
+  return table;
 }
 
 /** True when the bytes start like a ZIP archive, as every XLSX file does. */

@@ -1,9 +1,7 @@
 import "server-only";
-import { ApiError, badRequest } from "@/lib/platform/errors/apiError";
+import { ApiError } from "@/lib/platform/errors/apiError";
 import { findHeaderRow } from "@/lib/features/imports/missingColumns";
-import { openUploadedWorkbook } from "@/lib/platform/uploads/uploadedWorkbook";
-import { decodeCsv, parseCsvTable } from "@/lib/features/participants/csv";
-import { cellText, looksLikeXlsx } from "@/lib/features/participants/xlsx";
+import { uploadedTable } from "@/lib/features/participants/uploadedTable";
 import { MAX_LIST_ROWS } from "@/lib/features/participants/rowShape";
 import { PERSON_COLUMNS, personFieldOfHeader, type PersonField } from "@/lib/features/persons/personColumns";
 
@@ -49,24 +47,9 @@ export function personTable(table: string[][], lineOf: (index: number) => number
 
 /** The rows of an uploaded XLSX (first sheet) or CSV file, told apart by content, not by name. */
 export async function parsePersonFile(bytes: Uint8Array, fileName = ""): Promise<PersonTable> {
-  if (bytes.length === 0) throw badRequest("The file is empty.");
   if (bytes.length > MAX_PERSON_FILE_BYTES)
     throw new ApiError("FILE_TOO_LARGE", "The file is larger than 5 MB.", { limit: MAX_PERSON_FILE_BYTES });
-  if (!looksLikeXlsx(bytes)) {
-    if (/\.(xlsx|xls)$/i.test(fileName))
-      throw badRequest("The file is not a readable XLSX workbook (save it as .xlsx or CSV).");
-    return personTable(parseCsvTable(decodeCsv(bytes)));
-  }
-  const sheet = (await openUploadedWorkbook(bytes)).worksheets[0];
-  if (!sheet) throw badRequest("The workbook has no worksheet.");
-  const table: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
-    table.push(cells);
-  }
-  return personTable(table);
+  return personTable(await uploadedTable(bytes, fileName));
 }
 
 /** JSON rows (keyed by field name) as a table; the columns are every field any row names. */

@@ -7,29 +7,23 @@ import {
   emailOutbox,
   grants,
   notifications,
-  participantCategories,
   persons,
   plans,
   tranches,
   users,
-  vestingArrangements,
   vestingRuns,
 } from "@/db/schema";
 import { compareIsoDates } from "@/lib/domain/calendar/isoDate";
 import { isRuleError, type RuleViolation } from "@/lib/domain/errors";
 import { individualRatio, parseVestingRatio, vestedQuantity } from "@/lib/domain/vesting/appraisal";
-import { checkVestingDate } from "@/lib/domain/vesting/vestingDateCheck";
-import { vestingWindow } from "@/lib/domain/vesting/vestingWindow";
-import { ApiError, notFound } from "@/lib/platform/errors/apiError";
+import { ApiError } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
-import { loadPlanBlackouts, loadTradingCalendar } from "@/lib/features/derivation/planInputs";
 import { rederivePlan } from "@/lib/features/derivation/trancheDerivation";
-import { planValidityEnd } from "@/lib/domain/plans/planValidity";
 import type { Actor } from "@/lib/auth/actor";
 import { refuse } from "@/lib/platform/errors/refusal";
 import { VestingRunInput } from "@/lib/features/vesting/schemas";
 import { runNotReversed } from "@/lib/features/derivation/correctionFilters";
-import { resolveBatch } from "@/lib/features/vesting/vestingRunBatch";
+import { periodVestingDate } from "@/lib/features/vesting/periodVestingDate";
 
 /** One grantee's line of a run: a person who left before the date gets 0 and the note "left". */
 export interface VestingRunRow {
@@ -210,24 +204,7 @@ async function notifyGrantees(tx: Transaction, preview: VestingRunPreview, rows:
 }
 
 async function computeRun(db: Db, planId: string, input: VestingRunInput): Promise<VestingRunPreview> {
-  const [plan] = await db
-    .select({ gradeTable: plans.gradeTable, validityMonths: plans.validityMonths })
-    .from(plans)
-    .where(eq(plans.id, planId));
-  if (!plan) throw notFound("Plan");
-  const { batch, firstGrantDate } = await resolveBatch(db, planId, input.batch);
-  const [arrangement] = await db
-    .select({ startMonths: vestingArrangements.startMonths, endMonths: vestingArrangements.endMonths })
-    .from(vestingArrangements)
-    .innerJoin(participantCategories, eq(vestingArrangements.categoryId, participantCategories.id))
-    .where(
-      and(
-        eq(participantCategories.planId, planId),
-        eq(vestingArrangements.categoryId, input.categoryId),
-        eq(vestingArrangements.trancheIndex, input.trancheIndex),
-      ),
-    );
-  if (!arrangement) throw new ApiError("NOT_FOUND", "Category or tranche not found in this plan.");
+  const { plan, batch, window, violations } = await periodVestingDate(db, planId, input, input.vestingDate);
   const [existing] = await db
     .select({ id: vestingRuns.id })
     .from(vestingRuns)
@@ -244,18 +221,7 @@ async function computeRun(db: Db, planId: string, input: VestingRunInput): Promi
     parseVestingRatio(input.companyRatio, "companyRatio");
     return input.companyRatio;
   });
-
-  const calendar = await loadTradingCalendar(db);
-  const { windows } = await loadPlanBlackouts(db, planId);
-  const window = vestingWindow(calendar, batch.grantDate, arrangement.startMonths, arrangement.endMonths);
-  const dateViolations = checkVestingDate(
-    calendar,
-    input.vestingDate,
-    window,
-    windows,
-    planValidityEnd(firstGrantDate, plan.validityMonths),
-  );
-  if (dateViolations.length > 0) refuse(dateViolations);
+  if (violations.length > 0) refuse(violations);
 
   const grantees = await db
     .select({

@@ -2,7 +2,16 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { grantBatches, grants, plans, tranches, vestingRunReversals, vestingRuns } from "@/db/schema";
+import {
+  grantBatches,
+  grants,
+  plans,
+  tranches,
+  vestingBatchPeriods,
+  vestingBatches,
+  vestingRunReversals,
+  vestingRuns,
+} from "@/db/schema";
 import { ApiError, notFound } from "@/lib/platform/errors/apiError";
 import { appendAudit } from "@/lib/platform/auditTrail";
 import { text } from "@/lib/platform/validation/common";
@@ -34,8 +43,8 @@ export interface VestingRunReversalRecord {
  * Reverses a vesting run in one transaction: the run stays as recorded and a reversal row is added; the
  * derivation then ignores the run and the appraisals it recorded (kept as data), so the period's tranches
  * are vestable or pending again by their dates and the period can be run again. Grantees are told.
- * Refused when already reversed (RUN_ALREADY_REVERSED). Registration of the shares (#16) will end the
- * time in which a run can be reversed: until then every unreversed run can be.
+ * Refused when already reversed (RUN_ALREADY_REVERSED) and once a vesting batch confirmed its conditions on
+ * the run (VESTING_RUN_IN_BATCH): its list, payments and registration rest on it.
  */
 export async function reverseVestingRun(
   db: Database,
@@ -58,6 +67,22 @@ export async function reverseVestingRun(
       .from(vestingRunReversals)
       .where(eq(vestingRunReversals.vestingRunId, runId));
     if (already) throw alreadyReversed(runId, already.id);
+    // Once a vesting batch fixed its list on this run, grantees were told what to pay for these shares.
+    const [inBatch] = await tx
+      .select({ id: vestingBatches.id, batchNo: vestingBatches.batchNo, status: vestingBatches.status })
+      .from(vestingBatchPeriods)
+      .innerJoin(vestingBatches, eq(vestingBatches.id, vestingBatchPeriods.vestingBatchId))
+      .where(eq(vestingBatchPeriods.vestingRunId, runId));
+    if (inBatch)
+      throw new ApiError(
+        "VESTING_RUN_IN_BATCH",
+        "The run belongs to a vesting batch whose conditions were confirmed.",
+        {
+          vestingBatchId: inBatch.id,
+          batchNo: inBatch.batchNo,
+          status: inBatch.status,
+        },
+      );
 
     const period = and(
       eq(grants.batchId, r.batchId),

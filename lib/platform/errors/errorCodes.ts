@@ -61,6 +61,22 @@ const APPLICATION_ERRORS = {
     en: "The preview shows warnings to accept before applying; check them, accept them and apply again. Nothing was written.",
     zh: "预览中有需确认的提示，请查看并勾选确认后再应用；本次未写入任何内容。",
   },
+  // Closing prices (lib/features/tax): a line of an imported file that cannot be read.
+  CLOSING_PRICE_INVALID_DATE: {
+    status: 400,
+    en: "The date is not a date as yyyy-mm-dd or yyyy/mm/dd.",
+    zh: "日期格式不正确，请按 yyyy-mm-dd 或 yyyy/mm/dd 填写。",
+  },
+  CLOSING_PRICE_INVALID_CLOSE: {
+    status: 400,
+    en: "The closing price must be a positive number with at most 4 decimals.",
+    zh: "收盘价须为大于零的数字，最多 4 位小数。",
+  },
+  CLOSING_PRICE_FILE_EMPTY: {
+    status: 400,
+    en: "The file has no closing prices below its header row.",
+    zh: "文件表头下没有任何收盘价数据。",
+  },
   // 401 / 403: who is asking.
   UNAUTHENTICATED: { status: 401, en: "Sign in to continue.", zh: "请先登录。" },
   FORBIDDEN: { status: 403, en: "Your role does not allow this.", zh: "您的角色无权执行此操作。" },
@@ -236,6 +252,22 @@ const APPLICATION_ERRORS = {
     en: "This tranche has already been vested for the batch and category.",
     zh: "该批次、该类别的本期归属已办理，不能重复办理。",
   },
+  // Vesting batches (issue #16): each step in its order.
+  VESTING_BATCH_STATUS: {
+    status: 409,
+    en: "The vesting batch is not at the step this needs.",
+    zh: "归属批次当前所处环节不能办理此操作。",
+  },
+  VESTING_BATCH_PERIOD_TAKEN: {
+    status: 409,
+    en: "A tranche period is already part of another vesting batch.",
+    zh: "所选归属期已包含在另一个归属批次中。",
+  },
+  VESTING_RUN_IN_BATCH: {
+    status: 409,
+    en: "This vesting run belongs to a vesting batch whose conditions were confirmed; it can no longer be reversed.",
+    zh: "该次归属已纳入已确认归属条件的归属批次，不能再撤销。",
+  },
   // Corrections (issue #21): voiding a grant batch, reversing a vesting run.
   BATCH_ALREADY_VOIDED: {
     status: 409,
@@ -293,6 +325,27 @@ const APPLICATION_ERRORS = {
     status: 422,
     en: "The disclosure event's dates are incomplete or out of order.",
     zh: "披露事项的日期不完整，或起止日期先后有误。",
+  },
+  // Closing prices (lib/features/tax): the portal keeps only real prices of real trading days.
+  CLOSING_PRICE_NOT_TRADING_DAY: {
+    status: 422,
+    en: "{tradeDate} is not an SSE trading day: there is no closing price for it.",
+    zh: "{tradeDate}不是上交所交易日，当日没有收盘价。",
+  },
+  CLOSING_PRICE_IN_FUTURE: {
+    status: 422,
+    en: "{tradeDate} is after today ({today}): a closing price can be entered once the day has traded.",
+    zh: "{tradeDate}晚于今日（{today}）：收盘价须在该交易日收盘后录入。",
+  },
+  CLOSING_PRICE_DUPLICATE_DATE: {
+    status: 422,
+    en: "The same date appears more than once in the file.",
+    zh: "同一日期在文件中出现了多次。",
+  },
+  CLOSING_PRICE_IMPORT_INVALID: {
+    status: 422,
+    en: "The closing-price file has errors; nothing was written. Correct the lines shown and import it again.",
+    zh: "收盘价文件有误，未写入任何数据。请按提示更正相应行后重新导入。",
   },
   INVALID_PERSON_FILE: {
     status: 422,
@@ -389,6 +442,46 @@ const APPLICATION_ERRORS = {
     status: 422,
     en: "Publish the earlier year first: the calendar covers years in order.",
     zh: "请先发布前一年度的休市安排，交易日历须逐年连续。",
+  },
+  VESTING_BATCH_RUN_MISSING: {
+    status: 422,
+    en: "Record the vesting run of each tranche period on the batch's registration date first.",
+    zh: "请先按归属批次的登记日为每个归属期办理归属（公司层面与个人考核结果）。",
+  },
+  VESTING_BATCH_EMPTY: {
+    status: 422,
+    en: "No share may vest in this batch: nobody met the conditions.",
+    zh: "本归属批次没有可归属的股份：无人满足归属条件。",
+  },
+  PAYMENT_DEADLINE_NOT_REACHED: {
+    status: 422,
+    en: "The payment can be closed on or after its deadline.",
+    zh: "缴款截止日当日或之后方可结束缴款。",
+  },
+  CLOSING_PRICE_MISSING: {
+    status: 422,
+    en: "Enter the closing price of the registration date first: the tax is computed from it, never guessed.",
+    zh: "请先录入登记日的收盘价：个人所得税按该价格计算，系统不会估计价格。",
+  },
+  LISTING_DATE_INVALID: {
+    status: 422,
+    en: "The listing date must be an SSE trading day on or after the registration date.",
+    zh: "上市流通日须为上交所交易日，且不早于登记日。",
+  },
+  REFERENCE_TEMPLATE_INVALID: {
+    status: 422,
+    en: "The payment reference uses an unknown placeholder or names no grantee.",
+    zh: "缴款附言模板含有未知占位符，或不能区分缴款人。",
+  },
+  TAX_DEFERRAL_UNAVAILABLE: {
+    status: 422,
+    en: "Only a computed, positive income tax of a registered vesting can be paid in instalments.",
+    zh: "仅已登记归属且已计算出应纳税额的个人所得税可以选择分期缴纳。",
+  },
+  PAYMENT_NOT_FOUND_LINE: {
+    status: 422,
+    en: "This person has no line in the vesting batch.",
+    zh: "该人员不在本归属批次的归属名单中。",
   },
   // 5xx: not the caller's fault.
   INTERNAL: { status: 500, en: "Something went wrong on our side.", zh: "系统出现错误，请稍后重试。" },

@@ -15,6 +15,9 @@ import { operations as plans } from "@/lib/features/openapi/operations/plans";
 import { operations as publicity } from "@/lib/features/openapi/operations/publicity";
 import { operations as secondFactor } from "@/lib/features/openapi/operations/secondFactor";
 import { operations as system } from "@/lib/features/openapi/operations/system";
+import { operations as vestingBatches } from "@/lib/features/openapi/operations/vestingBatches";
+import { operations as vestingBatchDocuments } from "@/lib/features/openapi/operations/vestingBatchDocuments";
+import { operations as tax } from "@/lib/features/openapi/operations/tax";
 
 /** Every /api/v1 operation, by area; a route without an entry here fails tests/unit/openapiCoverage.test.ts. */
 export const allOperations: readonly ApiOperation[] = [
@@ -30,7 +33,10 @@ export const allOperations: readonly ApiOperation[] = [
   ...leavers,
   ...persons,
   ...exports,
+  ...vestingBatches,
+  ...vestingBatchDocuments,
   ...expense,
+  ...tax,
   ...admin,
   ...adminSecurity,
 ];

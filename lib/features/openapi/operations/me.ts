@@ -5,6 +5,8 @@ import { grantSchema } from "@/lib/features/openapi/schemas/grant";
 import { calendarFeedSchema, noticeSchema } from "@/lib/features/openapi/schemas/me";
 import { noticeParams } from "@/lib/features/openapi/schemas/params";
 import { itemsOf } from "@/lib/features/openapi/schemas/primitives";
+import { myVestingBatchSchema } from "@/lib/features/openapi/schemas/vestingBatch";
+import { myVestingBatchesQuery } from "@/lib/features/me/vestingBatches";
 
 const tags = ["Me"];
 
@@ -41,6 +43,24 @@ export const meOperations = {
     responses: {
       204: { description: "Read (also when it already was, or is not the caller's)." },
       404: { description: "The id is not a UUID (NOT_FOUND)." },
+    },
+  },
+  listMyVestingBatches: {
+    method: "get",
+    path: "/api/v1/me/vesting-batches",
+    operationId: "listMyVestingBatches",
+    summary:
+      "The caller's vesting batches from the payment notice on, newest first: what to pay, to which account, with which reference and by when; what vested; the income tax (an estimate until registration)",
+    tags,
+    access: "signedIn",
+    query: myVestingBatchesQuery,
+    responses: {
+      200: {
+        description:
+          "The caller's batches (empty when the user is not a grantee). Before registration tax.lines estimate the tax at ?price= (else the latest closing price HR entered; none when no price is known); after it they are the final figures.",
+        schema: itemsOf(myVestingBatchSchema),
+      },
+      400: { description: "price is not a positive decimal with at most 4 decimals (BAD_REQUEST)." },
     },
   },
   getMyCalendar: {

@@ -1,0 +1,110 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Database, Transaction } from "@/db/client";
+import { grantBatches, grants, persons, vestingBatchLines, vestingPayments } from "@/db/schema";
+import { Dec } from "@/lib/domain/numeric/decimal";
+import type { PaymentLine } from "@/lib/domain/payment/statementMatch";
+
+/** One line of a batch with what was paid on it, in the order payments are applied to a person's lines. */
+export interface PaidLine {
+  lineId: string;
+  personId: string;
+  employeeNo: string;
+  name: string;
+  shares: number;
+  adjustedPrice: string;
+  amountDue: string;
+  reference: string;
+  paid: string;
+}
+
+/**
+ * The batch's lines by employee no., then grant date, then tranche, each with its net recorded payments;
+ * only one person's when `personId` is given (a grantee's own page reads no one else's lines).
+ */
+export async function paidLines(db: Database | Transaction, batchId: string, personId?: string): Promise<PaidLine[]> {
+  const paid = db
+    .select({
+      lineId: vestingPayments.lineId,
+      total: sql<string>`sum(${vestingPayments.amount})`.as("total"),
+    })
+    .from(vestingPayments)
+    .where(
+      and(
+        eq(vestingPayments.vestingBatchId, batchId),
+        personId === undefined
+          ? undefined
+          : inArray(
+              vestingPayments.lineId,
+              db
+                .select({ id: vestingBatchLines.id })
+                .from(vestingBatchLines)
+                .where(and(eq(vestingBatchLines.vestingBatchId, batchId), eq(vestingBatchLines.personId, personId))),
+            ),
+      ),
+    )
+    .groupBy(vestingPayments.lineId)
+    .as("paid");
+  const rows = await db
+    .select({
+      lineId: vestingBatchLines.id,
+      personId: vestingBatchLines.personId,
+      employeeNo: persons.employeeNo,
+      name: persons.name,
+      shares: vestingBatchLines.shares,
+      adjustedPrice: vestingBatchLines.adjustedPrice,
+      amountDue: vestingBatchLines.amountDue,
+      reference: vestingBatchLines.reference,
+      paid: sql<string>`coalesce(${paid.total}, 0)::text`,
+    })
+    .from(vestingBatchLines)
+    .innerJoin(persons, eq(persons.id, vestingBatchLines.personId))
+    .innerJoin(grants, eq(grants.id, vestingBatchLines.grantId))
+    .innerJoin(grantBatches, eq(grantBatches.id, grants.batchId))
+    .leftJoin(paid, eq(paid.lineId, vestingBatchLines.id))
+    .where(
+      and(
+        eq(vestingBatchLines.vestingBatchId, batchId),
+        personId === undefined ? undefined : eq(vestingBatchLines.personId, personId),
+      ),
+    )
+    .orderBy(asc(persons.employeeNo), asc(grantBatches.grantDate), asc(vestingBatchLines.trancheIndex));
+  return rows.map((r) => ({ ...r, paid: new Dec(r.paid).toFixed(2) }));
+}
+
+/**
+ * What each grantee owes as one payment account: a grantee with several lines (a first and a reserved
+ * grant) writes one reference and may pay them in one transfer, so payments are matched per person and
+ * recorded on the person's first line; closing the payment spreads them over the lines in order.
+ */
+export function paymentAccounts(lines: readonly PaidLine[]): PaymentLine[] {
+  const byPerson = new Map<string, { lineId: string; employeeNo: string; reference: string; due: Dec; paid: Dec }>();
+  for (const l of lines) {
+    const a = byPerson.get(l.personId) ?? {
+      lineId: l.lineId,
+      employeeNo: l.employeeNo,
+      reference: l.reference,
+      due: new Dec(0),
+      paid: new Dec(0),
+    };
+    a.due = a.due.plus(l.amountDue);
+    a.paid = a.paid.plus(l.paid);
+    byPerson.set(l.personId, a);
+  }
+  return [...byPerson.values()].map((a) => ({
+    lineId: a.lineId,
+    employeeNo: a.employeeNo,
+    reference: a.reference,
+    due: a.due.toFixed(2),
+    paidSoFar: a.paid.toFixed(2),
+  }));
+}
+
+/** Transaction ids already recorded for the batch. */
+export async function recordedTransactionIds(db: Database | Transaction, batchId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: vestingPayments.transactionId })
+    .from(vestingPayments)
+    .where(eq(vestingPayments.vestingBatchId, batchId));
+  return rows.flatMap((r) => (r.id === null ? [] : [r.id]));
+}
