@@ -20,6 +20,12 @@ import hrPeopleZh from "./hr/people.zh-CN.json";
 import hrAgendaEn from "./hr/agenda.en.json";
 import hrAgendaZh from "./hr/agenda.zh-CN.json";
 import hrActionsZh from "./hr/actions.zh-CN.json";
+import hrClosingPricesEn from "./hr/hrClosingPrices.en.json";
+import hrClosingPricesZh from "./hr/hrClosingPrices.zh-CN.json";
+import hrTaxProfileEn from "./hr/hrTaxProfile.en.json";
+import hrTaxProfileZh from "./hr/hrTaxProfile.zh-CN.json";
+import hrVestingBatchesEn from "./hr/hrVestingBatches.en.json";
+import hrVestingBatchesZh from "./hr/hrVestingBatches.zh-CN.json";
 import adminUsersEn from "./admin/users.en.json";
 import adminUsersZh from "./admin/users.zh-CN.json";
 import adminTokensEn from "./admin/tokens.en.json";
@@ -34,6 +40,8 @@ import financeExpenseEn from "./finance/expense.en.json";
 import financeExpenseZh from "./finance/expense.zh-CN.json";
 import secondFactorEn from "./secondFactor.en.json";
 import secondFactorZh from "./secondFactor.zh-CN.json";
+import myVestingEn from "./en/myVesting.json";
+import myVestingZh from "./zh-CN/myVesting.json";
 import type { Locale } from "@/i18n/locales";
 
 /** Namespaces of the HR and admin pages; sent to the browser only under /hr. */
@@ -48,6 +56,9 @@ export const HR_NAMESPACES = [
   "hrActions",
   "hrAgenda",
   "hrPeople",
+  "hrClosingPrices",
+  "hrTaxProfile",
+  "hrVestingBatches",
   // A sensitive form may ask for the second factor again (StepUpPrompt inside the refusal box).
   "secondFactor",
 ] as const;
@@ -79,6 +90,9 @@ export const MESSAGES: Record<Locale, Record<string, unknown>> = {
     hrActions: hrActionsEn,
     hrAgenda: hrAgendaEn,
     hrPeople: hrPeopleEn,
+    hrClosingPrices: hrClosingPricesEn,
+    hrTaxProfile: hrTaxProfileEn,
+    hrVestingBatches: hrVestingBatchesEn,
     adminUsers: adminUsersEn,
     adminTokens: adminTokensEn,
     adminAudit: adminAuditEn,
@@ -86,6 +100,7 @@ export const MESSAGES: Record<Locale, Record<string, unknown>> = {
     adminSecurity: adminSecurityEn,
     financeExpense: financeExpenseEn,
     secondFactor: secondFactorEn,
+    myVesting: myVestingEn,
   },
   "zh-CN": {
     ...zh,
@@ -99,6 +114,9 @@ export const MESSAGES: Record<Locale, Record<string, unknown>> = {
     hrActions: hrActionsZh,
     hrAgenda: hrAgendaZh,
     hrPeople: hrPeopleZh,
+    hrClosingPrices: hrClosingPricesZh,
+    hrTaxProfile: hrTaxProfileZh,
+    hrVestingBatches: hrVestingBatchesZh,
     adminUsers: adminUsersZh,
     adminTokens: adminTokensZh,
     adminAudit: adminAuditZh,
@@ -106,5 +124,6 @@ export const MESSAGES: Record<Locale, Record<string, unknown>> = {
     adminSecurity: adminSecurityZh,
     financeExpense: financeExpenseZh,
     secondFactor: secondFactorZh,
+    myVesting: myVestingZh,
   },
 };

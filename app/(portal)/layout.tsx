@@ -18,13 +18,16 @@ export default async function PortalLayout({ children }: { children: React.React
   const finance = hasRole(user, ...FINANCE_READ_ROLES);
   const links = [
     { href: "/", label: t("nav.home"), testId: "nav-home", show: true },
+    { href: "/vesting", label: t("myVesting.nav"), testId: "nav-vesting", show: Boolean(user.personId) },
     { href: "/hr", label: t("nav.hrAgenda"), testId: "nav-hr-agenda", show: staff },
     { href: "/hr/plans", label: t("nav.plans"), testId: "nav-hr-plans", show: staff },
     { href: "/hr/people", label: t("nav.people"), testId: "nav-hr-people", show: staff },
     { href: "/hr/publicity", label: t("nav.hrPublicity"), testId: "nav-hr-publicity", show: staff },
     { href: "/hr/grants", label: t("nav.hrGrants"), testId: "nav-hr-grants", show: staff },
+    { href: "/hr/vesting-batches", label: t("hrVestingBatches.nav"), testId: "nav-hr-vesting-batches", show: staff },
     { href: "/hr/disclosures", label: t("nav.disclosures"), testId: "nav-hr-disclosures", show: staff },
     { href: "/hr/corporate-actions", label: t("nav.corporateActions"), testId: "nav-hr-actions", show: staff },
+    { href: "/hr/closing-prices", label: t("hrClosingPrices.nav"), testId: "nav-hr-closing-prices", show: staff },
     { href: "/finance", label: t("nav.expense"), testId: "nav-finance", show: finance },
     { href: "/admin/exports", label: t("nav.registers"), testId: "nav-admin-exports", show: oversight },
     { href: "/admin/audit", label: t("nav.audit"), testId: "nav-admin-audit", show: oversight },

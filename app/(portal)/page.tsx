@@ -46,7 +46,9 @@ export default page({ access: "signedIn", preload: overviewFirst }, async ({ use
         </Link>
       )}
       {staff && <StaffHome plans={plans} issuer={issuer} />}
-      {overview && <GranteeHome overview={overview} linked={Boolean(user.personId)} />}
+      {overview && (
+        <GranteeHome overview={overview} linked={Boolean(user.personId)} paymentsDue={overview.paymentsDue} />
+      )}
     </div>
   );
 });

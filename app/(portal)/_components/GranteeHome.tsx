@@ -1,6 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { granteeOverview } from "@/lib/features/me/queries";
+import type { MyPaymentDue } from "@/lib/features/me/vestingBatches";
+import { PaymentDueCard } from "../vesting/PaymentDueCard";
 import { toLocale } from "@/i18n/locales";
 import { describeDeferral, formatShares, formatYuan } from "./format";
 import { NoticeList } from "./NoticeList";
@@ -13,9 +15,12 @@ import { NoticeList } from "./NoticeList";
 export async function GranteeHome({
   overview,
   linked,
+  paymentsDue = [],
 }: {
   overview: Awaited<ReturnType<typeof granteeOverview>>;
   linked: boolean;
+  /** Batches whose payment is open (read with the home statement: lib/features/vesting-batches/paymentsDue.ts). */
+  paymentsDue?: MyPaymentDue[];
 }) {
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
@@ -30,6 +35,9 @@ export async function GranteeHome({
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">{t("home.employeeIntro")}</p>
+      {paymentsDue.map((p) => (
+        <PaymentDueCard key={p.batchId} due={p} today={overview.today} locale={locale} />
+      ))}
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="totals">
         {cards.map((c) => (
           <div key={c.key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

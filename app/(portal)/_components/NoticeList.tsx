@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/i18n/locales";
 import type { NoticeDto } from "@/lib/features/notices/notices";
 import { markNoticeReadAction } from "../noticeActions";
+import { formatMoney } from "../vesting/figures";
+import { formatShares } from "./format";
 
 // Kinds with a text in messages/*.json (notice.*); an unknown kind shows its code rather than breaking the page.
 const KNOWN_KINDS = new Set([
@@ -18,7 +20,15 @@ const KNOWN_KINDS = new Set([
   "grant_voided",
   "objection_answered",
   "factor_reset",
+  "payment_due",
+  "payment_closed",
+  "shares_registered",
 ]);
+
+// Notices of a vesting batch (issue #16) open the grantee's payment and tax page; their amounts read as money.
+const VESTING_BATCH_KINDS = new Set(["payment_due", "payment_closed", "shares_registered"]);
+const MONEY_KEYS = ["amountDue", "refund", "tax"] as const;
+const SHARE_KEYS = ["shares", "paidShares", "waivedShares"] as const;
 
 type Notice = Pick<NoticeDto, "id" | "kind" | "payload" | "readAt">;
 
@@ -34,11 +44,18 @@ export async function NoticeList({ notices, locale }: { notices: Notice[]; local
         const values = Object.fromEntries(
           Object.entries(p).map(([k, v]) => [k, v === null || v === undefined ? "—" : String(v)]),
         );
+        if (VESTING_BATCH_KINDS.has(n.kind)) {
+          for (const k of MONEY_KEYS) if (typeof p[k] === "string") values[k] = formatMoney(p[k], locale);
+          for (const k of SHARE_KEYS) if (typeof p[k] === "number") values[k] = formatShares(p[k], locale);
+          // For the texts' select: a registration whose tax was not computed, a closing with nothing to refund.
+          values.taxComputed = p.tax === null || p.tax === undefined ? "no" : "yes";
+          values.refundDue = p.refund && p.refund !== "0.00" ? "yes" : "no";
+        }
         const known = KNOWN_KINDS.has(n.kind);
         const text = known
           ? t(`notice.${n.kind as "grant_to_accept"}`, {
               ...values,
-              plan: plan ?? "",
+              plan: plan ?? p.planName ?? "",
               index: String(p.trancheIndex ?? ""),
               date: p.windowOpen ?? p.endDate ?? "",
               from: p.from ?? "",
@@ -53,7 +70,9 @@ export async function NoticeList({ notices, locale }: { notices: Notice[]; local
               ? "/blackouts"
               : n.kind === "factor_reset"
                 ? "/account"
-                : null;
+                : VESTING_BATCH_KINDS.has(n.kind)
+                  ? "/vesting"
+                  : null;
         return (
           <li
             key={n.id}

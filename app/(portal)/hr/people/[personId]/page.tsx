@@ -3,15 +3,19 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { page } from "@/lib/auth/procedures/page";
 import { personForEdit } from "@/lib/features/persons/personQueries";
+import { taxProfileForEdit } from "@/lib/features/tax/queries";
+import { hasRole, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { PageHeader } from "../../../_components/PageHeader";
 import { PersonForm } from "../PersonForm";
+import { TaxProfileForm } from "./TaxProfileForm";
 
 export const dynamic = "force-dynamic";
 
 /** One person's record, to read and change. */
-export default page({ access: "staffRead" }, async ({ params, searchParams }) => {
+export default page({ access: "staffRead" }, async ({ user, params, searchParams }) => {
   const person = await personForEdit(String(params.personId));
   if (!person) notFound();
+  const taxProfile = await taxProfileForEdit(person.id);
   const t = await getTranslations("hrPeople");
   return (
     <div className="space-y-6">
@@ -47,6 +51,7 @@ export default page({ access: "staffRead" }, async ({ params, searchParams }) =>
           flags: person.flags,
         }}
       />
+      <TaxProfileForm initial={taxProfile} canWrite={hasRole(user, ...STAFF_WRITE_ROLES)} />
     </div>
   );
 });

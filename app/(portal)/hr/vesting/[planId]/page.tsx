@@ -18,6 +18,7 @@ export default page({ access: "staffRead" }, async ({ params }) => {
   if (!overview) notFound();
   const { options, runs } = overview;
   const t = await getTranslations("hrVesting");
+  const tBatches = await getTranslations("hrVestingBatches");
   const locale = toLocale(await getLocale());
   const name = (x: { name: string; nameEn: string }) => (locale === "en" ? x.nameEn : x.name);
   const reversed = runs.filter((r) => r.reversal !== null);
@@ -36,6 +37,13 @@ export default page({ access: "staffRead" }, async ({ params }) => {
             .map(([g, r]) => `${g} ${r}`)
             .join(" · ")}
         </p>
+        <Link
+          href={`/hr/vesting-batches/plan/${planId}`}
+          className="inline-block text-sm text-brand-700 hover:underline"
+          data-testid="vesting-batches-link"
+        >
+          {tBatches("runPageLink")} →
+        </Link>
       </header>
       {options.batches.length === 0 ? (
         <p className="text-sm text-slate-600">{t("noBatches")}</p>
