@@ -130,6 +130,15 @@ test("a vesting batch from conditions to announcement: full, partial and no paym
     yuan(dueFen(b.shares)).replaceAll(",", ""),
   );
 
+  // HR imports recent closes from CSV (preview, then apply): the grantee's estimate starts from the latest.
+  await page.goto("/hr/closing-prices");
+  await page.getByTestId("import-csv").fill("日期,收盘价\n2026-11-19,50.00\n2026/11/20,51.00");
+  await page.getByTestId("import-preview").click();
+  await page.getByTestId("import-apply").click();
+  await expect(page.getByTestId("import-applied")).toBeVisible();
+  await expect(page.getByTestId("latest-price")).toContainText("51");
+  await page.goto(`/hr/vesting-batches/${batch.id}`);
+
   // Step 2: the payment opens; the grantee sees what to pay, where and by when.
   accept(page);
   await page.getByTestId("batch-step-open").click();
@@ -141,7 +150,10 @@ test("a vesting batch from conditions to announcement: full, partial and no paym
   await expect(mine.getByTestId("my-reference")).toHaveText("VD1-E00100");
   await expect(mine.getByTestId("my-payee-account")).toContainText("1219 0866 1010 888");
   await expect(mine.getByTestId("my-deadline")).toContainText("2026-11-12");
-  // The estimate at a price the grantee types: (50.00 − 39.58) × shares, taxed under the table.
+  // The estimate starts at the latest close HR entered, (51.00 − 39.58) × shares taxed under the table; then
+  // at a price the grantee types, (50.00 − 39.58) × shares.
+  await expect(mine.getByTestId("tax-basis")).toContainText("2026-11-20");
+  await expect(mine.getByTestId("tax-estimate-total")).toContainText(yuan(taxFen(a.shares * 1142)));
   await mine.getByTestId("tax-price-input").fill("50.00");
   await expect(mine.getByTestId("tax-estimate-total")).toContainText(yuan(taxFen(a.shares * 1042)));
   await one.page.setViewportSize({ width: 390, height: 844 });
@@ -207,9 +219,15 @@ test("a vesting batch from conditions to announcement: full, partial and no paym
   await page.getByTestId("listing-date").fill("2026-11-17");
   await page.getByTestId("batch-step-register").click();
   await expect(page.getByTestId("refusal-code")).toContainText("CLOSING_PRICE_MISSING");
-  const price = await api.put(`/api/v1/closing-prices/${REGISTRATION}`, { data: { close: CLOSE } });
-  expect(price.status(), await price.text()).toBe(200);
-  await page.reload();
+  await page.goto("/hr/closing-prices");
+  await page.getByTestId("price-date").fill(REGISTRATION);
+  await page.getByTestId("price-close").fill(CLOSE);
+  await page.getByTestId("price-save").click();
+  await expect(page.getByTestId("price-saved")).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/hr-closing-prices-390-zh.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/hr/vesting-batches/${batch.id}`);
   await page.getByTestId("listing-date").fill("2026-11-17");
   accept(page);
   await page.getByTestId("batch-step-register").click();
@@ -239,9 +257,17 @@ test("a vesting batch from conditions to announcement: full, partial and no paym
   const totals = csv.trim().split(/\r?\n/).at(-1)!;
   expect(totals).toContain(String(paidShares));
   expect(totals).toContain((paidFen / 100).toFixed(2));
+  // HR puts the employee no. first in the plan's registrar column order (the page's form); the list follows it.
+  await page.goto(`/hr/vesting-batches/plan/${plan.id}`);
+  for (let i = 0; i < 4; i++) await page.getByTestId("registrar-up-employeeNo").click();
+  await expect(page.getByTestId("registrar-column-employeeNo")).toHaveAttribute("data-position", "1");
+  await page.getByTestId("registrar-save").click();
+  await expect(page.getByTestId("registrar-saved")).toBeVisible();
+  await page.goto(`/hr/vesting-batches/${batch.id}`);
   const registrar = await (
     await api.get(`/api/v1/vesting-batches/${batch.id}/documents/registrar-list?format=csv&locale=en`)
   ).text();
+  expect(registrar.replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toMatch(/^Employee no\.,Name,/);
   const registrarRows = registrar.trim().split(/\r?\n/);
   expect(registrarRows.some((r) => r.includes("E00101"))).toBe(false);
   expect(registrarRows.at(-1)).toContain(String(paidShares));

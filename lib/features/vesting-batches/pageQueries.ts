@@ -1,4 +1,5 @@
 import "server-only";
+import { directorTransfers, type DirectorTransfer } from "@/lib/features/vesting-batches/directorTransfers";
 import { asc, count, countDistinct, desc, eq, max, min, sql, sum } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { grants, plans, tranches, vestingBatchPeriods, vestingBatches } from "@/db/schema";
@@ -83,6 +84,8 @@ export interface BatchView {
   /** The latest closing price entered, for reference. */
   latestClose: { tradeDate: string; close: string } | null;
   today: string;
+  /** Directors and senior managers of a registered batch, with what they may sell this year. */
+  transfers: DirectorTransfer[];
 }
 
 /** One plan on the batches index: how many batches it has and how many are still under way. */
@@ -263,5 +266,7 @@ export async function batchView(database: Database, batchId: string): Promise<Ba
     closingPriceOn(database, batch.issuerId, batch.registrationDate),
     latestClosingPrice(database, batch.issuerId),
   ]);
-  return { batch, periods, registrationClose, latestClose, today: today() };
+  const asOf = today();
+  const transfers = await directorTransfers(database, batch.id, asOf);
+  return { batch, periods, registrationClose, latestClose, today: asOf, transfers };
 }

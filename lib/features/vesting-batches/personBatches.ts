@@ -13,7 +13,8 @@ import {
 import { Dec } from "@/lib/domain/numeric/decimal";
 import { priceText } from "@/lib/domain/numeric/priceText";
 import { estimateTax, type EstimatedVestingTax, type VestingIncomeInput } from "@/lib/domain/tax/equityIncomeTax";
-import { transferAllowance, type TransferAllowance } from "@/lib/domain/vesting/transferLimits";
+import type { TransferAllowance } from "@/lib/domain/vesting/transferLimits";
+import { allowanceFromVestings } from "@/lib/features/vesting-batches/directorTransfers";
 import { latestClosingPrice } from "@/lib/features/tax/closingPrices";
 import type { LineTaxStatus, VestingBatchStatus } from "@/lib/features/vesting-batches/batchDto";
 import { paidLines } from "@/lib/features/vesting-batches/paymentAccounts";
@@ -188,7 +189,17 @@ export async function personVestingBatches(
       tax: { ...tax, resident, assumedPrice: registered ? null : price, latestPrice: latest },
       transfer:
         registered && person && (person.isDirector || person.isSm) && b.listingDate
-          ? directorAllowance(own, asOf, person.leaveDate)
+          ? allowanceFromVestings(
+              own
+                .filter((o) => (o.batchStatus === "registered" || o.batchStatus === "announced") && o.listingDate)
+                .map((o) => ({
+                  registrationDate: o.registrationDate,
+                  listingDate: o.listingDate!,
+                  shares: o.line.paidShares ?? 0,
+                })),
+              asOf,
+              person.leaveDate,
+            )
           : null,
     });
   }
@@ -229,27 +240,4 @@ function taxOf(
     ? lines.reduce((s, l) => s.plus(l.status === "computed" ? l.tax : 0), new Dec(0)).toFixed(2)
     : null;
   return { final: registered, lines, total };
-}
-
-/** The sale allowance of a director or senior manager from the shares vested through the portal. */
-function directorAllowance(own: OwnLine[], asOf: string, leaveDate: string | null): TransferAllowance {
-  const year = asOf.slice(0, 4);
-  const registered = own.filter(
-    (o) => (o.batchStatus === "registered" || o.batchStatus === "announced") && o.listingDate,
-  );
-  const before = registered.filter((o) => o.registrationDate < `${year}-01-01`);
-  const thisYear = registered.filter((o) => o.registrationDate.startsWith(year) && o.registrationDate <= asOf);
-  return transferAllowance({
-    isDirectorOrSeniorManager: true,
-    asOf,
-    holdingAtPreviousYearEnd: before.reduce((s, o) => s + (o.line.paidShares ?? 0), 0),
-    vestedThisYear: thisYear.map((o) => ({
-      registrationDate: o.registrationDate,
-      listingDate: o.listingDate!,
-      shares: o.line.paidShares ?? 0,
-    })),
-    soldThisYear: 0,
-    leftOfficeOn: leaveDate !== null && leaveDate <= asOf ? leaveDate : null,
-    lastVestingRegistrationDate: registered.at(-1)?.registrationDate ?? null,
-  });
 }

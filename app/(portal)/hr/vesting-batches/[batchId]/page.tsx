@@ -13,6 +13,7 @@ import { BatchSteps } from "./BatchSteps";
 import { PaymentForm, type Payer } from "./PaymentForm";
 import { StatementImport } from "./StatementImport";
 import { TaxDeferralToggle } from "./TaxDeferralToggle";
+import { DirectorTransfers } from "./DirectorTransfers";
 
 export const dynamic = "force-dynamic";
 
@@ -48,7 +49,7 @@ const num = `${td} text-right tabular`;
 export default page({ access: "staffRead" }, async ({ user, params }) => {
   const data = await vestingBatchPage(params.batchId ?? "");
   if (!data) notFound();
-  const { batch, periods, registrationClose, latestClose, today } = data;
+  const { batch, periods, registrationClose, latestClose, today, transfers } = data;
   const t = await getTranslations("hrVestingBatches");
   const locale = toLocale(await getLocale());
   const canWrite = hasRole(user, ...STAFF_WRITE_ROLES);
@@ -458,6 +459,8 @@ export default page({ access: "staffRead" }, async ({ user, params }) => {
           </div>
         )}
       </section>
+
+      <DirectorTransfers transfers={transfers} locale={locale} />
 
       <section className={`${card} space-y-3`} data-testid="downloads">
         <h2 className="font-semibold">{t("downloads.title")}</h2>

@@ -5,9 +5,16 @@ import { toLocale } from "@/i18n/locales";
 import { page } from "@/lib/auth/procedures/page";
 import { hasRole, STAFF_WRITE_ROLES } from "@/lib/auth/session";
 import { planVestingBatchesPage } from "@/lib/features/vesting-batches/pageQueries";
+import { registrarLayoutPage } from "@/lib/features/vesting-batches/registrarLayoutPage";
+import {
+  DEFAULT_REGISTRAR_COLUMNS,
+  REGISTRAR_COLUMNS,
+  REGISTRAR_HEADERS,
+} from "@/lib/features/vesting-batches/registers/registrarList";
 import { StatusBadge } from "@/app/(portal)/_components/StatusBadge";
 import { formatShares } from "@/app/(portal)/_components/format";
 import { CreateBatchForm, type PeriodChoice } from "./CreateBatchForm";
+import { RegistrarLayoutForm } from "./RegistrarLayoutForm";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +25,7 @@ export default page({ access: "staffRead" }, async ({ user, params }) => {
   const data = await planVestingBatchesPage(params.planId ?? "");
   if (!data) notFound();
   const { plan, batches, periods, defaults, today } = data;
+  const layout = await registrarLayoutPage(plan.id);
   const t = await getTranslations("hrVestingBatches");
   const locale = toLocale(await getLocale());
   const canWrite = hasRole(user, ...STAFF_WRITE_ROLES);
@@ -118,6 +126,24 @@ export default page({ access: "staffRead" }, async ({ user, params }) => {
           </div>
         )}
       </section>
+
+      {layout && (
+        <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="registrar-layout">
+          <h2 className="font-semibold">{t("registrarLayout.title")}</h2>
+          <p className="text-sm text-slate-600">{t("registrarLayout.intro")}</p>
+          <RegistrarLayoutForm
+            planId={plan.id}
+            columns={layout.columns}
+            updatedAt={layout.updatedAt}
+            allColumns={REGISTRAR_COLUMNS}
+            defaultColumns={DEFAULT_REGISTRAR_COLUMNS}
+            headers={Object.fromEntries(
+              REGISTRAR_COLUMNS.map((c) => [c, locale === "en" ? REGISTRAR_HEADERS[c].en : REGISTRAR_HEADERS[c].zh]),
+            )}
+            canWrite={canWrite}
+          />
+        </section>
+      )}
 
       {canWrite && (
         <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="create-batch">
