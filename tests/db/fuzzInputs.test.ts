@@ -47,6 +47,13 @@ import { answerObjectionBody, closePublicityBody, openPublicityBody } from "@/li
 import { recordVerification, recordVerificationBody } from "@/lib/features/publicity/verification";
 import { confirmVestingRun, previewVestingRun } from "@/lib/features/vesting/vestingRun";
 import { vestingRunSchema } from "@/lib/features/vesting/schemas";
+import { createVestingBatch } from "@/lib/features/vesting-batches/createBatch";
+import { recordBatchPayment } from "@/lib/features/vesting-batches/recordPayment";
+import { importStatement } from "@/lib/features/vesting-batches/statementImport";
+import { createVestingBatchBody, recordPaymentBody, statementImportBody } from "@/lib/features/vesting-batches/schemas";
+import { enterClosingPrice } from "@/lib/features/tax/closingPriceCommands";
+import { setTaxProfile } from "@/lib/features/tax/taxProfiles";
+import { closingPriceBody, closingPriceParams, taxProfileInput } from "@/lib/features/tax/schemas";
 import {
   almostValid,
   anyJson,
@@ -95,7 +102,16 @@ describe.each(BACKENDS)("write endpoints under fuzzing on %s", (kind) => {
   let h: DatabaseHandle;
   let actor: Actor;
   const ids: Record<
-    "plans" | "categories" | "persons" | "versions" | "periods" | "objections" | "events" | "actions" | "batches",
+    | "plans"
+    | "categories"
+    | "persons"
+    | "versions"
+    | "periods"
+    | "objections"
+    | "events"
+    | "actions"
+    | "batches"
+    | "vestingBatches",
     string[]
   > = {
     plans: [],
@@ -107,8 +123,10 @@ describe.each(BACKENDS)("write endpoints under fuzzing on %s", (kind) => {
     events: [],
     actions: [],
     batches: [],
+    vestingBatches: [],
   };
   let employeeNos: string[] = [];
+  let payers: string[] = [];
   let names: string[] = [];
   const previousToday = process.env.VD_TODAY;
 
@@ -151,6 +169,13 @@ describe.each(BACKENDS)("write endpoints under fuzzing on %s", (kind) => {
     ids.events = await idsOf(sql`SELECT id FROM disclosure_events`);
     ids.actions = await idsOf(sql`SELECT id FROM corporate_actions`);
     ids.batches = await idsOf(sql`SELECT id FROM grant_batches`);
+    ids.vestingBatches = await idsOf(sql`SELECT id FROM vesting_batches`);
+    payers = (
+      await rows<{ employee_no: string }>(
+        h,
+        sql`SELECT DISTINCT p.employee_no FROM vesting_batch_lines l JOIN persons p ON p.id = l.person_id`,
+      )
+    ).map((r) => r.employee_no);
     const people = await rows<{ employee_no: string; name: string }>(
       h,
       sql`SELECT employee_no, name FROM persons ORDER BY employee_no`,
@@ -165,6 +190,8 @@ describe.each(BACKENDS)("write endpoints under fuzzing on %s", (kind) => {
   });
 
   const planId = () => someId(ids.plans);
+  /** Employee numbers with a line in the demo's vesting batch, so payments reach the rules. */
+  const payer = () => fc.constantFrom(...payers);
   const employeeNo = () =>
     fc.oneof({ arbitrary: fc.constantFrom(...employeeNos), weight: 12 }, { arbitrary: hostileString, weight: 1 });
   /** Two dates in order (from, to), the second 0-400 days after the first. */
@@ -505,6 +532,117 @@ describe.each(BACKENDS)("write endpoints under fuzzing on %s", (kind) => {
             ),
         ),
       run: (id, b) => recordVerification(h.db, actor, id as string, recordVerificationBody.parse(b)),
+    },
+    {
+      name: "POST /plans/{id}/vesting-batches",
+      runs: 80,
+      arb: () =>
+        fc.tuple(
+          planId(),
+          fc.tuple(datePair, validIsoDate).chain(([[paymentStart, paymentDeadline], registrationDate]) =>
+            body(
+              almostValid({
+                periods: fc.array(
+                  almostValid({
+                    batch: fc.oneof(fc.constantFrom("first", "reserved"), someId(ids.batches)),
+                    categoryId: someId(ids.categories),
+                    trancheIndex: fc.integer({ min: 1, max: 4 }),
+                  }),
+                  { minLength: 1, maxLength: 3 },
+                ),
+                registrationDate: fc.constant(registrationDate),
+                paymentStart: fc.constant(paymentStart),
+                paymentDeadline: fc.constant(paymentDeadline),
+                payeeName: text(),
+                payeeBank: text(),
+                payeeAccount: fc.oneof(fc.constant("1219 0866 1010 888"), fc.stringMatching(/^[0-9 -]{8,24}$/)),
+                referenceTemplate: fc.constantFrom("VD{batchNo}-{employeeNo}", "{employeeNo}", "{name}", "{bad}"),
+                shareSource: fc.constantFrom("new_issue", "buyback"),
+              }),
+            ),
+          ),
+        ),
+      run: (id, b) => createVestingBatch(h.db, actor, id as string, createVestingBatchBody.parse(b)),
+    },
+    {
+      name: "POST /vesting-batches/{id}/payments",
+      runs: 80,
+      arb: () =>
+        fc.tuple(
+          someId(ids.vestingBatches),
+          body(
+            almostValid({
+              employeeNo: fc.oneof({ arbitrary: payer(), weight: 4 }, { arbitrary: employeeNo(), weight: 1 }),
+              amount: fc.oneof(
+                decimalText,
+                priceText,
+                decimalText.map((d) => `-${d}`),
+              ),
+              paidOn: validIsoDate,
+              transactionId: fc.oneof(text(12), fc.constantFrom("T-1", "T-2")),
+            }),
+          ),
+        ),
+      run: (id, b) => recordBatchPayment(h.db, actor, id as string, recordPaymentBody.parse(b)),
+    },
+    {
+      name: "POST /vesting-batches/{id}/statement",
+      runs: 60,
+      arb: () =>
+        fc.tuple(
+          someId(ids.vestingBatches),
+          fc
+            .tuple(
+              fc.array(
+                fc.tuple(
+                  fc.oneof(validIsoDate, hostileString),
+                  fc.oneof(decimalText, priceText, hostileString),
+                  fc.oneof(
+                    payer().map((n) => `VD1-${n}`),
+                    employeeNo().map((n) => `VD1-${n}`),
+                    hostileString,
+                  ),
+                  fc.oneof(text(8), fc.constant("")),
+                ),
+                { maxLength: 6 },
+              ),
+              fc.boolean(),
+            )
+            .map(([lines, apply]) =>
+              overTheWire({
+                fileName: "流水.csv",
+                format: "csv",
+                apply,
+                content: [
+                  "交易日期,贷方金额,附言,流水号",
+                  ...lines.map((l) => l.map((c) => JSON.stringify(c)).join(",")),
+                ].join("\n"),
+              }),
+            ),
+        ),
+      run: (id, b) => importStatement(h.db, actor, id as string, statementImportBody.parse(b)),
+    },
+    {
+      name: "PUT /closing-prices/{date} and PUT /persons/{id}/tax-profile",
+      runs: 60,
+      arb: () =>
+        fc.tuple(
+          someId(ids.persons),
+          body(
+            almostValid({
+              tradeDate: validIsoDate,
+              close: fc.oneof(priceText, decimalText),
+              resident: fc.boolean(),
+              note: fc.oneof(text(20), fc.constant("")),
+              securitiesAccount: fc.oneof(fc.constantFrom("A123456789", "a123456789", "B12"), hostileString),
+            }),
+          ),
+        ),
+      run: async (id, b) => {
+        const { tradeDate } = closingPriceParams.parse({ tradeDate: (b as { tradeDate?: unknown } | null)?.tradeDate });
+        await enterClosingPrice(h.db, actor, null, { ...closingPriceBody.parse(b), tradeDate });
+        return setTaxProfile(h.db, actor, id as string, taxProfileInput.parse(b));
+      },
     },
     {
       name: "POST /calendar/closures",

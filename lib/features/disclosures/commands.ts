@@ -163,7 +163,8 @@ export async function listDisclosures(
     .select({ id: plans.id, name: plans.name, nameEn: plans.nameEn })
     .from(plans)
     .where(query.planId ? eq(plans.id, query.planId) : undefined)
-    .orderBy(asc(plans.createdAt));
+    // Plans created in one transaction (the demo seed) share createdAt: the name keeps their order stable.
+    .orderBy(asc(plans.createdAt), asc(plans.name));
   if (query.planId && planRows.length === 0) throw notFound("Plan");
   const windows = await loadBlackoutsForPlans(
     db,
