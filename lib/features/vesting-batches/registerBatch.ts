@@ -76,8 +76,9 @@ export async function registerBatch(db: Database, actor: Actor, batchId: string,
       { listingDate: input.listingDate },
     );
     const perPerson = new Map<string, { shares: number; tax: Dec; computed: boolean }>();
+    const taxOf = new Map(taxes.map((t) => [t.lineId, t]));
     for (const l of lines) {
-      const t = taxes.find((x) => x.lineId === l.lineId)!;
+      const t = taxOf.get(l.lineId)!;
       const p = perPerson.get(l.personId) ?? { shares: 0, tax: new Dec(0), computed: true };
       p.shares += l.paidShares ?? 0;
       p.tax = p.tax.plus(t.tax ?? 0);

@@ -89,13 +89,14 @@ export async function importStatement(
     if (input.apply !== true) return preview;
     if (errors.length > 0)
       refuse(errors.map(({ line, code, message, details }) => ({ code, message, details: { ...details, line } })));
+    const dateOf = new Map(dated.map((r) => [r.line, r.date]));
     if (result.matched.length > 0)
       await tx.insert(vestingPayments).values(
         result.matched.map((m) => ({
           lineId: m.lineId,
           vestingBatchId: batchId,
           amount: m.amount,
-          paidOn: dated.find((r) => r.line === m.line)!.date,
+          paidOn: dateOf.get(m.line)!,
           transactionId: m.transactionId,
           source: "statement" as const,
           sourceFileName: input.fileName,
