@@ -2,9 +2,10 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Transaction } from "../client";
 import * as s from "../schema";
 import { addDays, compareIsoDates } from "@/lib/domain/calendar/isoDate";
-import { amountDue } from "@/lib/domain/payment/amountDue";
-import { renderPaymentReference } from "@/lib/domain/payment/paymentReference";
-import { DEFAULT_GRADE_TABLE, individualRatio, vestedQuantity } from "@/lib/domain/vesting/appraisal";
+import { runShares } from "@/lib/features/vesting/runShares";
+import { vestingLines } from "@/lib/features/vesting-batches/confirmConditions";
+import { paidLines, paymentsDue } from "@/lib/features/vesting-batches/paymentAccounts";
+import { paymentDueNotices } from "@/lib/features/vesting-batches/paymentNotice";
 import { demoGrade } from "./demoCompany";
 
 const REFERENCE_TEMPLATE = "VD{batchNo}-{employeeNo}";
@@ -27,12 +28,8 @@ export async function seedVestingBatch(tx: Transaction, planId: string, asOf: st
   const grantRows = await tx
     .select({
       grantId: s.grants.id,
-      personId: s.grants.personId,
       categoryId: s.grants.categoryId,
-      adjustedPrice: s.grants.adjustedPrice,
       employeeNo: s.persons.employeeNo,
-      name: s.persons.name,
-      planned: s.tranches.plannedQuantity,
       earliest: s.tranches.earliestVestingDate,
     })
     .from(s.grants)
@@ -87,49 +84,28 @@ export async function seedVestingBatch(tx: Transaction, planId: string, asOf: st
     trancheIndex: 1,
     vestingRunId: run!.id,
   });
-  const lines = grantRows
-    .map((g) => ({
-      g,
-      shares: vestedQuantity(g.planned, "1", individualRatio(DEFAULT_GRADE_TABLE, grades.get(g.grantId)!)).vested,
-    }))
-    .filter((l) => l.shares > 0)
-    .map(({ g, shares }) => ({
-      vestingBatchId: batch!.id,
-      grantId: g.grantId,
-      personId: g.personId,
-      trancheIndex: 1,
-      shares,
-      adjustedPrice: g.adjustedPrice,
-      amountDue: amountDue(shares, g.adjustedPrice),
-      reference: renderPaymentReference(REFERENCE_TEMPLATE, { employeeNo: g.employeeNo, name: g.name, batchNo: 1 }),
-    }));
+  const lines = vestingLines(batch!, 1, await runShares(tx, run!.id));
   if (lines.length > 0) await tx.insert(s.vestingBatchLines).values(lines);
+  // The notices the payment's opening gives, without their e-mails (nobody is mailed by the demo).
+  const notices = new Map(
+    paymentDueNotices(batch!, plan!, paymentsDue(await paidLines(tx, batch!.id))).map((n) => [n.personId, n]),
+  );
   const holders = await tx
     .select({ userId: s.users.id, personId: s.users.personId })
     .from(s.users)
     .where(eq(s.users.disabled, false));
-  const lineOf = new Map(lines.map((l) => [l.personId, l]));
-  const notices = holders.flatMap((u) => {
-    const l = u.personId ? lineOf.get(u.personId) : undefined;
-    return l
+  const rows = holders.flatMap((u) => {
+    const n = u.personId ? notices.get(u.personId) : undefined;
+    return n
       ? [
           {
             userId: u.userId,
             kind: "payment_due",
             dedupeKey: `payment_due:${batch!.id}:${u.userId}`,
-            payload: {
-              vestingBatchId: batch!.id,
-              batchNo: 1,
-              planName: plan!.name,
-              planNameEn: plan!.nameEn,
-              shares: l.shares,
-              amountDue: l.amountDue,
-              reference: l.reference,
-              deadline: batch!.paymentDeadline,
-            },
+            payload: { vestingBatchId: batch!.id, ...n.payload },
           },
         ]
       : [];
   });
-  if (notices.length > 0) await tx.insert(s.notifications).values(notices);
+  if (rows.length > 0) await tx.insert(s.notifications).values(rows);
 }

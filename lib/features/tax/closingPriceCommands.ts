@@ -9,7 +9,8 @@ import { appendAudit } from "@/lib/platform/auditTrail";
 import { today } from "@/lib/platform/clock";
 import type { Actor } from "@/lib/auth/actor";
 import { loadTradingCalendar } from "@/lib/features/derivation/planInputs";
-import { closeText, resolvePriceIssuer } from "@/lib/features/tax/closingPrices";
+import { resolvePriceIssuer } from "@/lib/features/tax/closingPrices";
+import { priceText } from "@/lib/domain/numeric/priceText";
 import { parseClosingPriceCsv, type ClosingPriceCsvCode } from "@/lib/features/tax/closingPriceCsv";
 import { MAX_CLOSING_PRICE_CSV_CHARS, closingPriceInput, type ClosingPriceInput } from "@/lib/features/tax/schemas";
 
@@ -105,8 +106,8 @@ export async function enterClosingPrice(
       .select()
       .from(closingPrices)
       .where(and(eq(closingPrices.issuerId, issuer), eq(closingPrices.tradeDate, parsed.tradeDate)));
-    const previous = before ? { close: closeText(before.close), source: before.source } : null;
-    const entry = { issuerId: issuer, tradeDate: parsed.tradeDate, close: closeText(close), source, previous };
+    const previous = before ? { close: priceText(before.close), source: before.source } : null;
+    const entry = { issuerId: issuer, tradeDate: parsed.tradeDate, close: priceText(close), source, previous };
     if (before && new Dec(before.close).eq(close) && before.source === source) return { ...entry, unchanged: true };
     const [row] = await tx
       .insert(closingPrices)
@@ -186,11 +187,11 @@ export async function importClosingPrices(
             ),
           ),
         );
-      for (const e of existing) onRecord.set(e.tradeDate, closeText(e.close));
+      for (const e of existing) onRecord.set(e.tradeDate, priceText(e.close));
     }
     const rows = accepted.map((r) => ({
       ...r,
-      close: closeText(r.close),
+      close: priceText(r.close),
       previous: onRecord.get(r.tradeDate) ?? null,
     }));
     errors.sort((a, b) => a.line - b.line);

@@ -17,9 +17,6 @@ export interface ClosingPriceDto {
   createdAt: string;
 }
 
-/** A stored close as text, e.g. "45.26" (see priceText). */
-export const closeText = priceText;
-
 /** The issuer asked for (404 if unknown), or without one the installation's single issuer (ISSUER_AMBIGUOUS if several). */
 export async function resolvePriceIssuer(db: Db, issuerId?: string | null): Promise<string> {
   if (!issuerId) return issuerOf(db, null);
@@ -55,7 +52,7 @@ export async function listClosingPrices(
     .orderBy(desc(closingPrices.tradeDate));
   return {
     issuerId: issuer,
-    items: rows.map((r) => ({ ...r, close: closeText(r.close), createdAt: r.createdAt.toISOString() })),
+    items: rows.map((r) => ({ ...r, close: priceText(r.close), createdAt: r.createdAt.toISOString() })),
   };
 }
 
@@ -68,7 +65,7 @@ export async function closingPriceOn(db: Db, issuerId: string, date: string): Pr
     .select({ close: closingPrices.close })
     .from(closingPrices)
     .where(and(eq(closingPrices.issuerId, issuerId), eq(closingPrices.tradeDate, date)));
-  return row ? closeText(row.close) : null;
+  return row ? priceText(row.close) : null;
 }
 
 /**
@@ -86,5 +83,5 @@ export async function latestClosingPrice(
     .where(and(eq(closingPrices.issuerId, issuerId), onOrBefore ? lte(closingPrices.tradeDate, onOrBefore) : undefined))
     .orderBy(desc(closingPrices.tradeDate))
     .limit(1);
-  return row ? { tradeDate: row.tradeDate, close: closeText(row.close) } : null;
+  return row ? { tradeDate: row.tradeDate, close: priceText(row.close) } : null;
 }

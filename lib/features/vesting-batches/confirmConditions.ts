@@ -7,7 +7,7 @@ import { renderPaymentReference } from "@/lib/domain/payment/paymentReference";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import type { Actor } from "@/lib/auth/actor";
 import { runNotReversed } from "@/lib/features/derivation/correctionFilters";
-import { runShares } from "@/lib/features/vesting/runShares";
+import { runShares, type RunShares } from "@/lib/features/vesting/runShares";
 import { advanceBatch, lockBatch, requireStatus } from "@/lib/features/vesting-batches/batchState";
 
 /**
@@ -54,22 +54,8 @@ export async function confirmBatchConditions(db: Database, actor: Actor, batchId
 
     const lines = [];
     for (const p of periods) {
-      const vested = (await runShares(tx, p.runId!)).filter((v) => v.vested > 0);
-      for (const v of vested)
-        lines.push({
-          vestingBatchId: batchId,
-          grantId: v.grantId,
-          personId: v.personId,
-          trancheIndex: p.trancheIndex,
-          shares: v.vested,
-          adjustedPrice: v.adjustedPrice,
-          amountDue: amountDue(v.vested, v.adjustedPrice),
-          reference: renderPaymentReference(batch.referenceTemplate, {
-            employeeNo: v.employeeNo,
-            name: v.name,
-            batchNo: batch.batchNo,
-          }),
-        });
+      const vested = await runShares(tx, p.runId!);
+      lines.push(...vestingLines(batch, p.trancheIndex, vested));
       await tx.update(vestingBatchPeriods).set({ vestingRunId: p.runId }).where(eq(vestingBatchPeriods.id, p.id));
     }
     if (lines.length === 0)
@@ -84,4 +70,31 @@ export async function confirmBatchConditions(db: Database, actor: Actor, batchId
     });
     return { id: batchId, lines: lines.length, shares };
   });
+}
+
+/**
+ * The vesting list of one period: a line per grant the run lets vest, with the amount due at the adjusted
+ * price and the grantee's payment reference.
+ */
+export function vestingLines(
+  batch: { id: string; batchNo: number; referenceTemplate: string },
+  trancheIndex: number,
+  shares: readonly RunShares[],
+): (typeof vestingBatchLines.$inferInsert)[] {
+  return shares
+    .filter((v) => v.vested > 0)
+    .map((v) => ({
+      vestingBatchId: batch.id,
+      grantId: v.grantId,
+      personId: v.personId,
+      trancheIndex,
+      shares: v.vested,
+      adjustedPrice: v.adjustedPrice,
+      amountDue: amountDue(v.vested, v.adjustedPrice),
+      reference: renderPaymentReference(batch.referenceTemplate, {
+        employeeNo: v.employeeNo,
+        name: v.name,
+        batchNo: batch.batchNo,
+      }),
+    }));
 }

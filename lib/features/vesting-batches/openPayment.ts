@@ -1,10 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { plans, vestingBatchLines } from "@/db/schema";
+import { plans } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { advanceBatch, lockBatch, requireStatus } from "@/lib/features/vesting-batches/batchState";
-import { notifyBatchGrantees, paymentDueNotices, paymentsDue } from "@/lib/features/vesting-batches/paymentNotice";
+import { notifyBatchGrantees, paymentDueNotices } from "@/lib/features/vesting-batches/paymentNotice";
+import { paidLines, paymentsDue } from "@/lib/features/vesting-batches/paymentAccounts";
 
 /**
  * Opens the payment (缴款): each grantee is told in a notice and an e-mail what to pay, to which
@@ -18,16 +19,7 @@ export async function openBatchPayment(db: Database, actor: Actor, batchId: stri
       .select({ name: plans.name, nameEn: plans.nameEn })
       .from(plans)
       .where(eq(plans.id, batch.planId));
-    const lines = await tx
-      .select({
-        personId: vestingBatchLines.personId,
-        shares: vestingBatchLines.shares,
-        amountDue: vestingBatchLines.amountDue,
-        reference: vestingBatchLines.reference,
-      })
-      .from(vestingBatchLines)
-      .where(eq(vestingBatchLines.vestingBatchId, batchId));
-    const dues = paymentsDue(lines);
+    const dues = paymentsDue(await paidLines(tx, batchId));
     const notified = await notifyBatchGrantees(
       tx,
       batchId,

@@ -72,31 +72,68 @@ export async function paidLines(db: Database | Transaction, batchId: string, per
   return rows.map((r) => ({ ...r, paid: new Dec(r.paid).toFixed(2) }));
 }
 
+/** A grantee's lines in a batch taken together: one reference, the sums due and paid, the first line. */
+interface PersonTotal {
+  personId: string;
+  lineId: string;
+  employeeNo: string;
+  reference: string;
+  shares: number;
+  due: Dec;
+  paid: Dec;
+}
+
+/** The lines summed per person, in the order of each person's first line. */
+function personTotals(lines: readonly PaidLine[]): PersonTotal[] {
+  const byPerson = new Map<string, PersonTotal>();
+  for (const l of lines) {
+    const t = byPerson.get(l.personId) ?? {
+      personId: l.personId,
+      lineId: l.lineId,
+      employeeNo: l.employeeNo,
+      reference: l.reference,
+      shares: 0,
+      due: new Dec(0),
+      paid: new Dec(0),
+    };
+    t.shares += l.shares;
+    t.due = t.due.plus(l.amountDue);
+    t.paid = t.paid.plus(l.paid);
+    byPerson.set(l.personId, t);
+  }
+  return [...byPerson.values()];
+}
+
 /**
  * What each grantee owes as one payment account: a grantee with several lines (a first and a reserved
  * grant) writes one reference and may pay them in one transfer, so payments are matched per person and
  * recorded on the person's first line; closing the payment spreads them over the lines in order.
  */
 export function paymentAccounts(lines: readonly PaidLine[]): PaymentLine[] {
-  const byPerson = new Map<string, { lineId: string; employeeNo: string; reference: string; due: Dec; paid: Dec }>();
-  for (const l of lines) {
-    const a = byPerson.get(l.personId) ?? {
-      lineId: l.lineId,
-      employeeNo: l.employeeNo,
-      reference: l.reference,
-      due: new Dec(0),
-      paid: new Dec(0),
-    };
-    a.due = a.due.plus(l.amountDue);
-    a.paid = a.paid.plus(l.paid);
-    byPerson.set(l.personId, a);
-  }
-  return [...byPerson.values()].map((a) => ({
-    lineId: a.lineId,
-    employeeNo: a.employeeNo,
-    reference: a.reference,
-    due: a.due.toFixed(2),
-    paidSoFar: a.paid.toFixed(2),
+  return personTotals(lines).map((t) => ({
+    lineId: t.lineId,
+    employeeNo: t.employeeNo,
+    reference: t.reference,
+    due: t.due.toFixed(2),
+    paidSoFar: t.paid.toFixed(2),
+  }));
+}
+
+/** What one grantee is asked to pay: the sum of their lines, with one reference. */
+export interface PaymentDue {
+  personId: string;
+  shares: number;
+  amountDue: string;
+  reference: string;
+}
+
+/** The payment notice's figures per person (first + reserved grants of one person pay together). */
+export function paymentsDue(lines: readonly PaidLine[]): PaymentDue[] {
+  return personTotals(lines).map((t) => ({
+    personId: t.personId,
+    shares: t.shares,
+    amountDue: t.due.toFixed(2),
+    reference: t.reference,
   }));
 }
 

@@ -2,35 +2,8 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { emailOutbox, notifications, users } from "@/db/schema";
-import { Dec } from "@/lib/domain/numeric/decimal";
 import type { VestingBatchRow } from "@/lib/features/vesting-batches/batchState";
-
-/** What one grantee is asked to pay: the sum of their lines, with one reference. */
-export interface PaymentDue {
-  personId: string;
-  shares: number;
-  amountDue: string;
-  reference: string;
-}
-
-/** Sums a batch's lines per person (first + reserved grants of one person pay together). */
-export function paymentsDue(
-  lines: { personId: string; shares: number; amountDue: string; reference: string }[],
-): PaymentDue[] {
-  const byPerson = new Map<string, { shares: number; amount: Dec; reference: string }>();
-  for (const l of lines) {
-    const p = byPerson.get(l.personId) ?? { shares: 0, amount: new Dec(0), reference: l.reference };
-    p.shares += l.shares;
-    p.amount = p.amount.plus(l.amountDue);
-    byPerson.set(l.personId, p);
-  }
-  return [...byPerson].map(([personId, p]) => ({
-    personId,
-    shares: p.shares,
-    amountDue: p.amount.toFixed(2),
-    reference: p.reference,
-  }));
-}
+import type { PaymentDue } from "@/lib/features/vesting-batches/paymentAccounts";
 
 /** The payment notice's e-mail: everything a grantee needs to pay, in Chinese then English. */
 function mailBody(batch: VestingBatchRow, plan: { name: string; nameEn: string }, due: PaymentDue): string {

@@ -12,7 +12,12 @@ import {
 } from "@/db/schema";
 import { Dec } from "@/lib/domain/numeric/decimal";
 import { priceText } from "@/lib/domain/numeric/priceText";
-import { estimateTax, type EstimatedVestingTax, type VestingIncomeInput } from "@/lib/domain/tax/equityIncomeTax";
+import {
+  equityIncomeTax,
+  estimateTax,
+  type EstimatedVestingTax,
+  type VestingIncomeInput,
+} from "@/lib/domain/tax/equityIncomeTax";
 import type { TransferAllowance } from "@/lib/domain/vesting/transferLimits";
 import { allowanceFromVestings } from "@/lib/features/vesting-batches/directorTransfers";
 import { latestClosingPrice } from "@/lib/features/tax/closingPrices";
@@ -233,7 +238,11 @@ function taxOf(
   }));
   if (price === null && vestings.some((v) => v.closingPrice === null))
     return { final: registered, lines: [], total: null };
-  const estimated = estimateTax({ person: { resident }, vestings }, price ?? "0.01");
+  // With every close known nothing is assumed: the figures are equityIncomeTax's own.
+  const estimated =
+    price === null
+      ? equityIncomeTax({ person: { resident }, vestings }).map((t) => ({ ...t, priceAssumed: false }))
+      : estimateTax({ person: { resident }, vestings }, price);
   const ids = new Set(mine.map((m) => m.line.id));
   const lines = estimated.filter((e) => ids.has(e.id)).map((e) => ({ ...e, lineId: e.id }));
   const total = lines.every((l) => l.status === "computed")
