@@ -6,7 +6,7 @@ export * from "./process";
 export * from "./grant";
 export * from "./disclosure";
 export * from "./access";
-export * from "./dataVersions";
+export * from "./grantDtoVersions";
 export * from "./expense";
 export * from "./secondFactor";
 export * from "./vestingBatch";

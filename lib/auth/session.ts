@@ -63,13 +63,14 @@ export interface SessionCompanion<T> {
   version: ((database: Database) => SQL<number>) | null;
   /** Values for the column's own placeholders in the session check, per user (e.g. what this server keeps). */
   params: (userId: string) => Record<string, unknown>;
-  /** The value alone, read by user id (after the session was checked): never from kept grants. */
+  /** The value alone, read by user id (after the session was checked), with the read-alone placeholders. */
   byUser: (database: Database) => { execute: (params: { uid: string }) => Promise<{ value: T | null }[]> };
 }
 
 /** How a read model tunes its companion: a version stamp and the values of its column's placeholders. */
 export interface CompanionTuning {
-  version?: (database: Database) => SQL<number>;
+  /** A version stamp over the user's row, read in the same statement as the value. */
+  version?: (database: Database, user: SessionColumns) => SQL<number>;
   /** Placeholder values in the session check, per user. */
   params?: (userId: string) => Record<string, unknown>;
   /** Placeholder values when the value is read alone by user id (it must then be read in full). */
@@ -82,11 +83,13 @@ export function sessionCompanion<T>(
   column: (database: Database, user: SessionColumns) => SQL<T>,
   tuning: CompanionTuning = {},
 ): SessionCompanion<T> {
-  const own = (database: Database) => column(database, { userId: users.id, personId: users.personId });
+  const columns: SessionColumns = { userId: users.id, personId: users.personId };
+  const own = (database: Database) => column(database, columns);
+  const version = tuning.version;
   return {
     name,
     column: own,
-    version: tuning.version ?? null,
+    version: version ? (database: Database) => version(database, columns) : null,
     params: tuning.params ?? (() => ({})),
     byUser: preparedStatement((database) => {
       const statement = database
@@ -206,7 +209,7 @@ async function acceptSession(
 ): Promise<SessionUser | null> {
   const now = Date.now();
   if (!row || row.disabled || row.sessionVersion !== claims.sv || !sessionIsLive(row, now)) return null;
-  // A sign-in still owing its second factor grants nothing (see pendingSignIn).
+  // A sign-in still owing its second factor gives no access (see pendingSignIn).
   if (row.secondFactorState !== "complete") return null;
   if (now - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await database

@@ -9,17 +9,20 @@ import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 const AS_OF = "2026-11-21";
 
 /**
- * The grant data version lets a server keep a user's grant DTOs between requests. It must move at the
- * commit of every change to a table the DTO is built from (once per transaction), never before the
- * commit and never on a rollback; the statement then answers the grants again.
+ * A person's grant DTO version lets a server keep that person's DTOs between requests. It must move at the
+ * commit of every change to what the DTO is built from (once per transaction), never before the commit,
+ * never on a rollback, and not for changes to another person's grants; the statement then answers the
+ * grants again.
  */
-describe.each(BACKENDS)("the grant data version on %s", (kind) => {
+describe.each(BACKENDS)("the person's grant DTO version on %s", (kind) => {
   let h: DatabaseHandle;
   let person: string;
+  let otherPerson: string;
   let uid: string;
 
-  const version = async () =>
-    Number((await rows<{ v: string | number }>(h, sql`SELECT ${grantDtoVersion} AS v`))[0]!.v);
+  const versionOf = async (personId: string) =>
+    Number((await rows<{ v: string | number }>(h, sql`SELECT ${grantDtoVersion(sql`${personId}::uuid`)} AS v`))[0]!.v);
+  const version = () => versionOf(person);
   const grantsUnlessKept = async (gv: number, gp: string | null) => {
     const [row] = await h.db
       .select({ value: personGrantsUnlessKept(h.db, users.personId, "text") })
@@ -39,28 +42,47 @@ describe.each(BACKENDS)("the grant data version on %s", (kind) => {
     );
     uid = u!.id;
     person = u!.person_id;
+    const [o] = await rows<{ person_id: string }>(
+      h,
+      sql`SELECT person_id FROM users WHERE email = 'employee2@demo.local'`,
+    );
+    otherPerson = o!.person_id;
   });
   afterAll(async () => h?.close());
 
-  // Each statement touches rows of one table a DTO is built from (the demo has rows in each; an update of
-  // no rows would fire no trigger and fail the test), without changing what they say.
+  // Each statement changes rows of one table the person's DTO is built from (the demo has rows of each for
+  // the demo employee); the tests run it twice in one transaction.
+  const mine = sql`(SELECT person_id FROM users WHERE email = 'employee@demo.local')`;
+  const myGrants = sql`(SELECT id FROM grants WHERE person_id = ${mine})`;
   const touches: [string, ReturnType<typeof sql>][] = [
+    ["grants", sql`UPDATE grants SET quantity = quantity + 1 WHERE person_id = ${mine}`],
+    ["tranches", sql`UPDATE tranches SET ratio = ratio + 0.0001 WHERE grant_id IN ${myGrants}`],
+    ["appraisal_results", sql`UPDATE appraisal_results SET grade = grade || ' ' WHERE grant_id IN ${myGrants}`],
     [
-      "grants",
-      sql`UPDATE grants SET quantity = quantity WHERE person_id = (SELECT person_id FROM users WHERE email = 'employee@demo.local')`,
+      "company_appraisals",
+      sql`UPDATE company_appraisals c SET company_ratio = company_ratio + 0.0001 FROM grants g WHERE g.person_id = ${mine} AND g.batch_id = c.batch_id AND g.category_id = c.category_id`,
     ],
-    ["tranches", sql`UPDATE tranches SET ratio = ratio WHERE grant_id IN (SELECT id FROM grants LIMIT 1)`],
-    ["appraisal_results", sql`UPDATE appraisal_results SET grade = grade`],
-    ["company_appraisals", sql`UPDATE company_appraisals SET company_ratio = company_ratio`],
-    ["adjustment_records", sql`UPDATE adjustment_records SET price_after = price_after`],
-    ["corporate_actions", sql`UPDATE corporate_actions SET ex_date = ex_date`],
-    ["grant_batches", sql`UPDATE grant_batches SET grant_price = grant_price`],
-    ["plans", sql`UPDATE plans SET name = name`],
     [
-      "persons",
-      sql`UPDATE persons SET name = name WHERE id = (SELECT person_id FROM users WHERE email = 'employee@demo.local')`,
+      "adjustment_records",
+      sql`UPDATE adjustment_records SET price_after = price_after + 0.01 WHERE grant_id IN ${myGrants}`,
     ],
-    ["participant_categories", sql`UPDATE participant_categories SET name = name`],
+    [
+      "corporate_actions",
+      sql`UPDATE corporate_actions SET description = coalesce(description, '') || ' ' WHERE id IN (SELECT corporate_action_id FROM adjustment_records WHERE grant_id IN ${myGrants})`,
+    ],
+    [
+      "grant_batches",
+      sql`UPDATE grant_batches SET grant_price = grant_price + 0.01 WHERE id IN (SELECT batch_id FROM grants WHERE person_id = ${mine})`,
+    ],
+    [
+      "plans",
+      sql`UPDATE plans SET name = name || ' ' WHERE id IN (SELECT plan_id FROM grants WHERE person_id = ${mine})`,
+    ],
+    ["persons", sql`UPDATE persons SET name = name || ' ' WHERE id = ${mine}`],
+    [
+      "participant_categories",
+      sql`UPDATE participant_categories SET name = name || ' ' WHERE id IN (SELECT category_id FROM grants WHERE person_id = ${mine})`,
+    ],
   ];
 
   it.each(touches.map(([table]) => table))("moves once when a transaction changes %s, at its commit", async (table) => {
@@ -72,25 +94,68 @@ describe.each(BACKENDS)("the grant data version on %s", (kind) => {
       await tx.execute(statement);
       // Inside the transaction the counter has not moved yet: it moves at commit, once.
       inside = Number(
-        ((await tx.execute(sql`SELECT ${grantDtoVersion} AS v`)) as unknown as { rows: { v: string | number }[] })
-          .rows[0]!.v,
+        (
+          (await tx.execute(sql`SELECT ${grantDtoVersion(sql`${person}::uuid`)} AS v`)) as unknown as {
+            rows: { v: string | number }[];
+          }
+        ).rows[0]!.v,
       );
     });
     expect(inside).toBe(before);
     expect(await version()).toBe(before + 1);
   });
 
-  it("does not move on a rollback, nor for tables a DTO is not built from", async () => {
+  it("leaves another person's version alone when only this person's own rows change", async () => {
+    const before = await versionOf(otherPerson);
+    for (const table of ["grants", "tranches", "persons"]) {
+      await h.db.transaction(async (tx) => {
+        await tx.execute(touches.find(([t]) => t === table)![1]);
+      });
+    }
+    expect(await versionOf(otherPerson)).toBe(before);
+  });
+
+  it("moves everyone in a plan when what the plan shows changes, and nobody when only its derivation day does", async () => {
+    const [plan] = await rows<{ id: string }>(
+      h,
+      sql`SELECT g.plan_id AS id FROM grants g JOIN grants o ON o.plan_id = g.plan_id WHERE g.person_id = ${person} AND o.person_id = ${otherPerson} LIMIT 1`,
+    );
+    expect(plan).toBeDefined();
+    const [mine, theirs] = [await version(), await versionOf(otherPerson)];
+    await h.db.execute(sql`UPDATE plans SET derived_on = derived_on WHERE id = ${plan!.id}`);
+    await h.db.execute(sql`UPDATE plans SET derived_on = date '2026-01-01' WHERE id = ${plan!.id}`);
+    await h.db.execute(sql`UPDATE tranches SET ratio = ratio WHERE grant_id IN ${myGrants}`);
+    expect([await version(), await versionOf(otherPerson)]).toEqual([mine, theirs]);
+    await h.db.execute(sql`UPDATE plans SET name_en = name_en || ' ' WHERE id = ${plan!.id}`);
+    expect([await version(), await versionOf(otherPerson)]).toEqual([mine + 1, theirs + 1]);
+  });
+
+  it("does not move on a rollback, nor for tables a DTO is not built from, nor for updates that change nothing", async () => {
     const before = await version();
     await h.db
       .transaction(async (tx) => {
         await tx.execute(sql`UPDATE grants SET accepted_at = now()`);
+        await tx.execute(sql`UPDATE tranches SET ratio = ratio + 0.0001`);
         throw new Error("roll back");
       })
       .catch(() => undefined);
     await h.db.execute(sql`UPDATE notifications SET read_at = read_at`);
     await h.db.execute(sql`UPDATE users SET locale = locale`);
+    await h.db.execute(sql`UPDATE grants SET quantity = quantity WHERE person_id = ${person}`);
     expect(await version()).toBe(before);
+    // A savepoint rolled back takes its notes with it; what the transaction keeps still moves once.
+    await h.db.transaction(async (tx) => {
+      await tx
+        .transaction(async (sp) => {
+          await sp.execute(sql`UPDATE persons SET name = name || '~' WHERE id = ${otherPerson}`);
+          throw new Error("roll back the savepoint");
+        })
+        .catch(() => undefined);
+      await tx.execute(sql`UPDATE grants SET quantity = quantity + 1 WHERE person_id = ${person}`);
+    });
+    expect(await version()).toBe(before + 1);
+    expect(await rows(h, sql`SELECT * FROM grant_dto_touches`)).toEqual([]);
+    expect(await rows(h, sql`SELECT * FROM grant_dto_flushes`)).toEqual([]);
   });
 
   it("answers the grants unless the caller holds them at the current version for the same person", async () => {
@@ -109,23 +174,32 @@ describe.each(BACKENDS)("the grant data version on %s", (kind) => {
 
   it("moves once per committed writer when many write at once, without adding a deadlock", async () => {
     if (kind !== "postgres") return; // PGlite is one connection: nothing runs concurrently.
-    const before = await version();
-    const [plan] = await rows<{ id: string }>(h, sql`SELECT id FROM plans ORDER BY id LIMIT 1`);
-    const grantIds = (await rows<{ id: string }>(h, sql`SELECT id FROM grants ORDER BY id LIMIT 12`)).map((g) => g.id);
-    expect(grantIds).toHaveLength(12);
-    // Half write first and lock the plan row after, half the other way round (as a re-derivation does).
-    // Were the counter's row locked at the write rather than at commit, these two orders would deadlock.
-    const writers = grantIds.map((grantId, i) =>
-      h.db.transaction(async (tx) => {
-        const write = () => tx.execute(sql`UPDATE tranches SET ratio = ratio WHERE grant_id = ${grantId}`);
-        const lock = () => tx.execute(sql`SELECT id FROM plans WHERE id = ${plan!.id} FOR UPDATE`);
-        if (i % 2 === 0) await write().then(lock);
-        else await lock().then(write);
-        await new Promise((r) => setTimeout(r, 5));
-      }),
+    const before = [await version(), await versionOf(otherPerson)];
+    const trancheOf = async (personId: string) =>
+      (
+        await rows<{ id: string }>(
+          h,
+          sql`SELECT t.id FROM tranches t JOIN grants g ON g.id = t.grant_id WHERE g.person_id = ${personId} ORDER BY t.id`,
+        )
+      ).map((t) => t.id);
+    const [mineRows, theirRows] = [await trancheOf(person), await trancheOf(otherPerson)];
+    const writers = Math.min(mineRows.length, theirRows.length);
+    expect(writers).toBeGreaterThanOrEqual(4);
+    // Each writer changes a row of its own for each of the two persons, half in one order and half in the
+    // other. Were a person's counter locked at the write rather than at commit, the two orders would deadlock.
+    await Promise.all(
+      Array.from({ length: writers }, (_, i) =>
+        h.db.transaction(async (tx) => {
+          const write = (id: string) => tx.execute(sql`UPDATE tranches SET ratio = ratio + 0.0001 WHERE id = ${id}`);
+          const pair = [mineRows[i]!, theirRows[i]!];
+          for (const id of i % 2 === 0 ? pair : pair.reverse()) {
+            await write(id);
+            await new Promise((r) => setTimeout(r, 5));
+          }
+        }),
+      ),
     );
-    await Promise.all(writers);
-    expect(await version()).toBe(before + 12);
+    expect([await version(), await versionOf(otherPerson)]).toEqual([before[0]! + writers, before[1]! + writers]);
   });
 
   it("makes a kept DTO stale exactly when a change to it commits", async () => {

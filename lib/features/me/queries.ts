@@ -5,7 +5,7 @@ import { unauthenticated } from "@/lib/platform/errors/apiError";
 import { grantsOfPerson, grantTotals, type GrantDto } from "@/lib/features/grants/readModel/grantReads";
 import { noticesOf } from "@/lib/features/notices/notices";
 import { granteeHomeCompanion } from "@/lib/features/me/readModel/granteeHome";
-import { keepGrants, keptGrants } from "@/lib/features/grants/readModel/grantDtoCache";
+import { grantsAnswered } from "@/lib/features/grants/readModel/keptGrantsRead";
 import { blackoutsFromKeys } from "@/lib/features/derivation/planInputs";
 import { ensureDerivedToday } from "@/lib/features/daily/freshness";
 import { currentUserWith, requireUser, type SessionUser } from "@/lib/auth/session";
@@ -43,7 +43,7 @@ export async function granteeOverview() {
     blackoutKeys,
     paymentsDue,
   } = value ?? { grants: [], notices: [], blackoutKeys: [], paymentsDue: [] };
-  const list = await granteeGrants(user, answered, grantDtoVersion);
+  const list = await grantsAnswered(database, user, answered, grantDtoVersion);
   const today = clockToday();
   // A grantee's plans are exactly those of their grants, so no separate visibility query is needed.
   const planIds = [...new Set(list.map((g) => g.planId))];
@@ -63,18 +63,6 @@ export async function granteeOverview() {
     notices,
     paymentsDue: paymentsDue ?? [],
   };
-}
-
-/** The grants the session check answered (kept for the next request), or those this server kept for the user. */
-async function granteeGrants(
-  user: SessionUser,
-  answered: GrantDto[] | null,
-  version: number | null,
-): Promise<GrantDto[]> {
-  if (!user.personId) return answered ?? [];
-  if (answered !== null) return version === null ? answered : keepGrants(user.id, user.personId, version, answered);
-  // Left out as kept, but no longer kept (another request of this user replaced it): read them again.
-  return keptGrants(user.id, user.personId, version ?? -1) ?? grantsOfPerson(await db(), user.personId);
 }
 
 /** The unvested tranche with the earliest (earliest vesting or window-open) date. */

@@ -2,10 +2,11 @@ import "server-only";
 import type { GrantDto } from "@/lib/features/grants/readModel/grantReads";
 
 /**
- * The signed-in user's grant DTOs, kept between their requests while the database's grant data version
- * (data_versions 'grant_dto', bumped at the commit of any change to the tables the DTO is built from)
- * stays the same. The session check sends the version and person it holds; PostgreSQL answers the
- * grants only when either differs, so a grantee refreshing a page costs no JSON building at all.
+ * The signed-in user's grant DTOs, kept between their requests while their person's grant DTO version
+ * (grant_dto_versions, moved at the commit of any change to what that person's DTOs are built from, and
+ * by nothing else) stays the same. The session check sends the version and person it holds; PostgreSQL
+ * answers the grants only when either differs, so a grantee refreshing a page costs no JSON building,
+ * and another grantee's write, or HR's on another plan, does not make it cost any.
  *
  * An entry belongs to one user id and is only ever handed to that user id, and only when the version
  * and the person linked to the user, both read in the same statement as the session check, match it:

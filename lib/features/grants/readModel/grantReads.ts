@@ -7,10 +7,10 @@ import { preparedStatement } from "@/lib/platform/preparedStatement";
 import {
   adjustmentRecords,
   appraisalResults,
-  dataVersions,
   companyAppraisals,
   corporateActions,
   grantBatches,
+  grantDtoVersions,
   grants,
   participantCategories,
   persons,
@@ -112,8 +112,16 @@ export function personGrantsJsonValue(db: Database, personId: SQLWrapper): SQL<G
   return sql<GrantDto[]>`(${personGrantsQuery(db, personId, "json")})`;
 }
 
-/** The version of everything grant DTOs are built from; it moves at the commit of any change (migration 0005). */
-export const grantDtoVersion = sql<number>`(select ${dataVersions.version} from ${dataVersions} where ${dataVersions.name} = 'grant_dto')`;
+/**
+ * The version of everything one person's grant DTOs are built from: it moves at the commit of any change
+ * to them, and only to them (migration 0013); a person nothing was ever written for is at 0.
+ */
+export function grantDtoVersion(personId: SQLWrapper): SQL<number> {
+  const version = sql`coalesce((select ${grantDtoVersions.version} from ${grantDtoVersions} where ${grantDtoVersions.personId} = ${personId}), 0)`;
+  // Nested once: drizzle strips the table from a single-table select's own columns, which would turn
+  // the person's column into the subquery's own person_id; columns inside a nested SQL keep theirs.
+  return sql<number>`${version}`;
+}
 
 /**
  * The person's grants (as personGrantsJson or personGrantsJsonValue), or null when the caller says it
@@ -123,7 +131,7 @@ export function personGrantsUnlessKept(db: Database, personId: SQLWrapper, as: "
   const grantsSql = as === "text" ? personGrantsJson(db, personId) : personGrantsJsonValue(db, personId);
   return sql<
     string | null
-  >`case when ${grantDtoVersion} = ${sql.placeholder("gv")} and ${personId} = ${sql.placeholder("gp")}::uuid then null else ${grantsSql} end`;
+  >`case when ${grantDtoVersion(personId)} = ${sql.placeholder("gv")} and ${personId} = ${sql.placeholder("gp")}::uuid then null else ${grantsSql} end`;
 }
 
 function personGrantsQuery(db: Database, personId: SQLWrapper, as: "text" | "json" = "text") {

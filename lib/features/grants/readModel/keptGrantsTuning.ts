@@ -4,12 +4,12 @@ import { grantDtoVersion } from "@/lib/features/grants/readModel/grantReads";
 import { keptGrantVersion } from "@/lib/features/grants/readModel/grantDtoCache";
 
 /**
- * The tuning of a session companion built on personGrantsUnlessKept: the check reads the grant DTOs'
- * version and leaves the grants out while this server keeps them for the user at that version. Read alone
+ * The tuning of a session companion built on personGrantsUnlessKept: the check reads the person's grant
+ * DTO version and leaves the grants out while this server keeps them for the user at that version. Read alone
  * (after the check left), nothing counts as kept.
  */
 export const keptGrantsTuning: CompanionTuning = {
-  version: () => grantDtoVersion,
+  version: (_database, user) => grantDtoVersion(user.personId),
   params: keptGrantVersion,
   readAlone: { gv: -1, gp: null },
 };
