@@ -2,6 +2,7 @@ import path from "node:path";
 import fs from "node:fs";
 import { Pool } from "pg";
 import { PGlite } from "@electric-sql/pglite";
+import { withPreparedStatements } from "./pglitePreparedQueries";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -83,6 +84,6 @@ export function openDatabase(options: DatabaseOptions = {}): DatabaseHandle {
   }
   const dir = options.pgliteDir ?? path.join(dataDir(), "pglite");
   if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  const client = withPreparedStatements(new PGlite(dir));
   return { db: drizzlePglite(client, { schema }) as unknown as Database, kind: "pglite", close: () => client.close() };
 }
