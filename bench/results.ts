@@ -15,6 +15,8 @@ export interface Figure {
   unit: "ratio" | "s" | "MB";
   pass: boolean | null;
   label: string;
+  /** The size it was measured at, when that differs between figures or backends (e.g. "10,000 grants"). */
+  at?: string;
   note?: string;
   detail?: unknown;
 }
@@ -113,6 +115,18 @@ const target = (f: Figure) =>
     : `${f.comparison === "<=" ? "≤" : "≥"} ${f.target}${f.unit === "ratio" ? "" : ` ${f.unit}`}`;
 const verdict = (f: Figure) => (f.pass === null ? (f.note ? `n/a: ${f.note}` : "—") : f.pass ? "pass" : "**FAIL**");
 
+/** One text for all backends when they agree (targets and sizes may depend on the backend), else each named. */
+function perBackend(
+  present: (readonly [string, Figure])[],
+  text: (f: Figure) => string,
+  lead: string,
+  separator: string,
+): string {
+  const texts = present.map(([b, f]) => [b, text(f)] as const);
+  if (texts.every(([, t]) => t === texts[0]![1])) return texts[0]![1] ? `${lead}${texts[0]![1]}` : "";
+  return `${lead}${texts.map(([b, t]) => `${t || "—"} (${b})`).join(separator)}`;
+}
+
 /** The Markdown table of a report, one column per backend. */
 export function resultsTable(report: BenchReport): string {
   const backends = Object.keys(report.byBackend);
@@ -128,9 +142,11 @@ export function resultsTable(report: BenchReport): string {
     `| --- | --- | ${backends.map(() => "--- | ---").join(" | ")} |`,
   ];
   for (const id of ids) {
-    const any = backends.map((b) => report.byBackend[b]![id]).find(Boolean)!;
+    const present = backends.flatMap((b) =>
+      report.byBackend[b]![id] ? [[b, report.byBackend[b]![id]!] as const] : [],
+    );
     lines.push(
-      `| ${id} ${any.label} | ${target(any)} | ${backends
+      `| ${id} ${present[0]![1].label}${perBackend(present, (f) => f.at ?? "", ", at ", ", ")} | ${perBackend(present, target, "", "; ")} | ${backends
         .map((b) => {
           const f = report.byBackend[b]![id];
           return f ? `${fmt(f)} | ${verdict(f)}` : "— | —";
