@@ -2,13 +2,13 @@ import "server-only";
 
 import { db } from "@/lib/platform/db";
 import { unauthenticated } from "@/lib/platform/errors/apiError";
-import { grantsOfPerson, grantTotals, type GrantDto } from "@/lib/features/grants/readModel/grantReads";
+import { grantTotals, type GrantDto } from "@/lib/features/grants/readModel/grantReads";
 import { noticesOf } from "@/lib/features/notices/notices";
 import { granteeHomeCompanion } from "@/lib/features/me/readModel/granteeHome";
 import { grantsAnswered } from "@/lib/features/grants/readModel/keptGrantsRead";
 import { blackoutsFromKeys } from "@/lib/features/derivation/planInputs";
 import { ensureDerivedToday } from "@/lib/features/daily/freshness";
-import { currentUserWith, requireUser, type SessionUser } from "@/lib/auth/session";
+import { currentUserWith, requireUser } from "@/lib/auth/session";
 import { describeBlackoutWindows } from "@/lib/features/calendar/blackoutsForPerson";
 import { toLocale } from "@/i18n/locales";
 import { today as clockToday } from "@/lib/platform/clock";
