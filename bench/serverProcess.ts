@@ -116,18 +116,7 @@ export async function startServer(options: {
 
 /** Resident memory (kB) of the Next.js server processes under `rootPid` (the npm and tsx wrappers left out). */
 export function serverRssKb(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  for (const name of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
-      // The command name is in parentheses and may contain spaces: the parent pid follows the last ")".
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
+  const children = processChildren();
   let total = 0;
   const stack = [rootPid];
   while (stack.length > 0) {
@@ -159,4 +148,21 @@ export function sampleRss(rootPid: number): { stop: () => { peakKb: number; star
       return { peakKb, startKb };
     },
   };
+}
+
+/** Every process's children by parent pid, read from /proc. */
+export function processChildren(): Map<number, number[]> {
+  const children = new Map<number, number[]>();
+  for (const name of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
+      // The command name is in parentheses and may contain spaces: the parent pid follows the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
 }

@@ -14,7 +14,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { startServer, type BenchServer } from "../serverProcess";
+import { processChildren, startServer, type BenchServer } from "../serverProcess";
 
 export interface ProfiledServer {
   server: BenchServer;
@@ -23,25 +23,9 @@ export interface ProfiledServer {
   profileDir: string;
 }
 
-function childrenOf(): Map<number, number[]> {
-  const children = new Map<number, number[]>();
-  for (const name of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
-      // The command name is in parentheses and may contain spaces: the parent pid follows the last ")".
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return children;
-}
-
 /** The `node …/next start` process under `rootPid`. */
 export function nextStartPid(rootPid: number): number {
-  const children = childrenOf();
+  const children = processChildren();
   const stack = [rootPid];
   while (stack.length > 0) {
     const pid = stack.pop()!;
