@@ -38,13 +38,13 @@ export function withPreparedStatements(client: PGlite): PGlite {
         return plain(text, params, options);
       }
       counted.delete(text);
-      statement = await client.runExclusive(() => prepare(client, text, `vd_lite_${statements.size + 1}`));
+      statement = await exclusive(client, () => prepare(client, text, `vd_lite_${statements.size + 1}`));
       statements.set(text, statement);
     }
     if (statement === "unprepared") return plain(text, params, options);
     const prepared = statement;
     try {
-      return await client.runExclusive(() => execute(client, prepared, params, options));
+      return await exclusive(client, () => execute(client, prepared, params, options));
     } catch (error) {
       // A statement whose plan no longer fits (its tables changed shape) is dropped and run afresh.
       if ((error as { code?: string }).code === "0A000") {
@@ -56,6 +56,15 @@ export function withPreparedStatements(client: PGlite): PGlite {
   };
   client.query = query as QueryFn;
   return client;
+}
+
+/**
+ * Runs outside any open transaction, as PGlite's own query does: it waits for the transaction lock, then
+ * the query lock. The query lock alone would let a request's read run inside another request's open
+ * transaction on the one connection, seeing (and, on an error, aborting) writes not yet committed.
+ */
+function exclusive<T>(client: PGlite, run: () => Promise<T>): Promise<T> {
+  return client._runExclusiveTransaction(() => client.runExclusive(run));
 }
 
 /** Parses and describes the text under a name; a text PGlite refuses stays unprepared (its error shows when run). */
