@@ -1,8 +1,7 @@
 import path from "node:path";
 import fs from "node:fs";
 import { Pool } from "pg";
-import { PGlite } from "@electric-sql/pglite";
-import { withPreparedStatements } from "./pglitePreparedQueries";
+import { asPGlite, openPGliteThread } from "./pgliteThread";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -84,6 +83,11 @@ export function openDatabase(options: DatabaseOptions = {}): DatabaseHandle {
   }
   const dir = options.pgliteDir ?? path.join(dataDir(), "pglite");
   if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
-  const client = withPreparedStatements(new PGlite(dir));
-  return { db: drizzlePglite(client, { schema }) as unknown as Database, kind: "pglite", close: () => client.close() };
+  // On a thread of its own, so that PostgreSQL's work does not stall the server's requests (db/pgliteThread.ts).
+  const thread = openPGliteThread(dir);
+  return {
+    db: drizzlePglite(asPGlite(thread), { schema }) as unknown as Database,
+    kind: "pglite",
+    close: () => thread.close(),
+  };
 }
