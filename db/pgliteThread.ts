@@ -29,17 +29,15 @@ export interface ThreadTransaction {
 const WORKER_FILE = "pgliteThreadWorker.ts";
 
 /**
- * Built by Next (Turbopack bundles `new Worker(new URL(…))` with its imports), the worker is a chunk of
- * the build. Run from source (tsx scripts, vitest), this module's URL is a .ts file: the worker then
- * loads tsx's require hook and the TypeScript file beside this one.
+ * The worker runs the TypeScript file beside this one through tsx's require hook (tsx is a runtime
+ * dependency: `npm start` runs through it). That holds in every process that opens the database: tsx
+ * scripts, vitest and the Next server, where Turbopack reports this module's URL as its source file.
+ * (Turbopack's own `new Worker(new URL(…))` bundling was not used: it also copies the source file into
+ * the public static assets.)
  */
 function startWorker(dir: string): Worker {
-  const workerData = { dir };
-  if (import.meta.url.endsWith(".ts")) {
-    const file = path.join(path.dirname(fileURLToPath(import.meta.url)), WORKER_FILE);
-    return new Worker(`require("tsx/cjs"); require(${JSON.stringify(file)});`, { eval: true, workerData });
-  }
-  return new Worker(new URL("./pgliteThreadWorker.ts", import.meta.url), { workerData });
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), WORKER_FILE);
+  return new Worker(`require("tsx/cjs"); require(${JSON.stringify(file)});`, { eval: true, workerData: { dir } });
 }
 
 /**
