@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { withPreparedStatements } from "@/db/pglitePreparedQueries";
+import { readDuringOpenTransaction } from "../support/readDuringOpenTransaction";
 
 /**
  * The embedded database's named statements must answer exactly what PGlite's own query answers, for every
@@ -70,28 +71,15 @@ describe("named prepared statements on PGlite", () => {
   });
 
   it("never runs inside another caller's open transaction: no uncommitted row is read", async () => {
-    const read = "SELECT count(*)::int AS c FROM t WHERE id >= $1";
-    for (let i = 0; i < 3; i++) await prepared.query(read, [100]);
-    let release!: () => void;
-    let written!: () => void;
-    const wrote = new Promise<void>((r) => (written = r));
-    const rolledBack = prepared
-      .transaction(async (tx) => {
-        await tx.query("INSERT INTO t (id) VALUES (100)");
-        written();
-        await new Promise<void>((r) => (release = r));
-        throw new Error("rolled back on purpose");
-      })
-      .catch((e: Error) => e.message);
-    await wrote;
-    let answered: number | null = null;
-    const during = prepared.query<{ c: number }>(read, [100]).then((r) => (answered = r.rows[0]!.c));
-    await new Promise((r) => setTimeout(r, 50));
-    // The read waits for the transaction instead of seeing its insert.
-    expect(answered).toBeNull();
-    release();
-    expect(await rolledBack).toBe("rolled back on purpose");
-    expect(await during).toBe(0);
+    const seen = await readDuringOpenTransaction(
+      prepared,
+      "INSERT INTO t (id) VALUES (100)",
+      "SELECT count(*)::int AS c FROM t WHERE id >= 100",
+    );
+    // The read waits for the transaction instead of seeing its insert, and answers after the rollback.
+    expect(seen.answeredWhileOpen).toBeNull();
+    expect(seen.rollback).toBe("rolled back on purpose");
+    expect(seen.answered).toBe(0);
   });
 
   it("runs a statement afresh when its table changed shape", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PGlite, types } from "@electric-sql/pglite";
 import { openPGliteThread, type PGliteThread } from "@/db/pgliteThread";
+import { readDuringOpenTransaction } from "../support/readDuringOpenTransaction";
 
 /**
  * The embedded database on its own thread must answer what PGlite answers in the caller's thread: the
@@ -71,27 +72,15 @@ describe("PGlite on a thread of its own", () => {
   });
 
   it("makes a read wait for an open transaction instead of seeing its uncommitted rows", async () => {
-    const count = () => thread.query<{ c: number }>("SELECT count(*)::int AS c FROM t WHERE id = $1", [20]);
-    for (let i = 0; i < 3; i++) await count();
-    let release!: () => void;
-    let inserted!: () => void;
-    const wrote = new Promise<void>((r) => (inserted = r));
-    const rolledBack = thread
-      .transaction(async (tx) => {
-        await tx.query("INSERT INTO t (id) VALUES (20)");
-        inserted();
-        await new Promise<void>((r) => (release = r));
-        throw new Error("rolled back on purpose");
-      })
-      .catch((e: Error) => e.message);
-    await wrote;
-    let answered: number | null = null;
-    const during = count().then((r) => (answered = r.rows[0]!.c));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(answered).toBeNull();
-    release();
-    expect(await rolledBack).toBe("rolled back on purpose");
-    expect(await during).toBe(0);
+    const seen = await readDuringOpenTransaction(
+      thread,
+      "INSERT INTO t (id) VALUES (20)",
+      "SELECT count(*)::int AS c FROM t WHERE id = 20",
+    );
+    // The read waits for the transaction instead of seeing its insert, and answers after the rollback.
+    expect(seen.answeredWhileOpen).toBeNull();
+    expect(seen.rollback).toBe("rolled back on purpose");
+    expect(seen.answered).toBe(0);
   });
 
   it("runs many concurrent statements and transactions without mixing them", async () => {
