@@ -9,6 +9,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
 import { derivationRows } from "@/lib/features/derivation/derivationRows";
 import { writeDerivation } from "@/lib/features/derivation/derivationWriter";
+import { derivationDifference } from "@/lib/features/derivation/storedDerivation";
 import {
   computePlanDerivation,
   loadPlanDerivationInputs,
@@ -87,6 +88,28 @@ describe.each(BACKENDS)("derivation writes on %s", (kind) => {
     // The demo company has corporate actions: adjusted figures and records are part of what stayed.
     const adjusted = await rows<{ n: number }>(h, sql`SELECT count(*)::int AS n FROM adjustment_records`);
     expect(adjusted[0]!.n).toBeGreaterThan(0);
+  });
+
+  it("after a derivation, the stored rows compare equal to the engine's: nothing would be sent again", async () => {
+    for (const planId of planIds) {
+      await h.db.transaction((tx) => rederivePlan(tx, planId, AS_OF));
+      const computed = computePlanDerivation(await loadPlanDerivationInputs(h.db, planId), AS_OF);
+      const ids = [...computed.keys()];
+      const figures = ids.map((id) => ({
+        id,
+        price: computed.get(id)!.derived.grantPrice,
+        quantity: computed.get(id)!.derived.quantity,
+      }));
+      const diff = await derivationDifference(h.db, ids, { ...derivationRows(computed, ids), grants: figures });
+      // Stored numerics carry their scale ("0.3000") and jsonb reorders keys: neither counts as a change.
+      expect(diff).toEqual({
+        tranches: [],
+        trancheIdsToDelete: [],
+        adjustments: [],
+        adjustmentIdsToDelete: [],
+        grants: [],
+      });
+    }
   });
 
   it("stores exactly the engine's rows, whatever was there: tampered, missing and extra rows are put right", async () => {
