@@ -49,18 +49,7 @@ export default async function PortalLayout({ children }: { children: React.React
             <span className="text-lg font-semibold text-brand-900">{t("app.name")}</span>
             <span className="hidden text-xs text-slate-500 sm:inline">{t("app.tagline")}</span>
           </Link>
-          <NavMenu label={t("nav.menu")}>
-            {links.map((l) => (
-              <Link
-                key={l.href}
-                href={l.href}
-                className="block whitespace-nowrap px-4 py-2 text-slate-700 hover:bg-slate-50 hover:text-brand-700 lg:px-0 lg:py-0 lg:hover:bg-transparent"
-                data-testid={l.testId}
-              >
-                {l.label}
-              </Link>
-            ))}
-          </NavMenu>
+          <NavMenu label={t("nav.menu")} links={links.map(({ href, label, testId }) => ({ href, label, testId }))} />
           <div className="flex items-center gap-2 whitespace-nowrap lg:ml-auto">
             <span className="hidden text-sm text-slate-600 md:inline" data-testid="user-name">
               {user.displayName}
