@@ -10,6 +10,8 @@ import { listVestingRuns } from "@/lib/features/vesting/vestingRunReads";
 import { reverseRunBody, reverseVestingRun } from "@/lib/features/vesting/vestingRunReversal";
 import type { VestingRunInput } from "@/lib/features/vesting/schemas";
 import { vestingRegisterPages } from "@/lib/features/registers/vestingRegisterQuery";
+import { writeDerivation } from "@/lib/features/derivation/derivationWriter";
+import { computePlanDerivation, loadPlanDerivationInputs } from "@/lib/features/derivation/trancheDerivation";
 import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 import { refusal } from "./support/refusal";
 
@@ -144,6 +146,43 @@ describe.each(BACKENDS)("reversing a vesting run on %s", (kind) => {
       fiscalYear: 2025,
       reversal: { id: record.id, reason: "Wrong ratio" },
     });
+  });
+
+  it("a run and a reversal derive their batch and category only, and leave the plan as a full derivation would", async () => {
+    // Row versions of the plan's tranches outside the period's batch and category, and the plan's day.
+    const outside = () =>
+      rows<{ id: string; version: string }>(
+        h,
+        sql`SELECT t.id, t.xmin::text AS version FROM tranches t JOIN grants g ON g.id = t.grant_id JOIN grant_batches b ON b.id = g.batch_id
+            WHERE g.plan_id = ${plan2022} AND NOT (b.batch = 'first' AND g.category_id = ${category1}) ORDER BY t.id`,
+      );
+    const derivedOn = async () =>
+      (await rows<{ d: string | null }>(h, sql`SELECT derived_on::text AS d FROM plans WHERE id = ${plan2022}`))[0]!.d;
+    const nothingLeft = async () =>
+      h.db.transaction(async (tx) =>
+        writeDerivation(tx, computePlanDerivation(await loadPlanDerivationInputs(tx, plan2022), AS_OF)),
+      );
+    const none = {
+      tranchesWritten: 0,
+      tranchesDeleted: 0,
+      adjustmentsWritten: 0,
+      adjustmentsDeleted: 0,
+      grantsAdjusted: 0,
+    };
+    const before = await outside();
+    expect(before.length).toBeGreaterThan(0);
+    // A day-old derivation: a full re-derivation would move it to today, one of a batch and category must not.
+    const day = await derivedOn();
+    await h.db.execute(sql`UPDATE plans SET derived_on = '2026-11-20' WHERE id = ${plan2022}`);
+
+    const run = await confirmVestingRun(h.db, actor, plan2022, input());
+    expect(await outside()).toEqual(before);
+    expect(await nothingLeft()).toEqual(none);
+    await reverseVestingRun(h.db, actor, run.runId, { reason: "checking the derivation" });
+    expect(await outside()).toEqual(before);
+    expect(await nothingLeft()).toEqual(none);
+    expect(await derivedOn()).toBe("2026-11-20");
+    await h.db.execute(sql`UPDATE plans SET derived_on = ${day} WHERE id = ${plan2022}`);
   });
 
   it("refuses reversing twice with 409 RUN_ALREADY_REVERSED and writes nothing", async () => {

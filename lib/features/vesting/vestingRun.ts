@@ -145,7 +145,8 @@ export async function confirmVestingRun(
         grades: graded.map((r) => ({ employeeNo: r.employeeNo, grade: r.grade })),
       },
     });
-    await rederivePlan(tx, planId);
+    // The run changes its own batch and category's grants only.
+    await rederivePlan(tx, planId, undefined, { batchId: preview.batchId, categoryId: preview.categoryId });
     await notifyGrantees(tx, preview, graded);
     return { ...preview, runId: run.id };
   });

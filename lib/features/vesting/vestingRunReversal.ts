@@ -118,7 +118,7 @@ export async function reverseVestingRun(
         reason: input.reason,
       },
     });
-    await rederivePlan(tx, run.planId);
+    await rederivePlan(tx, run.planId, undefined, { batchId: r.batchId, categoryId: r.categoryId });
     await notifyGrantees(
       tx,
       affected.map((t) => ({
