@@ -40,6 +40,8 @@ function startWorker(dir: string): Worker {
   return new Worker(`require("tsx/cjs"); require(${JSON.stringify(file)});`, { eval: true, workerData: { dir } });
 }
 
+const probedParsers = new WeakMap<NonNullable<QueryOptions["parsers"]>, number[]>();
+
 /**
  * drizzle hands PGlite parsers that return the text as it came, for dates, timestamps and intervals; a
  * function cannot cross threads, so the worker is told which types to leave as text, and anything else
@@ -47,12 +49,17 @@ function startWorker(dir: string): Worker {
  */
 function rawTypes(options?: QueryOptions): number[] | undefined {
   if (!options?.parsers) return undefined;
+  // drizzle passes the same parsers object with every query: probed once.
+  const known = probedParsers.get(options.parsers);
+  if (known) return known;
   const probe = "\u0000vd-probe";
-  return Object.entries(options.parsers).map(([oid, parser]) => {
+  const types = Object.entries(options.parsers).map(([oid, parser]) => {
     if (parser(probe, Number(oid)) !== probe)
       throw new Error(`only parsers that keep the text can cross to the database thread (type ${oid})`);
     return Number(oid);
   });
+  probedParsers.set(options.parsers, types);
+  return types;
 }
 
 function queryBody(text: string, params: unknown[] | undefined, options: QueryOptions | undefined, tx?: number) {

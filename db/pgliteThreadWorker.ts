@@ -15,10 +15,19 @@ let nextTx = 1;
 
 const ROLLBACK = Symbol("rollback");
 
+// One parsers object per list of types (drizzle sends the same few lists): not rebuilt for every query.
+const textParsers = new Map<string, Record<number, (value: string) => string>>();
+
 /** Leaves the listed types as text: drizzle's parsers for dates and times, which could not cross threads. */
 function asText(types: number[] | undefined) {
   if (!types) return undefined;
-  return Object.fromEntries(types.map((oid) => [oid, (value: string) => value]));
+  const key = types.join(",");
+  let parsers = textParsers.get(key);
+  if (!parsers) {
+    parsers = Object.fromEntries(types.map((oid) => [oid, (value: string) => value]));
+    textParsers.set(key, parsers);
+  }
+  return parsers;
 }
 
 /** Only a result's plain parts cross back: rows, fields and the affected count. */
