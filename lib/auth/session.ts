@@ -46,7 +46,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   return (await requestSessionCheck(claims).join(null).result).user;
 });
 
-/** Columns of the signed-in user's row that a companion may use. */
+/** Columns of the signed-in user's row that a joined read may use. */
 export interface SessionColumns {
   userId: SQLWrapper;
   personId: SQLWrapper;
@@ -56,7 +56,7 @@ export interface SessionColumns {
  * A value computed for the signed-in user in the same statement as the session check, so that a
  * request needing only "my" data makes one round trip to the database instead of two.
  */
-export interface SessionCompanion<T> {
+export interface SessionJoinedRead<T> {
   name: string;
   column: (database: Database) => SQL<T>;
   /** A version stamp read with the value (the read model decides what it means), or none. */
@@ -67,8 +67,8 @@ export interface SessionCompanion<T> {
   byUser: (database: Database) => { execute: (params: { uid: string }) => Promise<{ value: T | null }[]> };
 }
 
-/** How a read model tunes its companion: a version stamp and the values of its column's placeholders. */
-export interface CompanionTuning {
+/** How a read model tunes its joined read: a version stamp and the values of its column's placeholders. */
+export interface JoinedReadTuning {
   /** A version stamp over the user's row, read in the same statement as the value. */
   version?: (database: Database, user: SessionColumns) => SQL<number>;
   /** Placeholder values in the session check, per user. */
@@ -77,12 +77,12 @@ export interface CompanionTuning {
   readAlone?: Record<string, unknown>;
 }
 
-/** Declares a companion from its column over the user's row; its statements are prepared once per database. */
-export function sessionCompanion<T>(
+/** Declares a joined read from its column over the user's row; its statements are prepared once per database. */
+export function sessionJoinedRead<T>(
   name: string,
   column: (database: Database, user: SessionColumns) => SQL<T>,
-  tuning: CompanionTuning = {},
-): SessionCompanion<T> {
+  tuning: JoinedReadTuning = {},
+): SessionJoinedRead<T> {
   const columns: SessionColumns = { userId: users.id, personId: users.personId };
   const own = (database: Database) => column(database, columns);
   const version = tuning.version;
@@ -103,33 +103,33 @@ export function sessionCompanion<T>(
 }
 
 /**
- * The current user (as currentUser) and the companion's value for them; null when there is no valid
+ * The current user (as currentUser) and the joined read's value for them; null when there is no valid
  * session or token. An API token held other than as "employee" gets null: it never reads a person's data.
  */
 export async function currentUserWith<T>(
-  companion: SessionCompanion<T>,
+  joinedRead: SessionJoinedRead<T>,
 ): Promise<{ user: SessionUser; value: T | null; version: number | null } | null> {
   const claims = bearerToken((await headers()).get("authorization")) ? null : await requestClaims();
   if (!claims) {
     // An API token (or no usable session cookie): currentUser decides who it is, then the value is read by user id.
     const user = await currentUser();
     if (!user?.personId) return user ? { user, value: null, version: null } : null;
-    const [row] = await companion.byUser(await db()).execute({ uid: user.id });
+    const [row] = await joinedRead.byUser(await db()).execute({ uid: user.id });
     return { user, value: row?.value ?? null, version: null };
   }
-  const { result, included } = requestSessionCheck(claims).join(companion as SessionCompanion<unknown>);
+  const { result, included } = requestSessionCheck(claims).join(joinedRead as SessionJoinedRead<unknown>);
   const { user, row } = await result;
   if (!user) return null;
   if (included) {
-    const version = row?.[`${companion.name}_version`];
+    const version = row?.[`${joinedRead.name}_version`];
     return {
       user,
-      value: (row?.[companion.name] as T | undefined) ?? null,
+      value: (row?.[joinedRead.name] as T | undefined) ?? null,
       version: version === null || version === undefined ? null : Number(version),
     };
   }
   // Asked for after this request's check had left: the session is valid, so the value alone is read.
-  const [late] = await companion.byUser(await db()).execute({ uid: user.id });
+  const [late] = await joinedRead.byUser(await db()).execute({ uid: user.id });
   return { user, value: late?.value ?? null, version: null };
 }
 
@@ -157,13 +157,13 @@ type SessionCheck = { user: SessionUser | null; row: (SessionRow & Record<string
  * layout, the page and the i18n config share one statement. Elsewhere (route handlers) cache() does not
  * memoise, which is how the two calls below tell the cases apart: there the check is sent at once.
  */
-function requestSessionCheck(claims: SessionClaims): SessionBatch<SessionCompanion<unknown>, SessionCheck> {
+function requestSessionCheck(claims: SessionClaims): SessionBatch<SessionJoinedRead<unknown>, SessionCheck> {
   const sv = typeof claims.sv === "number" ? claims.sv : -1;
   const batch = sessionCheckOf(claims.sid, claims.uid, sv);
   if (batch !== sessionCheckOf(claims.sid, claims.uid, sv)) {
     // Not rendering: route() gives the request a scope in which its calls share one check.
     return requestScoped(`session:${claims.sid}:${claims.uid}:${sv}`, () =>
-      sessionBatch((companions: SessionCompanion<unknown>[]) => runSessionCheck(claims, companions), queueMicrotask),
+      sessionBatch((joinedReads: SessionJoinedRead<unknown>[]) => runSessionCheck(claims, joinedReads), queueMicrotask),
     );
   }
   return batch;
@@ -171,19 +171,22 @@ function requestSessionCheck(claims: SessionClaims): SessionBatch<SessionCompani
 
 const sessionCheckOf = cache((sid: string, uid: string, sv: number) =>
   sessionBatch(
-    (companions: SessionCompanion<unknown>[]) => runSessionCheck({ sid, uid, sv }, companions),
+    (joinedReads: SessionJoinedRead<unknown>[]) => runSessionCheck({ sid, uid, sv }, joinedReads),
     setImmediate,
   ),
 );
 
-async function runSessionCheck(claims: SessionClaims, companions: SessionCompanion<unknown>[]): Promise<SessionCheck> {
+async function runSessionCheck(
+  claims: SessionClaims,
+  joinedReads: SessionJoinedRead<unknown>[],
+): Promise<SessionCheck> {
   const database = await db();
-  // Each companion's own placeholders (e.g. what this server keeps for the user) ride along.
-  const params = Object.assign({}, ...companions.map((c) => c.params(claims.uid)), {
+  // Each joined read's own placeholders (e.g. what this server keeps for the user) ride along.
+  const params = Object.assign({}, ...joinedReads.map((c) => c.params(claims.uid)), {
     sid: claims.sid,
     uid: claims.uid,
   });
-  const [row] = await sessionCheckQuery(database, companions).execute(params);
+  const [row] = await sessionCheckQuery(database, joinedReads).execute(params);
   return { user: await acceptSession(database, claims, row), row };
 }
 
@@ -260,8 +263,8 @@ async function tokenUser(token: string): Promise<SessionUser | null> {
   };
 }
 
-// One round trip per request: the user row, its session row, its roles aggregated and the companions
-// asked for; prepared once per database and set of companions (there are only a few such sets).
+// One round trip per request: the user row, its session row, its roles aggregated and the reads
+// joined to it; prepared once per database and set of joined reads (there are only a few such sets).
 const sessionCheckStatements = new WeakMap<Database, Map<string, PreparedSessionCheck>>();
 type PreparedSessionCheck = {
   execute: (
@@ -269,15 +272,15 @@ type PreparedSessionCheck = {
   ) => Promise<(SessionRow & Record<string, unknown>)[]>;
 };
 
-function sessionCheckQuery(database: Database, companions: SessionCompanion<unknown>[]): PreparedSessionCheck {
-  const names = companions.map((c) => c.name).sort();
+function sessionCheckQuery(database: Database, joinedReads: SessionJoinedRead<unknown>[]): PreparedSessionCheck {
+  const names = joinedReads.map((c) => c.name).sort();
   const key = names.join(",");
   let byKey = sessionCheckStatements.get(database);
   if (!byKey) sessionCheckStatements.set(database, (byKey = new Map()));
   let statement = byKey.get(key);
   if (!statement) {
     const extra = Object.fromEntries(
-      companions.flatMap((c) => [
+      joinedReads.flatMap((c) => [
         [c.name, c.column(database)] as const,
         ...(c.version ? [[`${c.name}_version`, c.version(database)] as const] : []),
       ]),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { granteeHomeCompanion } from "@/lib/features/me/readModel/granteeHome";
+import { granteeHomeRead } from "@/lib/features/me/readModel/granteeHome";
 import { grantsOfPerson } from "@/lib/features/grants/readModel/grantReads";
 import { HOME_NOTICE_COUNT, noticesOf, refreshNotices } from "@/lib/features/notices/notices";
 import { blackoutsFromKeys, loadBlackoutsForPlans } from "@/lib/features/derivation/planInputs";
@@ -12,7 +12,7 @@ import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 const AS_OF = "2026-11-21";
 
 /**
- * The home page reads grants, notices and blackout keys in one statement (the session check's companion);
+ * The home page reads grants, notices and blackout keys in one statement (a read joined to the session check);
  * each part must answer exactly what the single-purpose read answers.
  */
 describe.each(BACKENDS)("the grantee home page's one statement on %s", (kind) => {
@@ -20,7 +20,7 @@ describe.each(BACKENDS)("the grantee home page's one statement on %s", (kind) =>
   let user: { id: string; person_id: string };
 
   const home = async (uid: string) => {
-    const [row] = await granteeHomeCompanion.byUser(h.db).execute({ uid });
+    const [row] = await granteeHomeRead.byUser(h.db).execute({ uid });
     return row!.value!;
   };
 

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/db/seed/seedDemo";
-import { granteeHomeCompanion } from "@/lib/features/me/readModel/granteeHome";
+import { granteeHomeRead } from "@/lib/features/me/readModel/granteeHome";
 import { grantsOfPerson, type GrantDto } from "@/lib/features/grants/readModel/grantReads";
 import { grantsAnswered } from "@/lib/features/grants/readModel/keptGrantsRead";
 import { forgetKeptGrants } from "@/lib/features/grants/readModel/grantDtoCache";
@@ -12,7 +12,7 @@ import { BACKENDS, freshDatabase, rows } from "./support/testDatabase";
 const AS_OF = "2026-11-21";
 
 /**
- * The home page's grants as a request gets them: the session check's statement (the companion's column
+ * The home page's grants as a request gets them: the session check's statement (the joined read's column
  * and version over the user's row, with what this server keeps for the user as parameters, as
  * lib/auth/session.ts assembles it), then the read model's choice between what it answered and what is
  * kept. Whatever the order of reads and committed writes, every answer must equal the person's grants as
@@ -25,14 +25,14 @@ describe.each(BACKENDS)("kept grant DTOs under reads and writes on %s", (kind) =
 
   const check = () =>
     h.db
-      .select({ value: granteeHomeCompanion.column(h.db), version: granteeHomeCompanion.version!(h.db) })
+      .select({ value: granteeHomeRead.column(h.db), version: granteeHomeRead.version!(h.db) })
       .from(users)
       .where(eq(users.id, sql.placeholder("uid")))
       .prepare(`t_kept_home_${kind}`);
 
   /** One request of the user's home page: their grants, and whether the statement had to build them. */
   const request = async (user: { id: string; personId: string }): Promise<GrantDto[]> => {
-    const [row] = await check().execute({ uid: user.id, ...granteeHomeCompanion.params(user.id) });
+    const [row] = await check().execute({ uid: user.id, ...granteeHomeRead.params(user.id) });
     const answered = row!.value!.grants;
     if (answered !== null) built.push(user.personId);
     return grantsAnswered(h.db, user, answered, row!.version === null ? null : Number(row!.version));

@@ -1,20 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { sessionBatch } from "@/lib/auth/sessionBatch";
 
-/** A check that records the companions of each statement it "sends". */
+/** A check that records the joined reads of each statement it "sends". */
 function recordingCheck() {
   const statements: string[][] = [];
   return {
     statements,
-    check: async (companions: string[]) => {
-      statements.push(companions);
-      return `user+${companions.join("+")}`;
+    check: async (joinedReads: string[]) => {
+      statements.push(joinedReads);
+      return `user+${joinedReads.join("+")}`;
     },
   };
 }
 
 describe("one session check per request", () => {
-  it("answers every caller that joins before the event loop turns from one statement with all their companions", async () => {
+  it("answers every caller that joins before the event loop turns from one statement with all their joined reads", async () => {
     const { statements, check } = recordingCheck();
     const batch = sessionBatch(check, setImmediate);
     const layout = batch.join(null);
@@ -30,7 +30,7 @@ describe("one session check per request", () => {
     expect(statements).toEqual([["home"]]);
   });
 
-  it("leaves out a companion asked for after the statement left, and says so", async () => {
+  it("leaves out a joined read asked for after the statement left, and says so", async () => {
     const { statements, check } = recordingCheck();
     const batch = sessionBatch(check, setImmediate);
     const first = batch.join(null);
@@ -41,7 +41,7 @@ describe("one session check per request", () => {
     expect(statements).toEqual([[]]);
   });
 
-  it("asks for a companion once however often it is joined", async () => {
+  it("asks for a joined read once however often it is joined", async () => {
     const { statements, check } = recordingCheck();
     const batch = sessionBatch(check, setImmediate);
     batch.join("home");

@@ -12,9 +12,9 @@ import { holdsGrantIn, planGrantsPage, unacceptedCount } from "@/lib/features/gr
 import type { PlanGrantsQuery } from "@/lib/features/grants/planGrantListQuery";
 import { ApiError } from "@/lib/platform/errors/apiError";
 import { DEFAULT_PAGE_SIZE, type Page } from "@/lib/platform/pagination/keysetCursor";
-import { currentUserWith, hasRole, requireUser, sessionCompanion, STAFF_READ_ROLES } from "@/lib/auth/session";
+import { currentUserWith, hasRole, requireUser, sessionJoinedRead, STAFF_READ_ROLES } from "@/lib/auth/session";
 
-const ownGrants = sessionCompanion(
+const ownGrants = sessionJoinedRead(
   "own_grants",
   (database, user) => personGrantsUnlessKept(database, user.personId, "text"),
   keptGrantsTuning,

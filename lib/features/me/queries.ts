@@ -4,7 +4,7 @@ import { db } from "@/lib/platform/db";
 import { unauthenticated } from "@/lib/platform/errors/apiError";
 import { grantTotals, type GrantDto } from "@/lib/features/grants/readModel/grantReads";
 import { noticesOf } from "@/lib/features/notices/notices";
-import { granteeHomeCompanion } from "@/lib/features/me/readModel/granteeHome";
+import { granteeHomeRead } from "@/lib/features/me/readModel/granteeHome";
 import { grantsAnswered } from "@/lib/features/grants/readModel/keptGrantsRead";
 import { blackoutsFromKeys } from "@/lib/features/derivation/planInputs";
 import { ensureDerivedToday } from "@/lib/features/daily/freshness";
@@ -34,7 +34,7 @@ export async function granteeOverview() {
   const database = await db();
   // Statuses and earliest dates depend on today: a new day's derivation comes before the read.
   await ensureDerivedToday(database);
-  const found = await currentUserWith(granteeHomeCompanion);
+  const found = await currentUserWith(granteeHomeRead);
   if (!found) throw unauthenticated();
   const { user, value, version: grantDtoVersion } = found;
   const {

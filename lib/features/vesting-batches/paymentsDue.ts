@@ -20,7 +20,7 @@ export interface PaymentDue {
 
 /**
  * The person's batches in payment_open, earliest deadline first, as one JSON value: it rides on the home
- * page's session statement (granteeHomeCompanion), so a vesting day's many home pages cost no extra
+ * page's session statement (granteeHomeRead), so a vesting day's many home pages cost no extra
  * round trip; it reads the person's own lines (by index) and their payments only.
  */
 export function paymentsDueJson(personId: SQLWrapper): SQL<PaymentDue[]> {

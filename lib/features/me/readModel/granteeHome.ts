@@ -4,7 +4,7 @@ import { grants } from "@/db/schema";
 import { personGrantsUnlessKept, type GrantDto } from "@/lib/features/grants/readModel/grantReads";
 import { userNoticesJson, type NoticeDto } from "@/lib/features/notices/notices";
 import { planBlackoutKeysJson, type BlackoutKeyRow } from "@/lib/features/derivation/blackoutKeys";
-import { sessionCompanion } from "@/lib/auth/session";
+import { sessionJoinedRead } from "@/lib/auth/session";
 import { keptGrantsTuning } from "@/lib/features/grants/readModel/keptGrantsTuning";
 import { paymentsDueJson, type PaymentDue } from "@/lib/features/vesting-batches/paymentsDue";
 
@@ -24,7 +24,7 @@ export interface GranteeHomeRows {
  * hardware a statement costs the server more in its round trip than PostgreSQL spends answering it.
  * The parts are the same SQL the single-purpose reads use (grants, notices, blackout keys, payments due).
  */
-export const granteeHomeCompanion = sessionCompanion<GranteeHomeRows>(
+export const granteeHomeRead = sessionJoinedRead<GranteeHomeRows>(
   "grantee_home",
   (db, user) =>
     sql<GranteeHomeRows>`json_build_object(
