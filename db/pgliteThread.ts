@@ -49,7 +49,7 @@ const probedParsers = new WeakMap<NonNullable<QueryOptions["parsers"]>, number[]
  */
 function rawTypes(options?: QueryOptions): number[] | undefined {
   if (!options?.parsers) return undefined;
-  // drizzle passes the same parsers object with every query: probed once.
+  // Probed once per parsers object: drizzle gives each query object its own, reused by prepared statements.
   const known = probedParsers.get(options.parsers);
   if (known) return known;
   const probe = "\u0000vd-probe";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
-import { Dec, formatPrice, tryParseDecimal } from "../../lib/domain/numeric/decimal";
+import { Dec, formatPrice, trimDecimal, tryParseDecimal } from "../../lib/domain/numeric/decimal";
 import { floorTimesRatios, toExactFraction, toExactRatio } from "../../lib/domain/numeric/exactRatio";
 
 describe("decimal helpers", () => {
@@ -16,6 +16,14 @@ describe("decimal helpers", () => {
     expect(formatPrice(new Dec("5.005"))).toBe("5.01");
     expect(formatPrice(new Dec("5.0049999"))).toBe("5.00");
     expect(formatPrice(new Dec("7"))).toBe("7.00");
+  });
+
+  it("trims a stored numeric's scale and nothing else", () => {
+    expect(trimDecimal("0.3300")).toBe("0.33");
+    expect(trimDecimal("1.00000000")).toBe("1");
+    expect(trimDecimal("45.26")).toBe("45.26");
+    expect(trimDecimal("100")).toBe("100");
+    expect(trimDecimal("-0.50")).toBe("-0.5");
   });
 });
 

@@ -20,6 +20,11 @@ export function tryParseDecimal(value: unknown): Dec | null {
   return new Dec(value);
 }
 
+/** "0.3300" -> "0.33": a numeric column's value (it comes with its scale) as written, without trailing zeros. */
+export function trimDecimal(value: string): string {
+  return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
+}
+
 /** Formats a price rounded half-up to 0.01 yuan, always with two decimals ("45.26"). */
 export function formatPrice(value: Dec): string {
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);

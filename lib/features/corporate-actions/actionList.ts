@@ -4,6 +4,7 @@ import type { Database, Transaction } from "@/db/client";
 import { adjustmentRecords, corporateActions } from "@/db/schema";
 import { corporateActionStatus, type CorporateActionStatus } from "@/lib/domain/adjustments/actionStatus";
 import { appliedThroughByIssuer } from "@/lib/features/derivation/appliedThrough";
+import { trimDecimal } from "@/lib/domain/numeric/decimal";
 
 type ActionRow = typeof corporateActions.$inferSelect;
 
@@ -42,6 +43,6 @@ export async function listCorporateActions(
 
 /** numeric(18,8) reads back as "1.00000000"; the API shows the decimal as entered. */
 export function trimmed(r: ActionRow): ActionRow {
-  const t = (v: string | null) => (v === null ? null : v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v);
+  const t = (v: string | null) => (v === null ? null : trimDecimal(v));
   return { ...r, n: t(r.n), v: t(r.v), p1: t(r.p1), p2: t(r.p2) };
 }

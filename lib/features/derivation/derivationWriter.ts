@@ -8,10 +8,10 @@ import {
   type ComputedGrant,
   type TrancheRow,
 } from "@/lib/features/derivation/derivationRows";
-import { derivationDifference } from "@/lib/features/derivation/storedDerivation";
+import { derivationDifference, uuidList } from "@/lib/features/derivation/storedDerivation";
 
 /** Grants per chunk: about 6,000 tranche rows read and compared at a time. */
-const GRANTS_PER_STATEMENT = 2_000;
+const GRANTS_PER_CHUNK = 2_000;
 
 /** What a derivation changed in the stored rows. */
 export interface DerivationWrites {
@@ -56,7 +56,7 @@ export async function writeDerivation(
     adjustmentsDeleted: 0,
     grantsAdjusted: 0,
   };
-  for (const grantIds of chunks([...computed.keys()], GRANTS_PER_STATEMENT)) {
+  for (const grantIds of chunks([...computed.keys()], GRANTS_PER_CHUNK)) {
     const rows = derivationRows(computed, grantIds);
     const figures = grantIds.map((id) => {
       const d = computed.get(id)!.derived;
@@ -85,11 +85,6 @@ export async function writeDerivation(
     }
   }
   return writes;
-}
-
-/** Ids as one JSON parameter read back as uuid[]: one parameter however many. */
-function uuidList(ids: string[]) {
-  return sql`ARRAY(SELECT value::uuid FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
 }
 
 /** New or changed tranche rows; the statement still compares at the stored precision and skips equal rows. */

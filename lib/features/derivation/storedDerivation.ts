@@ -4,8 +4,14 @@ import type { Database, Transaction } from "@/db/client";
 import { adjustmentRecords, grants, tranches } from "@/db/schema";
 import type { AdjustmentRow, TrancheRow } from "@/lib/features/derivation/derivationRows";
 import { groupBy } from "@/lib/platform/collections/groupBy";
+import { trimDecimal } from "@/lib/domain/numeric/decimal";
 
 type StoredTranche = TrancheRow & { id: string };
+
+/** Ids as one JSON parameter read back as uuid[]: one parameter however many. */
+export function uuidList(ids: string[]) {
+  return sql`ARRAY(SELECT value::uuid FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+}
 
 /** A grant's figures after corporate actions, as the engine gives them. */
 export interface GrantFigures {
@@ -38,9 +44,8 @@ export async function derivationDifference(
   grantIds: string[],
   computed: { tranches: TrancheRow[]; adjustments: AdjustmentRow[]; grants: GrantFigures[] },
 ): Promise<DerivationDifference> {
-  const ids = JSON.stringify(grantIds);
   const ofChunk = (column: typeof tranches.grantId | typeof adjustmentRecords.grantId | typeof grants.id) =>
-    sql`${column} = ANY (ARRAY(SELECT value::uuid FROM jsonb_array_elements_text(${ids}::jsonb)))`;
+    sql`${column} = ANY (${uuidList(grantIds)})`;
   // Only the compared columns: timestamps would be parsed into dates for nothing.
   const storedTranches: StoredTranche[] = await tx
     .select({
@@ -106,15 +111,9 @@ export async function derivationDifference(
       .map((a) => a.id),
     grants: computed.grants.filter((g) => {
       const stored = storedGrant.get(g.id);
-      return !stored || decimal(stored.price) !== decimal(g.price) || stored.quantity !== g.quantity;
+      return !stored || trimDecimal(stored.price) !== trimDecimal(g.price) || stored.quantity !== g.quantity;
     }),
   };
-}
-
-/** A decimal as written without trailing zeros ("0.3000" and "0.3" alike); anything else as it is. */
-function decimal(value: string | number): string {
-  const s = String(value);
-  return /^-?\d+\.\d*$/.test(s) ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
 }
 
 /** Equality of JSON values as jsonb has it: object keys in any order, a key holding undefined absent. */
@@ -147,7 +146,7 @@ function sameTranche(stored: StoredTranche, t: TrancheRow): boolean {
     stored.earliestReason === orNull(t.earliestReason) &&
     stored.vestingDate === orNull(t.vestingDate) &&
     stored.lapseReason === orNull(t.lapseReason) &&
-    decimal(stored.ratio) === decimal(t.ratio) &&
+    trimDecimal(stored.ratio) === trimDecimal(t.ratio) &&
     sameJson(stored.deferredBy, t.deferredBy ?? [])
   );
 }
@@ -158,8 +157,8 @@ function adjustmentKey(a: Pick<AdjustmentRow, "corporateActionId" | "grantId">):
 
 function sameAdjustment(a: AdjustmentRow, b: AdjustmentRow): boolean {
   return (
-    decimal(a.priceBefore) === decimal(b.priceBefore) &&
-    decimal(a.priceAfter) === decimal(b.priceAfter) &&
+    trimDecimal(a.priceBefore) === trimDecimal(b.priceBefore) &&
+    trimDecimal(a.priceAfter) === trimDecimal(b.priceAfter) &&
     a.quantityBefore === b.quantityBefore &&
     a.quantityAfter === b.quantityAfter &&
     sameJson(a.flags ?? [], b.flags ?? [])

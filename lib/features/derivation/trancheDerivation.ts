@@ -25,6 +25,7 @@ import { writeDerivation } from "@/lib/features/derivation/derivationWriter";
 import { loadPlanCorrections } from "@/lib/features/derivation/planCorrections";
 import { loadWaivedShares } from "@/lib/features/derivation/waivedShares";
 import { today } from "@/lib/platform/clock";
+import { trimDecimal } from "@/lib/domain/numeric/decimal";
 
 /** A corporate action with its row id (null for one only being previewed). */
 
@@ -209,7 +210,6 @@ export async function rederivePlan(
 
 function toActionInput(a: typeof corporateActions.$inferSelect): CorporateActionInput {
   // numeric(18,8) comes back as "0.60000000"; the engine takes the decimal as written.
-  const opt = (v: string | null) =>
-    v === null ? undefined : v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v;
+  const opt = (v: string | null) => (v === null ? undefined : trimDecimal(v));
   return { type: a.type, exDate: a.exDate, n: opt(a.n), v: opt(a.v), p1: opt(a.p1), p2: opt(a.p2) };
 }

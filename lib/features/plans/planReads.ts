@@ -3,6 +3,7 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { blackoutRuleSets, grants, participantCategories, plans, vestingArrangements } from "@/db/schema";
 import { groupBy } from "@/lib/platform/collections/groupBy";
+import { trimDecimal } from "@/lib/domain/numeric/decimal";
 
 /** A plan as the API contract (#3) names it, with grant statistics for overview pages. */
 export interface PlanDto {
@@ -89,7 +90,7 @@ export async function loadPlans(db: Database, ids?: string[]): Promise<PlanDto[]
         index: t.trancheIndex,
         startMonths: t.startMonths,
         endMonths: t.endMonths,
-        ratio: trimRatio(t.ratio),
+        ratio: trimDecimal(t.ratio),
       })),
     })),
     stats: {
@@ -97,9 +98,4 @@ export async function loadPlans(db: Database, ids?: string[]): Promise<PlanDto[]
       grantedQuantity: Number(statsByPlan.get(plan.id)?.granted ?? 0),
     },
   }));
-}
-
-/** "0.3300" -> "0.33": ratios are exact decimals shown without trailing zeros. */
-function trimRatio(value: string): string {
-  return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { eachMapped, prefetchedPages, readRegisterPage } from "@/lib/platform/exports/keysetPages";
+import { trimDecimal } from "@/lib/domain/numeric/decimal";
 
 /** Grants per query: large enough to keep round trips few, small enough to keep memory flat. */
 export const REGISTER_PAGE_SIZE = 2_000;
@@ -268,9 +269,4 @@ export async function maxTrancheCount(db: Database, planId: string | null): Prom
     sql`SELECT coalesce(max(tr.tranche_index), 0)::int AS n FROM tranches tr JOIN grants g ON g.id = tr.grant_id ${where}`,
   )) as unknown as { rows: { n: number }[] };
   return Number(result.rows[0]?.n ?? 0);
-}
-
-/** "0.3300" -> "0.33": numeric columns come with their scale; registers show the exact value without trailing zeros. */
-export function trimDecimal(value: string): string {
-  return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
 }

@@ -5,7 +5,8 @@ import type { Database } from "@/db/client";
 import { issuers, participantCategories, shareCapitalHistory, vestingArrangements } from "@/db/schema";
 import { badRequest } from "@/lib/platform/errors/apiError";
 import { decryptIdNumber } from "@/lib/platform/idNumberCipher";
-import { ocfGrantPages, REGISTER_PAGE_SIZE, trimDecimal } from "@/lib/features/registers/grantRegisterQuery";
+import { ocfGrantPages, REGISTER_PAGE_SIZE } from "@/lib/features/registers/grantRegisterQuery";
+import { trimDecimal } from "@/lib/domain/numeric/decimal";
 import {
   ocfGrantTransactions,
   ocfIssuer,

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, min } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { corporateActions, grantBatches, plans } from "@/db/schema";
 import type { CorporateActionInput } from "@/lib/domain/adjustments/corporateActions";
-import { trimDecimal } from "@/lib/features/registers/grantRegisterQuery";
+import { trimDecimal } from "@/lib/domain/numeric/decimal";
 import { batchNotVoided } from "@/lib/features/derivation/correctionFilters";
 
 /** Plan-level facts the registers look up per row: a handful of plans, loaded once per export. */

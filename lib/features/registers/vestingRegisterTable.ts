@@ -6,7 +6,7 @@ import { decimalCell, integerCell, textCell, type RegisterCell } from "@/lib/dom
 import { batchLabel, lapseReasonLabel, trancheStatusLabel } from "@/lib/domain/registers/registerLabels";
 import { priceAtVesting } from "@/lib/domain/registers/priceAtVesting";
 import { trancheOutcomeDate } from "@/lib/domain/registers/trancheOutcomeDate";
-import { trimDecimal } from "@/lib/features/registers/grantRegisterQuery";
+import { trimDecimal } from "@/lib/domain/numeric/decimal";
 import { NUM_FMT } from "@/lib/features/registers/grantRegisterTable";
 import type { RegisterContext } from "@/lib/features/registers/registerContext";
 import type { VestingRegisterRow } from "@/lib/features/registers/vestingRegisterQuery";

@@ -11,6 +11,7 @@ import {
   vestingRunReversals,
   vestingRuns,
 } from "@/db/schema";
+import { trimDecimal } from "@/lib/domain/numeric/decimal";
 
 type Db = Database | Transaction;
 
@@ -93,14 +94,10 @@ export async function listVestingRuns(db: Db, planId: string): Promise<VestingRu
     ...r,
     reversal:
       reversalId === null ? null : { id: reversalId, reason: reversalReason!, reversedAt: reversedAt!.toISOString() },
-    companyRatio: r.companyRatio === null ? null : trimZeros(r.companyRatio),
+    companyRatio: r.companyRatio === null ? null : trimDecimal(r.companyRatio),
     fiscalYear: r.fiscalYear === null ? null : Number(r.fiscalYear),
     confirmedAt: r.confirmedAt.toISOString(),
     vested: Number(r.vested),
     lapsed: Number(r.lapsed),
   }));
-}
-
-function trimZeros(v: string): string {
-  return v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v;
 }
